@@ -1,0 +1,89 @@
+namespace StarRocks.Typed;
+
+/// <summary><c>DISTRIBUTED BY HASH(columns) [BUCKETS n]</c>. Columns are column or member names.</summary>
+/// <param name="columns">The bucketing columns (column names or member names).</param>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false)]
+public sealed class StarRocksHashDistributionAttribute(params string[] columns) : Attribute
+{
+    /// <summary>The bucketing columns.</summary>
+    public string[] Columns { get; } = columns;
+
+    /// <summary>The bucket count; 0 lets StarRocks choose (automatic bucketing).</summary>
+    public int Buckets { get; set; }
+}
+
+/// <summary><c>DISTRIBUTED BY RANDOM [BUCKETS n]</c> (DUPLICATE KEY tables only).</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false)]
+public sealed class StarRocksRandomDistributionAttribute : Attribute
+{
+    /// <summary>The bucket count; 0 lets StarRocks choose.</summary>
+    public int Buckets { get; set; }
+}
+
+/// <summary>
+/// Expression partitioning: <c>PARTITION BY expression</c>, e.g. <c>date_trunc('day', order_date)</c> or
+/// <c>time_slice(created_at, INTERVAL 1 hour)</c>, or a plain column list <c>"region, city"</c>.
+/// </summary>
+/// <param name="expression">The partition expression, in StarRocks SQL.</param>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false)]
+public sealed class StarRocksPartitionByAttribute(string expression) : Attribute
+{
+    /// <summary>The partition expression, in StarRocks SQL.</summary>
+    public string Expression { get; } = expression;
+}
+
+/// <summary>
+/// Range partitioning: <c>PARTITION BY RANGE(column)</c>, either with <see cref="StarRocksPartitionAttribute"/>s
+/// or with <see cref="Start"/>, <see cref="End"/> and <see cref="Every"/> (<c>START ("…") END ("…") EVERY (INTERVAL 1 DAY)</c>).
+/// </summary>
+/// <param name="column">The partition column (column or member name).</param>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false)]
+public sealed class StarRocksRangePartitionAttribute(string column) : Attribute
+{
+    /// <summary>The partition column.</summary>
+    public string Column { get; } = column;
+
+    /// <summary>Batch creation: the first partition's lower bound, e.g. <c>2024-01-01</c>.</summary>
+    public string? Start { get; set; }
+
+    /// <summary>Batch creation: the upper bound (exclusive).</summary>
+    public string? End { get; set; }
+
+    /// <summary>Batch creation: the step, e.g. <c>INTERVAL 1 DAY</c> or <c>1</c> for integer columns.</summary>
+    public string? Every { get; set; }
+}
+
+/// <summary>An explicit range partition: <c>PARTITION name VALUES LESS THAN ("upper")</c>.</summary>
+/// <param name="name">The partition name.</param>
+/// <param name="lessThan">The exclusive upper bound, or <c>MAXVALUE</c>.</param>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = false)]
+public sealed class StarRocksPartitionAttribute(string name, string lessThan) : Attribute
+{
+    /// <summary>The partition name.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>The exclusive upper bound, or <c>MAXVALUE</c>.</summary>
+    public string LessThan { get; } = lessThan;
+}
+
+/// <summary><c>ORDER BY (columns)</c>: the sort key. Columns are column or member names.</summary>
+/// <param name="columns">The sort columns.</param>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false)]
+public sealed class StarRocksOrderByAttribute(params string[] columns) : Attribute
+{
+    /// <summary>The sort columns.</summary>
+    public string[] Columns { get; } = columns;
+}
+
+/// <summary>A table property: <c>PROPERTIES ("name" = "value")</c>, e.g. <c>replication_num</c>.</summary>
+/// <param name="name">The property name.</param>
+/// <param name="value">The property value.</param>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = false)]
+public sealed class StarRocksPropertyAttribute(string name, string value) : Attribute
+{
+    /// <summary>The property name.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>The property value.</summary>
+    public string Value { get; } = value;
+}
