@@ -1,0 +1,120 @@
+using StarRocks.Typed.StandIn.Catalog;
+
+namespace StarRocks.Typed.StandIn.Loading;
+
+/// <summary>
+/// How one load maps its source fields onto a table: the source field names (CSV positions or JSON keys), the columns
+/// written (with the source index or constant feeding each) and where <c>__op</c> comes from.
+/// </summary>
+public sealed class LoadPlan
+{
+    /// <summary>The name of StarRocks's load-time operation column.</summary>
+    public const string OpColumn = "__op";
+
+    private LoadPlan(TableSchema table, IReadOnlyList<string> sourceFields, IReadOnlyList<ColumnSchema> columns,
+        IReadOnlyList<ColumnTarget> feeds, ColumnTarget? op, bool partialUpdate)
+    {
+        Table = table;
+        SourceFields = sourceFields;
+        Columns = columns;
+        Feeds = feeds;
+        Op = op;
+        PartialUpdate = partialUpdate;
+    }
+
+    /// <summary>The target table.</summary>
+    public TableSchema Table { get; }
+    /// <summary>The source field names, in CSV order.</summary>
+    public IReadOnlyList<string> SourceFields { get; }
+    /// <summary>The columns written, in the order of <see cref="Feeds"/>.</summary>
+    public IReadOnlyList<ColumnSchema> Columns { get; }
+    /// <summary>What feeds each written column.</summary>
+    public IReadOnlyList<ColumnTarget> Feeds { get; }
+    /// <summary>What feeds <c>__op</c>, or null (everything upserts).</summary>
+    public ColumnTarget? Op { get; }
+    /// <summary>Only <see cref="Columns"/> are updated on existing rows (Primary Key partial update).</summary>
+    public bool PartialUpdate { get; }
+
+    /// <summary>Builds the plan of a load into <paramref name="table"/>; returns null with an error for a load StarRocks would refuse.</summary>
+    public static LoadPlan? Create(TableSchema table, LoadOptions options, out string? error)
+    {
+        error = null;
+        IReadOnlyList<string> sourceFields;
+        List<ColumnTarget> targets;
+        if (options.Columns is { } mapping)
+        {
+            sourceFields = mapping.SourceFields;
+            targets = [.. mapping.Targets];
+        }
+        else
+        {
+            var names = table.Columns.Select(c => c.Name).ToList();
+            if (options.Format == LoadFormat.Json && options.JsonPaths is null)
+                names.Add(OpColumn); // JSON auto-projects the __op key (StarRocks PR #1547)
+            sourceFields = names;
+            targets = [.. names.Select((name, index) => new ColumnTarget(name, index))];
+        }
+        if (options.JsonPaths is { } paths && paths.Count != sourceFields.Count)
+        {
+            error = $"jsonpaths has {paths.Count} paths but {sourceFields.Count} columns are mapped";
+            return null;
+        }
+
+        ColumnTarget? op = targets.LastOrDefault(t => string.Equals(t.Column, OpColumn, StringComparison.OrdinalIgnoreCase));
+        var columns = new List<ColumnSchema>();
+        var feeds = new List<ColumnTarget>();
+        foreach (var target in targets.Where(t => t != op))
+        {
+            var column = table.FindColumn(target.Column);
+            if (column is null)
+            {
+                if (target.SourceIndex < 0 || options.Columns?.Targets.Count(t => t.SourceIndex == target.SourceIndex) > 1)
+                {
+                    error = $"Unknown column '{target.Column}' in '{table.Name}'";
+                    return null;
+                }
+                continue; // a source field that only feeds expressions
+            }
+            columns.Add(column);
+            feeds.Add(target);
+        }
+
+        if (options.PartialUpdate)
+        {
+            if (table.Kind != TableKind.Primary)
+            {
+                error = "Only primary key table support partial update";
+                return null;
+            }
+            var missingKey = table.KeyColumns.FirstOrDefault(k => !columns.Any(c => string.Equals(c.Name, k, StringComparison.OrdinalIgnoreCase)));
+            if (missingKey is not null)
+            {
+                error = $"partial update must include all primary key columns, missing '{missingKey}'";
+                return null;
+            }
+        }
+        else
+        {
+            foreach (var column in table.Columns.Where(c => !columns.Contains(c)))
+            {
+                columns.Add(column);
+                feeds.Add(new ColumnTarget(column.Name, -1, column.Default));
+            }
+        }
+
+        if (op is not null && table.Kind != TableKind.Primary && op.SourceIndex < 0 && IsDelete(op.Constant) == true)
+        {
+            error = "__op delete is only supported by primary key tables";
+            return null;
+        }
+        return new LoadPlan(table, sourceFields, columns, feeds, op, options.PartialUpdate);
+    }
+
+    /// <summary>Reads an <c>__op</c> value: true = delete, false = upsert, null = invalid.</summary>
+    public static bool? IsDelete(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "0" or "upsert" => false,
+        "1" or "delete" => true,
+        _ => null,
+    };
+}

@@ -1,0 +1,253 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using MySql.Data.MySqlClient;
+
+namespace StarRocks.Typed.StandIn.MariaDb;
+
+/// <summary>
+/// A private MariaDB instance: its own data directory, TCP port on 127.0.0.1 and unix socket. Starting it installs
+/// <c>mariadb-server</c> with apt-get when <c>mariadbd</c> is missing, initialises the data directory once, and
+/// reuses an instance already running on the same data directory (found through the files it keeps there).
+/// </summary>
+public sealed class MariaDbServer : IAsyncDisposable
+{
+    private const string PortFileName = "standin.port";
+    private static readonly SemaphoreSlim SharedGate = new(1, 1);
+    private static MariaDbServer? _shared;
+
+    private readonly Process? _process;
+
+    private MariaDbServer(string dataDirectory, int port, Process? process)
+    {
+        DataDirectory = dataDirectory;
+        Port = port;
+        _process = process;
+    }
+
+    /// <summary>The data directory.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>The TCP port on 127.0.0.1.</summary>
+    public int Port { get; }
+
+    /// <summary>The TCP endpoint.</summary>
+    public IPEndPoint EndPoint => new(IPAddress.Loopback, Port);
+
+    /// <summary>The unix socket path.</summary>
+    public string SocketPath => SocketPathFor(DataDirectory);
+
+    /// <summary>True when this object started the server process (and so stops it on dispose).</summary>
+    public bool OwnsProcess => _process is not null;
+
+    /// <summary>A connection string for the passwordless administrative user <c>root@127.0.0.1</c>.</summary>
+    public string ConnectionString(string? database = null) =>
+        new MySqlConnectionStringBuilder
+        {
+            Server = "127.0.0.1",
+            Port = (uint)Port,
+            UserID = "root",
+            Password = "",
+            Database = database ?? "",
+            SslMode = MySqlSslMode.None,
+            AllowUserVariables = true,
+            CharacterSet = "utf8mb4",
+            Pooling = true,
+            MaximumPoolSize = 200,
+            DefaultCommandTimeout = 120,
+        }.ConnectionString;
+
+    /// <summary>
+    /// The MariaDB instance shared by every caller in this process (one per test run), kept under
+    /// <c>$TMPDIR/starrocks-standin-mariadb</c> (or <c>STANDIN_MARIADB_DATADIR</c>). It stops when the process exits
+    /// if this process started it.
+    /// </summary>
+    public static async Task<MariaDbServer> GetSharedAsync(CancellationToken cancellationToken = default)
+    {
+        await SharedGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_shared is not null)
+                return _shared;
+            var dataDirectory = Environment.GetEnvironmentVariable("STANDIN_MARIADB_DATADIR")
+                ?? Path.Combine(Path.GetTempPath(), "starrocks-standin-mariadb");
+            _shared = await StartAsync(dataDirectory, 0, cancellationToken);
+            var shared = _shared;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => shared.Stop();
+            return _shared;
+        }
+        finally
+        {
+            SharedGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Starts (or reuses) the instance on <paramref name="dataDirectory"/>; <paramref name="port"/> 0 picks a free port
+    /// (a reused instance keeps its port).
+    /// </summary>
+    public static async Task<MariaDbServer> StartAsync(string dataDirectory, int port = 0, CancellationToken cancellationToken = default)
+    {
+        dataDirectory = Path.GetFullPath(dataDirectory);
+        Directory.CreateDirectory(dataDirectory);
+        var running = await TryReuseAsync(dataDirectory, cancellationToken);
+        if (running is not null)
+            return running;
+
+        var serverBinary = await EnsureInstalledAsync(cancellationToken);
+        var dbDirectory = Path.Combine(dataDirectory, "db");
+        if (!Directory.Exists(Path.Combine(dbDirectory, "mysql")))
+        {
+            Directory.CreateDirectory(dbDirectory);
+            await RunAsync("mariadb-install-db",
+                [$"--datadir={dbDirectory}", "--auth-root-authentication-method=normal", "--skip-test-db", .. RunAsUserArguments()],
+                cancellationToken);
+        }
+
+        if (port == 0)
+            port = FreeTcpPort();
+        var start = new ProcessStartInfo(serverBinary)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = false,
+            RedirectStandardError = false,
+        };
+        foreach (var argument in (string[])[
+                     $"--datadir={dbDirectory}", $"--port={port}", $"--socket={SocketPathFor(dataDirectory)}",
+                     "--bind-address=127.0.0.1", $"--pid-file={Path.Combine(dataDirectory, "mariadbd.pid")}",
+                     $"--log-error={Path.Combine(dataDirectory, "mariadbd.err")}", "--skip-log-bin",
+                     "--innodb-flush-log-at-trx-commit=0", "--innodb-buffer-pool-size=256M", "--max-connections=1000",
+                     "--max-allowed-packet=256M", "--character-set-server=utf8mb4", "--collation-server=utf8mb4_bin",
+                     .. RunAsUserArguments()])
+            start.ArgumentList.Add(argument);
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {serverBinary}");
+        await File.WriteAllTextAsync(Path.Combine(dataDirectory, PortFileName), port.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        var server = new MariaDbServer(dataDirectory, port, process);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await server.AnswersAsync(cancellationToken))
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException(
+                    $"mariadbd exited with code {process.ExitCode}; see {Path.Combine(dataDirectory, "mariadbd.err")}");
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"mariadbd on port {port} did not answer within 60 s");
+            await Task.Delay(100, cancellationToken);
+        }
+        return server;
+    }
+
+    /// <summary>Stops the server when this object started it (a reused instance is left running).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is null || _process.HasExited)
+            return;
+        await ShutdownAsync();
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(20)))
+            _process.Kill();
+        _process.Dispose();
+    }
+
+    /// <summary>Stops the server regardless of who started it (used by <c>standin.sh stop</c>).</summary>
+    public async Task ShutdownAsync()
+    {
+        try
+        {
+            await using var connection = new MySqlConnection(ConnectionString());
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SHUTDOWN";
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (MySqlException)
+        {
+            // already stopping or stopped
+        }
+        MySqlConnection.ClearAllPools();
+    }
+
+    private void Stop()
+    {
+        if (_process is null || _process.HasExited)
+            return;
+        ShutdownAsync().GetAwaiter().GetResult();
+        _process.WaitForExit(TimeSpan.FromSeconds(20));
+    }
+
+    private static async Task<MariaDbServer?> TryReuseAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        var portFile = Path.Combine(dataDirectory, PortFileName);
+        if (!File.Exists(portFile) || !int.TryParse(await File.ReadAllTextAsync(portFile, cancellationToken), out var port))
+            return null;
+        var candidate = new MariaDbServer(dataDirectory, port, null);
+        if (!await candidate.AnswersAsync(cancellationToken))
+            return null;
+        // the instance on that port must be the one using this data directory
+        await using var connection = new MySqlConnection(candidate.ConnectionString());
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT @@datadir";
+        var datadir = (string?)await command.ExecuteScalarAsync(cancellationToken);
+        return datadir is not null && Path.GetFullPath(datadir).TrimEnd('/') == Path.Combine(dataDirectory, "db")
+            ? candidate
+            : null;
+    }
+
+    private async Task<bool> AnswersAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var builder = new MySqlConnectionStringBuilder(ConnectionString()) { Pooling = false, ConnectionTimeout = 2 };
+            await using var connection = new MySqlConnection(builder.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            return true;
+        }
+        catch (MySqlException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<string> EnsureInstalledAsync(CancellationToken cancellationToken)
+    {
+        var binary = FindServerBinary();
+        if (binary is not null)
+            return binary;
+        var sudo = Environment.UserName == "root" ? "" : "sudo ";
+        await RunAsync("sh", ["-c", $"{sudo}apt-get update -q && DEBIAN_FRONTEND=noninteractive {sudo}apt-get install -y -q mariadb-server"],
+            cancellationToken);
+        return FindServerBinary() ?? throw new InvalidOperationException("mariadbd is missing after installing mariadb-server");
+    }
+
+    private static string? FindServerBinary()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        return path.Split(':').Append("/usr/sbin").Append("/usr/local/sbin")
+            .Select(directory => Path.Combine(directory, "mariadbd"))
+            .FirstOrDefault(File.Exists);
+    }
+
+    private static string[] RunAsUserArguments() => Environment.UserName == "root" ? ["--user=root"] : [];
+
+    private static string SocketPathFor(string dataDirectory) => Path.Combine(dataDirectory, "mariadbd.sock");
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task RunAsync(string fileName, string[] arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(fileName) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{fileName} failed ({process.ExitCode}): {await output}{await error}");
+    }
+}
