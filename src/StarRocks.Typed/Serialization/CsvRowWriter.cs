@@ -1,4 +1,311 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
 namespace StarRocks.Typed.Serialization;
 
-/// <summary>Writes CSV rows in StarRocks's Stream Load format. (Stub: implemented by the serialization work.)</summary>
-public ref struct CsvRowWriter;
+/// <summary>
+/// Writes rows as CSV in UTF-8 for Stream Load (<c>format: csv</c>), straight into an <see cref="IBufferWriter{T}"/>.
+/// Per row: <see cref="BeginRow"/>, one value method per column in table order (the writer inserts the column
+/// separator), then <see cref="EndRow()"/> or <see cref="EndRow(StarRocksOperation)"/>; at the end
+/// <see cref="Complete"/>. NULL is <c>\N</c>; strings are enclosed or rejected by the rules in docs/serialization.md.
+/// Methods that can reject a value take the column name for the exception message.
+/// </summary>
+public ref struct CsvRowWriter
+{
+    private Utf8Buffer _buffer;
+    private readonly CsvFormat _format;
+    private readonly ReadOnlySpan<byte> _separator;
+    private readonly ReadOnlySpan<byte> _delimiter;
+    private readonly SearchValues<byte> _special;
+    private bool _needSeparator;
+    private int _rows;
+
+    /// <summary>Creates a writer that appends to <paramref name="output"/>.</summary>
+    /// <param name="output">Where the UTF-8 bytes go.</param>
+    /// <param name="format">The CSV dialect; null for <see cref="CsvFormat.Default"/>.</param>
+    public CsvRowWriter(IBufferWriter<byte> output, CsvFormat? format = null)
+    {
+        _buffer = new Utf8Buffer(output);
+        _format = format ?? CsvFormat.Default;
+        _separator = _format.ColumnSeparatorBytes;
+        _delimiter = _format.RowDelimiterBytes;
+        _special = _format.SpecialBytes;
+    }
+
+    /// <summary>The format this writer follows.</summary>
+    public readonly CsvFormat Format => _format;
+
+    /// <summary>Bytes written so far (flushed or not).</summary>
+    public readonly long BytesWritten => _buffer.BytesWritten;
+
+    /// <summary>Rows ended so far.</summary>
+    public readonly int RowCount => _rows;
+
+    /// <summary>Starts a row (the next value is its first field).</summary>
+    public void BeginRow() => _needSeparator = false;
+
+    /// <summary>Ends the row with the row delimiter.</summary>
+    public void EndRow()
+    {
+        _buffer.Write(_delimiter);
+        _needSeparator = false;
+        _rows++;
+    }
+
+    /// <summary>
+    /// Ends the row after a last field <c>0</c> (upsert) or <c>1</c> (delete): the <c>__op</c> column of PRIMARY KEY
+    /// tables, announced by <see cref="StarRocksHeaders"/> with <c>withOperation: true</c>.
+    /// </summary>
+    /// <param name="operation">The row operation.</param>
+    public void EndRow(StarRocksOperation operation)
+    {
+        var span = StartField(1);
+        span[0] = operation == StarRocksOperation.Delete ? (byte)'1' : (byte)'0';
+        _buffer.Advance(1);
+        EndRow();
+    }
+
+    /// <summary>Hands everything written so far to the buffer writer (call before flushing or reading it).</summary>
+    public void Flush() => _buffer.Flush();
+
+    /// <summary>Ends the body (CSV needs no trailer) and flushes.</summary>
+    public void Complete() => _buffer.Flush();
+
+    /// <summary>Writes NULL (<c>\N</c>).</summary>
+    public void WriteNull()
+    {
+        var span = StartField(2);
+        span[0] = (byte)'\\';
+        span[1] = (byte)'N';
+        _buffer.Advance(2);
+    }
+
+    /// <summary>Writes a BOOLEAN as <c>1</c> or <c>0</c>.</summary>
+    /// <param name="value">The value.</param>
+    public void WriteBoolean(bool value)
+    {
+        var span = StartField(1);
+        span[0] = value ? (byte)'1' : (byte)'0';
+        _buffer.Advance(1);
+    }
+
+    /// <summary>Writes a TINYINT.</summary>
+    /// <param name="value">The value.</param>
+    public void WriteSByte(sbyte value) => WriteInt64(value);
+
+    /// <summary>Writes a SMALLINT.</summary>
+    /// <param name="value">The value.</param>
+    public void WriteByte(byte value) => WriteUInt64(value);
+
+    /// <summary>Writes a SMALLINT.</summary>
+    /// <param name="value">The value.</param>
+    public void WriteInt16(short value) => WriteInt64(value);
+
+    /// <summary>Writes an INT.</summary>
+    /// <param name="value">The value.</param>
+    public void WriteUInt16(ushort value) => WriteUInt64(value);
+
+    /// <summary>Writes an INT.</summary>
+    /// <param name="value">The value.</param>
+    public void WriteInt32(int value) => WriteInt64(value);
+
+    /// <summary>Writes a BIGINT.</summary>
+    /// <param name="value">The value.</param>
+    public void WriteUInt32(uint value) => WriteUInt64(value);
+
+    /// <summary>Writes a BIGINT.</summary>
+    /// <param name="value">The value.</param>
+    public void WriteInt64(long value)
+        => _buffer.Advance(Utf8ValueFormatter.FormatInt64(StartField(Utf8ValueFormatter.MaxInt64Length), value));
+
+    /// <summary>Writes a BIGINT or LARGEINT.</summary>
+    /// <param name="value">The value.</param>
+    public void WriteUInt64(ulong value)
+        => _buffer.Advance(Utf8ValueFormatter.FormatUInt64(StartField(Utf8ValueFormatter.MaxInt64Length), value));
+
+    /// <summary>Writes a LARGEINT.</summary>
+    /// <param name="value">The value.</param>
+    public void WriteInt128(Int128 value)
+        => _buffer.Advance(Utf8ValueFormatter.FormatInt128(StartField(Utf8ValueFormatter.MaxInt128Length), value));
+
+    /// <summary>Writes a FLOAT (shortest round-trip text). NaN and infinities throw <see cref="StarRocksSerializationException"/> naming <paramref name="column"/>.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="column">The column name, for the exception.</param>
+    public void WriteSingle(float value, string column)
+    {
+        if (!float.IsFinite(value)) ThrowNotFinite(value, column);
+        _buffer.Advance(Utf8ValueFormatter.FormatSingle(StartField(Utf8ValueFormatter.MaxDoubleLength), value));
+    }
+
+    /// <summary>Writes a DOUBLE (shortest round-trip text, as <c>ToString("R")</c>). NaN and infinities throw <see cref="StarRocksSerializationException"/> naming <paramref name="column"/>.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="column">The column name, for the exception.</param>
+    public void WriteDouble(double value, string column)
+    {
+        if (!double.IsFinite(value)) ThrowNotFinite(value, column);
+        _buffer.Advance(Utf8ValueFormatter.FormatDouble(StartField(Utf8ValueFormatter.MaxDoubleLength), value));
+    }
+
+    /// <summary>Writes a DECIMAL, keeping the value's scale (<c>1.50m</c> → <c>1.50</c>).</summary>
+    /// <param name="value">The value.</param>
+    public void WriteDecimal(decimal value)
+        => _buffer.Advance(Utf8ValueFormatter.FormatDecimal(StartField(Utf8ValueFormatter.MaxDecimalLength), value));
+
+    /// <summary>Writes a string field, NULL for null. See docs/serialization.md for enclosure and rejection rules.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="column">The column name, for the exception when the value cannot be represented.</param>
+    public void WriteString(string? value, string column)
+    {
+        if (value is null) WriteNull();
+        else WriteString(value.AsSpan(), column);
+    }
+
+    /// <summary>Writes a string field. Lone surrogates become U+FFFD.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="column">The column name, for the exception when the value cannot be represented.</param>
+    public void WriteString(ReadOnlySpan<char> value, string column)
+    {
+        var span = StartField(checked(value.Length * 3));
+        int n = Utf8ValueFormatter.TranscodeUtf16(value, span);
+        CompleteTextField(span, n, column);
+    }
+
+    /// <summary>Writes a field from UTF-8 text (already valid UTF-8), with the same rules as <see cref="WriteString(ReadOnlySpan{char}, string)"/>.</summary>
+    /// <param name="utf8">The UTF-8 text.</param>
+    /// <param name="column">The column name, for the exception when the value cannot be represented.</param>
+    public void WriteUtf8String(ReadOnlySpan<byte> utf8, string column)
+    {
+        var span = StartField(utf8.Length);
+        utf8.CopyTo(span);
+        CompleteTextField(span, utf8.Length, column);
+    }
+
+    /// <summary>Writes a DATE as <c>yyyy-MM-dd</c>.</summary>
+    /// <param name="value">The value.</param>
+    public void WriteDate(DateOnly value)
+        => _buffer.Advance(Utf8ValueFormatter.FormatDate(StartField(Utf8ValueFormatter.MaxDateLength), value));
+
+    /// <summary>Writes a DATETIME as <c>yyyy-MM-dd HH:mm:ss[.ffffff]</c> (the kind is ignored; sub-microsecond ticks truncated).</summary>
+    /// <param name="value">The value.</param>
+    public void WriteDateTime(DateTime value)
+        => _buffer.Advance(Utf8ValueFormatter.FormatDateTime(StartField(Utf8ValueFormatter.MaxDateTimeLength), value));
+
+    /// <summary>Writes a DATETIME: the instant converted to <see cref="StarRocksFormat.TimeZone"/>, as <see cref="WriteDateTime"/>.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="column">The column name, for the exception when the converted value is out of range.</param>
+    public void WriteDateTimeOffset(DateTimeOffset value, string column)
+        => WriteDateTime(Utf8ValueFormatter.ToZone(value, _format.TimeZone, column));
+
+    /// <summary>Writes a Guid as <c>xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx</c>.</summary>
+    /// <param name="value">The value.</param>
+    public void WriteGuid(Guid value)
+    {
+        var span = StartField(36);
+        value.TryFormat(span, out int n, "D");
+        _buffer.Advance(n);
+    }
+
+    /// <summary>Writes VARBINARY bytes as base64 (decoded by the load's <c>columns</c> expression), NULL for null.</summary>
+    /// <param name="value">The value.</param>
+    public void WriteBinary(byte[]? value)
+    {
+        if (value is null) WriteNull();
+        else WriteBinary(new ReadOnlySpan<byte>(value));
+    }
+
+    /// <summary>Writes VARBINARY bytes as base64 (decoded by the load's <c>columns</c> expression).</summary>
+    /// <param name="value">The value.</param>
+    public void WriteBinary(ReadOnlySpan<byte> value)
+        => _buffer.Advance(Utf8ValueFormatter.FormatBinary(StartField(Utf8ValueFormatter.GetBinaryLength(value.Length)), value));
+
+    /// <summary>Writes a JSON column as its JSON text (<see cref="JsonValueKind.Undefined"/>: NULL).</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="column">The column name, for the exception when the text cannot be represented.</param>
+    public void WriteJson(JsonElement value, string column)
+    {
+        if (value.ValueKind == JsonValueKind.Undefined) { WriteNull(); return; }
+        var scratch = ScratchBuffer.Rent();
+        var nested = new Utf8Buffer(scratch);
+        JsonTextWriter.WriteElement(ref nested, value);
+        nested.Flush();
+        WriteUtf8String(scratch.WrittenSpan, column);
+    }
+
+    /// <summary>Writes a JSON column given as JSON text (validated), NULL for null.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="column">The column name, for the exception when the text is not JSON or cannot be represented.</param>
+    public void WriteJsonText(string? json, string column)
+    {
+        if (json is null) { WriteNull(); return; }
+        JsonTextWriter.Validate(json, column);
+        WriteString(json, column);
+    }
+
+    /// <summary>Writes an enum as its underlying integer.</summary>
+    /// <typeparam name="TEnum">The enum type.</typeparam>
+    /// <param name="value">The value.</param>
+    public void WriteEnumNumber<TEnum>(TEnum value) where TEnum : struct, Enum
+    {
+        if (EnumInfo<TEnum>.IsUnsigned) WriteUInt64(EnumInfo<TEnum>.ToUInt64(value));
+        else WriteInt64(EnumInfo<TEnum>.ToInt64(value));
+    }
+
+    /// <summary>Writes an enum as its name; values without a name are written as their number text.</summary>
+    /// <typeparam name="TEnum">The enum type.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="column">The column name, for the exception when the name cannot be represented.</param>
+    public void WriteEnumName<TEnum>(TEnum value, string column) where TEnum : struct, Enum
+        => WriteUtf8String(EnumInfo<TEnum>.GetUtf8Name(value), column);
+
+    /// <summary>
+    /// Writes a composite value (ARRAY, MAP …) as JSON text with <typeparamref name="TWriter"/>, e.g.
+    /// <c>WriteValue&lt;int[], ValueWriters.Array&lt;int, ValueWriters.Int32&gt;&gt;(row.Ids, "ids")</c>; null writes NULL.
+    /// </summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <typeparam name="TWriter">The value writer.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="column">The column name, for exceptions.</param>
+    public void WriteValue<T, TWriter>(T value, string column) where TWriter : IValueWriter<T>
+    {
+        if (value is null) { WriteNull(); return; }
+        var scratch = ScratchBuffer.Rent();
+        var nested = new JsonRowWriter(scratch, _format.TimeZone, column);
+        TWriter.Write(ref nested, value);
+        nested.Flush();
+        WriteUtf8String(scratch.WrittenSpan, column);
+    }
+
+    /// <summary>Writes the separator when this is not the row's first field and returns room for <paramref name="size"/> bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Span<byte> StartField(int size)
+    {
+        if (!_needSeparator)
+        {
+            _needSeparator = true;
+            return _buffer.GetSpan(size);
+        }
+        var span = _buffer.GetSpan(size + _separator.Length);
+        if (_separator.Length == 1) span[0] = _separator[0];
+        else _separator.CopyTo(span);
+        _buffer.Advance(_separator.Length);
+        return span[_separator.Length..];
+    }
+
+    /// <summary>Commits <paramref name="length"/> text bytes written at <paramref name="span"/>, enclosing or rejecting them when needed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CompleteTextField(Span<byte> span, int length, string column)
+    {
+        var text = span[..length];
+        if (text.IndexOfAny(_special) < 0 && !CsvFieldRules.IsNullMarker(text))
+        {
+            _buffer.Advance(length);
+            return;
+        }
+        CsvFieldRules.WriteSpecial(ref _buffer, text, _format, column);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowNotFinite(double value, string column)
+        => throw new StarRocksSerializationException(column, $"{value} cannot be stored: StarRocks FLOAT/DOUBLE columns do not load NaN or infinities.");
+}

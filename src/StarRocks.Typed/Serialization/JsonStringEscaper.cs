@@ -1,0 +1,60 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+
+namespace StarRocks.Typed.Serialization;
+
+/// <summary>
+/// JSON string escaping byte-identical to System.Text.Json with <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>:
+/// the text is transcoded once, checked with the encoder's vectorized scan, and only the tail from the first
+/// character to escape goes through the encoder.
+/// </summary>
+internal static class JsonStringEscaper
+{
+    private static readonly JavaScriptEncoder s_encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    /// <summary>Escapes <paramref name="value"/> for use between JSON quotes.</summary>
+    public static string Escape(string value) => s_encoder.Encode(value);
+
+    /// <summary>Writes <paramref name="value"/> as a quoted JSON string.</summary>
+    public static void Write(ref Utf8Buffer buffer, ReadOnlySpan<char> value)
+    {
+        var span = buffer.GetSpan(checked(value.Length * 3 + 2));
+        span[0] = (byte)'"';
+        int n = Utf8ValueFormatter.TranscodeUtf16(value, span[1..]);
+        var utf8 = span.Slice(1, n);
+        int first = s_encoder.FindFirstCharacterToEncodeUtf8(utf8);
+        if (first < 0)
+        {
+            span[n + 1] = (byte)'"';
+            buffer.Advance(n + 2);
+            return;
+        }
+        buffer.Advance(1 + first);
+        WriteEscaped(ref buffer, utf8[first..]);
+        buffer.Write((byte)'"');
+    }
+
+    /// <summary>Writes <paramref name="utf8"/> escaped (it may alias the buffer's free space, so it is copied first).</summary>
+    private static void WriteEscaped(ref Utf8Buffer buffer, ReadOnlySpan<byte> utf8)
+    {
+        byte[] rented = ArrayPool<byte>.Shared.Rent(utf8.Length);
+        try
+        {
+            utf8.CopyTo(rented);
+            ReadOnlySpan<byte> source = rented.AsSpan(0, utf8.Length);
+            while (true)
+            {
+                var destination = buffer.GetSpan(Math.Max(source.Length * 2, 64));
+                var status = s_encoder.EncodeUtf8(source, destination, out int consumed, out int written, isFinalBlock: true);
+                buffer.Advance(written);
+                if (status == OperationStatus.Done) return;
+                source = source[consumed..];
+                buffer.GetSpan(destination.Length * 2);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+}
