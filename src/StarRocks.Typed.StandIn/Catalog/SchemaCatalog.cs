@@ -20,6 +20,9 @@ public sealed class SchemaCatalog
     /// <summary>Creates a catalog over the MariaDB instance reached by <paramref name="connectionString"/>.</summary>
     public SchemaCatalog(string connectionString) => _connectionString = connectionString;
 
+    /// <summary>The connection string of the MariaDB instance holding the catalog (the stand-in's administrative connection).</summary>
+    public string ConnectionString => _connectionString;
+
     /// <summary>Creates the state database and table when missing.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -70,6 +73,18 @@ public sealed class SchemaCatalog
         command.Parameters.AddWithValue("@name", table);
         await command.ExecuteNonQueryAsync(cancellationToken);
         _cache.TryRemove(Key(database, table), out _);
+    }
+
+    /// <summary>Forgets every table definition of <paramref name="database"/> (after <c>DROP DATABASE</c>).</summary>
+    public async Task DropDatabaseAsync(string database, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"DELETE FROM `{StateDatabase}`.`tables` WHERE db = @db";
+        command.Parameters.AddWithValue("@db", database);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var key in _cache.Keys.Where(k => k.Item1 == database.ToLowerInvariant()))
+            _cache.TryRemove(key, out _);
     }
 
     private static (string, string) Key(string database, string table) =>

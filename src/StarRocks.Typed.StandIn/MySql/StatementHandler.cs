@@ -1,0 +1,376 @@
+using System.Globalization;
+using System.Text;
+using MySql.Data.MySqlClient;
+using StarRocks.Typed.StandIn.Catalog;
+using StarRocks.Typed.StandIn.Sql;
+
+namespace StarRocks.Typed.StandIn.MySql;
+
+/// <summary>What one client connection of the proxy remembers.</summary>
+internal sealed class ProxySession(int connectionId)
+{
+    /// <summary>MariaDB's id of the backing connection (also used in the <see cref="SqlLog"/>).</summary>
+    public int ConnectionId { get; } = connectionId;
+
+    /// <summary>The current database (from the handshake, <c>USE</c> and COM_INIT_DB).</summary>
+    public string? Database { get; set; }
+
+    /// <summary>StarRocks-only session variables the client set (accepted, not forwarded).</summary>
+    public Dictionary<string, string> StarRocksVariables { get; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>How the proxy answers one client statement.</summary>
+internal abstract record StatementOutcome;
+
+/// <summary>Send the statement to MariaDB: unchanged when <see cref="Sql"/> is null, else rewritten.</summary>
+internal sealed record ForwardOutcome(string? Sql) : StatementOutcome
+{
+    public static readonly ForwardOutcome Unchanged = new((string?)null);
+}
+
+/// <summary>Answer OK without involving the client's MariaDB connection.</summary>
+internal sealed record OkOutcome : StatementOutcome
+{
+    public static readonly OkOutcome Instance = new();
+}
+
+/// <summary>Answer with an error packet.</summary>
+internal sealed record ErrorOutcome(int Code, string Message) : StatementOutcome;
+
+/// <summary>
+/// Decides what the proxy does with each client statement: StarRocks DDL is validated, translated and executed on the
+/// stand-in's administrative MariaDB connection (keeping <see cref="SchemaCatalog"/> in sync); StarRocks-only session
+/// variables are accepted; <c>SHOW ALTER TABLE</c>, <c>SHOW CREATE TABLE</c>, <c>information_schema.columns</c> and
+/// <c>INSERT</c> into keyed tables are rewritten; everything else goes to MariaDB unchanged.
+/// </summary>
+internal sealed class StatementHandler(SchemaCatalog catalog)
+{
+    private readonly SemaphoreSlim _setupGate = new(1, 1);
+    private HashSet<string>? _mariaDbVariables;
+
+    /// <summary>Creates the proxy's state objects and reads MariaDB's variable names.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _setupGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_mariaDbVariables is not null)
+                return;
+            await catalog.InitializeAsync(cancellationToken);
+            foreach (string sql in StandInSqlObjects.Setup)
+                await ExecuteAsync(sql, cancellationToken);
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = new MySqlCommand("SELECT VARIABLE_NAME FROM information_schema.SESSION_VARIABLES", connection);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                names.Add(reader.GetString(0));
+            _mariaDbVariables = names;
+        }
+        finally
+        {
+            _setupGate.Release();
+        }
+    }
+
+    /// <summary>The outcome for <paramref name="sql"/> sent on <paramref name="session"/>.</summary>
+    public async Task<StatementOutcome> HandleAsync(ProxySession session, string sql, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var statements = SplitStatements(sql);
+            if (statements.Count > 1)
+                return HandleBatch(session, statements);
+            var statement = StarRocksSqlParser.Parse(sql);
+            return statement switch
+            {
+                null => Rewrite(sql) is { } rewritten ? new ForwardOutcome(rewritten) : ForwardOutcome.Unchanged,
+                CreateTableStatement create => await CreateTableAsync(session, create, cancellationToken),
+                AlterTableStatement alter => await AlterTableAsync(session, alter, cancellationToken),
+                DropTableStatement drop => await DropTableAsync(session, drop, cancellationToken),
+                DropDatabaseStatement drop => await DropDatabaseAsync(drop, cancellationToken),
+                TruncateTableStatement truncate => new ForwardOutcome($"TRUNCATE TABLE {QualifiedName(session, truncate.Table, required: false)}"),
+                UseStatement use => Use(session, use),
+                SetStatement set => Set(session, set),
+                ShowAlterTableStatement show => ShowAlterTable(session, show),
+                ShowCreateTableStatement show => await ShowCreateTableAsync(session, show, cancellationToken),
+                InsertStatement insert => await InsertAsync(session, sql, insert, cancellationToken),
+                _ => ForwardOutcome.Unchanged,
+            };
+        }
+        catch (StarRocksSqlException e)
+        {
+            return new ErrorOutcome(e.ErrorCode, e.Message);
+        }
+        catch (MySqlException e)
+        {
+            return new ErrorOutcome(e.Number, StarRocksMessage(e));
+        }
+    }
+
+    private StatementOutcome HandleBatch(ProxySession session, List<string> statements)
+    {
+        var rewritten = new StringBuilder();
+        bool changed = false;
+        foreach (string text in statements)
+        {
+            var statement = StarRocksSqlParser.Parse(text);
+            string piece = text;
+            switch (statement)
+            {
+                case CreateTableStatement or AlterTableStatement or DropTableStatement or DropDatabaseStatement
+                    or ShowAlterTableStatement or ShowCreateTableStatement:
+                    return new ErrorOutcome(StarRocksSqlException.SyntaxErrorCode,
+                        "The StarRocks stand-in runs StarRocks DDL and SHOW statements only one per request.");
+                case UseStatement use:
+                    session.Database = use.Database;
+                    break;
+                case SetStatement set when Set(session, set) is var outcome && outcome is not ForwardOutcome { Sql: null }:
+                    piece = outcome is ForwardOutcome forward ? forward.Sql! : "DO 0";
+                    changed = true;
+                    break;
+                default:
+                    if (Rewrite(text) is { } replaced)
+                    {
+                        piece = replaced;
+                        changed = true;
+                    }
+                    break;
+            }
+            rewritten.Append(piece).Append(";\n");
+        }
+        return changed ? new ForwardOutcome(rewritten.ToString()) : ForwardOutcome.Unchanged;
+    }
+
+    // ---- DDL ----------------------------------------------------------------------------------------------------
+
+    private async Task<StatementOutcome> CreateTableAsync(ProxySession session, CreateTableStatement create, CancellationToken cancellationToken)
+    {
+        string database = DatabaseOf(session, create.Table);
+        var resolved = CreateTableValidator.Resolve(create);
+        if (await TableExistsAsync(database, create.Table.Name, cancellationToken))
+            return create.IfNotExists
+                ? OkOutcome.Instance
+                : throw StarRocksSqlException.Analysis($"Table '{create.Table.Name}' already exists", 1050);
+        await ExecuteAsync(MariaDbDdlEmitter.CreateTable(resolved, database), cancellationToken);
+        await catalog.SaveAsync(StarRocksSchemaMapper.ToSchema(resolved, database), cancellationToken);
+        return OkOutcome.Instance;
+    }
+
+    private async Task<StatementOutcome> AlterTableAsync(ProxySession session, AlterTableStatement alter, CancellationToken cancellationToken)
+    {
+        string database = DatabaseOf(session, alter.Table);
+        if (!await TableExistsAsync(database, alter.Table.Name, cancellationToken))
+            throw StarRocksSqlException.Analysis($"Table {alter.Table.Name} is not found", 1146);
+        var before = await catalog.GetAsync(database, alter.Table.Name, cancellationToken);
+        var after = before is null ? null : alter.Actions.Aggregate(before, StarRocksSchemaMapper.Apply);
+        if (before is null)
+            foreach (var column in alter.Actions.OfType<AddColumnsAction>().SelectMany(a => a.Columns))
+                CreateTableValidator.CheckColumn(column, TableKind.Duplicate, column.KeyMarked);
+        if (MariaDbDdlEmitter.AlterTable(alter, database, before, after) is { } sql)
+            await ExecuteAsync(sql, cancellationToken);
+        if (after is not null)
+            await catalog.SaveAsync(after, cancellationToken);
+        if (alter.ChangesColumns)
+            await RecordAlterJobAsync(database, alter.Table.Name, cancellationToken);
+        return OkOutcome.Instance;
+    }
+
+    private async Task RecordAlterJobAsync(string database, string table, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new MySqlCommand(
+            $"""
+            INSERT INTO {StandInSqlObjects.AlterJobsTable}
+              (DbName, TableName, CreateTime, FinishTime, IndexName, IndexId, OriginIndexId, SchemaVersion, TransactionId, State, Msg, Progress, Timeout)
+            SELECT @db, @table, NOW(), NOW(), @table, 20000 + COUNT(*), 10000, CONCAT(COUNT(*) + 1, ':0'), 30000 + COUNT(*), 'FINISHED', '', NULL, @timeout
+            FROM {StandInSqlObjects.AlterJobsTable} WHERE DbName = @db AND TableName = @table
+            """, connection);
+        command.Parameters.AddWithValue("@db", database);
+        command.Parameters.AddWithValue("@table", table);
+        command.Parameters.AddWithValue("@timeout", 86400);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<StatementOutcome> DropTableAsync(ProxySession session, DropTableStatement drop, CancellationToken cancellationToken)
+    {
+        string database = DatabaseOf(session, drop.Table);
+        if (!drop.IfExists && !await TableExistsAsync(database, drop.Table.Name, cancellationToken))
+            throw StarRocksSqlException.Analysis($"Unknown table '{drop.Table.Name}'", 1051);
+        await ExecuteAsync($"DROP TABLE IF EXISTS {MariaDbDdlEmitter.Quote(database)}.{MariaDbDdlEmitter.Quote(drop.Table.Name)}", cancellationToken);
+        await catalog.DropAsync(database, drop.Table.Name, cancellationToken);
+        return OkOutcome.Instance;
+    }
+
+    private async Task<StatementOutcome> DropDatabaseAsync(DropDatabaseStatement drop, CancellationToken cancellationToken)
+    {
+        if (string.Equals(drop.Database, SchemaCatalog.StateDatabase, StringComparison.OrdinalIgnoreCase))
+            throw StarRocksSqlException.Analysis($"Access denied; you need (at least one of) the DROP privilege(s) on DATABASE {drop.Database}", 1227);
+        await ExecuteAsync($"DROP DATABASE {(drop.IfExists ? "IF EXISTS " : "")}{MariaDbDdlEmitter.Quote(drop.Database)}", cancellationToken);
+        await catalog.DropDatabaseAsync(drop.Database, cancellationToken);
+        return OkOutcome.Instance;
+    }
+
+    // ---- sessions, SHOW, rewrites -------------------------------------------------------------------------------
+
+    private static StatementOutcome Use(ProxySession session, UseStatement use)
+    {
+        session.Database = use.Database;
+        return ForwardOutcome.Unchanged;
+    }
+
+    private StatementOutcome Set(ProxySession session, SetStatement set)
+    {
+        var known = _mariaDbVariables ?? [];
+        var forwarded = new List<string>();
+        foreach (var assignment in set.Assignments)
+        {
+            if (assignment.IsUserVariable || known.Contains(assignment.Variable))
+                forwarded.Add(assignment.Sql);
+            else
+                session.StarRocksVariables[assignment.Variable] = assignment.Sql;
+        }
+        if (forwarded.Count == set.Assignments.Count)
+            return ForwardOutcome.Unchanged;
+        return forwarded.Count == 0 ? OkOutcome.Instance : new ForwardOutcome("SET " + string.Join(", ", forwarded));
+    }
+
+    private static StatementOutcome ShowAlterTable(ProxySession session, ShowAlterTableStatement show)
+    {
+        string database = show.Database ?? session.Database
+            ?? throw StarRocksSqlException.Analysis("No database selected", 1046);
+        string filter = show.Column ? $"DbName = {MariaDbDdlEmitter.Literal(database)}" : "1 = 0";
+        return new ForwardOutcome(
+            $"SELECT {StandInSqlObjects.AlterJobColumns} FROM (SELECT {StandInSqlObjects.AlterJobColumns} FROM {StandInSqlObjects.AlterJobsTable} WHERE {filter}) AS jobs {show.Tail}");
+    }
+
+    private async Task<StatementOutcome> ShowCreateTableAsync(ProxySession session, ShowCreateTableStatement show, CancellationToken cancellationToken)
+    {
+        string database = DatabaseOf(session, show.Table);
+        if (await catalog.GetAsync(database, show.Table.Name, cancellationToken) is not { } schema)
+            return ForwardOutcome.Unchanged;
+        string ddl = StarRocksSchemaMapper.ToCreateTableSql(schema);
+        return new ForwardOutcome($"SELECT {MariaDbDdlEmitter.Literal(schema.Name)} AS `Table`, {MariaDbDdlEmitter.Literal(ddl)} AS `Create Table`");
+    }
+
+    /// <summary>
+    /// <c>INSERT INTO</c> a PRIMARY KEY or UNIQUE KEY table replaces rows with the same key (StarRocks upserts);
+    /// into an AGGREGATE KEY table it combines them with each value column's aggregate.
+    /// </summary>
+    private async Task<StatementOutcome> InsertAsync(ProxySession session, string sql, InsertStatement insert, CancellationToken cancellationToken)
+    {
+        string? database = insert.Table.Database ?? session.Database;
+        if (database is null || await catalog.GetAsync(database, insert.Table.Name, cancellationToken) is not { } schema)
+            return Rewrite(sql) is { } rewritten ? new ForwardOutcome(rewritten) : ForwardOutcome.Unchanged;
+        string text = Rewrite(sql) ?? sql;
+        switch (schema.Kind)
+        {
+            case TableKind.Primary or TableKind.Unique:
+                return new ForwardOutcome(string.Concat(sql.AsSpan(0, insert.InsertStart), "REPLACE INTO", text.AsSpan(insert.IntoEnd)));
+            case TableKind.Aggregate when !text.Contains("ON DUPLICATE KEY", StringComparison.OrdinalIgnoreCase):
+                var updates = schema.Columns.Where(c => !c.IsKey).Select(c => $"{MariaDbDdlEmitter.Quote(c.Name)} = {Merge(c)}");
+                return new ForwardOutcome($"{text.TrimEnd().TrimEnd(';')} ON DUPLICATE KEY UPDATE {string.Join(", ", updates)}");
+            default:
+                return text == sql ? ForwardOutcome.Unchanged : new ForwardOutcome(text);
+        }
+    }
+
+    private static string Merge(ColumnSchema column)
+    {
+        string current = MariaDbDdlEmitter.Quote(column.Name), incoming = $"VALUES({current})";
+        return column.Aggregate switch
+        {
+            AggregateFunction.Sum => $"CASE WHEN {incoming} IS NULL THEN {current} WHEN {current} IS NULL THEN {incoming} ELSE {current} + {incoming} END",
+            AggregateFunction.Max => $"COALESCE(GREATEST({current}, {incoming}), {current}, {incoming})",
+            AggregateFunction.Min => $"COALESCE(LEAST({current}, {incoming}), {current}, {incoming})",
+            AggregateFunction.ReplaceIfNotNull => $"COALESCE({incoming}, {current})",
+            _ => incoming,
+        };
+    }
+
+    /// <summary>Points <c>information_schema.columns</c> at the stand-in's view with StarRocks types; null when nothing changes.</summary>
+    internal static string? Rewrite(string sql)
+    {
+        if (!sql.Contains("information_schema", StringComparison.OrdinalIgnoreCase))
+            return null;
+        var tokens = SqlTokenizer.Tokenize(sql);
+        var result = new StringBuilder();
+        int copied = 0;
+        for (int i = 0; i + 2 < tokens.Count; i++)
+        {
+            if (tokens[i].IsIdentifier && tokens[i].Text.Equals("information_schema", StringComparison.OrdinalIgnoreCase)
+                && tokens[i + 1].IsSymbol('.') && tokens[i + 2].IsIdentifier
+                && tokens[i + 2].Text.Equals("columns", StringComparison.OrdinalIgnoreCase))
+            {
+                result.Append(sql, copied, tokens[i].Start - copied).Append(StandInSqlObjects.ColumnsView);
+                copied = tokens[i + 2].End();
+            }
+        }
+        return copied == 0 ? null : result.Append(sql, copied, sql.Length - copied).ToString();
+    }
+
+    /// <summary>Splits a multi-statement request at top-level semicolons (empty statements dropped).</summary>
+    internal static List<string> SplitStatements(string sql)
+    {
+        var parts = new List<string>();
+        if (!sql.Contains(';'))
+        {
+            parts.Add(sql);
+            return parts;
+        }
+        int start = 0;
+        foreach (var token in SqlTokenizer.Tokenize(sql))
+        {
+            if (token.Kind == SqlTokenKind.End || token.IsSymbol(';'))
+            {
+                string part = sql[start..token.Start];
+                if (part.Trim().Length > 0 && SqlTokenizer.Tokenize(part).Count > 1)
+                    parts.Add(part);
+                start = token.Start + token.Length;
+            }
+        }
+        if (parts.Count == 0)
+            parts.Add(sql);
+        return parts;
+    }
+
+    // ---- MariaDB access -----------------------------------------------------------------------------------------
+
+    private static string DatabaseOf(ProxySession session, TableName table) =>
+        table.Database ?? session.Database ?? throw StarRocksSqlException.Analysis("No database selected", 1046);
+
+    private static string QualifiedName(ProxySession session, TableName table, bool required) =>
+        (table.Database ?? (required ? DatabaseOf(session, table) : null)) is { } db
+            ? $"{MariaDbDdlEmitter.Quote(db)}.{MariaDbDdlEmitter.Quote(table.Name)}"
+            : MariaDbDdlEmitter.Quote(table.Name);
+
+    private async Task<bool> TableExistsAsync(string database, string table, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new MySqlCommand(
+            "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = @db AND TABLE_NAME = @table", connection);
+        command.Parameters.AddWithValue("@db", database);
+        command.Parameters.AddWithValue("@table", table);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new MySqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<MySqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new MySqlConnection(catalog.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private static string StarRocksMessage(MySqlException e) => e.Number switch
+    {
+        1049 or 1050 or 1051 or 1054 or 1060 or 1146 => "Getting analyzing error. Detail message: " + e.Message,
+        _ => e.Message,
+    };
+}
