@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace StarRocks.Typed.Configuration;
+
+/// <summary>
+/// How to reach StarRocks's Stream Load endpoints. Property names mirror the connector options users know
+/// (<c>load-url</c>, <c>username</c>, <c>password</c>, <c>sink.label-prefix</c>, <c>sink.max-retries</c>, …); validate with
+/// <see cref="StarRocksConnectionOptionsValidator"/>.
+/// </summary>
+public sealed class StarRocksConnectionOptions
+{
+    /// <summary>The default Stream Load <c>timeout</c> header (seconds) when <see cref="Properties"/> sets none.</summary>
+    public const int DefaultLoadTimeoutSeconds = 600;
+
+    /// <summary>
+    /// <c>load-url</c>: FE HTTP endpoints separated by <c>;</c> (or <c>,</c>), e.g. <c>fe1:8030;fe2:8030</c>; an
+    /// <c>http://</c>/<c>https://</c> prefix is allowed. Loads rotate over them and skip unreachable ones.
+    /// </summary>
+    public string LoadUrls { get; set; } = "";
+
+    /// <summary><c>username</c>: the StarRocks user (needs INSERT on the target tables).</summary>
+    public string Username { get; set; } = "";
+
+    /// <summary><c>password</c>: the user's password (may be empty). Never logged.</summary>
+    public string Password { get; set; } = "";
+
+    /// <summary><c>sink.label-prefix</c>: prefix of generated labels, characters <c>[-_A-Za-z0-9]</c>.</summary>
+    public string? LabelPrefix { get; set; }
+
+    /// <summary><c>sink.max-retries</c>: retries of a failed load with the same label, 0–10 (default 3).</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary><c>sink.retry.interval-ms</c>: base delay of the exponential, jittered retry backoff (default 1 s).</summary>
+    public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary><c>sink.connect.timeout-ms</c>: TCP connect timeout, 100–60000 ms (default 1000 ms).</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromMilliseconds(1000);
+
+    /// <summary><c>sink.wait-for-continue.timeout-ms</c>: how long to wait for <c>100 Continue</c>, 3000–600000 ms (default 30000 ms).</summary>
+    public TimeSpan WaitForContinueTimeout { get; set; } = TimeSpan.FromMilliseconds(30000);
+
+    /// <summary>How long a pooled connection lives before it is replaced, so DNS changes are seen (default 5 minutes).</summary>
+    public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary><c>sink.properties.*</c>: extra Stream Load headers (e.g. <c>timeout</c>, <c>max_filter_ratio</c>), keys lower-cased when sent.</summary>
+    public IDictionary<string, string> Properties { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The parsed <see cref="LoadUrls"/>; throws <see cref="FormatException"/> naming <c>load-url</c> when malformed.</summary>
+    /// <returns>One absolute http(s) URI per FE, in configured order.</returns>
+    public IReadOnlyList<Uri> GetLoadEndpoints() => ParseLoadUrls(LoadUrls);
+
+    /// <summary>The Stream Load <c>timeout</c> (from <c>sink.properties.timeout</c>, else 600 s).</summary>
+    /// <returns>The server-side load timeout.</returns>
+    public TimeSpan GetLoadTimeout() =>
+        Properties.TryGetValue("timeout", out var text) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromSeconds(DefaultLoadTimeoutSeconds);
+
+    /// <summary>Parses a <c>load-url</c> value: <c>host:port</c> entries separated by <c>;</c> or <c>,</c>, optional http(s) scheme.</summary>
+    /// <param name="loadUrls">The configured value.</param>
+    /// <returns>One absolute http(s) URI per entry.</returns>
+    public static IReadOnlyList<Uri> ParseLoadUrls(string? loadUrls)
+    {
+        var entries = (loadUrls ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (entries.Length == 0)
+        {
+            throw new FormatException("load-url is required: FE HTTP endpoints such as fe1:8030;fe2:8030.");
+        }
+
+        var endpoints = new List<Uri>(entries.Length);
+        foreach (var entry in entries)
+        {
+            var hasScheme = entry.Contains("://", StringComparison.Ordinal);
+            if (!Uri.TryCreate(hasScheme ? entry : "http://" + entry, UriKind.Absolute, out var uri)
+                || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+                || uri.UserInfo.Length > 0
+                || uri.AbsolutePath != "/"
+                || (!hasScheme && uri.IsDefaultPort && !entry.EndsWith(":80", StringComparison.Ordinal)))
+            {
+                throw new FormatException($"load-url entry '{entry}' is not an FE HTTP endpoint such as fe1:8030 or http://fe1:8030.");
+            }
+
+            endpoints.Add(new Uri(uri.GetLeftPart(UriPartial.Authority)));
+        }
+
+        return endpoints;
+    }
+}

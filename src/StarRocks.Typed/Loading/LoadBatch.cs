@@ -1,0 +1,199 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace StarRocks.Typed.Loading;
+
+/// <summary>
+/// An already-serialized Stream Load body: a chain of <see cref="ArrayPool{T}"/> segments that row writers fill
+/// through <see cref="IBufferWriter{T}"/>. The bytes can be sent any number of times (after a redirect, on a retry)
+/// without re-serializing rows; <see cref="Dispose"/> returns the segments to the pool.
+/// </summary>
+/// <remarks>Not thread-safe. Do not write to a batch while it is being sent.</remarks>
+public sealed class LoadBatch : IBufferWriter<byte>, IDisposable
+{
+    /// <summary>The default size of a pooled segment (64 KiB).</summary>
+    public const int DefaultSegmentSize = 64 * 1024;
+
+    private readonly ArrayPool<byte> _pool;
+    private readonly int _segmentSize;
+    private readonly List<byte[]> _segments = [];
+    private readonly List<int> _segmentLengths = [];
+    private byte[]? _current;
+    private int _currentLength;
+    private bool _disposed;
+
+    /// <summary>Creates an empty batch that rents segments from <see cref="ArrayPool{T}.Shared"/>.</summary>
+    /// <param name="segmentSize">The minimum size of each rented segment.</param>
+    public LoadBatch(int segmentSize = DefaultSegmentSize)
+        : this(ArrayPool<byte>.Shared, segmentSize)
+    {
+    }
+
+    /// <summary>Creates an empty batch that rents segments from <paramref name="pool"/>.</summary>
+    /// <param name="pool">The pool segments are rented from and returned to.</param>
+    /// <param name="segmentSize">The minimum size of each rented segment.</param>
+    public LoadBatch(ArrayPool<byte> pool, int segmentSize = DefaultSegmentSize)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        ArgumentOutOfRangeException.ThrowIfLessThan(segmentSize, 256);
+        _pool = pool;
+        _segmentSize = segmentSize;
+    }
+
+    /// <summary>The number of bytes written so far.</summary>
+    public long Length { get; private set; }
+
+    /// <summary>The number of rows the writer recorded with <see cref="AddRows"/> (informational; used in telemetry).</summary>
+    public long RowCount { get; private set; }
+
+    /// <summary>Records that <paramref name="count"/> more rows were written into the batch.</summary>
+    /// <param name="count">The number of rows just written.</param>
+    public void AddRows(long count = 1) => RowCount += count;
+
+    /// <inheritdoc />
+    public void Advance(int count)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (count < 0 || _current is null || _currentLength + count > _current.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), "Advanced past the end of the buffer returned by GetMemory/GetSpan.");
+        }
+
+        _currentLength += count;
+        Length += count;
+    }
+
+    /// <inheritdoc />
+    public Memory<byte> GetMemory(int sizeHint = 0) => EnsureCapacity(sizeHint).AsMemory(_currentLength);
+
+    /// <inheritdoc />
+    public Span<byte> GetSpan(int sizeHint = 0) => EnsureCapacity(sizeHint).AsSpan(_currentLength);
+
+    /// <summary>Returns the written bytes as a sequence of read-only segments (no copy).</summary>
+    /// <returns>The segments in write order.</returns>
+    public IEnumerable<ReadOnlyMemory<byte>> GetSegments()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        for (var i = 0; i < _segments.Count; i++)
+        {
+            yield return _segments[i].AsMemory(0, _segmentLengths[i]);
+        }
+
+        if (_current is not null && _currentLength > 0)
+        {
+            yield return _current.AsMemory(0, _currentLength);
+        }
+    }
+
+    /// <summary>Copies the written bytes to <paramref name="destination"/>, segment by segment.</summary>
+    /// <param name="destination">The stream to write to.</param>
+    /// <param name="cancellationToken">Cancels the copy.</param>
+    /// <returns>A task that completes when every segment is written.</returns>
+    public async Task CopyToAsync(Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        foreach (var segment in GetSegments())
+        {
+            await destination.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Creates a new <see cref="HttpContent"/> over the batch with a known <c>Content-Length</c>. Each request needs its own
+    /// content; disposing the content does not release the batch.
+    /// </summary>
+    /// <returns>A content that streams the segments.</returns>
+    public HttpContent CreateContent()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new LoadBatchContent(this);
+    }
+
+    /// <summary>Forgets the written bytes and returns all segments but one to the pool, so the batch can be refilled.</summary>
+    public void Reset()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ReturnSegments();
+        Length = 0;
+        RowCount = 0;
+    }
+
+    /// <summary>Returns every segment to the pool.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        ReturnSegments();
+        if (_current is not null)
+        {
+            _pool.Return(_current);
+            _current = null;
+        }
+    }
+
+    private byte[] EnsureCapacity(int sizeHint)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentOutOfRangeException.ThrowIfNegative(sizeHint);
+        var needed = Math.Max(sizeHint, 1);
+        if (_current is not null && _current.Length - _currentLength >= needed)
+        {
+            return _current;
+        }
+
+        if (_current is not null && _currentLength > 0)
+        {
+            _segments.Add(_current);
+            _segmentLengths.Add(_currentLength);
+        }
+        else if (_current is not null)
+        {
+            _pool.Return(_current);
+        }
+
+        _current = _pool.Rent(Math.Max(needed, _segmentSize));
+        _currentLength = 0;
+        return _current;
+    }
+
+    private void ReturnSegments()
+    {
+        foreach (var segment in _segments)
+        {
+            _pool.Return(segment);
+        }
+
+        _segments.Clear();
+        _segmentLengths.Clear();
+        _currentLength = 0;
+    }
+
+    /// <summary>An <see cref="HttpContent"/> view of a batch; serializing copies segments, never the whole body.</summary>
+    private sealed class LoadBatchContent : HttpContent
+    {
+        private readonly LoadBatch _batch;
+
+        public LoadBatchContent(LoadBatch batch)
+        {
+            _batch = batch;
+            Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+            _batch.CopyToAsync(stream);
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
+            _batch.CopyToAsync(stream, cancellationToken);
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _batch.Length;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,258 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using StarRocks.Typed.Configuration;
+
+namespace StarRocks.Typed.Loading;
+
+/// <summary>One HTTP call to StarRocks: method, FE-relative path, headers and an optional body.</summary>
+/// <param name="Method">PUT for loads, POST for transaction control, GET for label state.</param>
+/// <param name="PathAndQuery">The path on the FE, e.g. <c>/api/db/table/_stream_load</c>.</param>
+/// <param name="Headers">Stream Load headers (label, format, …); never <c>Authorization</c>.</param>
+/// <param name="Body">The body, re-sent on every redirect hop; <see langword="null"/> for none.</param>
+internal sealed record StarRocksHttpRequest(
+    HttpMethod Method,
+    string PathAndQuery,
+    IReadOnlyList<KeyValuePair<string, string>> Headers,
+    LoadBatch? Body = null);
+
+/// <summary>The final answer after redirects.</summary>
+/// <param name="StatusCode">HTTP status of the last hop.</param>
+/// <param name="Body">The (bounded) response body.</param>
+/// <param name="RequestUri">Where the last hop was sent.</param>
+/// <param name="RedirectRefusal">Why a redirect was not followed, when it was not.</param>
+internal sealed record StarRocksHttpResponse(int StatusCode, byte[] Body, Uri RequestUri, string? RedirectRefusal = null);
+
+/// <summary>
+/// The transport under the loaders: an <see cref="HttpClient"/> over one long-lived <see cref="SocketsHttpHandler"/> with
+/// automatic redirects off. It rotates over the configured FEs (skipping unreachable ones), sends
+/// <c>Expect: 100-continue</c>, and follows 307/308 by hand, re-sending Basic credentials and the body only along the chain
+/// that starts at a configured FE: never to a non-http(s) scheme, never from https down to http, never to a
+/// <c>Location</c> with user-info, and at most <see cref="MaxRedirects"/> hops.
+/// </summary>
+internal sealed class StarRocksHttpChannel : IDisposable
+{
+    /// <summary>The most redirects followed for one call (follower FE → leader FE → BE needs two).</summary>
+    public const int MaxRedirects = 5;
+
+    private const int MaxResponseBytes = 1024 * 1024;
+    private static readonly TimeSpan ErrorLogTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly HttpClient _client;
+    private readonly IReadOnlyList<Uri> _frontends;
+    private readonly AuthenticationHeaderValue _authorization;
+    private readonly ILogger _logger;
+    private int _nextFrontend = -1;
+
+    public StarRocksHttpChannel(StarRocksConnectionOptions options, ILogger logger)
+    {
+        StarRocksConnectionOptionsValidator.ThrowIfInvalid(options);
+        _frontends = options.GetLoadEndpoints();
+        _authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Username}:{options.Password}")));
+        _logger = logger;
+        _client = new HttpClient(CreateHandler(options), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>The configured FEs, in <c>load-url</c> order.</summary>
+    public IReadOnlyList<Uri> Frontends => _frontends;
+
+    /// <summary>Creates the handler: no automatic redirects, cookies or decompression; timeouts from the options.</summary>
+    public static SocketsHttpHandler CreateHandler(StarRocksConnectionOptions options) => new()
+    {
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        PreAuthenticate = false,
+        Credentials = null,
+        AutomaticDecompression = DecompressionMethods.None,
+        ConnectTimeout = options.ConnectTimeout,
+        Expect100ContinueTimeout = options.WaitForContinueTimeout,
+        PooledConnectionLifetime = options.PooledConnectionLifetime,
+    };
+
+    /// <summary>Sends <paramref name="request"/> to the next reachable FE and follows its redirects.</summary>
+    public async Task<StarRocksHttpResponse> SendAsync(StarRocksHttpRequest request, CancellationToken cancellationToken)
+    {
+        var count = _frontends.Count;
+        var start = (int)((uint)Interlocked.Increment(ref _nextFrontend) % (uint)count);
+        ExceptionDispatchInfo? lastFailure = null;
+        for (var i = 0; i < count; i++)
+        {
+            var frontend = _frontends[(start + i) % count];
+            try
+            {
+                return await SendWithRedirectsAsync(frontend, request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsConnectFailure(e, cancellationToken))
+            {
+                LoadLog.FrontendUnreachable(_logger, frontend.Authority, e.Message);
+                lastFailure = ExceptionDispatchInfo.Capture(e);
+            }
+        }
+
+        lastFailure!.Throw();
+        throw new System.Diagnostics.UnreachableException();
+    }
+
+    /// <summary>GETs the rejected-rows log at <paramref name="errorUrl"/> (a BE), without credentials, truncated.</summary>
+    /// <returns>The start of the log, or <see langword="null"/> when it cannot be fetched.</returns>
+    public async Task<string?> FetchErrorLogAsync(string errorUrl, int maxChars, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(errorUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(ErrorLogTimeout);
+            using var response = await _client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var bytes = await ReadBoundedAsync(response.Content, maxChars * 4, timeout.Token).ConfigureAwait(false);
+            var text = Encoding.UTF8.GetString(bytes);
+            return text.Length <= maxChars ? text : text[..maxChars] + "…";
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            LoadLog.ErrorLogUnavailable(_logger, uri.GetLeftPart(UriPartial.Path), e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Decides whether a redirect from <paramref name="current"/> to <paramref name="location"/> may carry credentials and body.
+    /// </summary>
+    /// <returns>The absolute target, or <see langword="null"/> with <paramref name="refusal"/> set.</returns>
+    public static Uri? ResolveRedirect(Uri current, Uri? location, out string? refusal)
+    {
+        refusal = null;
+        if (location is null)
+        {
+            refusal = "redirect without a Location header";
+            return null;
+        }
+
+        var target = location.IsAbsoluteUri ? location : new Uri(current, location);
+        if (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps)
+        {
+            refusal = $"refused a redirect to the non-http scheme '{target.Scheme}'";
+        }
+        else if (current.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp)
+        {
+            refusal = $"refused a redirect from https to http ({target.Authority})";
+        }
+        else if (target.UserInfo.Length > 0)
+        {
+            refusal = "refused a redirect whose Location carries user-info";
+        }
+
+        return refusal is null ? target : null;
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private async Task<StarRocksHttpResponse> SendWithRedirectsAsync(Uri frontend, StarRocksHttpRequest request, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(frontend, request.PathAndQuery);
+        for (var hop = 0; ; hop++)
+        {
+            using var message = CreateMessage(request, uri);
+            HttpResponseMessage response;
+            try
+            {
+                response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (hop > 0 && IsConnectFailure(e, cancellationToken))
+            {
+                // A BE (or leader FE) we were sent to is unreachable: not a reason to try another configured FE.
+                throw new HttpRequestException(HttpRequestError.Unknown, $"Redirect target {uri.Authority} is unreachable: {e.Message}", e);
+            }
+
+            using (response)
+            {
+                var status = (int)response.StatusCode;
+                if (status is 307 or 308)
+                {
+                    string? refusal = $"more than {MaxRedirects} redirects";
+                    var target = hop < MaxRedirects ? ResolveRedirect(uri, response.Headers.Location, out refusal) : null;
+                    if (target is null)
+                    {
+                        return new StarRocksHttpResponse(status, [], uri, refusal);
+                    }
+
+                    LoadLog.Redirected(_logger, request.Method.Method, uri.AbsolutePath, uri.Authority, target.Authority);
+                    uri = target;
+                    continue;
+                }
+
+                var body = await ReadBoundedAsync(response.Content, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+                return new StarRocksHttpResponse(status, body, uri);
+            }
+        }
+    }
+
+    private HttpRequestMessage CreateMessage(StarRocksHttpRequest request, Uri uri)
+    {
+        var message = new HttpRequestMessage(request.Method, uri)
+        {
+            Version = HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        message.Headers.Authorization = _authorization;
+        foreach (var (name, value) in request.Headers)
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (request.Body is not null)
+        {
+            message.Headers.ExpectContinue = true;
+            message.Content = request.Body.CreateContent();
+        }
+        else if (request.Method != HttpMethod.Get)
+        {
+            message.Headers.ExpectContinue = true;
+        }
+
+        return message;
+    }
+
+    private static bool IsConnectFailure(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } => true,
+        OperationCanceledException { InnerException: TimeoutException } => !cancellationToken.IsCancellationRequested,
+        _ => false,
+    };
+
+    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(maxBytes, 16 * 1024));
+            try
+            {
+                using var collected = new MemoryStream();
+                while (collected.Length < maxBytes)
+                {
+                    var read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, maxBytes - collected.Length)), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    collected.Write(buffer, 0, read);
+                }
+
+                return collected.ToArray();
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+}

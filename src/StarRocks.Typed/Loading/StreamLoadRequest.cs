@@ -1,0 +1,55 @@
+namespace StarRocks.Typed.Loading;
+
+/// <summary>One already-serialized batch for one table, with the Stream Load headers that describe its bytes.</summary>
+public sealed class StreamLoadRequest
+{
+    /// <summary>Creates a request.</summary>
+    /// <param name="database">The target database.</param>
+    /// <param name="table">The target table.</param>
+    /// <param name="body">The serialized rows; the caller keeps ownership and disposes it after the load.</param>
+    public StreamLoadRequest(string database, string table, LoadBatch body)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(database);
+        ArgumentException.ThrowIfNullOrEmpty(table);
+        ArgumentNullException.ThrowIfNull(body);
+        Database = database;
+        Table = table;
+        Body = body;
+    }
+
+    /// <summary>The target database.</summary>
+    public string Database { get; }
+
+    /// <summary>The target table.</summary>
+    public string Table { get; }
+
+    /// <summary>The serialized rows.</summary>
+    public LoadBatch Body { get; }
+
+    /// <summary>
+    /// Headers that describe the body (<c>format</c>, <c>columns</c>, <c>column_separator</c>, <c>strip_outer_array</c>, …).
+    /// They override <c>sink.properties.*</c> of the same name.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, string>>? Headers { get; init; }
+
+    /// <summary>The label; generated as <c>{prefix}-{table}-{unique}</c> when <see langword="null"/>.</summary>
+    public string? Label { get; init; }
+
+    /// <summary>Builds the header list sent with a load: configured properties, then the request's headers, then the label.</summary>
+    /// <param name="properties">The configured <c>sink.properties.*</c>.</param>
+    /// <param name="headers">The headers describing the body.</param>
+    /// <param name="label">The label of this attempt.</param>
+    /// <returns>Lower-cased header names with their values; later sources override earlier ones.</returns>
+    internal static IReadOnlyList<KeyValuePair<string, string>> MergeHeaders(
+        IEnumerable<KeyValuePair<string, string>>? properties, IEnumerable<KeyValuePair<string, string>>? headers, string label)
+    {
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in (properties ?? []).Concat(headers ?? []))
+        {
+            merged[name.ToLowerInvariant()] = value;
+        }
+
+        merged["label"] = label;
+        return [.. merged];
+    }
+}
