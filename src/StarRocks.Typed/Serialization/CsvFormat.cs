@@ -44,18 +44,47 @@ public sealed class CsvFormat : StarRocksFormat
     /// <summary>The row delimiter bytes.</summary>
     public ReadOnlySpan<byte> RowDelimiterBytes => _rowDelimiter;
 
-    /// <summary>Bytes whose presence in a value sends it to the slow (enclose/escape/validate) path.</summary>
+    /// <summary>
+    /// Bytes whose presence in a text value sends it to the slow path (<see cref="CsvFieldRules"/>): the separator and
+    /// delimiter bytes, and with enclose/escape also those bytes and NUL. Validates the format on first use.
+    /// </summary>
     internal SearchValues<byte> SpecialBytes => _specialBytes ??= CreateSpecialBytes();
 
     private SearchValues<byte> CreateSpecialBytes()
     {
-        var set = new HashSet<byte>(_columnSeparator) { _rowDelimiter[0] };
-        foreach (var b in _rowDelimiter) set.Add(b);
-        set.Add((byte)'\\');
-        set.Add((byte)'\r');
-        set.Add((byte)'\n');
-        if (Enclose is { } e) set.Add(e);
-        if (Escape is { } x) set.Add(x);
+        Validate();
+        var set = new HashSet<byte>(_columnSeparator);
+        set.UnionWith(_rowDelimiter);
+        if (Enclose is not null || Escape is not null)
+        {
+            set.Add(Enclose ?? 0);
+            set.Add(Escape ?? 0);
+        }
         return SearchValues.Create([.. set]);
+    }
+
+    /// <summary>
+    /// Rejects dialects in which the writer could not keep values apart: separator and delimiter sharing a byte, or
+    /// containing bytes that appear in unquoted values (letters, digits, <c>-+.:/=</c>, space, backslash), or equal to
+    /// the enclose/escape byte.
+    /// </summary>
+    private void Validate()
+    {
+        foreach (var b in _columnSeparator.Concat(_rowDelimiter))
+        {
+            if (char.IsAsciiLetterOrDigit((char)b) || "-+.:/= \\".Contains((char)b))
+                throw new InvalidOperationException($"CSV separator/delimiter byte 0x{b:X2} ('{(char)b}') can occur in unquoted values (numbers, dates, base64, \\N).");
+            if (b == Enclose || b == Escape)
+                throw new InvalidOperationException($"CSV separator/delimiter byte 0x{b:X2} equals the enclose or escape byte.");
+        }
+        if (_columnSeparator.Intersect(_rowDelimiter).Any())
+            throw new InvalidOperationException("The CSV column separator and row delimiter must not share bytes.");
+        foreach (var b in new[] { Enclose, Escape })
+        {
+            if (b is { } v && (v == 0 || v >= 0x80 || char.IsAsciiLetterOrDigit((char)v)))
+                throw new InvalidOperationException($"CSV enclose/escape byte 0x{v:X2} must be ASCII punctuation.");
+        }
+        if (Enclose is { } e && e == Escape)
+            throw new InvalidOperationException("The CSV enclose and escape bytes must differ.");
     }
 }

@@ -20,6 +20,7 @@ public ref struct CsvRowWriter
     private readonly SearchValues<byte> _special;
     private bool _needSeparator;
     private int _rows;
+    private long _rowStart;
 
     /// <summary>Creates a writer that appends to <paramref name="output"/>.</summary>
     /// <param name="output">Where the UTF-8 bytes go.</param>
@@ -43,14 +44,20 @@ public ref struct CsvRowWriter
     public readonly int RowCount => _rows;
 
     /// <summary>Starts a row (the next value is its first field).</summary>
-    public void BeginRow() => _needSeparator = false;
+    public void BeginRow()
+    {
+        _needSeparator = false;
+        _rowStart = _buffer.BytesWritten;
+    }
 
     /// <summary>Ends the row with the row delimiter.</summary>
     public void EndRow()
     {
+        if (_buffer.BytesWritten == _rowStart) WriteBlankRowField();
         _buffer.Write(_delimiter);
         _needSeparator = false;
         _rows++;
+        _rowStart = _buffer.BytesWritten;
     }
 
     /// <summary>
@@ -206,7 +213,7 @@ public ref struct CsvRowWriter
         _buffer.Advance(n);
     }
 
-    /// <summary>Writes VARBINARY bytes as base64 (decoded by the load's <c>columns</c> expression), NULL for null.</summary>
+    /// <summary>Writes VARBINARY bytes as base64 (StarRocks's CSV reader decodes base64 for VARBINARY columns), NULL for null.</summary>
     /// <param name="value">The value.</param>
     public void WriteBinary(byte[]? value)
     {
@@ -214,7 +221,7 @@ public ref struct CsvRowWriter
         else WriteBinary(new ReadOnlySpan<byte>(value));
     }
 
-    /// <summary>Writes VARBINARY bytes as base64 (decoded by the load's <c>columns</c> expression).</summary>
+    /// <summary>Writes VARBINARY bytes as base64 (StarRocks's CSV reader decodes base64 for VARBINARY columns).</summary>
     /// <param name="value">The value.</param>
     public void WriteBinary(ReadOnlySpan<byte> value)
         => _buffer.Advance(Utf8ValueFormatter.FormatBinary(StartField(Utf8ValueFormatter.GetBinaryLength(value.Length)), value));
@@ -297,12 +304,24 @@ public ref struct CsvRowWriter
     private void CompleteTextField(Span<byte> span, int length, string column)
     {
         var text = span[..length];
-        if (text.IndexOfAny(_special) < 0 && !CsvFieldRules.IsNullMarker(text))
+        if (text.IndexOfAny(_special) < 0 && length != 0 && !CsvFieldRules.IsNullMarker(text))
         {
             _buffer.Advance(length);
             return;
         }
         CsvFieldRules.WriteSpecial(ref _buffer, text, _format, column);
+    }
+
+    /// <summary>A row whose only field is empty would be a blank line, which StarRocks skips: enclose it or refuse.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WriteBlankRowField()
+    {
+        if (_format.Enclose is not { } enclose)
+            throw new StarRocksSerializationException("(row)", "a row whose only field is empty would be skipped by StarRocks as a blank line; set CsvFormat.Enclose or use JSON.");
+        var span = _buffer.GetSpan(2);
+        span[0] = enclose;
+        span[1] = enclose;
+        _buffer.Advance(2);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

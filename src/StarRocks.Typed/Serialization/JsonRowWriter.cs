@@ -18,8 +18,11 @@ public ref struct JsonRowWriter
     private readonly JsonFormat _format;
     private ReadOnlySpan<byte> _name;
     private readonly string? _column;
+    private readonly bool _csvText;
     private bool _needComma;
     private int _rows;
+    private int _depth;
+    private ulong _objectLevels;
 
     /// <summary>Creates a writer that appends to <paramref name="output"/>.</summary>
     /// <param name="output">Where the UTF-8 bytes go.</param>
@@ -36,6 +39,7 @@ public ref struct JsonRowWriter
         _buffer = new Utf8Buffer(output);
         _format = zone == TimeZoneInfo.Utc ? JsonFormat.Default : new JsonFormat { TimeZone = zone };
         _column = column;
+        _csvText = true;
     }
 
     /// <summary>The format this writer follows.</summary>
@@ -192,7 +196,11 @@ public ref struct JsonRowWriter
 
     /// <summary>Writes a JSON string. Lone surrogates become U+FFFD.</summary>
     /// <param name="value">The value.</param>
-    public void WriteString(ReadOnlySpan<char> value) => JsonStringEscaper.Write(ref _buffer, value);
+    public void WriteString(ReadOnlySpan<char> value)
+    {
+        if (_csvText) CsvCollectionText.WriteString(ref _buffer, value);
+        else JsonStringEscaper.Write(ref _buffer, value);
+    }
 
     /// <summary>Writes a DATE as <c>"yyyy-MM-dd"</c>.</summary>
     /// <param name="value">The value.</param>
@@ -243,6 +251,8 @@ public ref struct JsonRowWriter
     /// <param name="value">The value.</param>
     public void WriteBinary(ReadOnlySpan<byte> value)
     {
+        if (_depth > 0 && !_csvText)
+            throw new StarRocksSerializationException(CurrentColumn, "VARBINARY elements of ARRAY/MAP cannot be loaded from JSON (StarRocks keeps the base64 text); use the CSV format.");
         var span = _buffer.GetSpan(Utf8ValueFormatter.GetBinaryLength(value.Length) + 2);
         span[0] = (byte)'"';
         int n = 1 + Utf8ValueFormatter.FormatBinary(span[1..], value);
@@ -255,6 +265,7 @@ public ref struct JsonRowWriter
     public void WriteJson(JsonElement value)
     {
         if (value.ValueKind == JsonValueKind.Undefined) { WriteNull(); return; }
+        if (_csvText) ThrowJsonInCsvCollection();
         JsonTextWriter.WriteElement(ref _buffer, value);
     }
 
@@ -263,6 +274,7 @@ public ref struct JsonRowWriter
     public void WriteJsonText(string? json)
     {
         if (json is null) { WriteNull(); return; }
+        if (_csvText) ThrowJsonInCsvCollection();
         JsonTextWriter.WriteText(ref _buffer, json, CurrentColumn);
     }
 
@@ -307,29 +319,52 @@ public ref struct JsonRowWriter
     /// <param name="items">The elements.</param>
     public void WriteArray<T, TWriter>(ReadOnlySpan<T> items) where TWriter : IValueWriter<T>
     {
-        _buffer.Write((byte)'[');
+        BeginArray();
         for (int i = 0; i < items.Length; i++)
         {
-            if (i > 0) _buffer.Write((byte)',');
+            if (i > 0) WriteSeparator();
             TWriter.Write(ref this, items[i]);
         }
-        _buffer.Write((byte)']');
+        EndArray();
     }
 
     /// <summary>Starts a JSON array (element writers of collections call this).</summary>
-    public void BeginArray() => _buffer.Write((byte)'[');
-
-    /// <summary>Writes the comma between array elements or map entries.</summary>
-    public void WriteSeparator() => _buffer.Write((byte)',');
+    public void BeginArray()
+    {
+        Push(isObject: false);
+        _buffer.Write((byte)'[');
+    }
 
     /// <summary>Ends a JSON array.</summary>
-    public void EndArray() => _buffer.Write((byte)']');
+    public void EndArray()
+    {
+        _depth--;
+        _buffer.Write((byte)']');
+    }
 
     /// <summary>Starts a JSON object (map writers call this).</summary>
-    public void BeginObject() => _buffer.Write((byte)'{');
+    public void BeginObject()
+    {
+        Push(isObject: true);
+        _buffer.Write((byte)'{');
+    }
 
     /// <summary>Ends a JSON object.</summary>
-    public void EndObject() => _buffer.Write((byte)'}');
+    public void EndObject()
+    {
+        _depth--;
+        _buffer.Write((byte)'}');
+    }
+
+    /// <summary>Writes the comma between array elements or map entries.</summary>
+    public void WriteSeparator()
+    {
+        // StarRocks's CSV ARRAY splitter tracks only [] nesting and its MAP splitter only {}: a comma directly inside
+        // a map nested in an array (or an array nested in a map) would split the outer collection.
+        if (_csvText && _depth >= 2 && IsObjectLevel(_depth) != IsObjectLevel(_depth - 1))
+            throw new StarRocksSerializationException(CurrentColumn, "CSV cannot carry a MAP with several entries inside an ARRAY, or an ARRAY with several elements inside a MAP; use the JSON format.");
+        _buffer.Write((byte)',');
+    }
 
     /// <summary>
     /// Writes a map key followed by a colon: string keys as they are, other keys (numbers, dates …) as the JSON string
@@ -340,6 +375,13 @@ public ref struct JsonRowWriter
     /// <param name="key">The key (not null).</param>
     public void WriteKey<TKey, TWriter>(TKey key) where TWriter : IValueWriter<TKey>
     {
+        if (_csvText)
+        {
+            // StarRocks's CSV MAP text takes keys as they are: strings quoted, numbers bare.
+            TWriter.Write(ref this, key);
+            _buffer.Write((byte)':');
+            return;
+        }
         // Reserve room so a scalar key (at most MaxScalarLength bytes) and its added quotes stay in this span.
         _buffer.GetSpan(Utf8ValueFormatter.MaxScalarLength + 3);
         long committed = _buffer.BytesWritten - _buffer.Position;
@@ -354,6 +396,21 @@ public ref struct JsonRowWriter
         }
         _buffer.Write((byte)':');
     }
+
+    private void Push(bool isObject)
+    {
+        _depth++;
+        if (_depth < 64)
+        {
+            ulong bit = 1UL << _depth;
+            _objectLevels = isObject ? _objectLevels | bit : _objectLevels & ~bit;
+        }
+    }
+
+    private readonly bool IsObjectLevel(int depth) => depth < 64 && (_objectLevels & (1UL << depth)) != 0;
+
+    private readonly void ThrowJsonInCsvCollection()
+        => throw new StarRocksSerializationException(CurrentColumn, "JSON values inside ARRAY/MAP cannot be written as CSV text; use the JSON format.");
 
     internal readonly string CurrentColumn => _column ?? (_name.IsEmpty ? "?" : DecodeName(_name));
 

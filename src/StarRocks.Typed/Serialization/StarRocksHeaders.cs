@@ -52,17 +52,17 @@ public static class StarRocksHeaders
         if (table.Columns.Any(IsBinary))
         {
             // Members are matched by position through jsonpaths so the binary member keeps its column name.
-            var paths = table.Columns.Select(c => "\"$." + JsonStringEscaper.Escape(c.Name).Replace("\\\"", "\\\\\\\"") + "\"");
+            var paths = table.Columns.Select(c => "\"$." + JsonStringEscaper.Escape(c.Name) + "\"");
             if (withOperation) paths = paths.Append("\"$.__op\"");
             headers.Add(new("jsonpaths", "[" + string.Join(",", paths) + "]"));
-            headers.Add(new("columns", Columns(table, withOperation)));
+            headers.Add(new("columns", JsonColumns(table, withOperation)));
         }
         return headers;
     }
 
     /// <summary>
-    /// The <c>columns</c> header: the columns in table order (backticked), VARBINARY columns loaded through
-    /// <c>__sr_b64_name</c> and decoded with <c>name = from_base64(__sr_b64_name)</c>, and <c>__op</c> last when asked.
+    /// The <c>columns</c> header of a CSV load: the columns in table order (backticked), then <c>__op</c> when asked.
+    /// (VARBINARY needs no expression in CSV: StarRocks's CSV reader base64-decodes VARBINARY fields itself.)
     /// </summary>
     /// <param name="table">The table.</param>
     /// <param name="withOperation">Whether the last field is <c>__op</c>.</param>
@@ -70,16 +70,22 @@ public static class StarRocksHeaders
     public static string Columns(StarRocksTableInfo table, bool withOperation)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var text = new StringBuilder();
-        foreach (var column in table.Columns)
-        {
-            if (text.Length > 0) text.Append(", ");
-            text.Append(Quote(IsBinary(column) ? BinarySourcePrefix + column.Name : column.Name));
-        }
-        if (withOperation) text.Append(", __op");
-        foreach (var column in table.Columns.Where(IsBinary))
-            text.Append(", ").Append(Quote(column.Name)).Append(" = from_base64(").Append(Quote(BinarySourcePrefix + column.Name)).Append(')');
-        return text.ToString();
+        var names = table.Columns.Select(c => Quote(c.Name));
+        if (withOperation) names = names.Append("__op");
+        return string.Join(", ", names);
+    }
+
+    /// <summary>
+    /// The <c>columns</c> header of a JSON load with VARBINARY columns: their base64 member is loaded into
+    /// <c>__sr_b64_name</c> (matched by position through <c>jsonpaths</c>) and decoded with <c>name = from_base64(…)</c>.
+    /// </summary>
+    private static string JsonColumns(StarRocksTableInfo table, bool withOperation)
+    {
+        var names = table.Columns.Select(c => Quote(IsBinary(c) ? BinarySourcePrefix + c.Name : c.Name));
+        if (withOperation) names = names.Append("__op");
+        var decoders = table.Columns.Where(IsBinary)
+            .Select(c => $"{Quote(c.Name)} = from_base64({Quote(BinarySourcePrefix + c.Name)})");
+        return string.Join(", ", names.Concat(decoders));
     }
 
     private static bool IsBinary(StarRocksColumnInfo column)

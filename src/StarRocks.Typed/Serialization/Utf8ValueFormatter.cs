@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
 using System.Text.Unicode;
 
@@ -21,24 +23,78 @@ internal static class Utf8ValueFormatter
     /// <summary>The longest scalar text any value writer produces (a quoted Guid or DATETIME, a LARGEINT).</summary>
     public const int MaxScalarLength = 64;
 
+    /// <summary>"00".."99" as ASCII pairs.</summary>
+    private static ReadOnlySpan<byte> TwoDigits =>
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
+
+    /// <summary>Powers of ten that are exact doubles (10^0 … 10^22).</summary>
+    private static ReadOnlySpan<double> ExactPowersOfTen =>
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+
+    private static ReadOnlySpan<ulong> PowersOfTen =>
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+    ];
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FormatInt64(Span<byte> destination, long value)
     {
-        value.TryFormat(destination, out int n, default, CultureInfo.InvariantCulture);
-        return n;
+        if (value >= 0) return FormatUInt64(destination, (ulong)value);
+        destination[0] = (byte)'-';
+        return 1 + FormatUInt64(destination[1..], (ulong)-value); // -long.MinValue wraps to 2^63 as ulong: correct
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FormatUInt64(Span<byte> destination, ulong value)
     {
-        value.TryFormat(destination, out int n, default, CultureInfo.InvariantCulture);
-        return n;
+        int length = CountDigits(value);
+        WriteDigits(destination[..length], value);
+        return length;
     }
 
     public static int FormatInt128(Span<byte> destination, Int128 value)
     {
+        if (value >= long.MinValue && value <= long.MaxValue) return FormatInt64(destination, (long)value);
         value.TryFormat(destination, out int n, default, CultureInfo.InvariantCulture);
         return n;
+    }
+
+    /// <summary>The digit count of <paramref name="value"/> (1 for 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int CountDigits(ulong value)
+    {
+        // log10 estimate from the bit length, corrected by one comparison.
+        int bits = 64 - BitOperations.LeadingZeroCount(value | 1);
+        int estimate = (bits * 1233) >> 12;
+        int digits = estimate + (value >= PowersOfTen[estimate] ? 1 : 0);
+        return digits == 0 ? 1 : digits;
+    }
+
+    /// <summary>Writes <paramref name="value"/> right-aligned into <paramref name="destination"/> (exactly its digit count, or zero-padded).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteDigits(Span<byte> destination, ulong value)
+    {
+        int i = destination.Length;
+        ref byte pairs = ref MemoryMarshal.GetReference(TwoDigits);
+        while (value >= 100 && i >= 2)
+        {
+            ulong q = value / 100;
+            int r = (int)(value - q * 100) * 2;
+            value = q;
+            i -= 2;
+            destination[i] = Unsafe.Add(ref pairs, r);
+            destination[i + 1] = Unsafe.Add(ref pairs, r + 1);
+        }
+        while (i > 0)
+        {
+            ulong q = value / 10;
+            destination[--i] = (byte)('0' + (int)(value - q * 10));
+            value = q;
+        }
     }
 
     public static int FormatSingle(Span<byte> destination, float value)
@@ -47,29 +103,127 @@ internal static class Utf8ValueFormatter
         return n;
     }
 
+    /// <summary>
+    /// The text of <c>value.ToString("R", InvariantCulture)</c> (shortest round-trip). Fast path: for
+    /// 1e-4 ≤ |value| &lt; 1e15, find the smallest k ≤ 19 with value·10^k an integer m &lt; 10^15 whose quotient
+    /// m / 10^k (correctly rounded, both exact doubles) is value again. Decimals of at most 15 significant digits map to
+    /// distinct doubles, so m·10^-k without trailing zeros is the unique shortest round-trip text, which .NET prints in
+    /// fixed notation in that range. Anything else goes to the runtime formatter.
+    /// </summary>
     public static int FormatDouble(Span<byte> destination, double value)
     {
+        double magnitude = Math.Abs(value);
+        if (magnitude >= 1e-4 && magnitude < 1e15)
+        {
+            var powers = ExactPowersOfTen;
+            for (int k = 0; k < 20; k++)
+            {
+                double scaled = magnitude * powers[k];
+                if (scaled >= 1e15) break;
+                if (scaled == Math.Floor(scaled) && scaled / powers[k] == magnitude)
+                    return FormatScaled(destination, value < 0, (ulong)scaled, k);
+            }
+        }
         value.TryFormat(destination, out int n, "R", CultureInfo.InvariantCulture);
         return n;
     }
 
+    /// <summary>Writes ±m·10^-scale in fixed notation without trailing fractional zeros.</summary>
+    private static int FormatScaled(Span<byte> destination, bool negative, ulong m, int scale)
+    {
+        while (scale > 0 && m % 10 == 0) { m /= 10; scale--; }
+        int n = 0;
+        if (negative) destination[n++] = (byte)'-';
+        if (scale == 0) return n + FormatUInt64(destination[n..], m);
+        ulong pow = PowersOfTen[scale];
+        ulong integral = m / pow;
+        n += FormatUInt64(destination[n..], integral);
+        destination[n++] = (byte)'.';
+        WriteDigits(destination.Slice(n, scale), m - integral * pow);
+        return n + scale;
+    }
+
+    /// <summary>The text of <c>value.ToString(InvariantCulture)</c> (scale kept); hand-written when the magnitude fits 64 bits.</summary>
     public static int FormatDecimal(Span<byte> destination, decimal value)
     {
-        value.TryFormat(destination, out int n, default, CultureInfo.InvariantCulture);
-        return n;
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        ulong magnitude = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        if (bits[2] != 0 || magnitude == 0)
+        {
+            value.TryFormat(destination, out int written, default, CultureInfo.InvariantCulture);
+            return written;
+        }
+        int scale = (bits[3] >> 16) & 0xFF;
+        int n = 0;
+        if (bits[3] < 0) destination[n++] = (byte)'-';
+        if (scale == 0) return n + FormatUInt64(destination[n..], magnitude);
+        int digits = CountDigits(magnitude);
+        if (digits <= scale)
+        {
+            // 0.000ddd
+            destination[n++] = (byte)'0';
+            destination[n++] = (byte)'.';
+            destination.Slice(n, scale - digits).Fill((byte)'0');
+            n += scale - digits;
+            WriteDigits(destination.Slice(n, digits), magnitude);
+            return n + digits;
+        }
+        ulong pow = PowersOfTen[scale];
+        ulong integral = magnitude / pow;
+        n += FormatUInt64(destination[n..], integral);
+        destination[n++] = (byte)'.';
+        WriteDigits(destination.Slice(n, scale), magnitude - integral * pow);
+        return n + scale;
     }
 
+    /// <summary><c>yyyy-MM-dd</c>.</summary>
     public static int FormatDate(Span<byte> destination, DateOnly value)
     {
-        value.TryFormat(destination, out int n, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return n;
+        value.Deconstruct(out int year, out int month, out int day);
+        WriteDate(destination, year, month, day);
+        return 10;
     }
 
+    /// <summary><c>yyyy-MM-dd HH:mm:ss</c>, plus <c>.ffffff</c> when there are sub-second ticks (sub-microsecond ticks truncated).</summary>
     public static int FormatDateTime(Span<byte> destination, DateTime value)
     {
-        long micros = value.Ticks % TimeSpan.TicksPerSecond / 10;
-        value.TryFormat(destination, out int n, micros == 0 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
-        return n;
+        if (destination.Length < MaxDateTimeLength) throw new ArgumentException("Destination too small.", nameof(destination));
+        value.Deconstruct(out int year, out int month, out int day);
+        WriteDate(destination, year, month, day);
+        long ticksOfDay = value.Ticks % TimeSpan.TicksPerDay;
+        int seconds = (int)(ticksOfDay / TimeSpan.TicksPerSecond);
+        int micros = (int)(ticksOfDay % TimeSpan.TicksPerSecond) / 10;
+        destination[10] = (byte)' ';
+        WritePair(destination[11..], seconds / 3600);
+        destination[13] = (byte)':';
+        WritePair(destination[14..], seconds / 60 % 60);
+        destination[16] = (byte)':';
+        WritePair(destination[17..], seconds % 60);
+        if (micros == 0) return 19;
+        destination[19] = (byte)'.';
+        WritePair(destination[20..], micros / 10000);
+        WritePair(destination[22..], micros / 100 % 100);
+        WritePair(destination[24..], micros % 100);
+        return 26;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteDate(Span<byte> destination, int year, int month, int day)
+    {
+        WritePair(destination, year / 100);
+        WritePair(destination[2..], year % 100);
+        destination[4] = (byte)'-';
+        WritePair(destination[5..], month);
+        destination[7] = (byte)'-';
+        WritePair(destination[8..], day);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WritePair(Span<byte> destination, int value)
+    {
+        destination[0] = TwoDigits[value * 2];
+        destination[1] = TwoDigits[value * 2 + 1];
     }
 
     /// <summary>The instant <paramref name="value"/> as a zone-less wall-clock time in <paramref name="zone"/>.</summary>
