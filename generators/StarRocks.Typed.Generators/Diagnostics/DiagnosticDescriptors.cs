@@ -1,0 +1,100 @@
+using Microsoft.CodeAnalysis;
+
+namespace StarRocks.Typed.Generators.Diagnostics;
+
+/// <summary>
+/// The generator's diagnostics. Messages quote StarRocks's own analyzer texts where one exists.
+/// Keep in sync with docs/diagnostics.md.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "StarRocks.Typed";
+    private const string HelpBase = "https://github.com/starrocks-typed/StarRocks.Typed/blob/main/docs/diagnostics.md#";
+
+    public static readonly DiagnosticDescriptor TypeMustBePartial = Error(
+        "SRT001", "Table type must be a non-generic partial type",
+        "'{0}' must be a non-generic partial type, and so must every type containing it, for [StarRocksTable] code to be generated");
+
+    public static readonly DiagnosticDescriptor MissingKey = Error(
+        "SRT002", "Table needs a key",
+        "{0} table '{1}' needs at least one [StarRocksKey] member");
+
+    public static readonly DiagnosticDescriptor InvalidKeyOrder = Error(
+        "SRT003", "Key orders must be unique and contiguous",
+        "Key order {0} of '{1}' is invalid: the [StarRocksKey] orders of a table must be 0, 1, 2, … without duplicates or gaps");
+
+    public static readonly DiagnosticDescriptor NullablePrimaryKey = Error(
+        "SRT004", "Primary key column is nullable",
+        "Invalid primary key. Column '{0}' is nullable. Make the member non-nullable or set Nullability = StarRocksNullability.NotNull.");
+
+    public static readonly DiagnosticDescriptor InvalidPrimaryKeyType = Error(
+        "SRT005", "Type not supported in a primary key",
+        "primary key column[{0}] type not supported: {1}. A PRIMARY KEY column must be BOOLEAN, an integer, VARCHAR/STRING, DATE or DATETIME.");
+
+    public static readonly DiagnosticDescriptor InvalidKeyType = Error(
+        "SRT006", "Type not supported in a key",
+        "Invalid data type of key column '{0}': '{1}'");
+
+    public static readonly DiagnosticDescriptor LayoutColumnNotKey = Error(
+        "SRT007", "Bucket and partition columns must be key columns",
+        "{0} column '{1}' is not a key column; in a {2} table bucketing and partition columns must be key columns");
+
+    public static readonly DiagnosticDescriptor SortKeyNotKey = Error(
+        "SRT008", "Sort key must equal the key",
+        "The sort columns of {0} table must be same with key columns");
+
+    public static readonly DiagnosticDescriptor StringLengthOutOfRange = Error(
+        "SRT009", "String column length out of range",
+        "Column '{0}': {1}");
+
+    public static readonly DiagnosticDescriptor DecimalOutOfRange = Error(
+        "SRT010", "DECIMAL precision or scale out of range",
+        "Column '{0}': DECIMAL({1},{2}) is out of range; precision must be between 1 and 38 and scale between 0 and the precision");
+
+    public static readonly DiagnosticDescriptor UnsupportedMemberType = Error(
+        "SRT011", "Member type has no StarRocks mapping",
+        "Member '{0}' has type '{1}', which has no StarRocks mapping; change its type or mark it [StarRocksIgnore]");
+
+    public static readonly DiagnosticDescriptor ReservedColumnName = Error(
+        "SRT012", "Column name is reserved",
+        "Column name [{0}] is a system reserved name. Please choose a different one.");
+
+    public static readonly DiagnosticDescriptor DuplicateColumnName = Error(
+        "SRT013", "Duplicate column name",
+        "Duplicate column name '{0}' (StarRocks compares column names case-insensitively)");
+
+    public static readonly DiagnosticDescriptor MissingAggregate = Error(
+        "SRT014", "Value column of an AGGREGATE KEY table needs an aggregate function",
+        "AGG_KEYS table should specify aggregate type for non-key column[{0}]");
+
+    public static readonly DiagnosticDescriptor UnexpectedAggregate = Error(
+        "SRT015", "Aggregate function not allowed here",
+        "Column '{0}' cannot specify an aggregate function: {1}");
+
+    public static readonly DiagnosticDescriptor RandomDistributionNotDuplicate = Error(
+        "SRT016", "RANDOM distribution needs a DUPLICATE KEY table",
+        "{0} must use hash distribution: DISTRIBUTED BY RANDOM is for DUPLICATE KEY tables only");
+
+    public static readonly DiagnosticDescriptor UnknownColumn = Error(
+        "SRT017", "Unknown column",
+        "Unknown column '{0}' in {1}: use a column name or member name of this table");
+
+    public static readonly DiagnosticDescriptor InvalidPartitioning = Error(
+        "SRT018", "Invalid partitioning",
+        "Invalid partitioning: {0}");
+
+    public static readonly DiagnosticDescriptor NoUsableConstructor = Error(
+        "SRT019", "No constructor to read rows with",
+        "'{0}' needs a parameterless constructor, or a single constructor whose parameters all match column members by name, to materialize rows");
+
+    public static readonly DiagnosticDescriptor InvalidColumnOption = Error(
+        "SRT020", "Column option does not apply",
+        "Member '{0}': {1}");
+
+    public static readonly DiagnosticDescriptor FirstColumnNotSortable = Error(
+        "SRT021", "First column cannot start the default sort key",
+        "Data type of first column cannot be {0}: a DUPLICATE KEY table without [StarRocksKey] gets a sort key from its first columns; add [StarRocksKey] or move '{1}' later");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+}

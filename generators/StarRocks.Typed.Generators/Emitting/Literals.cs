@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+
+namespace StarRocks.Typed.Generators.Emitting;
+
+/// <summary>Quoting for the two languages the generator writes: StarRocks SQL and C#.</summary>
+internal static class Literals
+{
+    /// <summary>A backquoted StarRocks identifier (a backquote inside is doubled).</summary>
+    public static string SqlIdentifier(string name) => "`" + name.Replace("`", "``") + "`";
+
+    /// <summary>A double-quoted StarRocks string literal with backslash escapes.</summary>
+    public static string SqlString(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '\\': builder.Append("\\\\"); break;
+                case '"': builder.Append("\\\""); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                case '\0': builder.Append("\\0"); break;
+                default: builder.Append(c); break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>A C# regular string literal, or <c>null</c>.</summary>
+    public static string CSharpString(string? value)
+    {
+        if (value is null)
+            return "null";
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '\\': builder.Append("\\\\"); break;
+                case '"': builder.Append("\\\""); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                case '\0': builder.Append("\\0"); break;
+                default:
+                    if (char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\u0085')
+                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    else
+                        builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>A C# boolean literal.</summary>
+    public static string CSharpBool(bool value) => value ? "true" : "false";
+
+    /// <summary>A C# integer literal.</summary>
+    public static string CSharpInt(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

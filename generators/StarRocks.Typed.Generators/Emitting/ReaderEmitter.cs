@@ -1,0 +1,82 @@
+using System.Collections.Generic;
+using System.Linq;
+using StarRocks.Typed.Generators.Helpers;
+using StarRocks.Typed.Generators.Model;
+using static StarRocks.Typed.Generators.Emitting.Literals;
+
+namespace StarRocks.Typed.Generators.Emitting;
+
+/// <summary>
+/// Writes <c>Read</c>: each selected, non-NULL column is read with the runtime's <c>StarRocksReaders</c>, then the row is
+/// built with its constructor (when it takes parameters) and an object initializer for the settable members.
+/// </summary>
+internal static class ReaderEmitter
+{
+    private const string Readers = "global::StarRocks.Typed.Reading.StarRocksReaders";
+
+    public static void Emit(SourceWriter writer, TableSpec table)
+    {
+        var constructorMembers = new HashSet<string>(table.ConstructorParameters);
+        var readColumns = table.Columns.Select((column, index) => (column, index))
+            .Where(c => c.column.IsSettable || constructorMembers.Contains(c.column.MemberName))
+            .ToList();
+
+        writer.Line("/// <summary>Materializes a row from the reader's current record; <paramref name=\"ordinals\"/>[i] is column i's ordinal, or -1 when not selected.</summary>");
+        using (writer.Open($"public static {table.TypeName} Read(global::System.Data.Common.DbDataReader reader, global::System.ReadOnlySpan<int> ordinals)"))
+        {
+            foreach (var (column, index) in readColumns)
+            {
+                var local = Local(index);
+                var ordinal = $"ordinals[{CSharpInt(index)}]";
+                writer.Line($"{column.Value.DeclaredTypeName} {local} = default!;");
+                writer.Line($"if ({ordinal} >= 0 && !reader.IsDBNull({ordinal}))");
+                using (writer.Indented())
+                    writer.Line($"{local} = {Get(column.Value, ordinal)};");
+            }
+
+            var arguments = string.Join(", ", table.ConstructorParameters.Select(m => Local(IndexOf(table, m))));
+            var initialized = readColumns.Where(c => !constructorMembers.Contains(c.column.MemberName)).ToList();
+            if (initialized.Count == 0)
+            {
+                writer.Line($"return new {table.TypeName}({arguments});");
+                return;
+            }
+
+            writer.Line($"return new {table.TypeName}({arguments})");
+            writer.Line("{");
+            using (writer.Indented())
+            {
+                foreach (var (column, index) in initialized)
+                    writer.Line($"{column.MemberName} = {Local(index)},");
+            }
+
+            writer.Line("};");
+        }
+    }
+
+    private static string Local(int index) => "column" + CSharpInt(index);
+
+    private static int IndexOf(TableSpec table, string memberName)
+    {
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            if (table.Columns[i].MemberName == memberName)
+                return i;
+        }
+
+        return -1;
+    }
+
+    private static string Get(ValueSpec value, string ordinal) => value.Kind switch
+    {
+        ValueKind.Array or ValueKind.Map =>
+            $"{Readers}.GetValue<{ValueTypeNames.ReaderResultType(value)}, {ValueTypeNames.Reader(value with { IsNullableValueType = false })}>(reader, {ordinal}){(value.IsReference ? "!" : "")}",
+        ValueKind.EnumNumber => $"{Readers}.GetEnumNumber<{value.TypeName}>(reader, {ordinal})",
+        ValueKind.EnumName => $"{Readers}.GetEnumByName<{value.TypeName}>(reader, {ordinal})",
+        ValueKind.JsonText => $"{Readers}.GetString(reader, {ordinal})",
+        ValueKind.JsonElement => $"{Readers}.GetJsonElement(reader, {ordinal})",
+        ValueKind.DateOnly => $"{Readers}.GetDateOnly(reader, {ordinal})",
+        ValueKind.DateTimeOffset => $"{Readers}.GetDateTimeOffset(reader, {ordinal}, global::System.TimeZoneInfo.Utc)",
+        _ => $"{Readers}.Get{ValueTypeNames.ScalarSuffix(value.Kind)}(reader, {ordinal})",
+    };
+}

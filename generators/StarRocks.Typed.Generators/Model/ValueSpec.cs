@@ -1,0 +1,84 @@
+namespace StarRocks.Typed.Generators.Model;
+
+/// <summary>The .NET shapes a column value can have; each maps to one StarRocks type and one writer/reader call.</summary>
+internal enum ValueKind
+{
+    Boolean,
+    SByte,
+    Byte,
+    Int16,
+    UInt16,
+    Int32,
+    UInt32,
+    Int64,
+    UInt64,
+    Int128,
+    Single,
+    Double,
+    Decimal,
+    String,
+    DateOnly,
+    DateTime,
+    DateTimeOffset,
+    Bytes,
+    Guid,
+    /// <summary>An enum stored as its underlying integer (<see cref="ValueSpec.Underlying"/>).</summary>
+    EnumNumber,
+    /// <summary>An enum stored as its member name.</summary>
+    EnumName,
+    /// <summary>A <c>System.Text.Json.JsonElement</c>.</summary>
+    JsonElement,
+    /// <summary>A string holding JSON text (<c>[StarRocksColumn(Json = true)]</c>).</summary>
+    JsonText,
+    /// <summary>An array or list of <see cref="ValueSpec.Element"/>.</summary>
+    Array,
+    /// <summary>A dictionary of <see cref="ValueSpec.Key"/> to <see cref="ValueSpec.Element"/>.</summary>
+    Map,
+}
+
+/// <summary>The collection interface or type a member is declared as; picks the runtime value writer and reader.</summary>
+internal enum CollectionShape
+{
+    None,
+    /// <summary><c>T[]</c>.</summary>
+    Array,
+    /// <summary><c>List&lt;T&gt;</c>.</summary>
+    List,
+    /// <summary><c>IReadOnlyList&lt;T&gt;</c>.</summary>
+    ReadOnlyList,
+    /// <summary><c>IEnumerable&lt;T&gt;</c>, <c>ICollection&lt;T&gt;</c>, <c>IReadOnlyCollection&lt;T&gt;</c>, <c>IList&lt;T&gt;</c> (read back as arrays).</summary>
+    Enumerable,
+    /// <summary><c>ImmutableArray&lt;T&gt;</c>.</summary>
+    ImmutableArray,
+    /// <summary><c>Dictionary&lt;K,V&gt;</c>.</summary>
+    Dictionary,
+    /// <summary><c>IReadOnlyDictionary&lt;K,V&gt;</c> (read back as a dictionary).</summary>
+    ReadOnlyDictionary,
+}
+
+/// <summary>A mapped .NET value type (of a column, or of an array element or map key/value).</summary>
+/// <param name="Kind">The value shape.</param>
+/// <param name="TypeName">The fully qualified C# type, without a top-level nullable annotation, e.g. <c>int</c>, <c>global::Shop.Status</c>.</param>
+/// <param name="DeclaredTypeName">The C# type as declared, with its annotation, e.g. <c>int?</c>, <c>string?</c>.</param>
+/// <param name="IsNullableValueType">Whether the member is <c>Nullable&lt;T&gt;</c> of <see cref="TypeName"/>.</param>
+/// <param name="IsReference">Whether the type is a reference type (may hold null at run time).</param>
+/// <param name="StarRocksType">The StarRocks type, e.g. <c>INT</c>, <c>ARRAY&lt;VARCHAR(30)&gt;</c>.</param>
+/// <param name="Underlying">For <see cref="ValueKind.EnumNumber"/>: the underlying integer's spec.</param>
+/// <param name="Shape">For arrays and maps: the declared collection type.</param>
+/// <param name="Element">For arrays: the element; for maps: the value.</param>
+/// <param name="Key">For maps: the key.</param>
+internal sealed record ValueSpec(
+    ValueKind Kind,
+    string TypeName,
+    string DeclaredTypeName,
+    bool IsNullableValueType,
+    bool IsReference,
+    string StarRocksType,
+    ValueSpec? Underlying = null,
+    CollectionShape Shape = CollectionShape.None,
+    ValueSpec? Element = null,
+    ValueSpec? Key = null)
+{
+    /// <summary>Whether a value of this type can be null at run time.</summary>
+    public bool CanBeNull => IsNullableValueType || IsReference;
+}

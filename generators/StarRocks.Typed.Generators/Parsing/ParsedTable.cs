@@ -1,0 +1,20 @@
+using System.Collections.Generic;
+using StarRocks.Typed.Generators.Diagnostics;
+using StarRocks.Typed.Generators.Model;
+
+namespace StarRocks.Typed.Generators.Parsing;
+
+/// <summary>A column during parsing: the spec plus where to report problems about it. Never leaves the parser.</summary>
+internal sealed record ParsedColumn(ColumnSpec Spec, LocationInfo? MemberLocation, LocationInfo? KeyLocation, LocationInfo? ColumnAttributeLocation);
+
+/// <summary>A column list from a layout attribute (distribution, partition, order-by), with its location.</summary>
+internal sealed record LayoutColumns(string Clause, IReadOnlyList<string> Columns, LocationInfo? Location);
+
+/// <summary>A table during parsing, before validation: the spec plus locations. Never leaves the parser.</summary>
+internal sealed record ParsedTable(
+    TableSpec Spec,
+    IReadOnlyList<ParsedColumn> Columns,
+    LocationInfo? TableAttributeLocation,
+    LayoutColumns? Distribution,
+    LayoutColumns? Partition,
+    LayoutColumns? OrderBy);

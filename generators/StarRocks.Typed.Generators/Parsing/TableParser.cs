@@ -1,0 +1,407 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using StarRocks.Typed.Generators.Diagnostics;
+using StarRocks.Typed.Generators.Helpers;
+using StarRocks.Typed.Generators.Model;
+
+namespace StarRocks.Typed.Generators.Parsing;
+
+/// <summary>The parser's output: the table (null when it has errors) and the diagnostics to report.</summary>
+internal sealed record TableParseResult(TableSpec? Table, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>Turns a <c>[StarRocksTable]</c> type symbol into an equatable <see cref="TableSpec"/> plus diagnostics.</summary>
+internal sealed class TableParser
+{
+    private const string Namespace = "StarRocks.Typed.";
+    private const string KeyAttribute = Namespace + "StarRocksKeyAttribute";
+    private const string IgnoreAttribute = Namespace + "StarRocksIgnoreAttribute";
+    private const string ColumnAttribute = Namespace + "StarRocksColumnAttribute";
+    private const string HashDistributionAttribute = Namespace + "StarRocksHashDistributionAttribute";
+    private const string RandomDistributionAttribute = Namespace + "StarRocksRandomDistributionAttribute";
+    private const string PartitionByAttribute = Namespace + "StarRocksPartitionByAttribute";
+    private const string RangePartitionAttribute = Namespace + "StarRocksRangePartitionAttribute";
+    private const string PartitionAttribute = Namespace + "StarRocksPartitionAttribute";
+    private const string OrderByAttribute = Namespace + "StarRocksOrderByAttribute";
+    private const string PropertyAttribute = Namespace + "StarRocksPropertyAttribute";
+
+    private static readonly Regex SqlIdentifier = new("`([^`]+)`|[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant);
+    private static readonly Regex SqlStringLiteral = new("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"", RegexOptions.CultureInvariant);
+
+    private readonly List<DiagnosticInfo> _diagnostics = [];
+    private readonly INamedTypeSymbol _type;
+    private readonly AttributeData _tableAttribute;
+
+    private TableParser(INamedTypeSymbol type, AttributeData tableAttribute)
+    {
+        _type = type;
+        _tableAttribute = tableAttribute;
+    }
+
+    /// <summary>The pipeline transform for <c>ForAttributeWithMetadataName</c>.</summary>
+    public static TableParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var parser = new TableParser((INamedTypeSymbol)context.TargetSymbol, context.Attributes[0]);
+        var table = parser.ParseTable(cancellationToken);
+        if (table is not null)
+            parser._diagnostics.AddRange(TableValidator.Validate(table));
+        var hasErrors = parser._diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
+        return new TableParseResult(hasErrors ? null : table?.Spec, parser._diagnostics.ToEquatableArray());
+    }
+
+    private ParsedTable? ParseTable(CancellationToken cancellationToken)
+    {
+        var tableAttributeLocation = LocationInfo.From(_tableAttribute.ApplicationSyntaxReference);
+        if (!IsPartialNonGeneric(_type, cancellationToken))
+        {
+            Report(DiagnosticDescriptors.TypeMustBePartial, LocationInfo.From(_type.Locations.FirstOrDefault()), _type.ToDisplayString());
+            return null;
+        }
+
+        var database = _tableAttribute.ConstructorArguments[0].Value as string ?? "";
+        var tableName = _tableAttribute.ConstructorArguments[1].Value as string ?? "";
+        var kind = (TableKind)Named(_tableAttribute, "Kind", (int)TableKind.DuplicateKey);
+        var snakeCase = Named(_tableAttribute, "Naming", 0) == 0;
+        var unicodeCharMaxBytes = Named(_tableAttribute, "UnicodeCharMaxBytes", 3);
+        if (unicodeCharMaxBytes < 1)
+        {
+            Report(DiagnosticDescriptors.InvalidColumnOption, tableAttributeLocation, _type.Name, "UnicodeCharMaxBytes must be at least 1");
+            unicodeCharMaxBytes = 3;
+        }
+
+        var declared = ParseMembers(snakeCase, unicodeCharMaxBytes, cancellationToken);
+        var keys = OrderKeys(declared);
+        var columns = keys.Concat(declared.Where(c => !c.Spec.IsKey)).ToList();
+
+        var layout = GetLayoutAttributes();
+        var distribution = ParseDistribution(layout, columns, kind, out var distributionColumns);
+        var partition = ParsePartition(layout, columns, out var partitionColumns);
+        var orderBy = ParseColumnList(layout, OrderByAttribute, "ORDER BY", columns, out var orderByColumns);
+
+        var properties = layout.Where(a => Is(a, PropertyAttribute))
+            .Select(a => new PropertySpec(a.ConstructorArguments[0].Value as string ?? "", a.ConstructorArguments[1].Value as string ?? ""))
+            .ToEquatableArray();
+
+        var spec = new TableSpec(
+            _type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+            GetDeclarations(),
+            _type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            HintName(),
+            database,
+            tableName,
+            kind,
+            Named<string?>(_tableAttribute, "Comment", null),
+            columns.Select(c => c.Spec).ToEquatableArray(),
+            partition,
+            distribution,
+            orderBy.ToEquatableArray(),
+            properties,
+            ChooseConstructor(columns));
+        return new ParsedTable(spec, columns, tableAttributeLocation, distributionColumns, partitionColumns, orderByColumns);
+    }
+
+    private List<ParsedColumn> ParseMembers(bool snakeCase, int unicodeCharMaxBytes, CancellationToken cancellationToken)
+    {
+        var columns = new List<ParsedColumn>();
+        foreach (var member in _type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!IsColumnCandidate(member, out var memberType, out var isSettable))
+                continue;
+            var attributes = member.GetAttributes();
+            if (attributes.Any(a => Is(a, IgnoreAttribute)))
+                continue;
+
+            var memberLocation = LocationInfo.From(member.Locations.FirstOrDefault());
+            var keyAttribute = attributes.FirstOrDefault(a => Is(a, KeyAttribute));
+            var columnAttribute = attributes.FirstOrDefault(a => Is(a, ColumnAttribute));
+            var columnAttributeLocation = LocationInfo.From(columnAttribute?.ApplicationSyntaxReference);
+
+            var options = new ColumnTypeOptions(
+                Named(columnAttribute, "Length", 0),
+                Named(columnAttribute, "FixedLength", false),
+                Named(columnAttribute, "Precision", 0),
+                Named(columnAttribute, "Scale", -1),
+                Named(columnAttribute, "EnumFormat", 0) == 1,
+                Named(columnAttribute, "Json", false),
+                unicodeCharMaxBytes);
+            var value = TypeMapper.Map(memberType, member.Name, options, out var problem);
+            if (value is null)
+            {
+                // The compiler already reports unknown types.
+                if (memberType.TypeKind == TypeKind.Error)
+                    continue;
+                Report(problem!.Descriptor, columnAttributeLocation ?? memberLocation, problem.Arguments);
+                continue;
+            }
+
+            var name = Named<string?>(columnAttribute, "Name", null)
+                ?? (columnAttribute?.ConstructorArguments.FirstOrDefault().Value as string)
+                ?? (snakeCase ? ColumnNaming.ToSnakeCase(member.Name) : member.Name);
+            var typeOverride = Named<string?>(columnAttribute, "Type", null)?.Trim();
+            var nullability = Named(columnAttribute, "Nullability", 0);
+            var isNullable = nullability switch
+            {
+                1 => true,
+                2 => false,
+                _ => value.IsNullableValueType || (value.IsReference && memberType.NullableAnnotation != NullableAnnotation.NotAnnotated),
+            };
+            var keyOrder = keyAttribute?.ConstructorArguments.FirstOrDefault().Value is int order ? order : -1;
+
+            columns.Add(new ParsedColumn(
+                new ColumnSpec(
+                    name,
+                    member.Name,
+                    value,
+                    string.IsNullOrEmpty(typeOverride) ? value.StarRocksType : typeOverride!,
+                    isNullable,
+                    keyOrder,
+                    (AggregateFunction)Named(columnAttribute, "Aggregate", 0),
+                    Named<string?>(columnAttribute, "Default", null),
+                    Named<string?>(columnAttribute, "Comment", null),
+                    isSettable),
+                memberLocation,
+                LocationInfo.From(keyAttribute?.ApplicationSyntaxReference),
+                columnAttributeLocation));
+        }
+
+        return columns;
+    }
+
+    /// <summary>Key columns sorted by order; reports duplicate or missing orders on the offending key attribute.</summary>
+    private List<ParsedColumn> OrderKeys(List<ParsedColumn> declared)
+    {
+        var keys = declared.Where(c => c.Spec.IsKey).OrderBy(c => c.Spec.KeyOrder).ToList();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (keys[i].Spec.KeyOrder != i)
+            {
+                Report(DiagnosticDescriptors.InvalidKeyOrder, keys[i].KeyLocation ?? keys[i].MemberLocation,
+                    keys[i].Spec.KeyOrder.ToString(), keys[i].Spec.MemberName);
+                break;
+            }
+        }
+
+        return keys;
+    }
+
+    private static bool IsColumnCandidate(ISymbol member, out ITypeSymbol type, out bool isSettable)
+    {
+        type = null!;
+        isSettable = false;
+        if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || member.IsImplicitlyDeclared)
+            return false;
+        switch (member)
+        {
+            case IPropertySymbol { IsIndexer: false, GetMethod: not null } property:
+                type = property.Type;
+                isSettable = property.SetMethod is not null;
+                return true;
+            case IFieldSymbol { IsConst: false } field:
+                type = field.Type;
+                isSettable = !field.IsReadOnly;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private ImmutableArray<AttributeData> GetLayoutAttributes() => _type.GetAttributes();
+
+    private DistributionSpec? ParseDistribution(ImmutableArray<AttributeData> layout, List<ParsedColumn> columns, TableKind kind, out LayoutColumns? usedColumns)
+    {
+        usedColumns = null;
+        if (layout.FirstOrDefault(a => Is(a, RandomDistributionAttribute)) is { } random)
+        {
+            usedColumns = new LayoutColumns("DISTRIBUTED BY RANDOM", [], LocationInfo.From(random.ApplicationSyntaxReference));
+            return new DistributionSpec(true, EquatableArray<string>.Empty, Named(random, "Buckets", 0));
+        }
+
+        if (layout.FirstOrDefault(a => Is(a, HashDistributionAttribute)) is { } hash)
+        {
+            var resolved = ResolveColumns(StringArray(hash.ConstructorArguments[0]), columns, "DISTRIBUTED BY HASH", hash, out usedColumns);
+            return new DistributionSpec(false, resolved.ToEquatableArray(), Named(hash, "Buckets", 0));
+        }
+
+        // AGGREGATE/UNIQUE tables have no default distribution in StarRocks; key tables default to HASH(key columns).
+        return kind == TableKind.DuplicateKey
+            ? null
+            : new DistributionSpec(false, columns.Where(c => c.Spec.IsKey).Select(c => c.Spec.Name).ToEquatableArray(), 0);
+    }
+
+    private PartitionSpec? ParsePartition(ImmutableArray<AttributeData> layout, List<ParsedColumn> columns, out LayoutColumns? usedColumns)
+    {
+        usedColumns = null;
+        var expression = layout.FirstOrDefault(a => Is(a, PartitionByAttribute));
+        var range = layout.FirstOrDefault(a => Is(a, RangePartitionAttribute));
+        var bounds = layout.Where(a => Is(a, PartitionAttribute)).ToList();
+        var location = LocationInfo.From((expression ?? range ?? bounds.FirstOrDefault())?.ApplicationSyntaxReference);
+
+        if (expression is not null && (range is not null || bounds.Count > 0))
+        {
+            Report(DiagnosticDescriptors.InvalidPartitioning, location, "use either [StarRocksPartitionBy] or [StarRocksRangePartition] with [StarRocksPartition]s, not both");
+            return null;
+        }
+
+        if (expression is not null)
+        {
+            var text = expression.ConstructorArguments[0].Value as string ?? "";
+            var referenced = ExpressionColumns(text, columns);
+            if (referenced.Count == 0)
+                Report(DiagnosticDescriptors.UnknownColumn, location, text, "PARTITION BY");
+            usedColumns = new LayoutColumns("Partition", referenced, location);
+            return new PartitionSpec(text.Trim(), null, EquatableArray<RangeBoundSpec>.Empty, null, null, null);
+        }
+
+        if (range is null)
+        {
+            if (bounds.Count > 0)
+                Report(DiagnosticDescriptors.InvalidPartitioning, location, "[StarRocksPartition] needs [StarRocksRangePartition] on the same type");
+            return null;
+        }
+
+        var column = ResolveColumns([range.ConstructorArguments[0].Value as string ?? ""], columns, "PARTITION BY RANGE", range, out var partitionColumns);
+        usedColumns = partitionColumns! with { Clause = "Partition" };
+        var start = Named<string?>(range, "Start", null);
+        var end = Named<string?>(range, "End", null);
+        var every = Named<string?>(range, "Every", null);
+        var isBatch = start is not null || end is not null || every is not null;
+        if (isBatch && (start is null || end is null || every is null))
+            Report(DiagnosticDescriptors.InvalidPartitioning, location, "batch range partitioning needs Start, End and Every");
+        else if (isBatch == (bounds.Count > 0))
+            Report(DiagnosticDescriptors.InvalidPartitioning, location, "range partitioning needs either [StarRocksPartition]s or Start/End/Every, not both or neither");
+        else if (bounds.Select(b => b.ConstructorArguments[0].Value as string).Distinct(StringComparer.OrdinalIgnoreCase).Count() != bounds.Count)
+            Report(DiagnosticDescriptors.InvalidPartitioning, location, "partition names must be unique");
+
+        var ranges = bounds.Select(b => new RangeBoundSpec(b.ConstructorArguments[0].Value as string ?? "", b.ConstructorArguments[1].Value as string ?? ""));
+        return new PartitionSpec(null, column.FirstOrDefault() ?? "", ranges.ToEquatableArray(), start, end, every);
+    }
+
+    private List<string> ParseColumnList(ImmutableArray<AttributeData> layout, string attributeName, string clause, List<ParsedColumn> columns, out LayoutColumns? usedColumns)
+    {
+        usedColumns = null;
+        return layout.FirstOrDefault(a => Is(a, attributeName)) is { } attribute
+            ? ResolveColumns(StringArray(attribute.ConstructorArguments[0]), columns, clause, attribute, out usedColumns)
+            : [];
+    }
+
+    /// <summary>Maps column or member names to column names; reports unknown names on the attribute.</summary>
+    private List<string> ResolveColumns(IReadOnlyList<string> names, List<ParsedColumn> columns, string clause, AttributeData attribute, out LayoutColumns? usedColumns)
+    {
+        var location = LocationInfo.From(attribute.ApplicationSyntaxReference);
+        var resolved = new List<string>();
+        foreach (var name in names)
+        {
+            var column = columns.FirstOrDefault(c => string.Equals(c.Spec.Name, name, StringComparison.OrdinalIgnoreCase))
+                ?? columns.FirstOrDefault(c => c.Spec.MemberName == name);
+            if (column is null)
+                Report(DiagnosticDescriptors.UnknownColumn, location, name, clause);
+            else
+                resolved.Add(column.Spec.Name);
+        }
+
+        if (names.Count == 0)
+            Report(DiagnosticDescriptors.UnknownColumn, location, "", clause);
+        usedColumns = new LayoutColumns(clause, resolved, location);
+        return resolved;
+    }
+
+    /// <summary>The table's columns that a partition expression mentions (string literals and function names are skipped).</summary>
+    private static List<string> ExpressionColumns(string expression, List<ParsedColumn> columns)
+    {
+        var withoutLiterals = SqlStringLiteral.Replace(expression, " ");
+        return SqlIdentifier.Matches(withoutLiterals).Cast<Match>()
+            .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Value)
+            .Select(id => columns.FirstOrDefault(c => string.Equals(c.Spec.Name, id, StringComparison.OrdinalIgnoreCase))?.Spec.Name)
+            .OfType<string>()
+            .Distinct()
+            .ToList();
+    }
+
+    /// <summary>
+    /// The members to pass to the constructor when reading: none for a parameterless constructor (or a struct), else the
+    /// parameters of the single constructor whose parameters all match column members by name. Reports when neither exists.
+    /// </summary>
+    private EquatableArray<string> ChooseConstructor(List<ParsedColumn> columns)
+    {
+        var constructors = _type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared || c.Parameters.Length == 0).ToList();
+        if (_type.IsValueType || constructors.Any(c => c.Parameters.Length == 0))
+            return EquatableArray<string>.Empty;
+
+        // Records also declare a copy constructor; it never matches columns.
+        var candidates = constructors
+            .Select(c => c.Parameters.Select(p => columns.FirstOrDefault(col => string.Equals(col.Spec.MemberName, p.Name, StringComparison.OrdinalIgnoreCase))?.Spec.MemberName).ToList())
+            .Where(members => members.All(m => m is not null))
+            .ToList();
+        if (candidates.Count == 1)
+            return candidates[0].Select(m => m!).ToEquatableArray();
+
+        Report(DiagnosticDescriptors.NoUsableConstructor, LocationInfo.From(_type.Locations.FirstOrDefault()), _type.Name);
+        return EquatableArray<string>.Empty;
+    }
+
+    private EquatableArray<TypeDeclarationSpec> GetDeclarations()
+    {
+        var declarations = new List<TypeDeclarationSpec>();
+        for (var type = _type; type is not null; type = type.ContainingType)
+            declarations.Insert(0, new TypeDeclarationSpec(Keyword(type), type.Name));
+        return declarations.ToEquatableArray();
+    }
+
+    private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.IsValueType) switch
+    {
+        (true, true) => "record struct",
+        (true, false) => "record",
+        (false, true) => "struct",
+        _ => type.TypeKind == TypeKind.Interface ? "interface" : "class",
+    };
+
+    private string HintName() =>
+        _type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace('<', '_').Replace('>', '_');
+
+    private static bool IsPartialNonGeneric(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsGenericType)
+                return false;
+            foreach (var reference in current.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration
+                    || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Is(AttributeData attribute, string fullName) => attribute.AttributeClass?.ToDisplayString() == fullName;
+
+    private static T Named<T>(AttributeData? attribute, string name, T fallback)
+    {
+        if (attribute is null)
+            return fallback;
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is T value)
+                return value;
+        }
+
+        return fallback;
+    }
+
+    private static IReadOnlyList<string> StringArray(TypedConstant constant) =>
+        constant.Kind == TypedConstantKind.Array
+            ? constant.Values.Select(v => v.Value as string ?? "").ToList()
+            : [constant.Value as string ?? ""];
+
+    private void Report(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+}

@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using StarRocks.Typed.Generators.Diagnostics;
+using StarRocks.Typed.Generators.Model;
+
+namespace StarRocks.Typed.Generators.Parsing;
+
+/// <summary>
+/// Checks a parsed table against the StarRocks analyzer's CREATE TABLE rules
+/// (shared/reference/starrocks-create-table-rules.md), so invalid DDL fails the build instead of the server.
+/// </summary>
+internal static class TableValidator
+{
+    private static readonly HashSet<string> PrimaryKeyTypes = new(StringComparer.Ordinal)
+    {
+        "BOOLEAN", "TINYINT", "SMALLINT", "INT", "BIGINT", "LARGEINT", "VARCHAR", "STRING", "DATE", "DATETIME",
+    };
+
+    private static readonly HashSet<string> NonKeyTypes = new(StringComparer.Ordinal)
+    {
+        "FLOAT", "DOUBLE", "ARRAY", "MAP", "STRUCT", "JSON", "HLL", "BITMAP", "PERCENTILE", "VARBINARY",
+    };
+
+    private static readonly Regex SizedType = new(@"^\s*(CHAR|VARCHAR|VARBINARY)\s*\(\s*(-?\d+)\s*\)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex DecimalType = new(@"^\s*DECIMAL(?:32|64|128)?\s*\(\s*(-?\d+)\s*(?:,\s*(-?\d+)\s*)?\)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    public static IEnumerable<DiagnosticInfo> Validate(ParsedTable table)
+    {
+        var kind = table.Spec.Kind;
+        var keys = table.Columns.Where(c => c.Spec.IsKey).ToList();
+
+        if (kind != TableKind.DuplicateKey && keys.Count == 0)
+            yield return Create(DiagnosticDescriptors.MissingKey, table.TableAttributeLocation, kind.KeyClause(), table.Spec.Table);
+
+        if (kind == TableKind.DuplicateKey && keys.Count == 0 && table.Columns.Count > 0
+            && NonKeyTypes.Contains(TypeMapper.BaseTypeName(table.Columns[0].Spec.StarRocksType)))
+        {
+            var first = table.Columns[0];
+            yield return Create(DiagnosticDescriptors.FirstColumnNotSortable, first.MemberLocation, first.Spec.StarRocksType, first.Spec.MemberName);
+        }
+
+        var seenNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var column in table.Columns)
+        {
+            foreach (var diagnostic in ValidateColumn(column, kind, seenNames))
+                yield return diagnostic;
+        }
+
+        foreach (var diagnostic in ValidateLayout(table, keys))
+            yield return diagnostic;
+    }
+
+    private static IEnumerable<DiagnosticInfo> ValidateColumn(ParsedColumn column, TableKind kind, HashSet<string> seenNames)
+    {
+        var spec = column.Spec;
+        var location = column.ColumnAttributeLocation ?? column.MemberLocation;
+        var baseType = TypeMapper.BaseTypeName(spec.StarRocksType);
+
+        if (IsReservedName(spec.Name))
+            yield return Create(DiagnosticDescriptors.ReservedColumnName, location, spec.Name);
+        if (!seenNames.Add(spec.Name))
+            yield return Create(DiagnosticDescriptors.DuplicateColumnName, location, spec.Name);
+
+        if (CheckTypeOverride(spec) is { } problem)
+            yield return new DiagnosticInfo(problem.Descriptor, location, new(problem.Arguments));
+
+        if (spec.IsKey)
+        {
+            var keyLocation = column.KeyLocation ?? column.MemberLocation;
+            if (kind == TableKind.PrimaryKey && spec.IsNullable)
+                yield return Create(DiagnosticDescriptors.NullablePrimaryKey, keyLocation, spec.Name);
+            if (kind == TableKind.PrimaryKey && !PrimaryKeyTypes.Contains(baseType))
+                yield return Create(DiagnosticDescriptors.InvalidPrimaryKeyType, keyLocation, spec.Name, spec.StarRocksType);
+            else if (NonKeyTypes.Contains(baseType))
+                yield return Create(DiagnosticDescriptors.InvalidKeyType, keyLocation, spec.Name, spec.StarRocksType);
+            if (spec.Aggregate != AggregateFunction.None)
+                yield return Create(DiagnosticDescriptors.UnexpectedAggregate, location, spec.Name, "it is a key column");
+        }
+        else if (kind == TableKind.AggregateKey && spec.Aggregate == AggregateFunction.None)
+        {
+            yield return Create(DiagnosticDescriptors.MissingAggregate, location, spec.Name);
+        }
+        else if (kind != TableKind.AggregateKey && spec.Aggregate != AggregateFunction.None)
+        {
+            yield return Create(DiagnosticDescriptors.UnexpectedAggregate, location, spec.Name, $"only value columns of AGGREGATE KEY tables take one, this is a {kind.KeyClause()} table");
+        }
+    }
+
+    private static IEnumerable<DiagnosticInfo> ValidateLayout(ParsedTable table, List<ParsedColumn> keys)
+    {
+        var kind = table.Spec.Kind;
+        var keyNames = keys.Select(k => k.Spec.Name).ToList();
+
+        if (table.Spec.Distribution is { IsRandom: true } && kind != TableKind.DuplicateKey)
+            yield return Create(DiagnosticDescriptors.RandomDistributionNotDuplicate, table.Distribution?.Location, kind.KeyClause());
+
+        if (kind == TableKind.DuplicateKey)
+            yield break;
+
+        foreach (var layout in new[] { table.Distribution, table.Partition })
+        {
+            if (layout is null)
+                continue;
+            foreach (var column in layout.Columns.Where(c => !keyNames.Contains(c)))
+                yield return Create(DiagnosticDescriptors.LayoutColumnNotKey, layout.Location, layout.Clause.StartsWith("DISTRIBUTED") ? "Distribution" : "Partition", column, kind.KeyClause());
+        }
+
+        if (kind is TableKind.AggregateKey or TableKind.UniqueKey && table.OrderBy is { } orderBy && !orderBy.Columns.SequenceEqual(keyNames))
+            yield return Create(DiagnosticDescriptors.SortKeyNotKey, orderBy.Location, kind.KeyClause());
+    }
+
+    /// <summary>Checks the limits of a <c>Type</c> override (the mapped types are checked while mapping).</summary>
+    private static MappingProblem? CheckTypeOverride(ColumnSpec column)
+    {
+        if (column.StarRocksType == column.Value.StarRocksType)
+            return null;
+        var sized = SizedType.Match(column.StarRocksType);
+        if (sized.Success && long.TryParse(sized.Groups[2].Value, out var bytes)
+            && !TypeMapper.CheckStringLength(column.Name, sized.Groups[1].Value.ToUpperInvariant(), bytes, out var stringProblem))
+            return stringProblem;
+        var decimalMatch = DecimalType.Match(column.StarRocksType);
+        if (decimalMatch.Success && int.TryParse(decimalMatch.Groups[1].Value, out var precision))
+        {
+            var scale = decimalMatch.Groups[2].Success && int.TryParse(decimalMatch.Groups[2].Value, out var s) ? s : 0;
+            if (!TypeMapper.CheckDecimal(column.Name, precision, scale, out var decimalProblem))
+                return decimalProblem;
+        }
+
+        return null;
+    }
+
+    /// <summary>Names StarRocks refuses: <c>__op</c>/<c>__row</c> prefixes (load-time virtual columns), <c>___count___</c> and schema-change prefixes.</summary>
+    private static bool IsReservedName(string name) =>
+        name.StartsWith("__op", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("__row", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("__starrocks_shadow_", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("__generated_partition_column_", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, "___count___", StringComparison.OrdinalIgnoreCase);
+
+    private static DiagnosticInfo Create(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
+        DiagnosticInfo.Create(descriptor, location, arguments);
+}

@@ -1,0 +1,228 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using StarRocks.Typed.Generators.Diagnostics;
+using StarRocks.Typed.Generators.Helpers;
+using StarRocks.Typed.Generators.Model;
+
+namespace StarRocks.Typed.Generators.Parsing;
+
+/// <summary>The <c>[StarRocksColumn]</c> settings that shape a type mapping.</summary>
+internal sealed record ColumnTypeOptions(int Length, bool FixedLength, int Precision, int Scale, bool EnumAsName, bool Json, int UnicodeCharMaxBytes);
+
+/// <summary>A reason a member's type could not be mapped, reported on the member.</summary>
+internal sealed record MappingProblem(DiagnosticDescriptor Descriptor, string[] Arguments);
+
+/// <summary>Maps .NET types to StarRocks types (see docs/diagnostics.md and the README's type table).</summary>
+internal static class TypeMapper
+{
+    public const int MaxCharBytes = 255;
+    public const int MaxVarcharBytes = 1048576;
+    public const int MaxDecimalPrecision = 38;
+    public const int DefaultDecimalPrecision = 38;
+    public const int DefaultDecimalScale = 9;
+
+    /// <summary>Fully qualified, with nullable reference annotations (generated code must match them to compile warning-free).</summary>
+    public static readonly SymbolDisplayFormat TypeNameFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    /// <summary>Maps <paramref name="type"/>; returns null with <paramref name="problem"/> set when it cannot.</summary>
+    public static ValueSpec? Map(ITypeSymbol type, string memberName, ColumnTypeOptions options, out MappingProblem? problem)
+    {
+        problem = null;
+        var isNullableValueType = false;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            isNullableValueType = true;
+            type = nullable.TypeArguments[0];
+        }
+
+        var typeName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat);
+        var declaredTypeName = isNullableValueType ? typeName + "?" : type.ToDisplayString(TypeNameFormat);
+        var isReference = type.IsReferenceType;
+
+        ValueSpec Scalar(ValueKind kind, string starRocksType) => new(kind, typeName, declaredTypeName, isNullableValueType, isReference, starRocksType);
+        ValueSpec Collection(ValueKind kind, string starRocksType, CollectionShape shape, ValueSpec element, ValueSpec? key = null) =>
+            new(kind, typeName, declaredTypeName, isNullableValueType, isReference, starRocksType, Shape: shape, Element: element, Key: key);
+
+        if (options.Json && type.SpecialType != SpecialType.System_String)
+            return Fail(out problem, DiagnosticDescriptors.InvalidColumnOption, memberName, "Json = true applies to string members only");
+
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Boolean: return Scalar(ValueKind.Boolean, "BOOLEAN");
+            case SpecialType.System_SByte: return Scalar(ValueKind.SByte, "TINYINT");
+            case SpecialType.System_Byte: return Scalar(ValueKind.Byte, "SMALLINT");
+            case SpecialType.System_Int16: return Scalar(ValueKind.Int16, "SMALLINT");
+            case SpecialType.System_UInt16: return Scalar(ValueKind.UInt16, "INT");
+            case SpecialType.System_Int32: return Scalar(ValueKind.Int32, "INT");
+            case SpecialType.System_UInt32: return Scalar(ValueKind.UInt32, "BIGINT");
+            case SpecialType.System_Int64: return Scalar(ValueKind.Int64, "BIGINT");
+            case SpecialType.System_UInt64: return Scalar(ValueKind.UInt64, "LARGEINT");
+            case SpecialType.System_Single: return Scalar(ValueKind.Single, "FLOAT");
+            case SpecialType.System_Double: return Scalar(ValueKind.Double, "DOUBLE");
+            case SpecialType.System_DateTime: return Scalar(ValueKind.DateTime, "DATETIME");
+            case SpecialType.System_Decimal:
+                return MapDecimal(memberName, options, out problem) is { } decimalType ? Scalar(ValueKind.Decimal, decimalType) : null;
+            case SpecialType.System_String:
+                if (options.Json)
+                    return Scalar(ValueKind.JsonText, "JSON");
+                return MapString(memberName, options, out problem) is { } stringType ? Scalar(ValueKind.String, stringType) : null;
+        }
+
+        if (type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            if (array.ElementType.SpecialType == SpecialType.System_Byte)
+                return Scalar(ValueKind.Bytes, "VARBINARY");
+            return MapArray(array.ElementType, CollectionShape.Array, Collection, memberName, options, out problem);
+        }
+
+        if (type.TypeKind == TypeKind.Enum && type is INamedTypeSymbol { EnumUnderlyingType: { } underlyingType } enumType)
+        {
+            if (!options.EnumAsName)
+            {
+                var underlying = Map(underlyingType, memberName, options, out problem);
+                return underlying is null ? null : Scalar(ValueKind.EnumNumber, underlying.StarRocksType) with { Underlying = underlying };
+            }
+
+            // As wide as the longest name in UTF-8 (aliases included: the runtime may write any of them).
+            var names = enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => Encoding.UTF8.GetByteCount(f.Name));
+            return Scalar(ValueKind.EnumName, $"VARCHAR({names.DefaultIfEmpty(1).Max()})");
+        }
+
+        if (type is INamedTypeSymbol named)
+        {
+            switch (FullMetadataName(named))
+            {
+                case "System.Int128": return Scalar(ValueKind.Int128, "LARGEINT");
+                case "System.DateOnly": return Scalar(ValueKind.DateOnly, "DATE");
+                case "System.DateTimeOffset": return Scalar(ValueKind.DateTimeOffset, "DATETIME");
+                case "System.Guid": return Scalar(ValueKind.Guid, "VARCHAR(36)");
+                case "System.Text.Json.JsonElement": return Scalar(ValueKind.JsonElement, "JSON");
+                case "System.Collections.Immutable.ImmutableArray`1":
+                    return MapArray(named.TypeArguments[0], CollectionShape.ImmutableArray, Collection, memberName, options, out problem);
+                case "System.Collections.Generic.List`1":
+                    return MapArray(named.TypeArguments[0], CollectionShape.List, Collection, memberName, options, out problem);
+                case "System.Collections.Generic.IReadOnlyList`1":
+                    return MapArray(named.TypeArguments[0], CollectionShape.ReadOnlyList, Collection, memberName, options, out problem);
+                case "System.Collections.Generic.IList`1":
+                case "System.Collections.Generic.ICollection`1":
+                case "System.Collections.Generic.IReadOnlyCollection`1":
+                case "System.Collections.Generic.IEnumerable`1":
+                    return MapArray(named.TypeArguments[0], CollectionShape.Enumerable, Collection, memberName, options, out problem);
+                case "System.Collections.Generic.Dictionary`2":
+                    return MapMap(named, CollectionShape.Dictionary, Collection, memberName, options, out problem);
+                case "System.Collections.Generic.IReadOnlyDictionary`2":
+                    return MapMap(named, CollectionShape.ReadOnlyDictionary, Collection, memberName, options, out problem);
+            }
+        }
+
+        return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, memberName, type.ToDisplayString());
+    }
+
+    /// <summary>The StarRocks type name without arguments, upper case: <c>VARCHAR(10)</c> → <c>VARCHAR</c>, <c>ARRAY&lt;INT&gt;</c> → <c>ARRAY</c>.</summary>
+    public static string BaseTypeName(string starRocksType)
+    {
+        var end = starRocksType.IndexOfAny(['(', '<', ' ']);
+        return (end < 0 ? starRocksType : starRocksType.Substring(0, end)).Trim().ToUpperInvariant();
+    }
+
+    private static string? MapDecimal(string memberName, ColumnTypeOptions options, out MappingProblem? problem)
+    {
+        problem = null;
+        var precision = options.Precision != 0 ? options.Precision : DefaultDecimalPrecision;
+        var scale = options.Scale >= 0 ? options.Scale : options.Precision != 0 ? 0 : DefaultDecimalScale;
+        return CheckDecimal(memberName, precision, scale, out problem) ? $"DECIMAL({precision},{scale})" : null;
+    }
+
+    /// <summary>StarRocks's DECIMAL limits: precision 1–38, scale 0–precision.</summary>
+    public static bool CheckDecimal(string columnName, int precision, int scale, out MappingProblem? problem)
+    {
+        problem = null;
+        if (precision is >= 1 and <= MaxDecimalPrecision && scale >= 0 && scale <= precision)
+            return true;
+        Fail(out problem, DiagnosticDescriptors.DecimalOutOfRange, columnName, precision.ToString(), scale.ToString());
+        return false;
+    }
+
+    private static string? MapString(string memberName, ColumnTypeOptions options, out MappingProblem? problem)
+    {
+        problem = null;
+        if (options.Length == 0)
+            return "STRING";
+        var bytes = (long)options.Length * options.UnicodeCharMaxBytes;
+        var useChar = options.FixedLength && bytes <= MaxCharBytes;
+        return CheckStringLength(memberName, useChar ? "CHAR" : "VARCHAR", bytes, out problem)
+            ? $"{(useChar ? "CHAR" : "VARCHAR")}({bytes})"
+            : null;
+    }
+
+    /// <summary>StarRocks's string limits: CHAR 1–255 bytes, VARCHAR/VARBINARY 1–1048576 bytes.</summary>
+    public static bool CheckStringLength(string columnName, string baseType, long bytes, out MappingProblem? problem)
+    {
+        problem = null;
+        if (bytes < 1)
+        {
+            Fail(out problem, DiagnosticDescriptors.StringLengthOutOfRange, columnName, $"{baseType} size must be at least 1 byte: {bytes}");
+            return false;
+        }
+
+        if (baseType == "CHAR" && bytes > MaxCharBytes)
+        {
+            Fail(out problem, DiagnosticDescriptors.StringLengthOutOfRange, columnName, $"Char size must be <= {MaxCharBytes}: {bytes}");
+            return false;
+        }
+
+        if (baseType != "CHAR" && bytes > MaxVarcharBytes)
+        {
+            Fail(out problem, DiagnosticDescriptors.StringLengthOutOfRange, columnName, $"Varchar size must be <= {MaxVarcharBytes}: {bytes}");
+            return false;
+        }
+
+        return true;
+    }
+
+    private delegate ValueSpec CollectionFactory(ValueKind kind, string starRocksType, CollectionShape shape, ValueSpec element, ValueSpec? key = null);
+
+    private static ValueSpec? MapArray(
+        ITypeSymbol elementType, CollectionShape shape, CollectionFactory create, string memberName, ColumnTypeOptions options, out MappingProblem? problem)
+    {
+        var element = MapElement(elementType, memberName, options, out problem);
+        return element is null ? null : create(ValueKind.Array, $"ARRAY<{element.StarRocksType}>", shape, element);
+    }
+
+    private static ValueSpec? MapMap(
+        INamedTypeSymbol dictionary, CollectionShape shape, CollectionFactory create, string memberName, ColumnTypeOptions options, out MappingProblem? problem)
+    {
+        var key = MapElement(dictionary.TypeArguments[0], memberName, options, out problem);
+        if (key is null)
+            return null;
+        // StarRocks: "Invalid map.key's type" for complex and JSON keys.
+        if (key.Kind is ValueKind.Array or ValueKind.Map or ValueKind.JsonElement or ValueKind.JsonText)
+            return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, memberName, dictionary.ToDisplayString());
+        var value = MapElement(dictionary.TypeArguments[1], memberName, options, out problem);
+        return value is null ? null : create(ValueKind.Map, $"MAP<{key.StarRocksType},{value.StarRocksType}>", shape, value, key);
+    }
+
+    /// <summary>Maps an array element or map key/value; binary elements have no runtime reader, so they are refused.</summary>
+    private static ValueSpec? MapElement(ITypeSymbol type, string memberName, ColumnTypeOptions options, out MappingProblem? problem)
+    {
+        var element = Map(type, memberName, options, out problem);
+        return element?.Kind == ValueKind.Bytes
+            ? Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, memberName, type.ToDisplayString())
+            : element;
+    }
+
+    private static string FullMetadataName(INamedTypeSymbol type)
+    {
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() + "." : "";
+        return type.ContainingType is null ? ns + type.MetadataName : type.ToDisplayString();
+    }
+
+    private static ValueSpec? Fail(out MappingProblem? problem, DiagnosticDescriptor descriptor, params string[] arguments)
+    {
+        problem = new MappingProblem(descriptor, arguments);
+        return null;
+    }
+}

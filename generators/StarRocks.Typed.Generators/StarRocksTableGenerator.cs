@@ -1,0 +1,56 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using StarRocks.Typed.Generators.Emitting;
+using StarRocks.Typed.Generators.Helpers;
+using StarRocks.Typed.Generators.Parsing;
+
+namespace StarRocks.Typed.Generators;
+
+/// <summary>
+/// Generates, for each <c>[StarRocksTable]</c> type, its metadata, DDL, CSV/JSON writers, reader and key accessor, plus
+/// one registry per assembly. Parsing yields an equatable model; source output and diagnostics are separate pipelines
+/// so an unchanged model is never re-emitted while diagnostics are still reported on every run.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class StarRocksTableGenerator : IIncrementalGenerator
+{
+    private const string TableAttribute = "StarRocks.Typed.StarRocksTableAttribute";
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var parsed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(TableAttribute, static (node, _) => node is TypeDeclarationSyntax, TableParser.Parse)
+            .WithTrackingName(TrackingNames.Parse);
+
+        var tables = parsed
+            .Where(static result => result.Table is not null)
+            .Select(static (result, _) => result.Table!)
+            .WithTrackingName(TrackingNames.Tables);
+        context.RegisterSourceOutput(tables, static (output, table) =>
+            output.AddSource(table.HintName + ".g.cs", TableEmitter.Emit(table)));
+
+        var diagnostics = parsed
+            .Select(static (result, _) => result.Diagnostics)
+            .Where(static diagnostics => !diagnostics.IsEmpty)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, pair) =>
+        {
+            foreach (var diagnostic in pair.Left)
+                output.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
+        });
+
+        var registryEntries = tables
+            .Select(static (table, _) => table.TypeName)
+            .Collect()
+            .Select(static (types, _) => types.OrderBy(t => t, System.StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.RegistryEntries);
+        var assemblyName = context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? "Assembly");
+        context.RegisterSourceOutput(registryEntries.Combine(assemblyName), static (output, pair) =>
+        {
+            if (!pair.Left.IsEmpty)
+                output.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(pair.Left, pair.Right));
+        });
+    }
+}

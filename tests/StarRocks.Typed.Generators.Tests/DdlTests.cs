@@ -1,0 +1,200 @@
+using StarRocks.Typed.Generators.Tests.Infrastructure;
+
+namespace StarRocks.Typed.Generators.Tests;
+
+/// <summary>The emitted DDL for each table kind and each partition/distribution form, against hand-checked text.</summary>
+public class DdlTests
+{
+    private static string Ddl(string model) => GeneratorHarness.RunClean("using System;\nusing StarRocks.Typed;\nnamespace Shop;\n" + model).CreateTableSql();
+
+    [Fact]
+    public void PrimaryKeyTableWithEveryClauseInGrammarOrder()
+    {
+        var ddl = Ddl("""
+            [StarRocksTable("shop", "orders", Kind = StarRocksTableKind.PrimaryKey, Comment = "Orders")]
+            [StarRocksPartitionBy("date_trunc('day', order_date)")]
+            [StarRocksHashDistribution(nameof(OrderId), Buckets = 8)]
+            [StarRocksOrderBy(nameof(CustomerId))]
+            [StarRocksProperty("replication_num", "1")]
+            [StarRocksProperty("enable_persistent_index", "true")]
+            public sealed partial record Model
+            {
+                public long CustomerId { get; init; }
+                [StarRocksKey(1)] public DateTime OrderDate { get; init; }
+                [StarRocksKey(0)] public long OrderId { get; init; }
+                [StarRocksColumn(Length = 32, Default = "new")] public string Status { get; init; } = "";
+                [StarRocksColumn(Comment = "Free text")] public string? Note { get; init; }
+                [StarRocksColumn(Default = "CURRENT_TIMESTAMP")] public DateTime UpdatedAt { get; init; }
+            }
+            """);
+
+        Assert.Equal("""
+            CREATE TABLE IF NOT EXISTS `shop`.`orders` (
+              `order_id` BIGINT NOT NULL,
+              `order_date` DATETIME NOT NULL,
+              `customer_id` BIGINT NOT NULL,
+              `status` VARCHAR(96) NOT NULL DEFAULT "new",
+              `note` STRING NULL COMMENT "Free text",
+              `updated_at` DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+            )
+            PRIMARY KEY(`order_id`, `order_date`)
+            COMMENT "Orders"
+            PARTITION BY date_trunc('day', order_date)
+            DISTRIBUTED BY HASH(`order_id`) BUCKETS 8
+            ORDER BY(`customer_id`)
+            PROPERTIES (
+              "replication_num" = "1",
+              "enable_persistent_index" = "true"
+            )
+            """.ReplaceLineEndings("\n"), ddl);
+    }
+
+    [Fact]
+    public void DuplicateTableWithoutKeyHasNoKeyClauseAndNoDistribution()
+    {
+        var ddl = Ddl("""
+            [StarRocksTable("logs", "events")]
+            public partial class Model
+            {
+                public DateTime At { get; set; }
+                public string Message { get; set; } = "";
+            }
+            """);
+
+        Assert.Equal("""
+            CREATE TABLE IF NOT EXISTS `logs`.`events` (
+              `at` DATETIME NOT NULL,
+              `message` STRING NOT NULL
+            )
+            """.ReplaceLineEndings("\n"), ddl);
+    }
+
+    [Fact]
+    public void DuplicateTableWithKeyAndRandomDistribution()
+    {
+        var ddl = Ddl("""
+            [StarRocksTable("logs", "events")]
+            [StarRocksRandomDistribution(Buckets = 4)]
+            public partial class Model
+            {
+                [StarRocksKey(0)] public DateTime At { get; set; }
+                public int? Level { get; set; }
+            }
+            """);
+
+        Assert.Equal("""
+            CREATE TABLE IF NOT EXISTS `logs`.`events` (
+              `at` DATETIME NOT NULL,
+              `level` INT NULL
+            )
+            DUPLICATE KEY(`at`)
+            DISTRIBUTED BY RANDOM BUCKETS 4
+            """.ReplaceLineEndings("\n"), ddl);
+    }
+
+    [Fact]
+    public void AggregateTableGetsAggregatesAndHashOnKeysByDefault()
+    {
+        var ddl = Ddl("""
+            [StarRocksTable("shop", "daily", Kind = StarRocksTableKind.AggregateKey)]
+            public partial record Model
+            {
+                [StarRocksKey(0)] public DateOnly Day { get; init; }
+                [StarRocksKey(1), StarRocksColumn(Length = 10)] public string City { get; init; } = "";
+                [StarRocksColumn(Aggregate = StarRocksAggregate.Sum)] public long Orders { get; init; }
+                [StarRocksColumn(Aggregate = StarRocksAggregate.Max, Precision = 18, Scale = 2)] public decimal Largest { get; init; }
+                [StarRocksColumn(Aggregate = StarRocksAggregate.ReplaceIfNotNull)] public string? LastStatus { get; init; }
+            }
+            """);
+
+        Assert.Equal("""
+            CREATE TABLE IF NOT EXISTS `shop`.`daily` (
+              `day` DATE NOT NULL,
+              `city` VARCHAR(30) NOT NULL,
+              `orders` BIGINT SUM NOT NULL,
+              `largest` DECIMAL(18,2) MAX NOT NULL,
+              `last_status` STRING REPLACE_IF_NOT_NULL NULL
+            )
+            AGGREGATE KEY(`day`, `city`)
+            DISTRIBUTED BY HASH(`day`, `city`)
+            """.ReplaceLineEndings("\n"), ddl);
+    }
+
+    [Fact]
+    public void UniqueTableWithExplicitRangePartitions()
+    {
+        var ddl = Ddl("""
+            [StarRocksTable("shop", "prices", Kind = StarRocksTableKind.UniqueKey)]
+            [StarRocksRangePartition(nameof(Day))]
+            [StarRocksPartition("p2024", "2025-01-01")]
+            [StarRocksPartition("pmax", "MAXVALUE")]
+            [StarRocksHashDistribution("sku", Buckets = 2)]
+            public partial record Model
+            {
+                [StarRocksKey(0)] public DateOnly Day { get; init; }
+                [StarRocksKey(1)] public int Sku { get; init; }
+                public decimal Price { get; init; }
+            }
+            """);
+
+        Assert.Equal("""
+            CREATE TABLE IF NOT EXISTS `shop`.`prices` (
+              `day` DATE NOT NULL,
+              `sku` INT NOT NULL,
+              `price` DECIMAL(38,9) NOT NULL
+            )
+            UNIQUE KEY(`day`, `sku`)
+            PARTITION BY RANGE(`day`) (
+              PARTITION `p2024` VALUES LESS THAN ("2025-01-01"),
+              PARTITION `pmax` VALUES LESS THAN (MAXVALUE)
+            )
+            DISTRIBUTED BY HASH(`sku`) BUCKETS 2
+            """.ReplaceLineEndings("\n"), ddl);
+    }
+
+    [Fact]
+    public void BatchRangePartitions()
+    {
+        var ddl = Ddl("""
+            [StarRocksTable("shop", "visits")]
+            [StarRocksRangePartition("visit_day", Start = "2024-01-01", End = "2025-01-01", Every = "INTERVAL 1 MONTH")]
+            [StarRocksHashDistribution(nameof(UserId))]
+            public partial record Model
+            {
+                [StarRocksKey(0)] public DateOnly VisitDay { get; init; }
+                public long UserId { get; init; }
+            }
+            """);
+
+        Assert.Equal("""
+            CREATE TABLE IF NOT EXISTS `shop`.`visits` (
+              `visit_day` DATE NOT NULL,
+              `user_id` BIGINT NOT NULL
+            )
+            DUPLICATE KEY(`visit_day`)
+            PARTITION BY RANGE(`visit_day`) (
+              START ("2024-01-01") END ("2025-01-01") EVERY (INTERVAL 1 MONTH)
+            )
+            DISTRIBUTED BY HASH(`user_id`)
+            """.ReplaceLineEndings("\n"), ddl);
+    }
+
+    [Fact]
+    public void IdentifiersAreBackquotedAndLiteralsEscaped()
+    {
+        var ddl = Ddl("""
+            [StarRocksTable("my-db", "odd`name", Comment = "say \"hi\"\\ \n bye", Naming = StarRocksNaming.AsDeclared)]
+            public partial class Model
+            {
+                [StarRocksColumn(Default = "it's \"x\"")] public string Value { get; set; } = "";
+            }
+            """);
+
+        Assert.Equal("""
+            CREATE TABLE IF NOT EXISTS `my-db`.`odd``name` (
+              `Value` STRING NOT NULL DEFAULT "it's \"x\""
+            )
+            COMMENT "say \"hi\"\\ \n bye"
+            """.ReplaceLineEndings("\n"), ddl);
+    }
+}

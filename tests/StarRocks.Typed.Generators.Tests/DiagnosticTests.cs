@@ -1,0 +1,257 @@
+using Microsoft.CodeAnalysis;
+using StarRocks.Typed.Generators.Tests.Infrastructure;
+
+namespace StarRocks.Typed.Generators.Tests;
+
+/// <summary>Every diagnostic fires with the right ID at the right place, and not on the corrected model.</summary>
+public class DiagnosticTests
+{
+    /// <summary>(ID, invalid model, source text of the expected location, corrected model).</summary>
+    public static TheoryData<string, string, string, string> Cases => new()
+    {
+        {
+            "SRT001",
+            """[StarRocksTable("s", "t")] public class Model { public int Id { get; set; } }""",
+            "Model",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } }"""
+        },
+        {
+            "SRT001",
+            """public class Outer { [StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } } }""",
+            "Model",
+            """public partial class Outer { [StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } } }"""
+        },
+        {
+            "SRT002",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { public int Id { get; set; } }""",
+            """StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } }"""
+        },
+        {
+            "SRT003",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.UniqueKey)] public partial class Model { [StarRocksKey(0)] public int A { get; set; } [StarRocksKey(2)] public int B { get; set; } }""",
+            "StarRocksKey(2)",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.UniqueKey)] public partial class Model { [StarRocksKey(0)] public int A { get; set; } [StarRocksKey(1)] public int B { get; set; } }"""
+        },
+        {
+            "SRT003",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public int A { get; set; } [StarRocksKey(0)] public int B { get; set; } }""",
+            "StarRocksKey(0)",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public int A { get; set; } [StarRocksKey(1)] public int B { get; set; } }"""
+        },
+        {
+            "SRT004",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0)] public string? Code { get; set; } }""",
+            "StarRocksKey(0)",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0)] public string Code { get; set; } = ""; }"""
+        },
+        {
+            "SRT005",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0)] public decimal Price { get; set; } }""",
+            "StarRocksKey(0)",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0)] public long Price { get; set; } }"""
+        },
+        {
+            "SRT005",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0), StarRocksColumn(Length = 2, FixedLength = true)] public string Code { get; set; } = ""; }""",
+            "StarRocksKey(0)",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0), StarRocksColumn(Length = 2)] public string Code { get; set; } = ""; }"""
+        },
+        {
+            "SRT006",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public double Score { get; set; } }""",
+            "StarRocksKey(0)",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public decimal Score { get; set; } }"""
+        },
+        {
+            "SRT006",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public int[] Tags { get; set; } = []; }""",
+            "StarRocksKey(0)",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } public int[] Tags { get; set; } = []; }"""
+        },
+        {
+            "SRT007",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] [StarRocksHashDistribution(nameof(Name))] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } public string Name { get; set; } = ""; }""",
+            "StarRocksHashDistribution(nameof(Name))",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] [StarRocksHashDistribution(nameof(Id))] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } public string Name { get; set; } = ""; }"""
+        },
+        {
+            "SRT007",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] [StarRocksPartitionBy("date_trunc('day', at)")] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } public DateTime At { get; set; } }""",
+            """StarRocksPartitionBy("date_trunc('day', at)")""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] [StarRocksPartitionBy("date_trunc('day', at)")] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksKey(1)] public DateTime At { get; set; } }"""
+        },
+        {
+            "SRT008",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.UniqueKey)] [StarRocksOrderBy("name")] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } public string Name { get; set; } = ""; }""",
+            """StarRocksOrderBy("name")""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.UniqueKey)] [StarRocksOrderBy("id")] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } public string Name { get; set; } = ""; }"""
+        },
+        {
+            "SRT009",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksColumn(Length = 400000)] public string Text { get; set; } = ""; }""",
+            "StarRocksColumn(Length = 400000)",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksColumn(Length = 300000)] public string Text { get; set; } = ""; }"""
+        },
+        {
+            "SRT009",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksColumn(Type = "CHAR(256)")] public string Code { get; set; } = ""; }""",
+            """StarRocksColumn(Type = "CHAR(256)")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksColumn(Type = "CHAR(255)")] public string Code { get; set; } = ""; }"""
+        },
+        {
+            "SRT010",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksColumn(Precision = 40, Scale = 2)] public decimal Amount { get; set; } }""",
+            "StarRocksColumn(Precision = 40, Scale = 2)",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksColumn(Precision = 38, Scale = 2)] public decimal Amount { get; set; } }"""
+        },
+        {
+            "SRT010",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksColumn(Precision = 10, Scale = 11)] public decimal Amount { get; set; } }""",
+            "StarRocksColumn(Precision = 10, Scale = 11)",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksColumn(Precision = 10, Scale = 10)] public decimal Amount { get; set; } }"""
+        },
+        {
+            "SRT011",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public TimeSpan Elapsed { get; set; } }""",
+            "Elapsed",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksIgnore] public TimeSpan Elapsed { get; set; } }"""
+        },
+        {
+            "SRT012",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn("__op")] public int Op { get; set; } }""",
+            "StarRocksColumn(\"__op\")",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn("op")] public int Op { get; set; } }"""
+        },
+        {
+            "SRT012",
+            """[StarRocksTable("s", "t", Naming = StarRocksNaming.AsDeclared)] public partial class Model { public int Id { get; set; } public int __row_id { get; set; } }""",
+            "__row_id",
+            """[StarRocksTable("s", "t", Naming = StarRocksNaming.AsDeclared)] public partial class Model { public int Id { get; set; } public int row_id { get; set; } }"""
+        },
+        {
+            "SRT013",
+            """[StarRocksTable("s", "t")] public partial class Model { public int OrderId { get; set; } [StarRocksColumn("ORDER_ID")] public int Other { get; set; } }""",
+            "StarRocksColumn(\"ORDER_ID\")",
+            """[StarRocksTable("s", "t")] public partial class Model { public int OrderId { get; set; } [StarRocksColumn("other_id")] public int Other { get; set; } }"""
+        },
+        {
+            "SRT014",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } public long Total { get; set; } }""",
+            "Total",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Aggregate = StarRocksAggregate.Sum)] public long Total { get; set; } }"""
+        },
+        {
+            "SRT015",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Aggregate = StarRocksAggregate.Sum)] public long Total { get; set; } }""",
+            "StarRocksColumn(Aggregate = StarRocksAggregate.Sum)",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } public long Total { get; set; } }"""
+        },
+        {
+            "SRT015",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0), StarRocksColumn(Aggregate = StarRocksAggregate.Max)] public int Id { get; set; } [StarRocksColumn(Aggregate = StarRocksAggregate.Sum)] public long Total { get; set; } }""",
+            "StarRocksColumn(Aggregate = StarRocksAggregate.Max)",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Aggregate = StarRocksAggregate.Sum)] public long Total { get; set; } }"""
+        },
+        {
+            "SRT016",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] [StarRocksRandomDistribution] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } }""",
+            "StarRocksRandomDistribution",
+            """[StarRocksTable("s", "t")] [StarRocksRandomDistribution] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } }"""
+        },
+        {
+            "SRT017",
+            """[StarRocksTable("s", "t")] [StarRocksHashDistribution("nope")] public partial class Model { public int Id { get; set; } }""",
+            """StarRocksHashDistribution("nope")""",
+            """[StarRocksTable("s", "t")] [StarRocksHashDistribution("id")] public partial class Model { public int Id { get; set; } }"""
+        },
+        {
+            "SRT017",
+            """[StarRocksTable("s", "t")] [StarRocksPartitionBy("date_trunc('day', created)")] public partial class Model { public DateTime At { get; set; } }""",
+            """StarRocksPartitionBy("date_trunc('day', created)")""",
+            """[StarRocksTable("s", "t")] [StarRocksPartitionBy("date_trunc('day', at)")] public partial class Model { public DateTime At { get; set; } }"""
+        },
+        {
+            "SRT017",
+            """[StarRocksTable("s", "t")] [StarRocksOrderBy("Missing")] public partial class Model { public int Id { get; set; } }""",
+            """StarRocksOrderBy("Missing")""",
+            """[StarRocksTable("s", "t")] [StarRocksOrderBy("Id")] public partial class Model { public int Id { get; set; } }"""
+        },
+        {
+            "SRT018",
+            """[StarRocksTable("s", "t")] [StarRocksRangePartition("day")] public partial class Model { public DateOnly Day { get; set; } }""",
+            """StarRocksRangePartition("day")""",
+            """[StarRocksTable("s", "t")] [StarRocksRangePartition("day")] [StarRocksPartition("p1", "2025-01-01")] public partial class Model { public DateOnly Day { get; set; } }"""
+        },
+        {
+            "SRT018",
+            """[StarRocksTable("s", "t")] [StarRocksRangePartition("day", Start = "2024-01-01", End = "2025-01-01")] public partial class Model { public DateOnly Day { get; set; } }""",
+            """StarRocksRangePartition("day", Start = "2024-01-01", End = "2025-01-01")""",
+            """[StarRocksTable("s", "t")] [StarRocksRangePartition("day", Start = "2024-01-01", End = "2025-01-01", Every = "INTERVAL 1 DAY")] public partial class Model { public DateOnly Day { get; set; } }"""
+        },
+        {
+            "SRT019",
+            """[StarRocksTable("s", "t")] public partial class Model(int id, string unrelated) { public int Id { get; } = id; public string Other => unrelated; }""",
+            "Model",
+            """[StarRocksTable("s", "t")] public partial class Model(int id, string other) { public int Id { get; } = id; public string Other => other; }"""
+        },
+        {
+            "SRT020",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksColumn(Json = true)] public int Id { get; set; } }""",
+            "StarRocksColumn(Json = true)",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Json = true)] public string Data { get; set; } = "{}"; }"""
+        },
+        {
+            "SRT021",
+            """[StarRocksTable("s", "t")] public partial class Model { public double Score { get; set; } public int Id { get; set; } }""",
+            "Score",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public double Score { get; set; } }"""
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void FiresOnTheOffendingDeclaration(string id, string invalid, string location, string valid)
+    {
+        _ = valid;
+        var diagnostics = GeneratorHarness.Run(Wrap(invalid)).GeneratorDiagnostics;
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(location, diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.StartsWith("https://", diagnostic.Descriptor.HelpLinkUri);
+        Assert.Equal("StarRocks.Typed", diagnostic.Descriptor.Category);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void DoesNotFireOnTheValidVariant(string id, string invalid, string location, string valid)
+    {
+        _ = (id, invalid, location);
+        GeneratorHarness.RunClean(Wrap(valid));
+    }
+
+    [Fact]
+    public void PrimaryKeyNullabilityMessageUsesStarRocksWords()
+    {
+        var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap(
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0)] public long? Id { get; set; } }""")).GeneratorDiagnostics);
+        Assert.StartsWith("Invalid primary key. Column 'id' is nullable.", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void EveryDescriptorIsDocumented()
+    {
+        var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "diagnostics.md"));
+        var ids = typeof(StarRocksTableGenerator).Assembly.GetType("StarRocks.Typed.Generators.Diagnostics.DiagnosticDescriptors")!
+            .GetFields().Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id);
+        foreach (var id in ids)
+            Assert.Contains($"## {id}", docs);
+    }
+
+    private static string Wrap(string model) => "using System;\nusing StarRocks.Typed;\nnamespace Shop;\n" + model;
+
+    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, "..", ".."));
+}
