@@ -1,0 +1,298 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using StarRocks.Typed.Loading;
+using StarRocks.Typed.StandIn.Faults;
+
+namespace StarRocks.Typed.Tests.Loading;
+
+/// <summary>The Stream Load client against the stand-in over real sockets.</summary>
+[Collection(LoadingStandInCollection.Name)]
+public sealed class StreamLoadClientTests
+{
+    private readonly LoadingStandInFixture _fixture;
+
+    public StreamLoadClientTests(LoadingStandInFixture fixture)
+    {
+        _fixture = fixture;
+        fixture.Reset();
+    }
+
+    [Fact]
+    public async Task Follows_the_FE_redirect_with_credentials_and_sends_the_body_only_to_the_BE()
+    {
+        var table = await _fixture.CreateTableAsync();
+        var logs = new CollectingLoggerFactory();
+        var spans = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == LoadTelemetry.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var client = new StreamLoadClient(_fixture.Options(), logs);
+        using var batch = LoadingStandInFixture.CsvBatch(100);
+        Assert.True(batch.Length > 1024);
+
+        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders });
+
+        Assert.Equal("Success", result.Status);
+        Assert.Equal(100, result.NumberLoadedRows);
+        Assert.Equal(100, await _fixture.CountAsync(table));
+        Assert.Matches("^it-orders-[0-9a-f]{32}$", result.Label);
+
+        var requests = _fixture.RequestsFor(result.Label!);
+        Assert.Collection(requests,
+            fe =>
+            {
+                Assert.StartsWith("fe", fe.Node);
+                Assert.Equal(307, fe.Status);
+                Assert.True(fe.Headers.ContainsKey("Authorization"));
+                Assert.Equal("100-continue", fe.Headers["Expect"]);
+                Assert.Equal(0, fe.BodyBytes);
+            },
+            be =>
+            {
+                Assert.Equal("be", be.Node);
+                Assert.Equal(200, be.Status);
+                Assert.True(be.Headers.ContainsKey("Authorization"));
+                Assert.Equal(batch.Length, be.BodyBytes);
+                Assert.Equal("CSV", be.Headers["format"]);
+            });
+
+        var span = Assert.Single(spans, s => Equals(s.GetTagItem("starrocks.label"), result.Label));
+        Assert.Equal(table.Database, span.GetTagItem("db.namespace"));
+        Assert.Equal(table.Name, span.GetTagItem("starrocks.table"));
+        Assert.Equal("Success", span.GetTagItem("starrocks.status"));
+        AssertNoCredentials(logs.Messages.Concat(spans.SelectMany(s => s.Tags.Select(t => t.Value ?? ""))));
+    }
+
+    [Fact]
+    public async Task A_small_body_is_loaded_too()
+    {
+        var table = await _fixture.CreateTableAsync();
+        using var client = new StreamLoadClient(_fixture.Options());
+        using var batch = new LoadBatch();
+        batch.Write("1\ta\n2\tb\n"u8);
+        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders });
+        Assert.Equal(2, result.NumberLoadedRows);
+    }
+
+    [Fact]
+    public async Task A_label_that_already_loaded_is_success_without_loading_twice()
+    {
+        var table = await _fixture.CreateTableAsync();
+        using var client = new StreamLoadClient(_fixture.Options());
+        using var batch = LoadingStandInFixture.CsvBatch(30);
+        var request = new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders, Label = "fixed-label-1" };
+
+        await client.LoadAsync(request);
+        var again = await client.LoadAsync(request);
+
+        Assert.Equal("Label Already Exists", again.Status);
+        Assert.Equal("VISIBLE", again.State);
+        Assert.Equal(30, await _fixture.CountAsync(table));
+        Assert.Contains(_fixture.RequestsFor("fixed-label-1"), r => r.Path.Contains("get_load_state", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_running_label_is_polled_until_visible()
+    {
+        var table = await _fixture.CreateTableAsync();
+        using var client = new StreamLoadClient(_fixture.Options());
+        using var batch = LoadingStandInFixture.CsvBatch(25);
+        _fixture.StandIn.Faults.AnswerLabelAlreadyExistsRunning(TimeSpan.FromMilliseconds(800));
+
+        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders });
+
+        Assert.Equal("VISIBLE", result.State);
+        Assert.Equal(25, await _fixture.CountAsync(table));
+        Assert.True(_fixture.RequestsFor(result.Label!).Count(r => r.Path.Contains("get_load_state", StringComparison.Ordinal)) >= 2);
+    }
+
+    [Fact]
+    public async Task Injected_500s_are_retried_with_the_same_label()
+    {
+        var table = await _fixture.CreateTableAsync();
+        using var client = new StreamLoadClient(_fixture.Options(maxRetries: 3));
+        using var batch = LoadingStandInFixture.CsvBatch(40);
+        _fixture.StandIn.Faults.FailNextLoadsWithHttp500(2);
+
+        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders });
+
+        Assert.Equal("Success", result.Status);
+        var attempts = _fixture.RequestsFor(result.Label!).Where(r => r.Node == "be").ToList();
+        Assert.Equal([500, 500, 200], attempts.Select(a => a.Status));
+        Assert.Equal(40, await _fixture.CountAsync(table));
+    }
+
+    [Fact]
+    public async Task A_connection_reset_is_retried_with_the_same_label()
+    {
+        var table = await _fixture.CreateTableAsync();
+        using var client = new StreamLoadClient(_fixture.Options());
+        using var batch = LoadingStandInFixture.CsvBatch(200);
+        _fixture.StandIn.Faults.ResetConnectionAfter(2000);
+
+        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders });
+
+        Assert.Equal("Success", result.Status);
+        Assert.Equal(2, _fixture.RequestsFor(result.Label!).Count(r => r.Node == "be"));
+        Assert.Equal(200, await _fixture.CountAsync(table));
+    }
+
+    [Fact]
+    public async Task A_retryable_Fail_is_retried_with_the_same_label()
+    {
+        var table = await _fixture.CreateTableAsync();
+        using var client = new StreamLoadClient(_fixture.Options());
+        using var batch = LoadingStandInFixture.CsvBatch(20);
+        _fixture.StandIn.Faults.FailNextLoad();
+
+        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders });
+
+        Assert.Equal("Success", result.Status);
+        Assert.Equal(["Fail", "Success"], _fixture.RequestsFor(result.Label!).Where(r => r.Node == "be").Select(r => r.LoadStatus));
+    }
+
+    [Theory]
+    [InlineData(FaultInjector.TooManyFilteredRows)]
+    [InlineData(FaultInjector.AccessDenied)]
+    public async Task A_fatal_Fail_is_not_retried(string message)
+    {
+        var table = await _fixture.CreateTableAsync();
+        using var client = new StreamLoadClient(_fixture.Options());
+        using var batch = LoadingStandInFixture.CsvBatch(20);
+        _fixture.StandIn.Faults.FailNextLoad(message);
+
+        var failure = await Assert.ThrowsAsync<StarRocksLoadException>(() =>
+            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders }));
+
+        Assert.False(failure.IsRetryable);
+        Assert.Equal("Fail", failure.Status);
+        Assert.Equal(message, failure.StarRocksMessage);
+        Assert.Contains(message, failure.Message);
+        Assert.Single(_fixture.RequestsFor(failure.Label!), r => r.Node == "be");
+        Assert.Equal(0, await _fixture.CountAsync(table));
+    }
+
+    [Fact]
+    public async Task Rejected_rows_are_fetched_from_the_ErrorURL_without_credentials()
+    {
+        var table = await _fixture.CreateTableAsync();
+        using var client = new StreamLoadClient(_fixture.Options());
+        using var batch = new LoadBatch();
+        batch.Write("1\tgood\nnot-a-number\tbad\n"u8);
+
+        var failure = await Assert.ThrowsAsync<StarRocksLoadException>(() =>
+            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders }));
+
+        Assert.False(failure.IsRetryable);
+        Assert.Contains("too many filtered rows", failure.StarRocksMessage);
+        Assert.NotNull(failure.Result!.ErrorUrl);
+        Assert.Contains("not-a-number", failure.RejectedRows);
+        var errorLog = Assert.Single(_fixture.StandIn.Requests.Entries, r => r.Path.StartsWith("/api/_load_error_log", StringComparison.Ordinal));
+        Assert.False(errorLog.Headers.ContainsKey("Authorization"));
+    }
+
+    [Fact]
+    public async Task Lowercase_FAILED_is_a_failure()
+    {
+        var table = await _fixture.CreateTableAsync();
+        using var client = new StreamLoadClient(_fixture.Options());
+        using var batch = LoadingStandInFixture.CsvBatch(20);
+        _fixture.StandIn.Faults.AnswerLowercaseFailed();
+
+        var failure = await Assert.ThrowsAsync<StarRocksLoadException>(() =>
+            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders }));
+
+        Assert.Equal("FAILED", failure.Status);
+        Assert.Equal("No backend alive.", failure.StarRocksMessage);
+        Assert.Equal(0, await _fixture.CountAsync(table));
+    }
+
+    [Fact]
+    public async Task Publish_Timeout_is_success()
+    {
+        var table = await _fixture.CreateTableAsync();
+        using var client = new StreamLoadClient(_fixture.Options());
+        using var batch = LoadingStandInFixture.CsvBatch(20);
+        _fixture.StandIn.Faults.AnswerPublishTimeout();
+
+        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders });
+
+        Assert.Equal("Publish Timeout", result.Status);
+        Assert.Single(_fixture.RequestsFor(result.Label!), r => r.Node == "be");
+    }
+
+    [Fact]
+    public async Task An_unreachable_FE_is_skipped()
+    {
+        var table = await _fixture.CreateTableAsync();
+        var dead = DeadEndpoint();
+        using var client = new StreamLoadClient(_fixture.Options(loadUrls: $"{dead};{_fixture.StandIn.FeHttp}", maxRetries: 0));
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var batch = LoadingStandInFixture.CsvBatch(10, firstId: i * 10);
+            var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders });
+            Assert.Equal("Success", result.Status);
+        }
+
+        Assert.Equal(30, await _fixture.CountAsync(table));
+    }
+
+    [Fact]
+    public async Task No_reachable_FE_fails_as_retryable_after_the_retries()
+    {
+        using var client = new StreamLoadClient(_fixture.Options(loadUrls: $"{DeadEndpoint()};{DeadEndpoint()}", maxRetries: 1));
+        using var batch = LoadingStandInFixture.CsvBatch(10);
+
+        var failure = await Assert.ThrowsAsync<StarRocksLoadException>(() =>
+            client.LoadAsync(new StreamLoadRequest("db", "orders", batch) { Headers = LoadingStandInFixture.CsvHeaders }));
+
+        Assert.True(failure.IsRetryable);
+        Assert.IsType<HttpRequestException>(failure.InnerException);
+        Assert.Contains("after 2 attempt(s)", failure.Message);
+    }
+
+    [Fact]
+    public async Task Wrong_credentials_are_fatal_access_denied()
+    {
+        var table = await _fixture.CreateTableAsync();
+        var logs = new CollectingLoggerFactory();
+        using var client = new StreamLoadClient(_fixture.Options(password: "wrong-password-x"), logs);
+        using var batch = LoadingStandInFixture.CsvBatch(10);
+
+        var failure = await Assert.ThrowsAsync<StarRocksLoadException>(() =>
+            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders }));
+
+        Assert.Equal(401, failure.HttpStatusCode);
+        Assert.False(failure.IsRetryable);
+        Assert.Contains("Access denied", failure.Message);
+        Assert.Single(_fixture.RequestsFor(failure.Label!));
+        Assert.DoesNotContain(logs.Messages, m => m.Contains("wrong-password-x", StringComparison.Ordinal));
+    }
+
+    private static string DeadEndpoint()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var endpoint = (IPEndPoint)listener.LocalEndpoint;
+        listener.Stop();
+        return endpoint.ToString();
+    }
+
+    private static void AssertNoCredentials(IEnumerable<string> texts)
+    {
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{LoadingStandInFixture.User}:{LoadingStandInFixture.Password}"));
+        foreach (var text in texts)
+        {
+            Assert.DoesNotContain(LoadingStandInFixture.Password, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(basic, text, StringComparison.Ordinal);
+        }
+    }
+}
