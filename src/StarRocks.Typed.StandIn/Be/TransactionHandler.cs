@@ -30,8 +30,6 @@ internal sealed class TransactionHandler(StandInServices services)
         var fault = point is { } p ? services.Faults.Take(p) : null;
         if (await AnswerFaultAsync(context, fault))
             return;
-        if (fault?.Kind == FaultKind.DelayAnswer)
-            await Task.Delay(fault.Delay, context.RequestAborted);
         var headers = context.Request.Headers;
         var label = headers["label"].ToString();
         var db = headers["db"].ToString();
@@ -47,6 +45,8 @@ internal sealed class TransactionHandler(StandInServices services)
         }
         if (action == "begin")
         {
+            if (fault?.Kind == FaultKind.DelayAnswer)
+                await Task.Delay(fault.Delay, context.RequestAborted);
             await BeginAsync(context, db, headers["table"].ToString(), label);
         }
         else
@@ -60,6 +60,8 @@ internal sealed class TransactionHandler(StandInServices services)
             {
                 try
                 {
+                    if (fault?.Kind == FaultKind.DelayAnswer)
+                        await Task.Delay(fault.Delay, context.RequestAborted);
                     transaction.Touch();
                     var answer = action switch
                     {

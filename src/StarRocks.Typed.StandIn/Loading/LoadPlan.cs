@@ -68,7 +68,8 @@ public sealed class LoadPlan
             var column = table.FindColumn(target.Column);
             if (column is null)
             {
-                if (target.SourceIndex < 0 || options.Columns?.Targets.Count(t => t.SourceIndex == target.SourceIndex) > 1)
+                // a plain name that is no table column is a temporary source field; an expression must target a column
+                if (target.SourceIndex < 0 || !string.Equals(sourceFields[target.SourceIndex], target.Column, StringComparison.Ordinal))
                 {
                     error = $"Unknown column '{target.Column}' in '{table.Name}'";
                     return null;

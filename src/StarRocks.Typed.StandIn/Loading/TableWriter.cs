@@ -109,7 +109,7 @@ public sealed class TableWriter(string connectionString)
             }
             sql.Append(')');
         }
-        return sql.Append("))").ToString();
+        return sql.Append(')').ToString();
     }
 
     private static bool IsKey(TableSchema table, ColumnSchema column) =>

@@ -84,6 +84,25 @@ public sealed class MariaDbServer : IAsyncDisposable
     }
 
     /// <summary>
+    /// Stops the shared instance if this process started it (call it from the test run's last fixture disposal: test
+    /// hosts are often killed before <c>ProcessExit</c> handlers run).
+    /// </summary>
+    public static async Task StopSharedAsync()
+    {
+        await SharedGate.WaitAsync();
+        try
+        {
+            if (_shared is not null)
+                await _shared.DisposeAsync();
+            _shared = null;
+        }
+        finally
+        {
+            SharedGate.Release();
+        }
+    }
+
+    /// <summary>
     /// Starts (or reuses) the instance on <paramref name="dataDirectory"/>; <paramref name="port"/> 0 picks a free port
     /// (a reused instance keeps its port).
     /// </summary>
@@ -118,7 +137,7 @@ public sealed class MariaDbServer : IAsyncDisposable
                      "--bind-address=127.0.0.1", $"--pid-file={Path.Combine(dataDirectory, "mariadbd.pid")}",
                      $"--log-error={Path.Combine(dataDirectory, "mariadbd.err")}", "--skip-log-bin",
                      "--innodb-flush-log-at-trx-commit=0", "--innodb-buffer-pool-size=256M", "--max-connections=1000",
-                     "--max-allowed-packet=256M", "--character-set-server=utf8mb4", "--collation-server=utf8mb4_bin",
+                     "--max-allowed-packet=256M", "--note-verbosity=", "--character-set-server=utf8mb4", "--collation-server=utf8mb4_bin",
                      .. RunAsUserArguments()])
             start.ArgumentList.Add(argument);
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {serverBinary}");

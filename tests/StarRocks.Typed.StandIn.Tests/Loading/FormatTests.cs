@@ -1,0 +1,137 @@
+using StarRocks.Typed.StandIn.Catalog;
+using StarRocks.Typed.StandIn.Tests.Infrastructure;
+using static StarRocks.Typed.StandIn.Tests.Infrastructure.TestTables;
+
+namespace StarRocks.Typed.StandIn.Tests.Loading;
+
+[Collection(StandInCollection.Name)]
+public sealed class FormatTests(StandInFixture fixture)
+{
+    private global::StarRocks.Typed.StandIn.Hosting.StarRocksStandIn StandIn => fixture.StandIn;
+
+    private Task<TableSchema> TwoColumnsAsync() =>
+        CreateAsync(StandIn, TableKind.Duplicate, Column("id", "INT"), Column("s", "VARCHAR(64)"));
+
+    [Fact]
+    public async Task CSV_null_marker_and_empty_field_differ()
+    {
+        var table = await TwoColumnsAsync();
+        using var http = new StarRocksHttp(StandIn);
+        await http.StreamLoadAsync(StandIn, table, "1\t\\N\n2\t\n");
+
+        Assert.Equal(["1|NULL", "2|"], await QueryAsync(StandIn, table));
+    }
+
+    [Fact]
+    public async Task CSV_enclose_and_escape_work_as_in_StarRocks_3()
+    {
+        var table = await TwoColumnsAsync();
+        using var http = new StarRocksHttp(StandIn);
+        var answer = await http.StreamLoadAsync(StandIn, table,
+            "1,\"a,b\"\n2,\"say \"\"hi\"\"\"\n3,\"line\nbreak\"\n4,x\\,y\n5,\"q\\\"q\"\n",
+            new Dictionary<string, string> { ["column_separator"] = ",", ["enclose"] = "\"", ["escape"] = "\\" });
+
+        Assert.Equal("Success", answer.Status());
+        Assert.Equal(["1|a,b", "2|say \"hi\"", "3|line\nbreak", "4|x,y", "5|q\"q"], await QueryAsync(StandIn, table));
+    }
+
+    [Fact]
+    public async Task Hex_delimiters_are_decoded()
+    {
+        var table = await TwoColumnsAsync();
+        using var http = new StarRocksHttp(StandIn);
+        var answer = await http.StreamLoadAsync(StandIn, table, "1\u0001a\r\n2\u0001b\r\n",
+            new Dictionary<string, string> { ["column_separator"] = "\\x01", ["row_delimiter"] = "\\x0D0A" });
+
+        Assert.Equal("Success", answer.Status());
+        Assert.Equal(["1|a", "2|b"], await QueryAsync(StandIn, table));
+    }
+
+    [Fact]
+    public async Task Multi_byte_separators_and_skip_header_work()
+    {
+        var table = await TwoColumnsAsync();
+        using var http = new StarRocksHttp(StandIn);
+        await http.StreamLoadAsync(StandIn, table, "id||s\n1||a||\n", new Dictionary<string, string> { ["column_separator"] = "||", ["skip_header"] = "1", ["max_filter_ratio"] = "1" });
+        var answer = await http.StreamLoadAsync(StandIn, table, "id||s\n2||b\n", new Dictionary<string, string> { ["column_separator"] = "||", ["skip_header"] = "1" });
+
+        Assert.Equal("Success", answer.Status());
+        Assert.Equal(["2|b"], await QueryAsync(StandIn, table));
+    }
+
+    [Fact]
+    public async Task Columns_header_reorders_fields()
+    {
+        var table = await TwoColumnsAsync();
+        using var http = new StarRocksHttp(StandIn);
+        await http.StreamLoadAsync(StandIn, table, "a\t1\n", new Dictionary<string, string> { ["columns"] = "`s`, id" });
+
+        Assert.Equal(["1|a"], await QueryAsync(StandIn, table));
+    }
+
+    [Fact]
+    public async Task JSON_object_newline_separated_objects_and_outer_array_load()
+    {
+        var table = await TwoColumnsAsync();
+        using var http = new StarRocksHttp(StandIn);
+        var json = new Dictionary<string, string> { ["format"] = "json" };
+        await http.StreamLoadAsync(StandIn, table, """{"id":1,"s":"one"}""", json);
+        await http.StreamLoadAsync(StandIn, table, "{\"id\":2,\"s\":\"two\"}\n{\"id\":3,\"s\":null}\n", json);
+        await http.StreamLoadAsync(StandIn, table, """[{"id":4,"s":"four"}]""", new Dictionary<string, string> { ["format"] = "json", ["strip_outer_array"] = "true" });
+        var withoutStrip = await http.StreamLoadAsync(StandIn, table, """[{"id":5,"s":"five"}]""", json);
+
+        Assert.Equal("Fail", withoutStrip.Status());
+        Assert.Equal(["1|one", "2|two", "3|NULL", "4|four"], await QueryAsync(StandIn, table));
+    }
+
+    [Fact]
+    public async Task JSON_jsonpaths_select_nested_values()
+    {
+        var table = await TwoColumnsAsync();
+        using var http = new StarRocksHttp(StandIn);
+        var answer = await http.StreamLoadAsync(StandIn, table, """{"k":{"id":9},"tags":["x","y"]}""",
+            new Dictionary<string, string> { ["format"] = "json", ["jsonpaths"] = """["$.k.id","$.tags[1]"]""", ["columns"] = "id, s" });
+
+        Assert.Equal("Success", answer.Status());
+        Assert.Equal(["9|y"], await QueryAsync(StandIn, table));
+    }
+
+    [Fact]
+    public async Task JSON_columns_receive_objects_as_JSON_text()
+    {
+        var table = await CreateAsync(StandIn, TableKind.Duplicate, Column("id", "INT"), Column("doc", "JSON"));
+        using var http = new StarRocksHttp(StandIn);
+        await http.StreamLoadAsync(StandIn, table, """{"id":1,"doc":{"a":[1,2]}}""", new Dictionary<string, string> { ["format"] = "json" });
+
+        Assert.Equal(["1|{\"a\":[1,2]}"], await QueryAsync(StandIn, table));
+    }
+
+    [Fact]
+    public async Task Values_are_checked_against_their_StarRocks_types()
+    {
+        var table = await CreateAsync(StandIn, TableKind.Duplicate, Column("i", "TINYINT", nullable: false), Column("big", "LARGEINT"),
+            Column("d", "DECIMAL(5,2)"), Column("day", "DATE"), Column("at", "DATETIME"), Column("b", "BOOLEAN"));
+        using var http = new StarRocksHttp(StandIn);
+        var answer = await http.StreamLoadAsync(StandIn, table,
+            "1\t170141183460469231731687303715884105727\t123.456\t0000-01-01\t9999-12-31 23:59:59.999999\ttrue\n" +
+            "128\t1\t1\t2024-01-01\t2024-01-01\t0\n" +
+            "2\t1\t1000.00\t2024-01-01\t2024-01-01\t0\n" +
+            "3\t1\t1\t2023-02-29\t2024-01-01\t0\n",
+            new Dictionary<string, string> { ["strict_mode"] = "true", ["max_filter_ratio"] = "1" });
+
+        Assert.Equal(3, answer.Number("NumberFilteredRows"));
+        Assert.Equal(["1|170141183460469231731687303715884105727|123.46|0000-01-01|9999-12-31 23:59:59.999999|1"],
+            await QueryAsync(StandIn, table, "i, CAST(big AS CHAR), d, CAST(day AS CHAR), CAST(at AS CHAR), b + 0"));
+    }
+
+    [Fact]
+    public async Task Without_strict_mode_a_bad_value_becomes_NULL_but_a_too_long_string_is_filtered()
+    {
+        var table = await CreateAsync(StandIn, TableKind.Duplicate, Column("i", "INT"), Column("s", "VARCHAR(3)"));
+        using var http = new StarRocksHttp(StandIn);
+        var answer = await http.StreamLoadAsync(StandIn, table, "abc\tok\n1\tlonger\n2\té€\n", new Dictionary<string, string> { ["max_filter_ratio"] = "1" });
+
+        Assert.Equal(2, answer.Number("NumberFilteredRows"));
+        Assert.Equal(["NULL|ok"], await QueryAsync(StandIn, table));
+    }
+}

@@ -1,0 +1,193 @@
+using System.Net;
+using StarRocks.Typed.StandIn.Catalog;
+using StarRocks.Typed.StandIn.Tests.Infrastructure;
+using static StarRocks.Typed.StandIn.Tests.Infrastructure.TestTables;
+
+namespace StarRocks.Typed.StandIn.Tests.Transactions;
+
+[Collection(StandInCollection.Name)]
+public sealed class TransactionTests(StandInFixture fixture)
+{
+    private global::StarRocks.Typed.StandIn.Hosting.StarRocksStandIn StandIn => fixture.StandIn;
+
+    private Task<TableSchema> TableAsync() =>
+        CreateAsync(StandIn, TableKind.Primary, Column("id", "INT", key: true), Column("v", "VARCHAR(8)"));
+
+    [Fact]
+    public async Task Rows_become_visible_only_at_commit()
+    {
+        var table = await TableAsync();
+        using var http = new StarRocksHttp(StandIn);
+        var begin = await http.TransactionAsync(StandIn, "begin", table, "tx1");
+        Assert.Equal("OK", begin.Status());
+        Assert.True(begin.Number("TxnId") > 0);
+        Assert.Equal("PREPARE", await http.LoadStateAsync(StandIn, table.Database, "tx1"));
+
+        var load1 = await http.TransactionAsync(StandIn, "load", table, "tx1", "1\ta\n");
+        var load2 = await http.TransactionAsync(StandIn, "load", table, "tx1", "2\tb\n");
+        Assert.Equal("OK", load1.Status());
+        Assert.Equal(1, load2.Number("NumberLoadedRows"));
+        Assert.Empty(await QueryAsync(StandIn, table));
+
+        Assert.Equal("OK", (await http.TransactionAsync(StandIn, "prepare", table, "tx1")).Status());
+        Assert.Equal("PREPARED", await http.LoadStateAsync(StandIn, table.Database, "tx1"));
+        Assert.Empty(await QueryAsync(StandIn, table));
+
+        Assert.Equal("OK", (await http.TransactionAsync(StandIn, "commit", table, "tx1")).Status());
+        Assert.Equal(["1|a", "2|b"], await QueryAsync(StandIn, table));
+        Assert.Equal("VISIBLE", await http.LoadStateAsync(StandIn, table.Database, "tx1"));
+
+        var again = await http.TransactionAsync(StandIn, "commit", table, "tx1");
+        Assert.Equal("OK", again.Status());
+        Assert.Contains("already commit", again.Text("Message"));
+        Assert.Equal("FAILED", (await http.TransactionAsync(StandIn, "rollback", table, "tx1")).Status());
+    }
+
+    [Fact]
+    public async Task The_FE_redirects_begin_load_and_prepare_to_the_BE_and_settles_a_prepared_transaction_itself()
+    {
+        var table = await TableAsync();
+        using var http = new StarRocksHttp(StandIn);
+        StandIn.Requests.Clear();
+        await http.TransactionAsync(StandIn, "begin", table, "topo");
+        await http.TransactionAsync(StandIn, "load", table, "topo", "1\ta\n");
+        await http.TransactionAsync(StandIn, "prepare", table, "topo");
+        await http.TransactionAsync(StandIn, "commit", table, "topo");
+
+        var calls = StandIn.Requests.Entries.Where(e => e.Label == "topo").Select(e => $"{e.Node} {e.Method} {e.Path} {e.Status}").ToList();
+        Assert.Equal(
+        [
+            "fe0 POST /api/transaction/begin 307", "be POST /api/transaction/begin 200",
+            "fe0 PUT /api/transaction/load 307", "be PUT /api/transaction/load 200",
+            "fe0 POST /api/transaction/prepare 307", "be POST /api/transaction/prepare 200",
+            "fe0 POST /api/transaction/commit 200",
+        ], calls);
+    }
+
+    [Fact]
+    public async Task Commit_while_in_PREPARE_is_redirected_to_the_BE_which_commits_directly()
+    {
+        var table = await TableAsync();
+        using var http = new StarRocksHttp(StandIn);
+        await http.TransactionAsync(StandIn, "begin", table, "direct");
+        await http.TransactionAsync(StandIn, "load", table, "direct", "5\te\n");
+        StandIn.Requests.Clear();
+        var commit = await http.TransactionAsync(StandIn, "commit", table, "direct");
+
+        Assert.Equal("OK", commit.Status());
+        Assert.Equal(["fe0 307", "be 200"], StandIn.Requests.Entries.Where(e => e.Label == "direct").Select(e => $"{e.Node} {e.Status}"));
+        Assert.Equal(["5|e"], await QueryAsync(StandIn, table));
+    }
+
+    [Fact]
+    public async Task A_prepared_transaction_survives_its_client_and_a_new_client_commits_it()
+    {
+        var table = await TableAsync();
+        using (var first = new StarRocksHttp(StandIn))
+        {
+            await first.TransactionAsync(StandIn, "begin", table, "crash");
+            await first.TransactionAsync(StandIn, "load", table, "crash", "1\ta\n");
+            await first.TransactionAsync(StandIn, "prepare", table, "crash");
+        }
+        Assert.Empty(await QueryAsync(StandIn, table));
+        using var second = new StarRocksHttp(StandIn);
+        Assert.Equal("PREPARED", await second.LoadStateAsync(StandIn, table.Database, "crash"));
+
+        Assert.Equal("OK", (await second.TransactionAsync(StandIn, "commit", table, "crash")).Status());
+        Assert.Equal(["1|a"], await QueryAsync(StandIn, table));
+    }
+
+    [Fact]
+    public async Task Rollback_discards_the_rows_and_aborted_transactions_answer_as_StarRocks()
+    {
+        var table = await TableAsync();
+        using var http = new StarRocksHttp(StandIn);
+        await http.TransactionAsync(StandIn, "begin", table, "rb");
+        await http.TransactionAsync(StandIn, "load", table, "rb", "1\ta\n");
+        await http.TransactionAsync(StandIn, "prepare", table, "rb");
+
+        Assert.Equal("OK", (await http.TransactionAsync(StandIn, "rollback", table, "rb")).Status());
+        Assert.Equal("ABORTED", await http.LoadStateAsync(StandIn, table.Database, "rb"));
+        Assert.Equal("OK", (await http.TransactionAsync(StandIn, "rollback", table, "rb")).Status());
+        Assert.Equal("FAILED", (await http.TransactionAsync(StandIn, "commit", table, "rb")).Status());
+        Assert.Empty(await QueryAsync(StandIn, table));
+    }
+
+    [Fact]
+    public async Task Documented_error_answers()
+    {
+        var table = await TableAsync();
+        using var http = new StarRocksHttp(StandIn);
+        Assert.Equal("TXN_NOT_EXISTS", (await http.TransactionAsync(StandIn, "load", table, "never", "1\ta\n")).Status());
+
+        await http.TransactionAsync(StandIn, "begin", table, "dup");
+        var duplicate = await http.TransactionAsync(StandIn, "begin", table, "dup");
+        Assert.Equal("LABEL_ALREADY_EXISTS", duplicate.Status());
+        Assert.Equal("RUNNING", duplicate.Text("ExistingJobStatus"));
+
+        var empty = await http.TransactionAsync(StandIn, "prepare", table, "dup");
+        Assert.Equal("INTERNAL_ERROR", empty.Status());
+        Assert.Contains("hasn't send any data yet", empty.Text("Message"));
+        Assert.Equal("ABORTED", await http.LoadStateAsync(StandIn, table.Database, "dup"));
+
+        await http.TransactionAsync(StandIn, "begin", table, "late");
+        await http.TransactionAsync(StandIn, "load", table, "late", "1\ta\n");
+        await http.TransactionAsync(StandIn, "prepare", table, "late");
+        Assert.Equal("TXN_NOT_EXISTS", (await http.TransactionAsync(StandIn, "load", table, "late", "2\tb\n")).Status());
+
+        Assert.Equal("UNKNOWN", await http.LoadStateAsync(StandIn, table.Database, "nobody"));
+    }
+
+    [Fact]
+    public async Task Too_many_filtered_rows_at_prepare_is_an_INTERNAL_ERROR_with_an_ErrorURL()
+    {
+        var table = await TableAsync();
+        using var http = new StarRocksHttp(StandIn);
+        await http.TransactionAsync(StandIn, "begin", table, "filtered");
+        await http.TransactionAsync(StandIn, "load", table, "filtered", "1\tfar-too-long\n");
+        var prepare = await http.TransactionAsync(StandIn, "prepare", table, "filtered");
+
+        Assert.Equal("INTERNAL_ERROR", prepare.Status());
+        Assert.Contains("_load_error_log", prepare.Text("ErrorURL"));
+        Assert.Equal("ABORTED", await http.LoadStateAsync(StandIn, table.Database, "filtered"));
+    }
+
+    [Fact]
+    public async Task A_concurrent_call_on_the_same_transaction_answers_TXN_IN_PROCESSING()
+    {
+        var table = await TableAsync();
+        using var http = new StarRocksHttp(StandIn);
+        await http.TransactionAsync(StandIn, "begin", table, "busy");
+        StandIn.Faults.DelayNextAnswer(TimeSpan.FromMilliseconds(800), Faults.FaultPoint.TransactionLoad);
+        var slow = http.TransactionAsync(StandIn, "load", table, "busy", "1\ta\n");
+        await Task.Delay(300);
+        var concurrent = await http.TransactionAsync(StandIn, "load", table, "busy", "2\tb\n");
+
+        Assert.Equal("TXN_IN_PROCESSING", concurrent.Status());
+        Assert.Equal("OK", (await slow).Status());
+    }
+
+    [Fact]
+    public async Task An_idle_transaction_is_rolled_back_after_idle_transaction_timeout()
+    {
+        var table = await TableAsync();
+        using var http = new StarRocksHttp(StandIn);
+        await http.TransactionAsync(StandIn, "begin", table, "idle", extraHeaders: new Dictionary<string, string> { ["idle_transaction_timeout"] = "1" });
+        await http.TransactionAsync(StandIn, "load", table, "idle", "1\ta\n");
+        await Task.Delay(2500);
+
+        Assert.Equal("ABORTED", await http.LoadStateAsync(StandIn, table.Database, "idle"));
+        Assert.Equal("FAILED", (await http.TransactionAsync(StandIn, "commit", table, "idle")).Status());
+        Assert.Empty(await QueryAsync(StandIn, table));
+    }
+
+    [Fact]
+    public async Task Transaction_calls_need_credentials()
+    {
+        using var http = new StarRocksHttp("root", "wrong");
+        using var response = await http.SendAsync(HttpMethod.Post, $"http://{StandIn.FeHttp}/api/transaction/begin",
+            new Dictionary<string, string> { ["label"] = "x", ["db"] = "d", ["table"] = "t" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}
