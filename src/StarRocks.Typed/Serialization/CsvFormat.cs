@@ -45,6 +45,12 @@ public sealed class CsvFormat : StarRocksFormat
     public ReadOnlySpan<byte> RowDelimiterBytes => _rowDelimiter;
 
     /// <summary>
+    /// What NULL is written as: <c>\N</c>; with a backslash escape the backslash itself must be escaped
+    /// (<c>\\N</c>), because StarRocks removes escapes before it compares a field with <c>\N</c>.
+    /// </summary>
+    internal ReadOnlySpan<byte> NullMarkerBytes => Escape == (byte)'\\' ? "\\\\N"u8 : "\\N"u8;
+
+    /// <summary>
     /// Bytes whose presence in a text value sends it to the slow path (<see cref="CsvFieldRules"/>): the separator and
     /// delimiter bytes, and with enclose/escape also those bytes and NUL. Validates the format on first use.
     /// </summary>

@@ -79,13 +79,13 @@ public ref struct CsvRowWriter
     /// <summary>Ends the body (CSV needs no trailer) and flushes.</summary>
     public void Complete() => _buffer.Flush();
 
-    /// <summary>Writes NULL (<c>\N</c>).</summary>
+    /// <summary>Writes NULL (<c>\N</c>; <c>\\N</c> when the escape byte is a backslash).</summary>
     public void WriteNull()
     {
-        var span = StartField(2);
-        span[0] = (byte)'\\';
-        span[1] = (byte)'N';
-        _buffer.Advance(2);
+        var marker = _format.NullMarkerBytes;
+        var span = StartField(marker.Length);
+        marker.CopyTo(span);
+        _buffer.Advance(marker.Length);
     }
 
     /// <summary>Writes a BOOLEAN as <c>1</c> or <c>0</c>.</summary>

@@ -7,7 +7,7 @@ namespace StarRocks.Typed.Serialization;
 /// <see cref="ValueWriters"/> has one per mapped type.
 /// </summary>
 /// <typeparam name="T">The value type.</typeparam>
-public interface IValueWriter<T>
+public interface IValueWriter<in T>
 {
     /// <summary>Writes <paramref name="value"/> (null: JSON <c>null</c>) at the writer's current value position.</summary>
     /// <param name="writer">The writer.</param>
