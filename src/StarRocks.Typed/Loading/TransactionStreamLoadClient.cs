@@ -117,41 +117,20 @@ public sealed class TransactionStreamLoadClient : IDisposable
     /// <summary>Releases the connection handler.</summary>
     public void Dispose() => _executor.Dispose();
 
-    private async Task<StreamLoadResult> SettleAsync(
+    private Task<StreamLoadResult> SettleAsync(
         string operation, StreamLoadTransaction transaction, LoadState[] settledStates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        try
-        {
-            return await CallAsync(operation, transaction, HttpMethod.Post, ControlHeaders(transaction), body: null, retry: true, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (StarRocksLoadException failure) when (failure.Result is not null && !cancellationToken.IsCancellationRequested)
-        {
-            // The answer may be stale (e.g. a commit that went through before an FE restart): ask the FE what the label is.
-            LoadState state;
-            try
-            {
-                state = await _executor.GetLoadStateAsync(transaction.Database, transaction.Label, cancellationToken).ConfigureAwait(false);
-            }
-            catch (StarRocksLoadException)
-            {
-                throw failure;
-            }
-
-            LoadLog.LabelState(_executor.Logger, transaction.Label, transaction.Database, state);
-            if (!settledStates.Contains(state))
-            {
-                throw;
-            }
-
-            return failure.Result with { State = state.ToString().ToUpperInvariant() };
-        }
+        return CallAsync(operation, transaction, HttpMethod.Post, ControlHeaders(transaction), body: null, retry: true, cancellationToken, settledStates);
     }
 
+    /// <summary>
+    /// One transaction call. When <paramref name="settledStates"/> is given, a non-OK answer is re-checked with
+    /// <c>get_load_state</c> (it may be stale, e.g. a commit that went through before an FE restart) and a settled state is success.
+    /// </summary>
     private Task<StreamLoadResult> CallAsync(
         string operation, StreamLoadTransaction transaction, HttpMethod method, IReadOnlyList<KeyValuePair<string, string>> headers,
-        LoadBatch? body, bool retry, CancellationToken cancellationToken)
+        LoadBatch? body, bool retry, CancellationToken cancellationToken, LoadState[]? settledStates = null)
     {
         var call = new LoadCall($"transaction {operation}", transaction.Database, transaction.Table, transaction.Label);
         var request = new StarRocksHttpRequest(method, $"/api/transaction/{operation}", headers, body);
@@ -159,7 +138,29 @@ public sealed class TransactionStreamLoadClient : IDisposable
         {
             var (result, outcome) = await _executor.SendAsync(current, request, transactionApi: true, token).ConfigureAwait(false);
             LoadLog.TransactionCall(_executor.Logger, operation, transaction.Database, transaction.Table, transaction.Label, result.Status, result.Message);
-            return outcome == StreamLoadOutcome.Success ? result : throw LoadCallExecutor.Failure(current, result, outcome);
+            if (outcome == StreamLoadOutcome.Success)
+            {
+                return result;
+            }
+
+            var failure = LoadCallExecutor.Failure(current, result, outcome);
+            if (settledStates is null || result.HttpStatusCode == 401)
+            {
+                throw failure;
+            }
+
+            LoadState state;
+            try
+            {
+                state = await _executor.GetLoadStateAsync(transaction.Database, transaction.Label, token).ConfigureAwait(false);
+            }
+            catch (StarRocksLoadException)
+            {
+                throw failure;
+            }
+
+            LoadLog.LabelState(_executor.Logger, transaction.Label, transaction.Database, state);
+            return settledStates.Contains(state) ? result with { State = state.ToString().ToUpperInvariant() } : throw failure;
         }, retry, cancellationToken);
     }
 

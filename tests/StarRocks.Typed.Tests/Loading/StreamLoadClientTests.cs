@@ -277,6 +277,36 @@ public sealed class StreamLoadClientTests
         Assert.DoesNotContain(logs.Messages, m => m.Contains("wrong-password-x", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_JSON_batch_is_loaded_with_its_own_headers()
+    {
+        var table = await _fixture.CreateTableAsync();
+        using var client = new StreamLoadClient(_fixture.Options());
+        using var batch = new LoadBatch();
+        batch.Write("""[{"id":1,"name":"a"},{"id":2,"name":null}]"""u8);
+        var headers = new Dictionary<string, string> { ["format"] = "JSON", ["strip_outer_array"] = "true" };
+
+        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = headers });
+
+        Assert.Equal(2, result.NumberLoadedRows);
+        Assert.Equal(2, await _fixture.CountAsync(table));
+    }
+
+    [Fact]
+    public async Task Cancelling_stops_the_load_without_retries()
+    {
+        var table = await _fixture.CreateTableAsync();
+        using var client = new StreamLoadClient(_fixture.Options());
+        using var batch = LoadingStandInFixture.CsvBatch(10);
+        _fixture.StandIn.Faults.DelayNextAnswer(TimeSpan.FromSeconds(5));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders }, cancel.Token));
+
+        Assert.Single(_fixture.StandIn.Requests.Entries, r => r.Node == "be" && r.Path.EndsWith("_stream_load", StringComparison.Ordinal));
+    }
+
     private static string DeadEndpoint()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
