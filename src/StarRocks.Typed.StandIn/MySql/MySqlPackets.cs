@@ -51,6 +51,14 @@ internal static class MySqlPackets
         return new MySqlPacket(header[3], buffer, length);
     }
 
+    /// <summary>Writes one packet exactly as given (relaying; a 16 MB payload stays a continued packet).</summary>
+    public static async Task WritePacketAsync(Stream stream, byte sequence, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        byte[] header = [(byte)payload.Length, (byte)(payload.Length >> 8), (byte)(payload.Length >> 16), sequence];
+        await stream.WriteAsync(header, cancellationToken);
+        await stream.WriteAsync(payload, cancellationToken);
+    }
+
     /// <summary>Writes <paramref name="payload"/> as packets starting at <paramref name="sequence"/> (split at 16 MB); returns the next sequence id.</summary>
     public static async Task<byte> WriteAsync(Stream stream, byte sequence, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {

@@ -79,7 +79,7 @@ internal sealed class ProxyConnection : IAsyncDisposable
             var bytes = greeting.Span.ToArray();
             int connectionId = MySqlHandshake.PrepareGreeting(bytes);
             _session = new ProxySession(connectionId);
-            await MySqlPackets.WriteAsync(_clientStream, greeting.Sequence, bytes, cancellationToken);
+            await MySqlPackets.WritePacketAsync(_clientStream, greeting.Sequence, bytes, cancellationToken);
             if (connectionId < 0)
                 return false;
         }
@@ -93,12 +93,12 @@ internal sealed class ProxyConnection : IAsyncDisposable
                     return false;
                 if (response.Sequence == 1)
                     _session.Database = MySqlHandshake.DatabaseOf(response.Span);
-                await MySqlPackets.WriteAsync(_serverStream, response.Sequence, response.Payload, cancellationToken);
+                await MySqlPackets.WritePacketAsync(_serverStream, response.Sequence, response.Payload, cancellationToken);
             }
             using var reply = await MySqlPackets.ReadAsync(_serverStream, cancellationToken);
             if (reply is null)
                 return false;
-            await MySqlPackets.WriteAsync(_clientStream, reply.Sequence, reply.Payload, cancellationToken);
+            await MySqlPackets.WritePacketAsync(_clientStream, reply.Sequence, reply.Payload, cancellationToken);
             if (reply.Length > 0 && reply.Span[0] == 0x00)
                 return true;
             if (reply.Length > 0 && reply.Span[0] == 0xFF)
@@ -171,7 +171,7 @@ internal sealed class ProxyConnection : IAsyncDisposable
                 _session.Database = Encoding.UTF8.GetString(packet.Span[1..]);
             else if (startsCommand && command == ComStmtPrepare)
                 _log.Add(_session.ConnectionId, Encoding.UTF8.GetString(packet.Span[1..]));
-            await MySqlPackets.WriteAsync(_serverStream, packet.Sequence, packet.Payload, cancellationToken);
+            await MySqlPackets.WritePacketAsync(_serverStream, packet.Sequence, packet.Payload, cancellationToken);
         }
     }
 
@@ -181,7 +181,7 @@ internal sealed class ProxyConnection : IAsyncDisposable
         switch (outcome)
         {
             case ForwardOutcome { Sql: null }:
-                await MySqlPackets.WriteAsync(_serverStream, 0, packet.Payload, cancellationToken);
+                await MySqlPackets.WritePacketAsync(_serverStream, 0, packet.Payload, cancellationToken);
                 break;
             case ForwardOutcome forward:
                 var text = Encoding.UTF8.GetBytes(forward.Sql!);

@@ -61,7 +61,7 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
                 await ExecuteAsync(sql, cancellationToken);
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             await using var connection = await OpenAsync(cancellationToken);
-            await using var command = new MySqlCommand("SELECT VARIABLE_NAME FROM information_schema.SESSION_VARIABLES", connection);
+            await using var command = new MySqlCommand("SELECT CONVERT(VARIABLE_NAME USING utf8mb4) FROM information_schema.SESSION_VARIABLES", connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
                 names.Add(reader.GetString(0));
@@ -219,18 +219,33 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
         return ForwardOutcome.Unchanged;
     }
 
+    /// <summary>
+    /// Forwards assignments of MariaDB variables (and user variables); remembers StarRocks-only ones and answers OK.
+    /// <c>character_set_results = NULL</c> (sent by MySql.Data on open) becomes <c>utf8mb4</c>: MariaDB would otherwise
+    /// describe information_schema and SHOW columns as utf8mb3, which MySql.Data 8.0 cannot decode.
+    /// </summary>
     private StatementOutcome Set(ProxySession session, SetStatement set)
     {
         var known = _mariaDbVariables ?? [];
         var forwarded = new List<string>();
+        bool changed = false;
         foreach (var assignment in set.Assignments)
         {
-            if (assignment.IsUserVariable || known.Contains(assignment.Variable))
+            if (assignment.Variable.Equals("character_set_results", StringComparison.OrdinalIgnoreCase)
+                && assignment.Sql[(assignment.Sql.IndexOf('=') + 1)..].Trim().Equals("NULL", StringComparison.OrdinalIgnoreCase))
+            {
+                forwarded.Add("character_set_results = utf8mb4");
+                changed = true;
+            }
+            else if (assignment.IsUserVariable || known.Contains(assignment.Variable))
                 forwarded.Add(assignment.Sql);
             else
+            {
                 session.StarRocksVariables[assignment.Variable] = assignment.Sql;
+                changed = true;
+            }
         }
-        if (forwarded.Count == set.Assignments.Count)
+        if (!changed)
             return ForwardOutcome.Unchanged;
         return forwarded.Count == 0 ? OkOutcome.Instance : new ForwardOutcome("SET " + string.Join(", ", forwarded));
     }

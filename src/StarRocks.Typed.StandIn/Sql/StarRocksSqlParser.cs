@@ -677,8 +677,8 @@ public sealed class StarRocksSqlParser
         {
             if (Current.Kind == SqlTokenKind.End)
                 throw Unexpected("')'");
-            if (Current.IsSymbol('(')) depth++;
-            else if (Current.IsSymbol(')')) depth--;
+            if (Current.IsSymbol('(') || Current.IsSymbol('[')) depth++;
+            else if (Current.IsSymbol(')') || Current.IsSymbol(']')) depth--;
             _position++;
         }
     }

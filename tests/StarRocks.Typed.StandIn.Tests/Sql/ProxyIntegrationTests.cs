@@ -1,0 +1,244 @@
+using MySql.Data.MySqlClient;
+using StarRocks.Typed.StandIn.Catalog;
+
+namespace StarRocks.Typed.StandIn.Tests.Sql;
+
+[Collection(ProxyCollection.Name)]
+public sealed class ProxyIntegrationTests(ProxyFixture fixture)
+{
+    [Fact]
+    public async Task PrimaryKeyTable_IsCreatedRecordedAndUpsertsOnInsert()
+    {
+        await using var connection = await fixture.OpenNewDatabaseAsync("pk");
+        string db = connection.Database;
+        await connection.ExecAsync("""
+            CREATE TABLE IF NOT EXISTS `orders` (
+              `id` BIGINT NOT NULL COMMENT "order id",
+              `region` VARCHAR(64) NOT NULL,
+              `amount` DECIMAL(18, 4) NULL,
+              `tags` ARRAY<VARCHAR(32)>,
+              `created` DATETIME DEFAULT CURRENT_TIMESTAMP
+            ) PRIMARY KEY (`id`, `region`)
+            COMMENT "orders"
+            DISTRIBUTED BY HASH(`id`) BUCKETS 8
+            ORDER BY (`region`)
+            PROPERTIES ("replication_num" = "1", "enable_persistent_index" = "true");
+            """);
+
+        var schema = await fixture.Catalog.GetAsync(db, "orders");
+        Assert.NotNull(schema);
+        Assert.Equal(TableKind.Primary, schema.Kind);
+        Assert.Equal(["id", "region"], schema.KeyColumns);
+        Assert.Equal(["BIGINT", "VARCHAR(64)", "DECIMAL(18,4)", "ARRAY<VARCHAR(32)>", "DATETIME"], schema.Columns.Select(c => c.Type));
+        Assert.Equal(64, schema.Columns[1].Length);
+        Assert.Equal((18, 4), (schema.Columns[2].Precision, schema.Columns[2].Scale));
+        Assert.Equal("order id", schema.Columns[0].Comment);
+
+        await connection.ExecAsync("INSERT INTO orders (id, region, amount, tags) VALUES (1, 'eu', 10.5, '[\"a\"]')");
+        await connection.ExecAsync("INSERT INTO orders (id, region, amount, tags) VALUES (1, 'eu', 20, '[\"b\"]'), (2, 'us', 1, NULL)");
+        var rows = await connection.RowsAsync("SELECT id, region, amount, tags FROM orders ORDER BY id");
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(20m, rows[0][2]);
+        Assert.Equal("[\"b\"]", rows[0][3]);
+
+        var columns = await fixture.MariaDbRowsAsync($"SELECT COLUMN_NAME, CONVERT(COLUMN_TYPE USING utf8mb4), CONVERT(COLUMN_KEY USING utf8mb4) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '{db}' AND TABLE_NAME = 'orders' ORDER BY ORDINAL_POSITION");
+        Assert.Equal(["bigint(20)", "varchar(64)", "decimal(18,4)", "longtext", "datetime(6)"], columns.Select(r => (string)r[1]!));
+        Assert.Equal(["PRI", "PRI", "", "", ""], columns.Select(r => (string)r[2]!));
+    }
+
+    [Fact]
+    public async Task AggregateTable_CombinesInsertedRowsByValueAggregates()
+    {
+        await using var connection = await fixture.OpenNewDatabaseAsync("agg");
+        await connection.ExecAsync("""
+            CREATE TABLE site_visits (
+              site VARCHAR(32) NOT NULL,
+              day DATE NOT NULL,
+              pv BIGINT SUM DEFAULT "0",
+              last_user VARCHAR(64) REPLACE,
+              max_ms INT MAX,
+              min_ms INT MIN,
+              note VARCHAR(64) REPLACE_IF_NOT_NULL
+            ) AGGREGATE KEY(site, day)
+            DISTRIBUTED BY HASH(site) BUCKETS 4
+            """);
+        await connection.ExecAsync("INSERT INTO site_visits VALUES ('a', '2024-01-01', 3, 'u1', 10, 10, 'first')");
+        await connection.ExecAsync("INSERT INTO site_visits VALUES ('a', '2024-01-01', 4, 'u2', 30, 5, NULL)");
+        var row = Assert.Single(await connection.RowsAsync("SELECT pv, last_user, max_ms, min_ms, note FROM site_visits"));
+        Assert.Equal([7L, "u2", 30, 5, "first"], row);
+        var schema = await fixture.Catalog.GetAsync(connection.Database, "site_visits");
+        Assert.Equal(
+            [AggregateFunction.None, AggregateFunction.None, AggregateFunction.Sum, AggregateFunction.Replace, AggregateFunction.Max, AggregateFunction.Min, AggregateFunction.ReplaceIfNotNull],
+            schema!.Columns.Select(c => c.Aggregate));
+    }
+
+    [Fact]
+    public async Task DuplicateAndUniqueTables_KeepOrReplaceRows()
+    {
+        await using var connection = await fixture.OpenNewDatabaseAsync("dupuniq");
+        await connection.ExecAsync("CREATE TABLE events (ts DATETIME, kind VARCHAR(16), payload JSON) DUPLICATE KEY(ts) PARTITION BY date_trunc('day', ts) DISTRIBUTED BY RANDOM");
+        await connection.ExecAsync("CREATE TABLE users (id INT NOT NULL, name STRING) UNIQUE KEY(id) DISTRIBUTED BY HASH(id)");
+        await connection.ExecAsync("CREATE TABLE plain (a INT, b DOUBLE)");
+        await connection.ExecAsync("INSERT INTO events VALUES ('2024-01-01 00:00:00.123456', 'x', '{}'), ('2024-01-01 00:00:00.123456', 'x', '{}')");
+        await connection.ExecAsync("INSERT INTO users VALUES (1, 'a')");
+        await connection.ExecAsync("INSERT INTO users VALUES (1, 'b')");
+        Assert.Equal(2, (await connection.RowsAsync("SELECT * FROM events")).Count);
+        Assert.Equal("b", Assert.Single(await connection.RowsAsync("SELECT name FROM users"))[0]);
+        var plain = await fixture.Catalog.GetAsync(connection.Database, "plain");
+        Assert.Equal(TableKind.Duplicate, plain!.Kind);
+        Assert.Equal(["a"], plain.KeyColumns);
+        Assert.Equal("VARCHAR(65533)", (await fixture.Catalog.GetAsync(connection.Database, "users"))!.Columns[1].Type);
+    }
+
+    [Fact]
+    public async Task AlterForms_ChangeTheTableAndCatalogAndAreListedAsFinishedJobs()
+    {
+        await using var connection = await fixture.OpenNewDatabaseAsync("alter");
+        string db = connection.Database;
+        await connection.ExecAsync("CREATE TABLE t (id BIGINT NOT NULL, name VARCHAR(10)) PRIMARY KEY(id) DISTRIBUTED BY HASH(id)");
+        await connection.ExecAsync("INSERT INTO t VALUES (1, 'x')");
+        await connection.ExecAsync($"ALTER TABLE `{db}`.`t` ADD COLUMN `score` INT NULL DEFAULT \"5\" COMMENT \"s\", ADD COLUMN note STRING PROPERTIES (\"timeout\" = \"600\")");
+        await connection.ExecAsync("ALTER TABLE t ADD COLUMN (a INT, b INT) ");
+        await connection.ExecAsync("ALTER TABLE t ADD COLUMN c BOOLEAN AFTER name");
+        await connection.ExecAsync("ALTER TABLE t DROP COLUMN a");
+        await connection.ExecAsync("ALTER TABLE t MODIFY COLUMN name VARCHAR(100)");
+        await connection.ExecAsync("ALTER TABLE t RENAME COLUMN b TO bb");
+
+        var schema = await fixture.Catalog.GetAsync(db, "t");
+        Assert.Equal(["id", "name", "c", "score", "note", "bb"], schema!.Columns.Select(c => c.Name));
+        Assert.Equal("VARCHAR(100)", schema.Columns[1].Type);
+        Assert.Equal("5", schema.Columns[3].Default);
+        var row = Assert.Single(await connection.RowsAsync("SELECT * FROM t"));
+        Assert.Equal([1L, "x", null, 5, null, null], row);
+
+        var jobs = await connection.RowsAsync($"SHOW ALTER TABLE COLUMN FROM `{db}` WHERE TableName = 't' ORDER BY JobId DESC LIMIT 1");
+        var job = Assert.Single(jobs);
+        Assert.Equal("t", job[1]);
+        Assert.Equal("FINISHED", job[9]);
+        await using (var command = new MySqlCommand("SHOW ALTER TABLE COLUMN", connection))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            Assert.Equal(["JobId", "TableName", "CreateTime", "FinishTime", "IndexName", "IndexId", "OriginIndexId", "SchemaVersion", "TransactionId", "State", "Msg", "Progress", "Timeout"],
+                Enumerable.Range(0, reader.FieldCount).Select(reader.GetName));
+            int count = 0;
+            while (await reader.ReadAsync())
+                count++;
+            Assert.Equal(6, count);
+        }
+
+        await connection.ExecAsync("TRUNCATE TABLE t");
+        Assert.Empty(await connection.RowsAsync("SELECT * FROM t"));
+        await connection.ExecAsync("DROP TABLE t");
+        Assert.Null(await fixture.Catalog.GetAsync(db, "t"));
+        await connection.ExecAsync("DROP TABLE IF EXISTS t");
+    }
+
+    [Fact]
+    public async Task AlterOfPrimaryKeyColumns_IsRefused()
+    {
+        await using var connection = await fixture.OpenNewDatabaseAsync("alterpk");
+        await connection.ExecAsync("CREATE TABLE t (id BIGINT NOT NULL, v INT) PRIMARY KEY(id) DISTRIBUTED BY HASH(id)");
+        Assert.Equal("Can not drop key column in primary data model table", (await connection.FailsAsync("ALTER TABLE t DROP COLUMN id")).Message);
+        Assert.Equal("Can not modify key column: id for primary key table", (await connection.FailsAsync("ALTER TABLE t MODIFY COLUMN id INT NOT NULL")).Message);
+        Assert.Equal("Can not add column which already exists in base table: v", (await connection.FailsAsync("ALTER TABLE t ADD COLUMN v INT")).Message);
+    }
+
+    [Fact]
+    public async Task StarRocksSessionVariablesAndHints_AreAccepted()
+    {
+        await using var connection = await fixture.OpenNewDatabaseAsync("vars");
+        await connection.ExecAsync("SET query_timeout = 600");
+        await connection.ExecAsync("SET SESSION query_mem_limit = 1073741824, @x = 1");
+        await connection.ExecAsync("SET pipeline_dop = 0, sql_mode = 'STRICT_TRANS_TABLES'");
+        await connection.ExecAsync("SET GLOBAL enable_profile = true");
+        Assert.Equal("STRICT_TRANS_TABLES", Assert.Single(await connection.RowsAsync("SELECT @@sql_mode"))[0]);
+        Assert.Equal(1L, Convert.ToInt64(Assert.Single(await connection.RowsAsync("SELECT /*+ SET_VAR(query_timeout = 10) */ 1"))[0]));
+        Assert.Equal(1L, Convert.ToInt64(Assert.Single(await connection.RowsAsync("SET query_timeout = 5; SELECT @x"))[0]));
+    }
+
+    [Fact]
+    public async Task InformationSchemaColumns_ReportsStarRocksTypes()
+    {
+        await using var connection = await fixture.OpenNewDatabaseAsync("infoschema");
+        string db = connection.Database;
+        await connection.ExecAsync("CREATE TABLE t (id LARGEINT NOT NULL, flag BOOLEAN, m MAP<INT, STRING> REPLACE, s STRUCT<a INT, b VARCHAR(8)> REPLACE, j JSON REPLACE, b BITMAP BITMAP_UNION) AGGREGATE KEY(id, flag) DISTRIBUTED BY HASH(id)");
+        await connection.ExecAsync("CREATE TABLE p (k VARCHAR(20) NOT NULL, v DATETIME) PRIMARY KEY(k) DISTRIBUTED BY HASH(k)");
+        var rows = await connection.RowsAsync($"""
+            SELECT c.COLUMN_NAME, c.DATA_TYPE, c.COLUMN_TYPE, c.COLUMN_KEY FROM INFORMATION_SCHEMA.`COLUMNS` c
+            WHERE c.TABLE_SCHEMA = '{db}' ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION
+            """);
+        Assert.Equal(
+            [
+                "k|varchar|varchar(20)|PRI", "v|datetime|datetime|",
+                "id|largeint|largeint|AGG", "flag|boolean|boolean|AGG", "m|map|map<int,varchar(65533)>|",
+                "s|struct|struct<a int, b varchar(8)>|", "j|json|json|", "b|bitmap|bitmap|",
+            ],
+            rows.Select(r => string.Join('|', r)));
+    }
+
+    [Fact]
+    public async Task DdlRefusals_ComeBackWithStarRocksMessages()
+    {
+        await using var connection = await fixture.OpenNewDatabaseAsync("refuse");
+        var nullable = await connection.FailsAsync("CREATE TABLE t (id INT NULL, v INT) PRIMARY KEY(id) DISTRIBUTED BY HASH(id)");
+        Assert.Equal(1064, nullable.Number);
+        Assert.Equal("Getting analyzing error. Detail message: primary key column[id] cannot be nullable", nullable.Message);
+        var order = await connection.FailsAsync("CREATE TABLE t (id INT NOT NULL, v INT) PRIMARY KEY(id) ORDER BY (id) DISTRIBUTED BY HASH(id)");
+        Assert.Equal(1064, order.Number);
+        Assert.StartsWith("Getting syntax error at line 1, column 70. Detail message: Unexpected input 'DISTRIBUTED'", order.Message);
+        var bucket = await connection.FailsAsync("CREATE TABLE t (id INT NOT NULL, v INT) PRIMARY KEY(id) DISTRIBUTED BY HASH(v)");
+        Assert.Equal("Distribution column[v] is not key column", bucket.Message);
+        Assert.Empty(await connection.RowsAsync("SHOW TABLES"));
+        await connection.ExecAsync("CREATE TABLE t (id INT NOT NULL) DUPLICATE KEY(id)");
+        var exists = await connection.FailsAsync("CREATE TABLE t (id INT NOT NULL) DUPLICATE KEY(id)");
+        Assert.Equal("Getting analyzing error. Detail message: Table 't' already exists", exists.Message);
+        await connection.ExecAsync("CREATE TABLE IF NOT EXISTS t (other INT NOT NULL) DUPLICATE KEY(other)");
+        Assert.Equal("id", (await fixture.Catalog.GetAsync(connection.Database, "t"))!.Columns[0].Name);
+    }
+
+    [Fact]
+    public async Task DatabaseStatementsAndShowCreateTable_Work()
+    {
+        string name = $"dbs_{Environment.ProcessId}";
+        await using var connection = new MySqlConnection(fixture.ConnectionString());
+        await connection.OpenAsync();
+        await connection.ExecAsync($"CREATE DATABASE IF NOT EXISTS {name}");
+        Assert.Contains(await connection.RowsAsync("SHOW DATABASES"), r => (string)r[0]! == name);
+        await connection.ExecAsync($"USE {name}");
+        await connection.ExecAsync("CREATE TABLE k (id INT NOT NULL, v BIGINT SUM) AGGREGATE KEY(id) DISTRIBUTED BY HASH(id)");
+        Assert.Equal("k", Assert.Single(await connection.RowsAsync("SHOW TABLES"))[0]);
+        var create = Assert.Single(await connection.RowsAsync("SHOW CREATE TABLE k"));
+        Assert.Equal("k", create[0]);
+        Assert.Contains("`v` BIGINT SUM NULL", (string)create[1]!);
+        Assert.Contains("AGGREGATE KEY(`id`)", (string)create[1]!);
+        await connection.ExecAsync($"DROP DATABASE {name}");
+        Assert.Null(await fixture.Catalog.GetAsync(name, "k"));
+    }
+
+    [Fact]
+    public async Task SqlLog_RecordsEveryStatementWithTheConnectionId()
+    {
+        await using var connection = await fixture.OpenNewDatabaseAsync("log");
+        string marker = $"SELECT 'log-marker-{Guid.NewGuid():N}'";
+        await connection.ExecAsync(marker);
+        await connection.ExecAsync("SET query_timeout = 60");
+        long id = Convert.ToInt64(Assert.Single(await connection.RowsAsync("SELECT CONNECTION_ID()"))[0]);
+        var entries = fixture.Log.Entries.Where(e => e.ConnectionId == id).Select(e => e.Statement).ToList();
+        Assert.Contains(marker, entries);
+        Assert.Contains("SET query_timeout = 60", entries);
+    }
+
+    [Fact]
+    public async Task LargeResultsAndStatements_PassThrough()
+    {
+        await using var connection = await fixture.OpenNewDatabaseAsync("large");
+        await connection.ExecAsync("CREATE TABLE blobs (id INT NOT NULL, body JSON) DUPLICATE KEY(id)");
+        string big = new('x', 17 * 1024 * 1024);
+        await connection.ExecAsync($"INSERT INTO blobs VALUES (1, '{big}')");
+        var length = Assert.Single(await connection.RowsAsync("SELECT LENGTH(body) FROM blobs"))[0];
+        Assert.Equal((long)big.Length, Convert.ToInt64(length));
+        var rows = await connection.RowsAsync("SELECT seq FROM seq_1_to_200000");
+        Assert.Equal(200000, rows.Count);
+        Assert.Contains(fixture.Log.Entries, e => e.Statement.Length > big.Length);
+    }
+}

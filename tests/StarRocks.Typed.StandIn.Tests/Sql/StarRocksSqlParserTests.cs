@@ -1,0 +1,172 @@
+using StarRocks.Typed.StandIn.Catalog;
+using StarRocks.Typed.StandIn.Sql;
+
+namespace StarRocks.Typed.StandIn.Tests.Sql;
+
+public sealed class StarRocksSqlParserTests
+{
+    private static CreateTableStatement Create(string sql) => Assert.IsType<CreateTableStatement>(StarRocksSqlParser.Parse(sql));
+
+    private static StarRocksSqlException SyntaxError(string sql) =>
+        Assert.Throws<StarRocksSqlException>(() => StarRocksSqlParser.Parse(sql));
+
+    [Fact]
+    public void CreateTable_ReadsEveryClause()
+    {
+        var table = Create("""
+            CREATE TABLE IF NOT EXISTS `db`.`t` (
+              `id` BIGINT NOT NULL COMMENT "the id",
+              name VARCHAR(64) NULL DEFAULT "x",
+              amount DECIMAL(18, 4),
+              INDEX idx_name (name) USING BITMAP COMMENT 'i'
+            ) ENGINE = OLAP PRIMARY KEY (`id`) COMMENT "table"
+            PARTITION BY RANGE (id) (START ("1") END ("100") EVERY (10))
+            DISTRIBUTED BY HASH(`id`) BUCKETS 8
+            ORDER BY (name)
+            PROPERTIES ("replication_num" = "1", "enable_persistent_index" = "true");
+            """);
+        Assert.Equal(new TableName("db", "t"), table.Table);
+        Assert.True(table.IfNotExists);
+        Assert.Equal(TableKind.Primary, table.Kind);
+        Assert.Equal(["id"], table.KeyColumns);
+        Assert.Equal("table", table.Comment);
+        Assert.Equal(PartitionKind.Range, table.Partition!.Kind);
+        Assert.Equal(["id"], table.Partition.Columns);
+        Assert.Equal(8, table.Distribution!.Buckets);
+        Assert.Equal(["id"], table.Distribution.Columns);
+        Assert.Equal(["name"], table.OrderBy);
+        Assert.Equal("true", table.Properties["enable_persistent_index"]);
+        Assert.Equal(3, table.Columns.Count);
+        Assert.Equal(new ColumnDefinition("id", new StarRocksType("BIGINT"), Nullable: false, Comment: "the id"), table.Columns[0]);
+        Assert.Equal(new DefaultValue(DefaultKind.Literal, "x"), table.Columns[1].Default);
+        Assert.True(table.Columns[1].Nullable);
+        Assert.Null(table.Columns[2].Nullable);
+        Assert.Equal("DECIMAL(18,4)", table.Columns[2].Type.ToString());
+    }
+
+    [Theory]
+    [InlineData("STRING", "VARCHAR(65533)")]
+    [InlineData("TEXT", "VARCHAR(65533)")]
+    [InlineData("VARCHAR", "VARCHAR(1)")]
+    [InlineData("char(10)", "CHAR(10)")]
+    [InlineData("DECIMAL", "DECIMAL(10,0)")]
+    [InlineData("decimal64(18, 6)", "DECIMAL64(18,6)")]
+    [InlineData("DECIMAL128(38,10)", "DECIMAL128(38,10)")]
+    [InlineData("BOOL", "BOOLEAN")]
+    [InlineData("INTEGER", "INT")]
+    [InlineData("LARGEINT", "LARGEINT")]
+    [InlineData("BINARY", "VARBINARY")]
+    [InlineData("VARBINARY(16)", "VARBINARY(16)")]
+    [InlineData("ARRAY<ARRAY<INT>>", "ARRAY<ARRAY<INT>>")]
+    [InlineData("MAP<VARCHAR(10), DECIMAL(9,2)>", "MAP<VARCHAR(10),DECIMAL(9,2)>")]
+    [InlineData("STRUCT<a INT, `b` STRING>", "STRUCT<a INT, b VARCHAR(65533)>")]
+    [InlineData("JSON", "JSON")]
+    [InlineData("BITMAP", "BITMAP")]
+    [InlineData("HLL", "HLL")]
+    [InlineData("DATETIME", "DATETIME")]
+    public void Types_ResolveToStarRocksNames(string written, string reported) =>
+        Assert.Equal(reported, StarRocksSqlParser.ParseColumn($"c {written}").Type.ToString());
+
+    [Fact]
+    public void ColumnDefinition_ReadsKeyAggregateDefaultsAndGenerated()
+    {
+        Assert.Equal(AggregateFunction.ReplaceIfNotNull, StarRocksSqlParser.ParseColumn("v INT REPLACE_IF_NOT_NULL").Aggregate);
+        Assert.True(StarRocksSqlParser.ParseColumn("k INT KEY DEFAULT \"1\"").KeyMarked);
+        Assert.Equal(DefaultKind.CurrentTimestamp, StarRocksSqlParser.ParseColumn("t DATETIME DEFAULT CURRENT_TIMESTAMP").Default!.Kind);
+        Assert.Equal(DefaultKind.CurrentTimestamp, StarRocksSqlParser.ParseColumn("t DATETIME DEFAULT now()").Default!.Kind);
+        Assert.Equal(new DefaultValue(DefaultKind.Literal, "-5"), StarRocksSqlParser.ParseColumn("i INT DEFAULT -5").Default);
+        Assert.Equal(new DefaultValue(DefaultKind.Expression, "(uuid())"), StarRocksSqlParser.ParseColumn("u VARCHAR(64) DEFAULT (uuid())").Default);
+        Assert.True(StarRocksSqlParser.ParseColumn("id BIGINT NOT NULL AUTO_INCREMENT").AutoIncrement);
+        Assert.Equal("a + 1", StarRocksSqlParser.ParseColumn("g BIGINT AS a + 1").GeneratedExpression);
+    }
+
+    [Theory]
+    [InlineData("CREATE TABLE t (a INT) COMMENT 'c' DUPLICATE KEY(a)", "DUPLICATE")]
+    [InlineData("CREATE TABLE t (a INT) DUPLICATE KEY(a) ORDER BY (a) DISTRIBUTED BY HASH(a)", "DISTRIBUTED")]
+    [InlineData("CREATE TABLE t (a INT) DUPLICATE KEY(a) PROPERTIES (\"a\" = \"b\") DISTRIBUTED BY HASH(a)", "DISTRIBUTED")]
+    [InlineData("CREATE TABLE t (a INT DEFAULT \"0\" NOT NULL)", "NOT")]
+    [InlineData("CREATE TABLE t (a INT COMMENT \"x\" NOT NULL)", "NOT")]
+    [InlineData("CREATE TABLE t (a INT) PRIMARY KEY a", "a")]
+    [InlineData("CREATE TABLE t (a INT) DUPLICATE KEY(a) DISTRIBUTED BY HASH(a) BUCKETS AUTO", "AUTO")]
+    [InlineData("CREATE TABLE t (a INT, INDEX i (a) USING BITMAP, b INT)", "b")]
+    [InlineData("CREATE TABLE t (a UNKNOWNTYPE)", "UNKNOWNTYPE")]
+    [InlineData("ALTER TABLE t ADD COLUMN", "<EOF>")]
+    public void GrammarOrder_IsASyntaxError(string sql, string unexpected)
+    {
+        var error = SyntaxError(sql);
+        Assert.Equal(1064, error.ErrorCode);
+        Assert.StartsWith("Getting syntax error at line 1, column ", error.Message);
+        Assert.Contains($"Detail message: Unexpected input '{unexpected}'", error.Message);
+    }
+
+    [Fact]
+    public void SyntaxError_CountsLinesFromOneAndColumnsFromZero()
+    {
+        var error = SyntaxError("CREATE TABLE t (\n  a INT\n) ORDER BY (a) DISTRIBUTED BY HASH(a)");
+        Assert.StartsWith("Getting syntax error at line 3, column 15. Detail message: Unexpected input 'DISTRIBUTED'", error.Message);
+    }
+
+    [Fact]
+    public void AutoIncrementNullColumn_IsRefusedByTheAstBuilder() =>
+        Assert.Contains("AUTO_INCREMENT column id must be NOT NULL", SyntaxError("CREATE TABLE t (id BIGINT NULL AUTO_INCREMENT)").Message);
+
+    [Theory]
+    [InlineData("PARTITION BY date_trunc('day', ts)", PartitionKind.Expression, "date_trunc", "day")]
+    [InlineData("PARTITION BY time_slice(ts, INTERVAL 1 hour)", PartitionKind.Expression, "time_slice", "hour")]
+    [InlineData("PARTITION BY (ts)", PartitionKind.Columns, null, null)]
+    [InlineData("PARTITION BY ts", PartitionKind.Columns, null, null)]
+    [InlineData("PARTITION BY RANGE(ts) (PARTITION p1 VALUES LESS THAN (\"2024-01-01\"), PARTITION p2 VALUES [(\"2024-01-01\"), (\"2024-02-01\")))", PartitionKind.Range, null, null)]
+    [InlineData("PARTITION BY LIST(ts) (PARTITION p1 VALUES IN (\"2024-01-01\"))", PartitionKind.List, null, null)]
+    public void PartitionForms_AreRead(string clause, PartitionKind kind, string? function, string? unit)
+    {
+        var partition = Create($"CREATE TABLE t (ts DATETIME, v INT) DUPLICATE KEY(ts) {clause} DISTRIBUTED BY RANDOM").Partition!;
+        Assert.Equal(kind, partition.Kind);
+        Assert.Equal(["ts"], partition.Columns);
+        Assert.Equal(function, partition.Function);
+        Assert.Equal(unit, partition.Unit);
+    }
+
+    [Fact]
+    public void AlterTable_ReadsSchemaEvolutionForms()
+    {
+        var alter = Assert.IsType<AlterTableStatement>(StarRocksSqlParser.Parse(
+            "ALTER TABLE `db`.`t` ADD COLUMN c1 INT NULL DEFAULT \"1\" COMMENT \"x\" AFTER id, ADD COLUMN (a INT, b STRING), DROP COLUMN old, MODIFY COLUMN v BIGINT FIRST, RENAME COLUMN p TO q PROPERTIES (\"timeout\" = \"600\")"));
+        Assert.Equal(new TableName("db", "t"), alter.Table);
+        var add = Assert.IsType<AddColumnsAction>(alter.Actions[0]);
+        Assert.Equal(new ColumnPosition(false, "id"), add.Position);
+        Assert.Equal(["a", "b"], Assert.IsType<AddColumnsAction>(alter.Actions[1]).Columns.Select(c => c.Name));
+        Assert.Equal(new DropColumnAction("old"), alter.Actions[2]);
+        Assert.Equal(new ColumnPosition(true, null), Assert.IsType<ModifyColumnAction>(alter.Actions[3]).Position);
+        Assert.Equal(new RenameColumnAction("p", "q"), alter.Actions[4]);
+        Assert.True(alter.ChangesColumns);
+    }
+
+    [Fact]
+    public void AlterTable_OldRenameFormAndIgnoredClauses()
+    {
+        Assert.Equal(new RenameColumnAction("a", "b"), Assert.IsType<AlterTableStatement>(StarRocksSqlParser.Parse("ALTER TABLE t RENAME COLUMN a b")).Actions[0]);
+        var comment = Assert.IsType<AlterTableStatement>(StarRocksSqlParser.Parse("ALTER TABLE t COMMENT = \"x\""));
+        Assert.False(comment.ChangesColumns);
+        Assert.Null(StarRocksSqlParser.Parse("ALTER TABLE t ENGINE = InnoDB"));
+    }
+
+    [Fact]
+    public void OtherStatements_AreRecognisedOrPassedThrough()
+    {
+        Assert.Equal(new DropTableStatement(new TableName("d", "t"), true), StarRocksSqlParser.Parse("DROP TABLE IF EXISTS d.t FORCE"));
+        Assert.Equal(new TruncateTableStatement(new TableName(null, "t")), StarRocksSqlParser.Parse("TRUNCATE TABLE t PARTITION (p1, p2)"));
+        Assert.Equal(new DropDatabaseStatement("d", false), StarRocksSqlParser.Parse("DROP DATABASE d FORCE"));
+        Assert.Equal(new UseStatement("d"), StarRocksSqlParser.Parse("USE `d`;"));
+        var set = Assert.IsType<SetStatement>(StarRocksSqlParser.Parse("SET SESSION query_timeout = 600, @x = 'a,b', @@session.sql_mode = ''"));
+        Assert.Equal(["query_timeout", "@x", "sql_mode"], set.Assignments.Select(a => a.Variable));
+        Assert.Equal("SESSION query_timeout = 600", set.Assignments[0].Sql);
+        Assert.True(set.Assignments[1].IsUserVariable);
+        Assert.Null(StarRocksSqlParser.Parse("SET NAMES utf8mb4"));
+        var show = Assert.IsType<ShowAlterTableStatement>(StarRocksSqlParser.Parse("SHOW ALTER TABLE COLUMN FROM `db` WHERE TableName = 't' ORDER BY JobId DESC LIMIT 1;"));
+        Assert.Equal(new ShowAlterTableStatement(true, "db", "WHERE TableName = 't' ORDER BY JobId DESC LIMIT 1"), show);
+        Assert.Equal(new ShowCreateTableStatement(new TableName(null, "t")), StarRocksSqlParser.Parse("SHOW CREATE TABLE t"));
+        Assert.Null(StarRocksSqlParser.Parse("SELECT 1"));
+        Assert.Null(StarRocksSqlParser.Parse("CREATE TABLE t2 AS SELECT * FROM t"));
+        Assert.Null(StarRocksSqlParser.Parse("CREATE DATABASE d"));
+    }
+}
