@@ -28,10 +28,10 @@ internal static class ReaderEmitter
             {
                 var local = Local(index);
                 var ordinal = $"ordinals[{CSharpInt(index)}]";
-                writer.Line($"{column.Value.DeclaredTypeName} {local} = default!;");
+                writer.Line($"{column.Value.DeclaredTypeName} {local} = {(column.Value.IsReference ? "default!" : "default")};");
                 writer.Line($"if ({ordinal} >= 0 && !reader.IsDBNull({ordinal}))");
                 using (writer.Indented())
-                    writer.Line($"{local} = {Get(column.Value, ordinal)};");
+                    writer.LineWithoutNullabilityConstraintWarning($"{local} = {Get(column.Value, ordinal)};", ValueTypeNames.HasReferenceMapKey(column.Value));
             }
 
             var arguments = string.Join(", ", table.ConstructorParameters.Select(m => Local(IndexOf(table, m))));
@@ -42,7 +42,7 @@ internal static class ReaderEmitter
                 return;
             }
 
-            writer.Line($"return new {table.TypeName}({arguments})");
+            writer.Line(arguments.Length == 0 ? $"return new {table.TypeName}" : $"return new {table.TypeName}({arguments})");
             writer.Line("{");
             using (writer.Indented())
             {
@@ -52,6 +52,13 @@ internal static class ReaderEmitter
 
             writer.Line("};");
         }
+    }
+
+    /// <summary>A collection comes from the composed value reader; <c>!</c> adapts its nested nullability to the member's.</summary>
+    private static string GetCollection(ValueSpec value, string ordinal)
+    {
+        var (valueType, valueReader) = ValueTypeNames.Reader(value with { IsNullableValueType = false });
+        return $"{Readers}.GetValue<{valueType}, {valueReader}>(reader, {ordinal})!";
     }
 
     private static string Local(int index) => "column" + CSharpInt(index);
@@ -69,8 +76,7 @@ internal static class ReaderEmitter
 
     private static string Get(ValueSpec value, string ordinal) => value.Kind switch
     {
-        ValueKind.Array or ValueKind.Map =>
-            $"{Readers}.GetValue<{ValueTypeNames.ReaderResultType(value)}, {ValueTypeNames.Reader(value with { IsNullableValueType = false })}>(reader, {ordinal}){(value.IsReference ? "!" : "")}",
+        ValueKind.Array or ValueKind.Map => GetCollection(value, ordinal),
         ValueKind.EnumNumber => $"{Readers}.GetEnumNumber<{value.TypeName}>(reader, {ordinal})",
         ValueKind.EnumName => $"{Readers}.GetEnumByName<{value.TypeName}>(reader, {ordinal})",
         ValueKind.JsonText => $"{Readers}.GetString(reader, {ordinal})",

@@ -25,7 +25,7 @@ internal static class TableEmitter
         writer.Line($"[assembly: global::System.Reflection.AssemblyMetadata({CSharpString(DdlMetadataPrefix + table.Database + "." + table.Table)}, {CSharpString(ddl)})]");
         writer.Line();
         if (table.Namespace is not null)
-            writer.Line($"namespace {table.Namespace}").Line("{");
+            writer.Line($"namespace {table.Namespace};").Line();
 
         var scopes = new List<SourceWriter.Block>();
         for (var i = 0; i < table.Declarations.Count - 1; i++)
@@ -50,8 +50,6 @@ internal static class TableEmitter
 
         for (var i = scopes.Count - 1; i >= 0; i--)
             scopes[i].Dispose();
-        if (table.Namespace is not null)
-            writer.Line("}");
         return writer.ToString();
     }
 

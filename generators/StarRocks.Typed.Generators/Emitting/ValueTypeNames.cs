@@ -1,18 +1,17 @@
-using System;
 using StarRocks.Typed.Generators.Model;
 
 namespace StarRocks.Typed.Generators.Emitting;
 
 /// <summary>
 /// Names of the runtime's per-type pieces the generated code calls (docs/serialization.md, "API the generated code calls"):
-/// the row-writer method suffix, and the composed <c>ValueWriters</c>/<c>ValueReaders</c> types for collection values.
+/// row-writer method suffixes, and composed <c>ValueWriters</c>/<c>ValueReaders</c> types with the value type each handles.
 /// </summary>
 internal static class ValueTypeNames
 {
     private const string ValueWriters = "global::StarRocks.Typed.Serialization.ValueWriters";
     private const string ValueReaders = "global::StarRocks.Typed.Reading.ValueReaders";
 
-    /// <summary>The scalar part of a row-writer method name (<c>Write{Suffix}</c>) or reader method (<c>Get{Suffix}</c> mostly).</summary>
+    /// <summary>The scalar part of a row-writer method (<c>Write{Suffix}</c>) and most reader methods (<c>Get{Suffix}</c>).</summary>
     public static string ScalarSuffix(ValueKind kind) => kind switch
     {
         ValueKind.DateOnly => "Date",
@@ -21,49 +20,73 @@ internal static class ValueTypeNames
         _ => kind.ToString(),
     };
 
-    /// <summary>The <c>IValueWriter</c> type for <paramref name="value"/>, e.g. <c>ValueWriters.List&lt;int?, ValueWriters.Nullable&lt;int, ValueWriters.Int32&gt;&gt;</c>.</summary>
-    public static string Writer(ValueSpec value) => Compose(ValueWriters, value, reading: false);
+    /// <summary>
+    /// The composed <c>IValueWriter&lt;T&gt;</c> for <paramref name="value"/> and its <c>T</c>, e.g.
+    /// <c>ValueWriters.List&lt;int?, ValueWriters.Nullable&lt;int, ValueWriters.Int32&gt;&gt;</c> and <c>List&lt;int?&gt;?</c>.
+    /// </summary>
+    public static (string ValueType, string Writer) Writer(ValueSpec value) => Compose(ValueWriters, value, reading: false);
 
-    /// <summary>The <c>IValueReader</c> type for <paramref name="value"/>.</summary>
-    public static string Reader(ValueSpec value) => Compose(ValueReaders, value, reading: true);
+    /// <summary>The composed <c>IValueReader&lt;T&gt;</c> for <paramref name="value"/> and its <c>T</c> (list interfaces read as arrays, dictionary interfaces as dictionaries).</summary>
+    public static (string ValueType, string Reader) Reader(ValueSpec value) => Compose(ValueReaders, value, reading: true);
 
-    /// <summary>The type a composed reader produces (arrays for list interfaces, dictionaries for dictionary interfaces).</summary>
-    public static string ReaderResultType(ValueSpec value) => value.Shape switch
-    {
-        CollectionShape.Array or CollectionShape.ReadOnlyList or CollectionShape.Enumerable => value.Element!.DeclaredTypeName + "[]?",
-        CollectionShape.List => $"global::System.Collections.Generic.List<{value.Element!.DeclaredTypeName}>?",
-        CollectionShape.ImmutableArray => $"global::System.Collections.Immutable.ImmutableArray<{value.Element!.DeclaredTypeName}>",
-        CollectionShape.Dictionary or CollectionShape.ReadOnlyDictionary =>
-            $"global::System.Collections.Generic.Dictionary<{value.Key!.DeclaredTypeName}, {value.Element!.DeclaredTypeName}>?",
-        _ => throw new InvalidOperationException("Not a collection: " + value.Kind),
-    };
+    /// <summary>
+    /// Whether a map in <paramref name="value"/> has a reference-type key: the runtime's key writer/reader is
+    /// <c>IValueWriter&lt;string?&gt;</c> but dictionary keys are <c>notnull</c>, so the generated statement needs
+    /// <c>#pragma warning disable CS8631</c>.
+    /// </summary>
+    public static bool HasReferenceMapKey(ValueSpec? value) =>
+        value is not null && ((value.Kind == ValueKind.Map && value.Key!.IsReference) || HasReferenceMapKey(value.Element));
 
-    private static string Compose(string container, ValueSpec value, bool reading)
+    /// <summary>
+    /// Type arguments are spelled the way the runtime's writers and readers declare them: reference types annotated
+    /// nullable (<c>IValueWriter&lt;string?&gt;</c>), so the constraints hold without nullability warnings.
+    /// </summary>
+    private static (string ValueType, string Composed) Compose(string container, ValueSpec value, bool reading)
     {
         if (value.IsNullableValueType)
-            return $"{container}.Nullable<{value.TypeName}, {Compose(container, value with { IsNullableValueType = false }, reading)}>";
-        return value.Kind switch
         {
-            ValueKind.EnumNumber or ValueKind.EnumName => $"{container}.{value.Kind}<{value.TypeName}>",
-            ValueKind.JsonElement => container + ".Json",
-            ValueKind.Array or ValueKind.Map => container + "." + Collection(value, reading),
-            _ => container + "." + ScalarSuffix(value.Kind),
-        };
+            var inner = Compose(container, value with { IsNullableValueType = false }, reading);
+            return (inner.ValueType + "?", $"{container}.Nullable<{inner.ValueType}, {inner.Composed}>");
+        }
 
-        string Collection(ValueSpec collection, bool read)
+        switch (value.Kind)
         {
-            var element = Compose(container, collection.Element!, read);
-            var elementType = collection.Element!.DeclaredTypeName;
-            return collection.Shape switch
+            case ValueKind.EnumNumber or ValueKind.EnumName:
+                return (value.TypeName, $"{container}.{value.Kind}<{value.TypeName}>");
+            case ValueKind.Array:
             {
-                CollectionShape.Array => $"Array<{elementType}, {element}>",
-                CollectionShape.List => $"List<{elementType}, {element}>",
-                CollectionShape.ReadOnlyList => read ? $"Array<{elementType}, {element}>" : $"ReadOnlyList<{elementType}, {element}>",
-                CollectionShape.Enumerable => read ? $"Array<{elementType}, {element}>" : $"Enumerable<{elementType}, {element}>",
-                CollectionShape.ImmutableArray => $"ImmutableArray<{elementType}, {element}>",
-                _ => $"{(collection.Shape == CollectionShape.ReadOnlyDictionary && !read ? "ReadOnlyDictionary" : "Dictionary")}" +
-                     $"<{collection.Key!.DeclaredTypeName}, {elementType}, {Compose(container, collection.Key, read)}, {element}>",
-            };
+                var (elementType, element) = Compose(container, value.Element!, reading);
+                var (shape, typeName) = (value.Shape, reading) switch
+                {
+                    (CollectionShape.List, _) => ("List", $"global::System.Collections.Generic.List<{elementType}>?"),
+                    (CollectionShape.ImmutableArray, _) => ("ImmutableArray", $"global::System.Collections.Immutable.ImmutableArray<{elementType}>"),
+                    (CollectionShape.ReadOnlyList, false) => ("ReadOnlyList", $"global::System.Collections.Generic.IReadOnlyList<{elementType}>?"),
+                    (CollectionShape.Enumerable, false) => ("Enumerable", $"global::System.Collections.Generic.IEnumerable<{elementType}>?"),
+                    _ => ("Array", elementType + "[]?"),
+                };
+                return (typeName, $"{container}.{shape}<{elementType}, {element}>");
+            }
+
+            case ValueKind.Map:
+            {
+                var (keyType, key) = Compose(container, value.Key!, reading);
+                keyType = keyType.TrimEnd('?'); // dictionary keys are notnull
+                var (elementType, element) = Compose(container, value.Element!, reading);
+                var readOnly = value.Shape == CollectionShape.ReadOnlyDictionary && !reading;
+                var typeName = readOnly
+                    ? $"global::System.Collections.Generic.IReadOnlyDictionary<{keyType}, {elementType}>?"
+                    : $"global::System.Collections.Generic.Dictionary<{keyType}, {elementType}>?";
+                return (typeName, $"{container}.{(readOnly ? "ReadOnlyDictionary" : "Dictionary")}<{keyType}, {elementType}, {key}, {element}>");
+            }
+
+            default:
+                var name = value.Kind switch
+                {
+                    ValueKind.Bytes => "Binary",
+                    ValueKind.JsonElement => "Json",
+                    _ => value.Kind.ToString(),
+                };
+                return (value.IsReference ? value.TypeName + "?" : value.TypeName, container + "." + name);
         }
     }
 }

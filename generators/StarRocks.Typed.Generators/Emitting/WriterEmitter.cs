@@ -45,14 +45,11 @@ internal static class WriterEmitter
     {
         var value = column.Value;
         var member = "row." + column.MemberName;
-        if (!value.IsNullableValueType)
-        {
-            writer.Line(Call(value, member, column.Name, json) + ";");
-            return;
-        }
-
         var local = "value" + CSharpInt(index);
-        writer.Line($"if ({member} is {{ }} {local}) {Call(value, local, column.Name, json)}; else writer.WriteNull();");
+        var statement = value.IsNullableValueType
+            ? $"if ({member} is {{ }} {local}) {Call(value, local, column.Name, json)}; else writer.WriteNull();"
+            : Call(value, member, column.Name, json) + ";";
+        writer.LineWithoutNullabilityConstraintWarning(statement, ValueTypeNames.HasReferenceMapKey(value));
     }
 
     private static string Call(ValueSpec value, string argument, string columnName, bool json)
@@ -60,13 +57,22 @@ internal static class WriterEmitter
         var column = json ? "" : ", " + CSharpString(columnName);
         return value.Kind switch
         {
-            ValueKind.Array or ValueKind.Map =>
-                $"writer.WriteValue<{value.TypeName}{(value.IsReference ? "?" : "")}, {ValueTypeNames.Writer(value with { IsNullableValueType = false })}>({argument}{column})",
+            ValueKind.Array or ValueKind.Map => WriteCollection(value, argument, column),
             ValueKind.Single or ValueKind.Double or ValueKind.String or ValueKind.JsonText or ValueKind.JsonElement
                 or ValueKind.DateTimeOffset or ValueKind.EnumName =>
                 $"writer.Write{ValueTypeNames.ScalarSuffix(value.Kind)}({argument}{column})",
             _ => $"writer.Write{ValueTypeNames.ScalarSuffix(value.Kind)}({argument})",
         };
+    }
+
+    /// <summary>
+    /// A collection goes through the composed value writer; <c>!</c> lets a member declared with different nested
+    /// nullability (<c>List&lt;string&gt;</c>) pass as the writer's <c>List&lt;string?&gt;?</c>.
+    /// </summary>
+    private static string WriteCollection(ValueSpec value, string argument, string column)
+    {
+        var (valueType, valueWriter) = ValueTypeNames.Writer(value with { IsNullableValueType = false });
+        return $"writer.WriteValue<{valueType}, {valueWriter}>({argument}!{column})";
     }
 
     /// <summary>The JSON member prefix <c>"name":</c>, escaped like System.Text.Json's relaxed encoder (quotes, backslashes, control characters).</summary>

@@ -19,11 +19,14 @@ internal sealed class SourceWriter
         return this;
     }
 
-    /// <summary>Writes each line of <paramref name="text"/> at the current indentation.</summary>
-    public SourceWriter Lines(string text)
+    /// <summary>Writes a statement, wrapped in <c>#pragma warning disable/restore CS8631</c> when <paramref name="suppress"/>.</summary>
+    public SourceWriter LineWithoutNullabilityConstraintWarning(string statement, bool suppress)
     {
-        foreach (var line in text.Split('\n'))
-            Line(line.TrimEnd('\r'));
+        if (!suppress)
+            return Line(statement);
+        _builder.Append("#pragma warning disable CS8631\n");
+        Line(statement);
+        _builder.Append("#pragma warning restore CS8631\n");
         return this;
     }
 

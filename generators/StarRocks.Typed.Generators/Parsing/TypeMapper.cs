@@ -74,7 +74,11 @@ internal static class TypeMapper
         if (type is IArrayTypeSymbol { Rank: 1 } array)
         {
             if (array.ElementType.SpecialType == SpecialType.System_Byte)
-                return Scalar(ValueKind.Bytes, "VARBINARY");
+            {
+                // A bare VARBINARY is not reliably the maximum across versions: always spell the length (bytes).
+                var bytes = options.Length != 0 ? options.Length : MaxVarcharBytes;
+                return CheckStringLength(memberName, "VARBINARY", bytes, out problem) ? Scalar(ValueKind.Bytes, $"VARBINARY({bytes})") : null;
+            }
             return MapArray(array.ElementType, CollectionShape.Array, Collection, memberName, options, out problem);
         }
 
