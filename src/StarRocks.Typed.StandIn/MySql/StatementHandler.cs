@@ -334,12 +334,12 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
             return parts;
         }
         int start = 0;
-        foreach (var token in SqlTokenizer.Tokenize(sql))
+        foreach (var token in SqlTokenizer.Enumerate(sql))
         {
             if (token.Kind == SqlTokenKind.End || token.IsSymbol(';'))
             {
                 string part = sql[start..token.Start];
-                if (part.Trim().Length > 0 && SqlTokenizer.Tokenize(part).Count > 1)
+                if (SqlTokenizer.Enumerate(part).First().Kind != SqlTokenKind.End)
                     parts.Add(part);
                 start = token.Start + token.Length;
             }

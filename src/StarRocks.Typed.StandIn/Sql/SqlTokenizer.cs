@@ -37,17 +37,22 @@ public sealed record SqlToken(SqlTokenKind Kind, string Text, int Start, int Len
 public static class SqlTokenizer
 {
     /// <summary>The tokens of <paramref name="sql"/>, ending with one <see cref="SqlTokenKind.End"/> token.</summary>
-    public static List<SqlToken> Tokenize(string sql)
+    public static List<SqlToken> Tokenize(string sql) => Enumerate(sql).ToList();
+
+    /// <summary>
+    /// The tokens of <paramref name="sql"/> produced on demand (so that recognising a statement by its first words
+    /// does not tokenize a multi-megabyte INSERT), ending with one <see cref="SqlTokenKind.End"/> token.
+    /// </summary>
+    public static IEnumerable<SqlToken> Enumerate(string sql)
     {
-        var tokens = new List<SqlToken>();
         int i = 0, line = 1, lineStart = 0;
         while (true)
         {
             i = SkipTrivia(sql, i, ref line, ref lineStart);
             if (i >= sql.Length)
             {
-                tokens.Add(new SqlToken(SqlTokenKind.End, "", sql.Length, 0, line, i - lineStart));
-                return tokens;
+                yield return new SqlToken(SqlTokenKind.End, "", sql.Length, 0, line, i - lineStart);
+                yield break;
             }
             int start = i, tokenLine = line, column = i - lineStart;
             char c = sql[i];
@@ -79,7 +84,7 @@ public static class SqlTokenizer
                 text = c.ToString();
                 kind = SqlTokenKind.Symbol;
             }
-            tokens.Add(new SqlToken(kind, text, start, i - start, tokenLine, column));
+            yield return new SqlToken(kind, text, start, i - start, tokenLine, column);
         }
     }
 

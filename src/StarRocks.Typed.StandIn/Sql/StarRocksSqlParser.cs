@@ -19,13 +19,14 @@ public sealed class StarRocksSqlParser
     ];
 
     private readonly string _sql;
-    private readonly List<SqlToken> _tokens;
+    private readonly IEnumerator<SqlToken> _source;
+    private readonly List<SqlToken> _tokens = [];
     private int _position;
 
     private StarRocksSqlParser(string sql)
     {
         _sql = sql;
-        _tokens = SqlTokenizer.Tokenize(sql);
+        _source = SqlTokenizer.Enumerate(sql).GetEnumerator();
     }
 
     /// <summary>
@@ -43,9 +44,15 @@ public sealed class StarRocksSqlParser
         return column;
     }
 
-    private SqlToken Current => _tokens[_position];
+    private SqlToken Current => Peek(0);
 
-    private SqlToken Peek(int ahead = 1) => _tokens[Math.Min(_position + ahead, _tokens.Count - 1)];
+    private SqlToken Peek(int ahead = 1)
+    {
+        int index = _position + ahead;
+        while (_tokens.Count <= index && (_tokens.Count == 0 || _tokens[^1].Kind != SqlTokenKind.End) && _source.MoveNext())
+            _tokens.Add(_source.Current);
+        return _tokens[Math.Min(index, _tokens.Count - 1)];
+    }
 
     private StarRocksStatement? ParseStatement()
     {
@@ -683,6 +690,13 @@ public sealed class StarRocksSqlParser
         }
     }
 
+    private SqlToken Advance()
+    {
+        var token = Current;
+        _position++;
+        return token;
+    }
+
     private void SkipSemicolon()
     {
         while (Current.IsSymbol(';'))
@@ -737,14 +751,14 @@ public sealed class StarRocksSqlParser
     {
         if (!Current.IsIdentifier)
             throw Unexpected("a legal identifier");
-        return _tokens[_position++].Text;
+        return Advance().Text;
     }
 
     private string ExpectString()
     {
         if (Current.Kind != SqlTokenKind.String)
             throw Unexpected("a string");
-        return _tokens[_position++].Text;
+        return Advance().Text;
     }
 
     private int ExpectInteger()

@@ -41,7 +41,7 @@ public sealed class ProxyIntegrationTests(ProxyFixture fixture)
         Assert.Equal(20m, rows[0][2]);
         Assert.Equal("[\"b\"]", rows[0][3]);
 
-        var columns = await fixture.MariaDbRowsAsync($"SELECT COLUMN_NAME, CONVERT(COLUMN_TYPE USING utf8mb4), CONVERT(COLUMN_KEY USING utf8mb4) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '{db}' AND TABLE_NAME = 'orders' ORDER BY ORDINAL_POSITION");
+        var columns = await fixture.MariaDbRowsAsync($"SELECT COLUMN_NAME, COLUMN_TYPE, COLUMN_KEY FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '{db}' AND TABLE_NAME = 'orders' ORDER BY ORDINAL_POSITION");
         Assert.Equal(["bigint(20)", "varchar(64)", "decimal(18,4)", "longtext", "datetime(6)"], columns.Select(r => (string)r[1]!));
         Assert.Equal(["PRI", "PRI", "", "", ""], columns.Select(r => (string)r[2]!));
     }
