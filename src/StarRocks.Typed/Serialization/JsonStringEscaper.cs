@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace StarRocks.Typed.Serialization;
 
@@ -20,7 +21,14 @@ internal static class JsonStringEscaper
     {
         var span = buffer.GetSpan(checked(value.Length * 3 + 2));
         span[0] = (byte)'"';
-        int n = Utf8ValueFormatter.TranscodeUtf16(value, span[1..]);
+        if (Utf8.FromUtf16(value, span[1..], out _, out int n, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            // Lone surrogates: escape the UTF-16 text as System.Text.Json does (they become \uFFFD), then transcode.
+            buffer.Advance(1);
+            WriteEscapedUtf16(ref buffer, value);
+            buffer.Write((byte)'"');
+            return;
+        }
         var utf8 = span.Slice(1, n);
         int first = s_encoder.FindFirstCharacterToEncodeUtf8(utf8);
         if (first < 0)
@@ -32,6 +40,23 @@ internal static class JsonStringEscaper
         buffer.Advance(1 + first);
         WriteEscaped(ref buffer, utf8[first..]);
         buffer.Write((byte)'"');
+    }
+
+    private static void WriteEscapedUtf16(ref Utf8Buffer buffer, ReadOnlySpan<char> value)
+    {
+        char[] rented = ArrayPool<char>.Shared.Rent(Math.Max(value.Length * 6, 16));
+        try
+        {
+            var status = s_encoder.Encode(value, rented, out _, out int written, isFinalBlock: true);
+            if (status != OperationStatus.Done) throw new InvalidOperationException($"Escaping failed: {status}.");
+            var escaped = rented.AsSpan(0, written);
+            var span = buffer.GetSpan(checked(escaped.Length * 3));
+            buffer.Advance(Utf8ValueFormatter.TranscodeUtf16(escaped, span));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
     }
 
     /// <summary>Writes <paramref name="utf8"/> escaped (it may alias the buffer's free space, so it is copied first).</summary>
