@@ -56,6 +56,41 @@ public sealed class StarRocksConnectionOptions
             ? TimeSpan.FromSeconds(seconds)
             : TimeSpan.FromSeconds(DefaultLoadTimeoutSeconds);
 
+    /// <summary>
+    /// Applies options spelled as users know them from the StarRocks connectors: <c>load-url</c>, <c>username</c>,
+    /// <c>password</c>, <c>sink.label-prefix</c>, <c>sink.max-retries</c>, <c>sink.retry.interval-ms</c>,
+    /// <c>sink.connect.timeout-ms</c>, <c>sink.wait-for-continue.timeout-ms</c> and <c>sink.properties.*</c>. Other keys (for
+    /// other layers, e.g. <c>sink.buffer-flush.*</c>) are ignored. Validate afterwards.
+    /// </summary>
+    /// <param name="connectorOptions">Option names (any case) and values.</param>
+    /// <returns>This instance.</returns>
+    /// <exception cref="FormatException">A numeric option is not an integer; the message names the option.</exception>
+    public StarRocksConnectionOptions ApplyConnectorOptions(IEnumerable<KeyValuePair<string, string>> connectorOptions)
+    {
+        ArgumentNullException.ThrowIfNull(connectorOptions);
+        const string propertyPrefix = "sink.properties.";
+        foreach (var (rawName, value) in connectorOptions)
+        {
+            var name = rawName.Trim().ToLowerInvariant();
+            switch (name)
+            {
+                case "load-url": LoadUrls = value; break;
+                case "username": Username = value; break;
+                case "password": Password = value; break;
+                case "sink.label-prefix": LabelPrefix = value; break;
+                case "sink.max-retries": MaxRetries = ParseInt(name, value); break;
+                case "sink.retry.interval-ms": RetryInterval = TimeSpan.FromMilliseconds(ParseInt(name, value)); break;
+                case "sink.connect.timeout-ms": ConnectTimeout = TimeSpan.FromMilliseconds(ParseInt(name, value)); break;
+                case "sink.wait-for-continue.timeout-ms": WaitForContinueTimeout = TimeSpan.FromMilliseconds(ParseInt(name, value)); break;
+                case var _ when name.StartsWith(propertyPrefix, StringComparison.Ordinal) && name.Length > propertyPrefix.Length:
+                    Properties[name[propertyPrefix.Length..]] = value;
+                    break;
+            }
+        }
+
+        return this;
+    }
+
     /// <summary>Parses a <c>load-url</c> value: <c>host:port</c> entries separated by <c>;</c> or <c>,</c>, optional http(s) scheme.</summary>
     /// <param name="loadUrls">The configured value.</param>
     /// <returns>One absolute http(s) URI per entry.</returns>
@@ -85,4 +120,9 @@ public sealed class StarRocksConnectionOptions
 
         return endpoints;
     }
+
+    private static int ParseInt(string option, string value) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new FormatException($"{option} must be an integer (was '{value}').");
 }

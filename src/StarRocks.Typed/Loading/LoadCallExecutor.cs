@@ -124,7 +124,7 @@ internal sealed class LoadCallExecutor : IDisposable
         return (result, outcome);
     }
 
-    /// <summary>Throws the exception matching a non-success outcome.</summary>
+    /// <summary>The exception for a non-success outcome (retryable when the outcome is).</summary>
     public static StarRocksLoadException Failure(LoadCall call, StreamLoadResult result, StreamLoadOutcome outcome) =>
         new(StarRocksLoadException.Describe(call.Operation, call.Database, call.Table, call.Label, result),
             call.Label, result, isRetryable: outcome == StreamLoadOutcome.Retryable);

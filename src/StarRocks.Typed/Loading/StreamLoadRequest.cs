@@ -40,12 +40,23 @@ public sealed class StreamLoadRequest
     /// <param name="headers">The headers describing the body.</param>
     /// <param name="label">The label of this attempt.</param>
     /// <returns>Lower-cased header names with their values; later sources override earlier ones.</returns>
+    /// <exception cref="ArgumentException">A name is not a header token or a value spans lines.</exception>
     internal static IReadOnlyList<KeyValuePair<string, string>> MergeHeaders(
         IEnumerable<KeyValuePair<string, string>>? properties, IEnumerable<KeyValuePair<string, string>>? headers, string label)
     {
         var merged = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in (properties ?? []).Concat(headers ?? []))
         {
+            if (string.IsNullOrEmpty(name) || name.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '_' and not '-'))
+            {
+                throw new ArgumentException($"'{name}' is not a Stream Load header name.", nameof(headers));
+            }
+
+            if (value is null || value.Any(c => c is '\r' or '\n' or '\0'))
+            {
+                throw new ArgumentException($"The value of Stream Load header '{name}' must be a single line.", nameof(headers));
+            }
+
             merged[name.ToLowerInvariant()] = value;
         }
 

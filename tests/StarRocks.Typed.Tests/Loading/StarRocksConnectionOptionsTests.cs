@@ -81,3 +81,49 @@ public class StarRocksConnectionOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(30), options.GetLoadTimeout());
     }
 }
+
+public class ConnectorOptionsTests
+{
+    [Fact]
+    public void Connector_option_names_map_to_the_options()
+    {
+        var options = new StarRocksConnectionOptions().ApplyConnectorOptions(new Dictionary<string, string>
+        {
+            ["load-url"] = "fe1:8030;fe2:8030",
+            ["username"] = "loader",
+            ["password"] = "pw",
+            ["sink.label-prefix"] = "etl",
+            ["sink.max-retries"] = "5",
+            ["sink.retry.interval-ms"] = "200",
+            ["sink.connect.timeout-ms"] = "2000",
+            ["sink.wait-for-continue.timeout-ms"] = "10000",
+            ["sink.properties.Format"] = "json",
+            ["sink.properties.strip_outer_array"] = "true",
+            ["sink.buffer-flush.max-bytes"] = "94371840",
+        });
+
+        Assert.Equal(2, options.GetLoadEndpoints().Count);
+        Assert.Equal(("loader", "pw", "etl", 5), (options.Username, options.Password, options.LabelPrefix, options.MaxRetries));
+        Assert.Equal(TimeSpan.FromMilliseconds(200), options.RetryInterval);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.ConnectTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.WaitForContinueTimeout);
+        Assert.Equal("json", options.Properties["format"]);
+        Assert.Equal("true", options.Properties["strip_outer_array"]);
+        Assert.Empty(StarRocksConnectionOptionsValidator.GetFailures(options));
+    }
+
+    [Fact]
+    public void A_non_numeric_value_names_the_option()
+    {
+        var e = Assert.Throws<FormatException>(() =>
+            new StarRocksConnectionOptions().ApplyConnectorOptions([new("sink.max-retries", "three")]));
+        Assert.Equal("sink.max-retries must be an integer (was 'three').", e.Message);
+    }
+
+    [Fact]
+    public void Header_values_spanning_lines_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => StreamLoadRequest.MergeHeaders(null, [new("columns", "a\r\nX-Evil: 1")], "l"));
+        Assert.Throws<ArgumentException>(() => StreamLoadRequest.MergeHeaders(null, [new("bad name", "v")], "l"));
+    }
+}
