@@ -20,15 +20,18 @@ internal static class RequestBody
         while (true)
         {
             var result = await reader.ReadAsync(context.RequestAborted);
+            if (resetAfterBytes is { } limit && facts.BodyBytes + result.Buffer.Length >= limit)
+            {
+                // consume exactly up to the limit, then drop the connection
+                reader.AdvanceTo(result.Buffer.GetPosition(limit - facts.BodyBytes));
+                facts.BodyBytes = limit;
+                context.Abort();
+                return null;
+            }
             foreach (var segment in result.Buffer)
                 buffer.Write(segment.Span);
             facts.BodyBytes += result.Buffer.Length;
             reader.AdvanceTo(result.Buffer.End);
-            if (resetAfterBytes is { } limit && facts.BodyBytes >= limit)
-            {
-                context.Abort();
-                return null;
-            }
             if (result.IsCompleted)
                 return buffer.WrittenSpan.ToArray();
         }

@@ -185,7 +185,8 @@ internal sealed class TransactionHandler(StandInServices services)
         return answer;
     }
 
-    private static async Task<bool> AnswerFaultAsync(HttpContext context, Fault? fault)
+    /// <summary>Answers an injected HTTP 500 / FAILED / lowercase fault; false when <paramref name="fault"/> is none of those.</summary>
+    public static async Task<bool> AnswerFaultAsync(HttpContext context, Fault? fault)
     {
         switch (fault?.Kind)
         {

@@ -52,6 +52,8 @@ internal static class FrontendRoutes
             if (action is "commit" or "rollback" && transaction is not null && transaction.State != TransactionState.Prepare)
             {
                 var fault = action == "commit" ? services.Faults.Take(FaultPoint.TransactionCommit) : null;
+                if (await TransactionHandler.AnswerFaultAsync(context, fault))
+                    return;
                 if (fault?.Kind == FaultKind.DelayAnswer)
                     await Task.Delay(fault.Delay, context.RequestAborted);
                 if (!transaction.Gate.Wait(0))

@@ -158,7 +158,7 @@ public sealed class TransactionTests(StandInFixture fixture)
         var table = await TableAsync();
         using var http = new StarRocksHttp(StandIn);
         await http.TransactionAsync(StandIn, "begin", table, "busy");
-        StandIn.Faults.DelayNextAnswer(TimeSpan.FromMilliseconds(800), Faults.FaultPoint.TransactionLoad);
+        StandIn.Faults.DelayNextAnswer(TimeSpan.FromMilliseconds(800), global::StarRocks.Typed.StandIn.Faults.FaultPoint.TransactionLoad);
         var slow = http.TransactionAsync(StandIn, "load", table, "busy", "1\ta\n");
         await Task.Delay(300);
         var concurrent = await http.TransactionAsync(StandIn, "load", table, "busy", "2\tb\n");
