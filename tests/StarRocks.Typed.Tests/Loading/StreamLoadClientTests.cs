@@ -307,6 +307,46 @@ public sealed class StreamLoadClientTests
         Assert.Single(_fixture.StandIn.Requests.Entries, r => r.Node == "be" && r.Path.EndsWith("_stream_load", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_label_held_by_a_transaction_that_aborts_is_replaced_by_a_new_label()
+    {
+        var table = await _fixture.CreateTableAsync();
+        using var transactions = new TransactionStreamLoadClient(_fixture.Options());
+        var held = await transactions.BeginAsync(table.Database, table.Name, label: $"held-{Guid.NewGuid():N}");
+        using var client = new StreamLoadClient(_fixture.Options());
+        using var batch = LoadingStandInFixture.CsvBatch(15);
+
+        var load = client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders, Label = held.Label });
+        await Task.Delay(600);
+        await transactions.RollbackAsync(held);
+        var result = await load;
+
+        Assert.Equal("Success", result.Status);
+        Assert.NotEqual(held.Label, result.Label);
+        Assert.Equal(15, await _fixture.CountAsync(table));
+        Assert.Equal(LoadState.Aborted, await client.GetLoadStateAsync(table.Database, held.Label));
+    }
+
+    [Fact]
+    public async Task A_label_still_running_after_the_load_timeout_is_fatal()
+    {
+        var table = await _fixture.CreateTableAsync();
+        using var transactions = new TransactionStreamLoadClient(_fixture.Options());
+        var held = await transactions.BeginAsync(table.Database, table.Name, label: $"held-{Guid.NewGuid():N}");
+        var options = _fixture.Options();
+        options.Properties["timeout"] = "1";
+        using var client = new StreamLoadClient(options);
+        using var batch = LoadingStandInFixture.CsvBatch(15);
+
+        var failure = await Assert.ThrowsAsync<StarRocksLoadException>(() =>
+            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders, Label = held.Label }));
+
+        Assert.False(failure.IsRetryable);
+        Assert.Equal("Label Already Exists", failure.Status);
+        Assert.Contains("PREPARE", failure.Message);
+        await transactions.RollbackAsync(held);
+    }
+
     private static string DeadEndpoint()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
