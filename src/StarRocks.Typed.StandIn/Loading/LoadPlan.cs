@@ -76,6 +76,11 @@ public sealed class LoadPlan
                 }
                 continue; // a source field that only feeds expressions
             }
+            if (column.BaseType.ToUpperInvariant() is "BITMAP" or "HLL" or "PERCENTILE")
+            {
+                error = $"The StarRocks stand-in cannot load {column.BaseType} column '{column.Name}'";
+                return null;
+            }
             columns.Add(column);
             feeds.Add(target);
         }

@@ -16,6 +16,7 @@ public sealed class MariaDbServer : IAsyncDisposable
     private const string PortFileName = "standin.port";
     private static readonly SemaphoreSlim SharedGate = new(1, 1);
     private static MariaDbServer? _shared;
+    private static bool _sharedIsTemporary;
 
     private readonly Process? _process;
 
@@ -59,9 +60,10 @@ public sealed class MariaDbServer : IAsyncDisposable
         }.ConnectionString;
 
     /// <summary>
-    /// The MariaDB instance shared by every caller in this process (one per test run), kept under
-    /// <c>$TMPDIR/starrocks-standin-mariadb</c> (or <c>STANDIN_MARIADB_DATADIR</c>). It stops when the process exits
-    /// if this process started it.
+    /// The MariaDB instance shared by every caller in this process (one per test run). Its data directory is
+    /// <c>$TMPDIR/starrocks-standin-mariadb-{pid}</c>, private to this process so that test assemblies running in
+    /// parallel never stop each other's instance, and removed by <see cref="StopSharedAsync"/>. Set
+    /// <c>STANDIN_MARIADB_DATADIR</c> to keep and reuse one data directory across runs instead.
     /// </summary>
     public static async Task<MariaDbServer> GetSharedAsync(CancellationToken cancellationToken = default)
     {
@@ -70,8 +72,9 @@ public sealed class MariaDbServer : IAsyncDisposable
         {
             if (_shared is not null)
                 return _shared;
-            var dataDirectory = Environment.GetEnvironmentVariable("STANDIN_MARIADB_DATADIR")
-                ?? Path.Combine(Path.GetTempPath(), "starrocks-standin-mariadb");
+            var dataDirectory = Environment.GetEnvironmentVariable("STANDIN_MARIADB_DATADIR");
+            _sharedIsTemporary = dataDirectory is null;
+            dataDirectory ??= Path.Combine(Path.GetTempPath(), $"starrocks-standin-mariadb-{Environment.ProcessId}");
             _shared = await StartAsync(dataDirectory, 0, cancellationToken);
             var shared = _shared;
             AppDomain.CurrentDomain.ProcessExit += (_, _) => shared.Stop();
@@ -93,7 +96,11 @@ public sealed class MariaDbServer : IAsyncDisposable
         try
         {
             if (_shared is not null)
+            {
                 await _shared.DisposeAsync();
+                if (_sharedIsTemporary && _shared.OwnsProcess)
+                    Directory.Delete(_shared.DataDirectory, recursive: true);
+            }
             _shared = null;
         }
         finally
