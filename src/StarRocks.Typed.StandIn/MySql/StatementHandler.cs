@@ -84,7 +84,7 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
             var statement = StarRocksSqlParser.Parse(sql);
             return statement switch
             {
-                null => Rewrite(sql) is { } rewritten ? new ForwardOutcome(rewritten) : ForwardOutcome.Unchanged,
+                null => Rewrite(session, sql) is { } rewritten ? new ForwardOutcome(rewritten) : ForwardOutcome.Unchanged,
                 CreateTableStatement create => await CreateTableAsync(session, create, cancellationToken),
                 AlterTableStatement alter => await AlterTableAsync(session, alter, cancellationToken),
                 DropTableStatement drop => await DropTableAsync(session, drop, cancellationToken),
@@ -130,7 +130,7 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
                     changed = true;
                     break;
                 default:
-                    if (Rewrite(text) is { } replaced)
+                    if (Rewrite(session, text) is { } replaced)
                     {
                         piece = replaced;
                         changed = true;
@@ -241,7 +241,7 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
                 forwarded.Add(assignment.Sql);
             else
             {
-                session.StarRocksVariables[assignment.Variable] = assignment.Sql;
+                session.StarRocksVariables[assignment.Variable] = ValueLiteral(assignment.Sql[(assignment.Sql.IndexOf('=') + 1)..].Trim());
                 changed = true;
             }
         }
@@ -249,6 +249,11 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
             return ForwardOutcome.Unchanged;
         return forwarded.Count == 0 ? OkOutcome.Instance : new ForwardOutcome("SET " + string.Join(", ", forwarded));
     }
+
+    private static string ValueLiteral(string value) =>
+        value.Length > 0 && (value[0] is '\'' or '"' || double.TryParse(value, CultureInfo.InvariantCulture, out _))
+            ? value
+            : MariaDbDdlEmitter.Literal(value);
 
     private static StatementOutcome ShowAlterTable(ProxySession session, ShowAlterTableStatement show)
     {
@@ -270,24 +275,28 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
 
     /// <summary>
     /// <c>INSERT INTO</c> a PRIMARY KEY or UNIQUE KEY table replaces rows with the same key (StarRocks upserts);
-    /// into an AGGREGATE KEY table it combines them with each value column's aggregate.
+    /// into an AGGREGATE KEY table it combines them with each value column's aggregate. <c>WITH LABEL</c> and
+    /// <c>PARTITION (...)</c> are dropped.
     /// </summary>
     private async Task<StatementOutcome> InsertAsync(ProxySession session, string sql, InsertStatement insert, CancellationToken cancellationToken)
     {
         string? database = insert.Table.Database ?? session.Database;
-        if (database is null || await catalog.GetAsync(database, insert.Table.Name, cancellationToken) is not { } schema)
-            return Rewrite(sql) is { } rewritten ? new ForwardOutcome(rewritten) : ForwardOutcome.Unchanged;
-        string text = Rewrite(sql) ?? sql;
-        switch (schema.Kind)
+        var schema = database is null ? null : await catalog.GetAsync(database, insert.Table.Name, cancellationToken);
+        bool dropsClauses = !sql.AsSpan(insert.TableEnd, insert.BodyStart - insert.TableEnd).IsWhiteSpace();
+        if (!dropsClauses && schema?.Kind is null or TableKind.Duplicate)
+            return Rewrite(session, sql) is { } rewritten ? new ForwardOutcome(rewritten) : ForwardOutcome.Unchanged;
+        string verb = schema?.Kind is TableKind.Primary or TableKind.Unique ? "REPLACE INTO" : sql[insert.InsertStart..insert.IntoEnd];
+        string text = new StringBuilder(sql.Length + 16)
+            .Append(sql, 0, insert.InsertStart).Append(verb)
+            .Append(sql, insert.IntoEnd, insert.TableEnd - insert.IntoEnd).Append(' ')
+            .Append(sql, insert.BodyStart, sql.Length - insert.BodyStart).ToString();
+        text = Rewrite(session, text) ?? text;
+        if (schema?.Kind == TableKind.Aggregate && !text.Contains("ON DUPLICATE KEY", StringComparison.OrdinalIgnoreCase))
         {
-            case TableKind.Primary or TableKind.Unique:
-                return new ForwardOutcome(string.Concat(sql.AsSpan(0, insert.InsertStart), "REPLACE INTO", text.AsSpan(insert.IntoEnd)));
-            case TableKind.Aggregate when !text.Contains("ON DUPLICATE KEY", StringComparison.OrdinalIgnoreCase):
-                var updates = schema.Columns.Where(c => !c.IsKey).Select(c => $"{MariaDbDdlEmitter.Quote(c.Name)} = {Merge(c)}");
-                return new ForwardOutcome($"{text.TrimEnd().TrimEnd(';')} ON DUPLICATE KEY UPDATE {string.Join(", ", updates)}");
-            default:
-                return text == sql ? ForwardOutcome.Unchanged : new ForwardOutcome(text);
+            var updates = schema.Columns.Where(c => !c.IsKey).Select(c => $"{MariaDbDdlEmitter.Quote(c.Name)} = {Merge(c)}");
+            text = $"{text.TrimEnd().TrimEnd(';')} ON DUPLICATE KEY UPDATE {string.Join(", ", updates)}";
         }
+        return new ForwardOutcome(text);
     }
 
     private static string Merge(ColumnSchema column)
@@ -303,26 +312,68 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
         };
     }
 
-    /// <summary>Points <c>information_schema.columns</c> at the stand-in's view with StarRocks types; null when nothing changes.</summary>
-    internal static string? Rewrite(string sql)
+    /// <summary>
+    /// Textual rewrites of statements otherwise passed through; null when nothing changes:
+    /// <c>information_schema.columns</c> → the stand-in's view with StarRocks types; <c>current_version()</c> →
+    /// <see cref="StarRocksVersion"/>; <c>@@v</c> of a StarRocks-only session variable → its value (set or default).
+    /// </summary>
+    internal string? Rewrite(ProxySession session, string sql)
     {
-        if (!sql.Contains("information_schema", StringComparison.OrdinalIgnoreCase))
+        if (!sql.Contains("information_schema", StringComparison.OrdinalIgnoreCase) && !sql.Contains("@@", StringComparison.Ordinal)
+            && !sql.Contains("current_version", StringComparison.OrdinalIgnoreCase))
             return null;
         var tokens = SqlTokenizer.Tokenize(sql);
         var result = new StringBuilder();
         int copied = 0;
-        for (int i = 0; i + 2 < tokens.Count; i++)
+        void Replace(int start, int end, string replacement)
         {
-            if (tokens[i].IsIdentifier && tokens[i].Text.Equals("information_schema", StringComparison.OrdinalIgnoreCase)
-                && tokens[i + 1].IsSymbol('.') && tokens[i + 2].IsIdentifier
-                && tokens[i + 2].Text.Equals("columns", StringComparison.OrdinalIgnoreCase))
+            result.Append(sql, copied, start - copied).Append(replacement);
+            copied = end;
+        }
+        for (int i = 0; i + 1 < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (Is(token, "information_schema") && tokens[i + 1].IsSymbol('.') && i + 2 < tokens.Count && Is(tokens[i + 2], "columns"))
+                Replace(token.Start, tokens[i + 2].End(), StandInSqlObjects.ColumnsView);
+            else if (Is(token, "current_version") && tokens[i + 1].IsSymbol('(') && i + 2 < tokens.Count && tokens[i + 2].IsSymbol(')'))
+                Replace(token.Start, tokens[i + 2].End(), MariaDbDdlEmitter.Literal(StarRocksVersion));
+            else if (token.Kind == SqlTokenKind.Word && token.Text.StartsWith("@@", StringComparison.Ordinal))
             {
-                result.Append(sql, copied, tokens[i].Start - copied).Append(StandInSqlObjects.ColumnsView);
-                copied = tokens[i + 2].End();
+                var nameToken = token.Text.Contains('.') || !tokens[i + 1].IsSymbol('.') || i + 2 >= tokens.Count ? token : tokens[i + 2];
+                string name = nameToken == token ? token.Text[(token.Text.LastIndexOf('.') + 1)..].TrimStart('@') : nameToken.Text;
+                if (StarRocksVariableValue(session, name) is { } value)
+                    Replace(token.Start, nameToken.End(), value);
             }
         }
         return copied == 0 ? null : result.Append(sql, copied, sql.Length - copied).ToString();
     }
+
+    /// <summary>The version <c>current_version()</c> answers.</summary>
+    internal const string StarRocksVersion = "3.5.0-standin";
+
+    private static readonly Dictionary<string, string> StarRocksVariableDefaults = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["query_timeout"] = "300",
+        ["query_mem_limit"] = "0",
+        ["load_mem_limit"] = "0",
+        ["exec_mem_limit"] = "2147483648",
+        ["pipeline_dop"] = "0",
+        ["insert_timeout"] = "14400",
+        ["enable_profile"] = "0",
+        ["parallel_fragment_exec_instance_num"] = "1",
+        ["sql_dialect"] = "'StarRocks'",
+    };
+
+    private string? StarRocksVariableValue(ProxySession session, string name)
+    {
+        if (_mariaDbVariables?.Contains(name) == true)
+            return null;
+        return session.StarRocksVariables.TryGetValue(name, out var value) ? value
+            : StarRocksVariableDefaults.GetValueOrDefault(name);
+    }
+
+    private static bool Is(SqlToken token, string name) =>
+        token.IsIdentifier && token.Text.Equals(name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Splits a multi-statement request at top-level semicolons (empty statements dropped).</summary>
     internal static List<string> SplitStatements(string sql)

@@ -630,7 +630,21 @@ public sealed class StarRocksSqlParser
         if (!Current.IsIdentifier)
             return null;
         var table = ParseTableName();
-        return new InsertStatement(table, insertStart, intoEnd);
+        int tableEnd = Peek(-1).End();
+        while (true)
+        {
+            if (AcceptWords("WITH", "LABEL"))
+                ExpectIdentifier();
+            else if (AcceptWord("TEMPORARY") || Current.IsWord("PARTITION") || Current.IsWord("PARTITIONS"))
+            {
+                _position++;
+                if (Current.IsSymbol('(')) SkipBalanced();
+                else ExpectIdentifier();
+            }
+            else
+                break;
+        }
+        return new InsertStatement(table, insertStart, intoEnd, tableEnd, Current.Start);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------

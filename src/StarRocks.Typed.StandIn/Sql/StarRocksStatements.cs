@@ -183,5 +183,9 @@ public sealed record ShowAlterTableStatement(bool Column, string? Database, stri
 /// <summary><c>SHOW CREATE TABLE t</c>.</summary>
 public sealed record ShowCreateTableStatement(TableName Table) : StarRocksStatement;
 
-/// <summary><c>INSERT INTO t ...</c>; <see cref="IntoEnd"/> is the offset right after the <c>INSERT</c> keyword.</summary>
-public sealed record InsertStatement(TableName Table, int InsertStart, int IntoEnd) : StarRocksStatement;
+/// <summary>
+/// <c>INSERT INTO t [WITH LABEL l] [[TEMPORARY] PARTITION (...)] ...</c>: offsets into the statement text of the
+/// <c>INSERT</c> keyword, the end of <c>INTO</c>, the end of the table name, and where the column list or source
+/// starts (text between the last two is StarRocks-only: label and partitions).
+/// </summary>
+public sealed record InsertStatement(TableName Table, int InsertStart, int IntoEnd, int TableEnd, int BodyStart) : StarRocksStatement;

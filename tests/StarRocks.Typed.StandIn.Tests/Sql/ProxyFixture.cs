@@ -29,7 +29,7 @@ public sealed class ProxyFixture : IAsyncLifetime
     }
 
     /// <summary>A MySql.Data connection string to the proxy.</summary>
-    public string ConnectionString(string? database = null) =>
+    public string ConnectionString(string? database = null, bool pooling = true) =>
         new MySqlConnectionStringBuilder
         {
             Server = "127.0.0.1",
@@ -40,6 +40,7 @@ public sealed class ProxyFixture : IAsyncLifetime
             SslMode = MySqlSslMode.None,
             CharacterSet = "utf8mb4",
             AllowUserVariables = true,
+            Pooling = pooling,
         }.ConnectionString;
 
     /// <summary>Creates a fresh database through the proxy and opens a connection to it.</summary>

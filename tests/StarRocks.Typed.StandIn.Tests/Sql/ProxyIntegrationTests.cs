@@ -241,4 +241,58 @@ public sealed class ProxyIntegrationTests(ProxyFixture fixture)
         Assert.Equal(200000, rows.Count);
         Assert.Contains(fixture.Log.Entries, e => e.Statement.Length > big.Length);
     }
+
+    [Fact]
+    public async Task StarRocksInsertClauses_AreDroppedAndAggregateInsertSelectMerges()
+    {
+        await using var connection = await fixture.OpenNewDatabaseAsync("insert");
+        await connection.ExecAsync("CREATE TABLE e (d DATE, v INT) DUPLICATE KEY(d) PARTITION BY RANGE(d) (PARTITION p1 VALUES LESS THAN (\"2030-01-01\"))");
+        await connection.ExecAsync("INSERT INTO e WITH LABEL my_label_1 PARTITION (p1) (d, v) VALUES ('2024-01-01', 1)");
+        await connection.ExecAsync("INSERT INTO e TEMPORARY PARTITION (p1) VALUES ('2024-01-02', 2)");
+        Assert.Equal(2, (await connection.RowsAsync("SELECT * FROM e")).Count);
+        await connection.ExecAsync("CREATE TABLE a (d DATE NOT NULL, total BIGINT SUM) AGGREGATE KEY(d) DISTRIBUTED BY HASH(d)");
+        await connection.ExecAsync("INSERT INTO a SELECT d, v FROM e");
+        await connection.ExecAsync("INSERT INTO a WITH LABEL l2 SELECT d, v * 10 FROM e");
+        var rows = await connection.RowsAsync("SELECT total FROM a ORDER BY d");
+        Assert.Equal([11L, 22L], rows.Select(r => Convert.ToInt64(r[0])));
+    }
+
+    [Fact]
+    public async Task StarRocksVariablesAndVersion_CanBeRead()
+    {
+        await using var connection = await fixture.OpenNewDatabaseAsync("readvars");
+        Assert.Equal(300L, Convert.ToInt64(Assert.Single(await connection.RowsAsync("SELECT @@query_timeout"))[0]));
+        await connection.ExecAsync("SET query_timeout = 600");
+        Assert.Equal(600L, Convert.ToInt64(Assert.Single(await connection.RowsAsync("SELECT @@session.query_timeout"))[0]));
+        Assert.Equal("3.5.0-standin", Assert.Single(await connection.RowsAsync("SELECT current_version()"))[0]);
+    }
+
+    [Fact]
+    public async Task CurrentDatabase_IsTrackedThroughChangeDatabaseAndRequiredForDdl()
+    {
+        await using var first = await fixture.OpenNewDatabaseAsync("cur");
+        string db = first.Database;
+        await using var connection = new MySqlConnection(fixture.ConnectionString(pooling: false));
+        await connection.OpenAsync();
+        var none = await connection.FailsAsync("CREATE TABLE t (id INT) DUPLICATE KEY(id)");
+        Assert.Equal("Getting analyzing error. Detail message: No database selected", none.Message);
+        Assert.Equal(1046, none.Number);
+        await connection.ChangeDatabaseAsync(db);
+        await connection.ExecAsync("CREATE TABLE t (id INT) DUPLICATE KEY(id)");
+        Assert.NotNull(await fixture.Catalog.GetAsync(db, "t"));
+        Assert.Equal("Getting analyzing error. Detail message: Unknown table 'nope'", (await connection.FailsAsync("DROP TABLE nope")).Message);
+        Assert.Equal("Getting analyzing error. Detail message: Table nope is not found", (await connection.FailsAsync("ALTER TABLE nope ADD COLUMN x INT")).Message);
+        Assert.Empty(await connection.RowsAsync("SHOW ALTER TABLE ROLLUP"));
+    }
+
+    [Fact]
+    public async Task Batches_PassThroughButDdlMustBeSentAlone()
+    {
+        await using var connection = await fixture.OpenNewDatabaseAsync("batch");
+        var error = await connection.FailsAsync("SELECT 1; CREATE TABLE t (id INT) DUPLICATE KEY(id)");
+        Assert.Equal("The StarRocks stand-in runs StarRocks DDL and SHOW statements only one per request.", error.Message);
+        await connection.ExecAsync("CREATE TABLE t (id INT) DUPLICATE KEY(id)");
+        await connection.ExecAsync("INSERT INTO t VALUES (1); INSERT INTO t VALUES (2);");
+        Assert.Equal(2, (await connection.RowsAsync("SELECT * FROM t")).Count);
+    }
 }

@@ -169,4 +169,16 @@ public sealed class StarRocksSqlParserTests
         Assert.Null(StarRocksSqlParser.Parse("CREATE TABLE t2 AS SELECT * FROM t"));
         Assert.Null(StarRocksSqlParser.Parse("CREATE DATABASE d"));
     }
+
+    [Fact]
+    public void Insert_LocatesTheTableAndStarRocksOnlyClauses()
+    {
+        const string sql = "INSERT INTO db.t WITH LABEL l1 PARTITION (p1, p2) (a, b) VALUES (1, 2)";
+        var insert = Assert.IsType<InsertStatement>(StarRocksSqlParser.Parse(sql));
+        Assert.Equal(new TableName("db", "t"), insert.Table);
+        Assert.Equal("INSERT INTO", sql[insert.InsertStart..insert.IntoEnd]);
+        Assert.Equal(" db.t", sql[insert.IntoEnd..insert.TableEnd]);
+        Assert.Equal("(a, b) VALUES (1, 2)", sql[insert.BodyStart..]);
+        Assert.Null(StarRocksSqlParser.Parse("INSERT OVERWRITE t SELECT 1"));
+    }
 }
