@@ -6,10 +6,10 @@ namespace StarRocks.Typed.Reading;
 /// has one per mapped type. Used by <see cref="StarRocksReaders.GetValue{T, TReader}"/>.
 /// </summary>
 /// <typeparam name="T">The value type.</typeparam>
-public interface IValueReader<T>
+public interface IValueReader<out T>
 {
     /// <summary>Reads the next value (a scalar, a quoted string, <c>null</c>, or a nested array/map).</summary>
     /// <param name="reader">The text reader positioned before the value.</param>
-    /// <returns>The value; <c>null</c> gives <c>default</c>.</returns>
+    /// <returns>The value; <c>null</c> gives <c>default</c> (null for reference types, although the readers are annotated non-null so that they also fit non-nullable members).</returns>
     static abstract T Read(ref CollectionTextReader reader);
 }

@@ -61,10 +61,10 @@ public static class ValueReaders
     public readonly struct Decimal : IValueReader<decimal> { public static decimal Read(ref CollectionTextReader reader) => reader.TryReadNull() ? default : decimal.Parse(reader.ReadScalar(), NumberStyles.Float, Invariant); }
 
     /// <summary>CHAR/VARCHAR/STRING.</summary>
-    public readonly struct String : IValueReader<string?> { public static string? Read(ref CollectionTextReader reader) => reader.TryReadNull() ? null : reader.ReadScalar().ToString(); }
+    public readonly struct String : IValueReader<string> { public static string Read(ref CollectionTextReader reader) => reader.TryReadNull() ? null! : reader.ReadScalar().ToString(); }
 
     /// <summary>JSON as text (nested JSON is returned as its raw text).</summary>
-    public readonly struct JsonText : IValueReader<string?> { public static string? Read(ref CollectionTextReader reader) => reader.TryReadNull() ? null : reader.ReadRaw().ToString(); }
+    public readonly struct JsonText : IValueReader<string> { public static string Read(ref CollectionTextReader reader) => reader.TryReadNull() ? null! : reader.ReadRaw().ToString(); }
 
     /// <summary>JSON as a <see cref="SysJsonElement"/>.</summary>
     public readonly struct Json : IValueReader<SysJsonElement>
@@ -114,20 +114,20 @@ public static class ValueReaders
     /// <summary>ARRAY to <c>T[]</c> (also for <see cref="IReadOnlyList{T}"/> and <see cref="IEnumerable{T}"/> members).</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <typeparam name="TReader">The element reader.</typeparam>
-    public readonly struct Array<T, TReader> : IValueReader<T[]?> where TReader : IValueReader<T>
+    public readonly struct Array<T, TReader> : IValueReader<T[]> where TReader : IValueReader<T>
     {
-        public static T[]? Read(ref CollectionTextReader reader)
-            => reader.TryReadNull() ? null : [.. List<T, TReader>.Read(ref reader)!];
+        public static T[] Read(ref CollectionTextReader reader)
+            => reader.TryReadNull() ? null! : [.. List<T, TReader>.Read(ref reader)];
     }
 
     /// <summary>ARRAY to <see cref="System.Collections.Generic.List{T}"/>.</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <typeparam name="TReader">The element reader.</typeparam>
-    public readonly struct List<T, TReader> : IValueReader<System.Collections.Generic.List<T>?> where TReader : IValueReader<T>
+    public readonly struct List<T, TReader> : IValueReader<System.Collections.Generic.List<T>> where TReader : IValueReader<T>
     {
-        public static System.Collections.Generic.List<T>? Read(ref CollectionTextReader reader)
+        public static System.Collections.Generic.List<T> Read(ref CollectionTextReader reader)
         {
-            if (reader.TryReadNull()) return null;
+            if (reader.TryReadNull()) return null!;
             var list = new System.Collections.Generic.List<T>();
             reader.Expect('[');
             if (reader.TryConsume(']')) return list;
@@ -144,7 +144,7 @@ public static class ValueReaders
     public readonly struct ImmutableArray<T, TReader> : IValueReader<System.Collections.Immutable.ImmutableArray<T>> where TReader : IValueReader<T>
     {
         public static System.Collections.Immutable.ImmutableArray<T> Read(ref CollectionTextReader reader)
-            => reader.TryReadNull() ? default : [.. List<T, TReader>.Read(ref reader)!];
+            => reader.TryReadNull() ? default : [.. List<T, TReader>.Read(ref reader)];
     }
 
     /// <summary>MAP to <see cref="System.Collections.Generic.Dictionary{TKey, TValue}"/> (also for <see cref="IReadOnlyDictionary{TKey, TValue}"/> members).</summary>
@@ -152,12 +152,12 @@ public static class ValueReaders
     /// <typeparam name="TValue">The value type.</typeparam>
     /// <typeparam name="TKeyReader">The key reader.</typeparam>
     /// <typeparam name="TValueReader">The value reader.</typeparam>
-    public readonly struct Dictionary<TKey, TValue, TKeyReader, TValueReader> : IValueReader<System.Collections.Generic.Dictionary<TKey, TValue>?>
+    public readonly struct Dictionary<TKey, TValue, TKeyReader, TValueReader> : IValueReader<System.Collections.Generic.Dictionary<TKey, TValue>>
         where TKey : notnull where TKeyReader : IValueReader<TKey> where TValueReader : IValueReader<TValue>
     {
-        public static System.Collections.Generic.Dictionary<TKey, TValue>? Read(ref CollectionTextReader reader)
+        public static System.Collections.Generic.Dictionary<TKey, TValue> Read(ref CollectionTextReader reader)
         {
-            if (reader.TryReadNull()) return null;
+            if (reader.TryReadNull()) return null!;
             var map = new System.Collections.Generic.Dictionary<TKey, TValue>();
             reader.Expect('{');
             if (reader.TryConsume('}')) return map;
