@@ -295,4 +295,21 @@ public sealed class ProxyIntegrationTests(ProxyFixture fixture)
         await connection.ExecAsync("INSERT INTO t VALUES (1); INSERT INTO t VALUES (2);");
         Assert.Equal(2, (await connection.RowsAsync("SELECT * FROM t")).Count);
     }
+
+    [Fact]
+    public async Task AddingAKeyColumnToAnAggregateTable_RebuildsTheMariaDbPrimaryKey()
+    {
+        await using var connection = await fixture.OpenNewDatabaseAsync("aggkey");
+        await connection.ExecAsync("CREATE TABLE a (k INT NOT NULL, v BIGINT SUM) AGGREGATE KEY(k) DISTRIBUTED BY HASH(k)");
+        await connection.ExecAsync("INSERT INTO a VALUES (1, 5)");
+        await connection.ExecAsync("ALTER TABLE a ADD COLUMN k2 VARCHAR(300) KEY DEFAULT \"x\"");
+        var schema = await fixture.Catalog.GetAsync(connection.Database, "a");
+        Assert.Equal(["k", "k2"], schema!.KeyColumns);
+        Assert.Equal(["k", "k2", "v"], schema.Columns.Select(c => c.Name));
+        await connection.ExecAsync("INSERT INTO a VALUES (1, 'y', 7), (1, 'x', 1)");
+        var rows = await connection.RowsAsync("SELECT k2, v FROM a ORDER BY k2");
+        Assert.Equal(["x|6", "y|7"], rows.Select(r => $"{r[0]}|{r[1]}"));
+        var key = await fixture.MariaDbRowsAsync($"SELECT COLUMN_NAME, SUB_PART FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = '{connection.Database}' AND TABLE_NAME = 'a' AND INDEX_NAME = 'PRIMARY' ORDER BY SEQ_IN_INDEX");
+        Assert.Equal(["k|", "k2|763"], key.Select(r => $"{r[0]}|{r[1]}"));
+    }
 }
