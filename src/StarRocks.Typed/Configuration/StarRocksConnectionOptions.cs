@@ -39,6 +39,12 @@ public sealed class StarRocksConnectionOptions
     /// <summary><c>sink.wait-for-continue.timeout-ms</c>: how long to wait for <c>100 Continue</c>, 3000–600000 ms (default 30000 ms).</summary>
     public TimeSpan WaitForContinueTimeout { get; set; } = TimeSpan.FromMilliseconds(30000);
 
+    /// <summary>
+    /// <c>sink.socket.timeout-ms</c>: the longest one HTTP attempt may take (send, server work, answer) before it is abandoned
+    /// and retried; <see langword="null"/> (the connector's -1) means the load <c>timeout</c> plus 60 s.
+    /// </summary>
+    public TimeSpan? SocketTimeout { get; set; }
+
     /// <summary>How long a pooled connection lives before it is replaced, so DNS changes are seen (default 5 minutes).</summary>
     public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -59,7 +65,8 @@ public sealed class StarRocksConnectionOptions
     /// <summary>
     /// Applies options spelled as users know them from the StarRocks connectors: <c>load-url</c>, <c>username</c>,
     /// <c>password</c>, <c>sink.label-prefix</c>, <c>sink.max-retries</c>, <c>sink.retry.interval-ms</c>,
-    /// <c>sink.connect.timeout-ms</c>, <c>sink.wait-for-continue.timeout-ms</c> and <c>sink.properties.*</c>. Other keys (for
+    /// <c>sink.connect.timeout-ms</c>, <c>sink.wait-for-continue.timeout-ms</c>, <c>sink.socket.timeout-ms</c> and
+    /// <c>sink.properties.*</c>. Other keys (for
     /// other layers, e.g. <c>sink.buffer-flush.*</c>) are ignored. Validate afterwards.
     /// </summary>
     /// <param name="connectorOptions">Option names (any case) and values.</param>
@@ -82,6 +89,9 @@ public sealed class StarRocksConnectionOptions
                 case "sink.retry.interval-ms": RetryInterval = TimeSpan.FromMilliseconds(ParseInt(name, value)); break;
                 case "sink.connect.timeout-ms": ConnectTimeout = TimeSpan.FromMilliseconds(ParseInt(name, value)); break;
                 case "sink.wait-for-continue.timeout-ms": WaitForContinueTimeout = TimeSpan.FromMilliseconds(ParseInt(name, value)); break;
+                case "sink.socket.timeout-ms":
+                    SocketTimeout = ParseInt(name, value) is var ms && ms < 0 ? null : TimeSpan.FromMilliseconds(ms);
+                    break;
                 case var _ when name.StartsWith(propertyPrefix, StringComparison.Ordinal) && name.Length > propertyPrefix.Length:
                     Properties[name[propertyPrefix.Length..]] = value;
                     break;
@@ -90,6 +100,10 @@ public sealed class StarRocksConnectionOptions
 
         return this;
     }
+
+    /// <summary>The longest one HTTP attempt may take: <see cref="SocketTimeout"/>, else the load timeout plus 60 s.</summary>
+    /// <returns>The attempt timeout.</returns>
+    public TimeSpan GetAttemptTimeout() => SocketTimeout ?? GetLoadTimeout() + TimeSpan.FromSeconds(60);
 
     /// <summary>Parses a <c>load-url</c> value: <c>host:port</c> entries separated by <c>;</c> or <c>,</c>, optional http(s) scheme.</summary>
     /// <param name="loadUrls">The configured value.</param>

@@ -63,6 +63,11 @@ public sealed class StarRocksConnectionOptionsValidator : IValidateOptions<StarR
         CheckMilliseconds(failures, "sink.retry.interval-ms", options.RetryInterval, 0, 600_000);
         CheckMilliseconds(failures, "sink.connect.timeout-ms", options.ConnectTimeout, 100, 60_000);
         CheckMilliseconds(failures, "sink.wait-for-continue.timeout-ms", options.WaitForContinueTimeout, 3_000, 600_000);
+        if (options.SocketTimeout is { } socketTimeout)
+        {
+            CheckMilliseconds(failures, "sink.socket.timeout-ms", socketTimeout, 100, 86_400_000);
+        }
+
         if (options.PooledConnectionLifetime <= TimeSpan.Zero && options.PooledConnectionLifetime != Timeout.InfiniteTimeSpan)
         {
             failures.Add($"PooledConnectionLifetime must be positive (was {options.PooledConnectionLifetime}).");

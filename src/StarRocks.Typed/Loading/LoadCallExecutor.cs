@@ -37,6 +37,7 @@ internal sealed class LoadCallExecutor : IDisposable
     private static readonly TimeSpan MaxLabelPollDelay = TimeSpan.FromSeconds(5);
 
     private readonly ResiliencePipeline _retryPipeline;
+    private readonly ResiliencePipeline _singleAttemptPipeline;
 
     public LoadCallExecutor(StarRocksConnectionOptions options, ILogger logger)
     {
@@ -45,7 +46,8 @@ internal sealed class LoadCallExecutor : IDisposable
         Channel = new StarRocksHttpChannel(options, logger);
         Labels = new LoadLabelGenerator(options.LabelPrefix);
         LoadTimeout = options.GetLoadTimeout();
-        _retryPipeline = CreateRetryPipeline(options, logger, LoadTimeout);
+        _retryPipeline = CreatePipeline(options, logger, retry: true);
+        _singleAttemptPipeline = CreatePipeline(options, logger, retry: false);
     }
 
     public StarRocksConnectionOptions Options { get; }
@@ -66,7 +68,7 @@ internal sealed class LoadCallExecutor : IDisposable
         context.Properties.Set(CallKey, call);
         try
         {
-            var pipeline = retry ? _retryPipeline : ResiliencePipeline.Empty;
+            var pipeline = retry ? _retryPipeline : _singleAttemptPipeline;
             return await pipeline.ExecuteAsync(
                 static async (ctx, run) =>
                 {
@@ -85,6 +87,11 @@ internal sealed class LoadCallExecutor : IDisposable
         }
         catch (StarRocksLoadException e)
         {
+            if (e.IsRetryable)
+            {
+                e = new StarRocksLoadException($"{e.Message} (gave up after {call.Attempt} attempt(s))", e.Label, e.Result, isRetryable: true, e.InnerException);
+            }
+
             LoadLog.Failed(Logger, call.Operation, call.Database, call.Label, e.Message);
             throw await WithRejectedRowsAsync(e, cancellationToken).ConfigureAwait(false);
         }
@@ -209,10 +216,10 @@ internal sealed class LoadCallExecutor : IDisposable
         return new StreamLoadResult { HttpStatusCode = response.StatusCode, Label = label, Message = text.Length > 0 ? text : null };
     }
 
-    private static ResiliencePipeline CreateRetryPipeline(StarRocksConnectionOptions options, ILogger logger, TimeSpan loadTimeout)
+    private static ResiliencePipeline CreatePipeline(StarRocksConnectionOptions options, ILogger logger, bool retry)
     {
         var builder = new ResiliencePipelineBuilder();
-        if (options.MaxRetries > 0)
+        if (retry && options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions
             {
@@ -233,7 +240,6 @@ internal sealed class LoadCallExecutor : IDisposable
             });
         }
 
-        // One attempt may take as long as the server-side load timeout, plus time to send the body.
-        return builder.AddTimeout(loadTimeout + TimeSpan.FromSeconds(60)).Build();
+        return builder.AddTimeout(options.GetAttemptTimeout()).Build();
     }
 }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using StarRocks.Typed.Loading;
+using StarRocks.Typed.StandIn.Catalog;
 using StarRocks.Typed.StandIn.Faults;
 
 namespace StarRocks.Typed.Tests.Loading;
@@ -290,6 +291,23 @@ public sealed class StreamLoadClientTests
 
         Assert.Equal(2, result.NumberLoadedRows);
         Assert.Equal(2, await _fixture.CountAsync(table));
+    }
+
+    [Fact]
+    public async Task An_attempt_past_the_socket_timeout_is_retried_with_the_same_label()
+    {
+        var table = await _fixture.CreateTableAsync(TableKind.Primary);
+        var options = _fixture.Options();
+        options.SocketTimeout = TimeSpan.FromSeconds(1);
+        using var client = new StreamLoadClient(options);
+        using var batch = LoadingStandInFixture.CsvBatch(10);
+        _fixture.StandIn.Faults.DelayNextAnswer(TimeSpan.FromSeconds(3));
+
+        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders });
+
+        Assert.True(result.Status == "Success" || result.State is "VISIBLE" or "COMMITTED", $"{result.Status} {result.State}");
+        Assert.True(_fixture.RequestsFor(result.Label!).Count(r => r.Node == "be") >= 2);
+        Assert.Equal(10, await _fixture.CountAsync(table));
     }
 
     [Fact]
