@@ -95,6 +95,7 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
                 ShowAlterTableStatement show => ShowAlterTable(session, show),
                 ShowCreateTableStatement show => await ShowCreateTableAsync(session, show, cancellationToken),
                 InsertStatement insert => await InsertAsync(session, sql, insert, cancellationToken),
+                DescribeStatement describe => await DescribeAsync(session, describe, cancellationToken),
                 _ => ForwardOutcome.Unchanged,
             };
         }
@@ -119,7 +120,7 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
             switch (statement)
             {
                 case CreateTableStatement or AlterTableStatement or DropTableStatement or DropDatabaseStatement
-                    or ShowAlterTableStatement or ShowCreateTableStatement:
+                    or ShowAlterTableStatement or ShowCreateTableStatement or DescribeStatement:
                     return new ErrorOutcome(StarRocksSqlException.SyntaxErrorCode,
                         "The StarRocks stand-in runs StarRocks DDL and SHOW statements only one per request.");
                 case UseStatement use:
@@ -271,6 +272,17 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
             return ForwardOutcome.Unchanged;
         string ddl = StarRocksSchemaMapper.ToCreateTableSql(schema);
         return new ForwardOutcome($"SELECT {MariaDbDdlEmitter.Literal(schema.Name)} AS `Table`, {MariaDbDdlEmitter.Literal(ddl)} AS `Create Table`");
+    }
+
+    private async Task<StatementOutcome> DescribeAsync(ProxySession session, DescribeStatement describe, CancellationToken cancellationToken)
+    {
+        string database = DatabaseOf(session, describe.Table);
+        if (await catalog.GetAsync(database, describe.Table.Name, cancellationToken) is not { } schema)
+            return ForwardOutcome.Unchanged;
+        string[] names = ["Field", "Type", "Null", "Key", "Default", "Extra"];
+        var rows = StarRocksSchemaMapper.DescribeRows(schema).Select((row, index) => "SELECT " + string.Join(", ",
+            row.Select((value, i) => (value is null ? "NULL" : MariaDbDdlEmitter.Literal(value)) + (index == 0 ? $" AS `{names[i]}`" : ""))));
+        return new ForwardOutcome(string.Join(" UNION ALL ", rows));
     }
 
     /// <summary>

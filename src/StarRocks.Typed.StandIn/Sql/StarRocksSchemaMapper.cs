@@ -177,5 +177,16 @@ public static class StarRocksSchemaMapper
         return sql.ToString();
     }
 
+    /// <summary>
+    /// The rows StarRocks's <c>DESC t</c> answers: Field, Type, Null (YES/NO), Key (true/false), Default, Extra
+    /// (the aggregate of AGGREGATE KEY value columns).
+    /// </summary>
+    public static IReadOnlyList<string?[]> DescribeRows(TableSchema schema) =>
+        schema.Columns.Select(c => new[]
+        {
+            c.Name, c.Type, c.Nullable ? "YES" : "NO", c.IsKey ? "true" : "false", c.Default,
+            c.Aggregate == AggregateFunction.None ? "" : CreateTableValidator.AggregateName(c.Aggregate),
+        }).ToList();
+
     private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"");
 }

@@ -80,6 +80,13 @@ public sealed class StarRocksSqlParser
             return ParseShow();
         if (first.IsWord("INSERT"))
             return ParseInsert();
+        if ((first.IsWord("DESC") || first.IsWord("DESCRIBE")) && Peek().IsIdentifier)
+        {
+            _position++;
+            var table = ParseTableName();
+            SkipSemicolon();
+            return Current.Kind == SqlTokenKind.End ? new DescribeStatement(table) : null;
+        }
         return null;
     }
 

@@ -189,3 +189,6 @@ public sealed record ShowCreateTableStatement(TableName Table) : StarRocksStatem
 /// starts (text between the last two is StarRocks-only: label and partitions).
 /// </summary>
 public sealed record InsertStatement(TableName Table, int InsertStart, int IntoEnd, int TableEnd, int BodyStart) : StarRocksStatement;
+
+/// <summary><c>DESC[RIBE] t</c>.</summary>
+public sealed record DescribeStatement(TableName Table) : StarRocksStatement;

@@ -211,6 +211,8 @@ public sealed class ProxyIntegrationTests(ProxyFixture fixture)
         Assert.Equal("k", create[0]);
         Assert.Contains("`v` BIGINT SUM NULL", (string)create[1]!);
         Assert.Contains("AGGREGATE KEY(`id`)", (string)create[1]!);
+        var describe = await connection.RowsAsync("DESC k");
+        Assert.Equal(["id|INT|NO|true||", "v|BIGINT|YES|false||SUM"], describe.Select(r => string.Join('|', r)));
         await connection.ExecAsync($"DROP DATABASE {name}");
         Assert.Null(await fixture.Catalog.GetAsync(name, "k"));
     }
