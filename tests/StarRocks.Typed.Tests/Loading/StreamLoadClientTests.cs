@@ -247,6 +247,30 @@ public sealed class StreamLoadClientTests
     }
 
     [Fact]
+    public async Task Loads_rotate_over_the_FEs_and_run_concurrently_on_one_client()
+    {
+        var table = await _fixture.CreateTableAsync();
+        var second = _fixture.StandIn.Frontends.Count > 1 ? _fixture.StandIn.Frontends[1] : await _fixture.StandIn.StartFeAsync();
+        using var client = new StreamLoadClient(_fixture.Options(loadUrls: $"{_fixture.StandIn.Frontends[0].Address};{second.Address}"));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            using var batch = LoadingStandInFixture.CsvBatch(25, firstId: i * 25);
+            return await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders });
+        }));
+
+        Assert.All(results, r => Assert.Equal("Success", r.Status));
+        Assert.Equal(8, results.Select(r => r.Label).Distinct().Count());
+        Assert.Equal(200, await _fixture.CountAsync(table));
+        var frontends = _fixture.StandIn.Requests.Entries
+            .Where(r => r.Node.StartsWith("fe", StringComparison.Ordinal) && r.Path.EndsWith("_stream_load", StringComparison.Ordinal))
+            .GroupBy(r => r.Node)
+            .ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(4, frontends[_fixture.StandIn.Frontends[0].Name]);
+        Assert.Equal(4, frontends[second.Name]);
+    }
+
+    [Fact]
     public async Task No_reachable_FE_fails_as_retryable_after_the_retries()
     {
         using var client = new StreamLoadClient(_fixture.Options(loadUrls: $"{DeadEndpoint()};{DeadEndpoint()}", maxRetries: 1));
