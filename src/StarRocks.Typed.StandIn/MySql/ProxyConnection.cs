@@ -15,6 +15,7 @@ internal sealed class ProxyConnection : IAsyncDisposable
     private const byte ComInitDb = 0x02;
     private const byte ComQuery = 0x03;
     private const byte ComStmtPrepare = 0x16;
+    private const byte ComResetConnection = 0x1F;
     private const int CopyBufferSize = 64 * 1024;
 
     private readonly Socket _client;
@@ -169,6 +170,8 @@ internal sealed class ProxyConnection : IAsyncDisposable
             }
             else if (startsCommand && command == ComInitDb)
                 _session.Database = Encoding.UTF8.GetString(packet.Span[1..]);
+            else if (startsCommand && command == ComResetConnection)
+                _session.StarRocksVariables.Clear();
             else if (startsCommand && command == ComStmtPrepare)
                 _log.Add(_session.ConnectionId, Encoding.UTF8.GetString(packet.Span[1..]));
             await MySqlPackets.WritePacketAsync(_serverStream, packet.Sequence, packet.Payload, cancellationToken);

@@ -6,37 +6,6 @@ using StarRocks.Typed.StandIn.Sql;
 
 namespace StarRocks.Typed.StandIn.MySql;
 
-/// <summary>What one client connection of the proxy remembers.</summary>
-internal sealed class ProxySession(int connectionId)
-{
-    /// <summary>MariaDB's id of the backing connection (also used in the <see cref="SqlLog"/>).</summary>
-    public int ConnectionId { get; } = connectionId;
-
-    /// <summary>The current database (from the handshake, <c>USE</c> and COM_INIT_DB).</summary>
-    public string? Database { get; set; }
-
-    /// <summary>StarRocks-only session variables the client set (accepted, not forwarded).</summary>
-    public Dictionary<string, string> StarRocksVariables { get; } = new(StringComparer.OrdinalIgnoreCase);
-}
-
-/// <summary>How the proxy answers one client statement.</summary>
-internal abstract record StatementOutcome;
-
-/// <summary>Send the statement to MariaDB: unchanged when <see cref="Sql"/> is null, else rewritten.</summary>
-internal sealed record ForwardOutcome(string? Sql) : StatementOutcome
-{
-    public static readonly ForwardOutcome Unchanged = new((string?)null);
-}
-
-/// <summary>Answer OK without involving the client's MariaDB connection.</summary>
-internal sealed record OkOutcome : StatementOutcome
-{
-    public static readonly OkOutcome Instance = new();
-}
-
-/// <summary>Answer with an error packet.</summary>
-internal sealed record ErrorOutcome(int Code, string Message) : StatementOutcome;
-
 /// <summary>
 /// Decides what the proxy does with each client statement: StarRocks DDL is validated, translated and executed on the
 /// stand-in's administrative MariaDB connection (keeping <see cref="SchemaCatalog"/> in sync); StarRocks-only session
@@ -89,7 +58,7 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
                 AlterTableStatement alter => await AlterTableAsync(session, alter, cancellationToken),
                 DropTableStatement drop => await DropTableAsync(session, drop, cancellationToken),
                 DropDatabaseStatement drop => await DropDatabaseAsync(drop, cancellationToken),
-                TruncateTableStatement truncate => new ForwardOutcome($"TRUNCATE TABLE {QualifiedName(session, truncate.Table, required: false)}"),
+                TruncateTableStatement truncate => new ForwardOutcome($"TRUNCATE TABLE {QualifiedName(truncate.Table)}"),
                 UseStatement use => Use(session, use),
                 SetStatement set => Set(session, set),
                 ShowAlterTableStatement show => ShowAlterTable(session, show),
@@ -417,8 +386,8 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
     private static string DatabaseOf(ProxySession session, TableName table) =>
         table.Database ?? session.Database ?? throw StarRocksSqlException.Analysis("No database selected", 1046);
 
-    private static string QualifiedName(ProxySession session, TableName table, bool required) =>
-        (table.Database ?? (required ? DatabaseOf(session, table) : null)) is { } db
+    private static string QualifiedName(TableName table) =>
+        table.Database is { } db
             ? $"{MariaDbDdlEmitter.Quote(db)}.{MariaDbDdlEmitter.Quote(table.Name)}"
             : MariaDbDdlEmitter.Quote(table.Name);
 
