@@ -32,9 +32,10 @@ internal static class LoadRateMeasurement
         }
         finally
         {
-            await MariaDbServer.StopSharedAsync();
-            if (mariaDb.OwnsProcess)
+            if (arguments.ContainsKey("datadir"))
                 await mariaDb.DisposeAsync();
+            else
+                await MariaDbServer.StopSharedAsync();
         }
         return 0;
     }
@@ -102,8 +103,8 @@ internal static class LoadRateMeasurement
         var text = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.OK || !text.Contains("\"Success\"", StringComparison.Ordinal))
             throw new InvalidOperationException($"load failed: {text}");
-        var loaded = text.Split('\n').First(l => l.Contains("NumberLoadedRows", StringComparison.Ordinal)).Trim().TrimEnd(',');
-        return loaded;
+        return string.Join(' ', text.Split('\n').Where(l => l.Contains("NumberLoadedRows", StringComparison.Ordinal) || l.Contains("TimeMs", StringComparison.Ordinal))
+            .Select(l => l.Trim().TrimEnd(',')));
     }
 
     /// <summary>A body of <paramref name="length"/> bytes made of <paramref name="chunk"/> repeated.</summary>

@@ -83,7 +83,9 @@ internal sealed class StreamLoadHandler(StandInServices services)
             await services.Transactions.CommitAsync(transaction, false, context.RequestAborted);
             return Success(transaction, rows, rows, 0, bytes, null);
         }
+        var phase = Stopwatch.StartNew();
         var body = await RequestBody.ReadAllAsync(context, fault?.Kind == FaultKind.ResetConnection ? fault.AfterBytes : null);
+        var readMs = phase.ElapsedMilliseconds;
         if (body is null)
         {
             await services.Transactions.AbortAsync(transaction, "connection reset");
@@ -94,7 +96,9 @@ internal sealed class StreamLoadHandler(StandInServices services)
             await services.Transactions.AbortAsync(transaction, fault.Message ?? "injected failure");
             return new LoadAnswer("Fail", fault.Message ?? FaultInjector.RetryableMessage) { TxnId = transaction.Id, Label = label };
         }
+        phase.Restart();
         var parsed = ParsedLoad.Parse(body, plan!, options, out var error);
+        var parseMs = phase.ElapsedMilliseconds;
         if (parsed is null)
         {
             await services.Transactions.AbortAsync(transaction, error!);
@@ -108,13 +112,16 @@ internal sealed class StreamLoadHandler(StandInServices services)
                 parsed.LoadBytes, errorUrl);
         }
         transaction.Loads.Add(parsed);
+        phase.Restart();
         await services.Transactions.CommitAsync(transaction, fault?.Kind == FaultKind.PublishTimeout, context.RequestAborted);
+        var writeMs = phase.ElapsedMilliseconds;
         if (fault?.Kind == FaultKind.LabelAlreadyExistsRunning)
         {
             transaction.RunningUntil = DateTime.UtcNow + fault.Delay;
             return LabelAlreadyExists(transaction);
         }
-        var answer = Success(transaction, parsed.TotalRows, parsed.Rows.Count, parsed.FilteredRows, parsed.LoadBytes, errorUrl);
+        var answer = Success(transaction, parsed.TotalRows, parsed.Rows.Count, parsed.FilteredRows, parsed.LoadBytes, errorUrl)
+            with { ReadDataTimeMs = readMs, StreamLoadPlanTimeMs = parseMs, WriteDataTimeMs = writeMs };
         return fault?.Kind == FaultKind.PublishTimeout ? answer with { Status = "Publish Timeout" } : answer;
     }
 

@@ -80,7 +80,7 @@ public sealed class StarRocksStandIn : IAsyncDisposable
         await EnsureUserAsync(connectionString, options.User, options.Password, cancellationToken);
         var catalog = new SchemaCatalog(connectionString);
         await catalog.InitializeAsync(cancellationToken);
-        var transactions = new TransactionManager(connectionString);
+        var transactions = new TransactionManager(connectionString, catalog);
         await transactions.InitializeAsync(cancellationToken);
         var services = new StandInServices
         {

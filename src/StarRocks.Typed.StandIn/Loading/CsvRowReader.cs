@@ -13,6 +13,44 @@ public static class CsvRowReader
     /// <summary>Reads every row of <paramref name="body"/>.</summary>
     public static List<SourceRow> Read(ReadOnlySpan<byte> body, LoadOptions options)
     {
+        return options.Enclose is null && options.Escape is null ? ReadPlain(body, options) : ReadQuoted(body, options);
+    }
+
+    /// <summary>The fast path without enclose/escape: rows and fields are cut with vectorised searches.</summary>
+    private static List<SourceRow> ReadPlain(ReadOnlySpan<byte> body, LoadOptions options)
+    {
+        var rows = new List<SourceRow>();
+        var skip = options.SkipHeader;
+        var fields = new List<string?>();
+        while (!body.IsEmpty)
+        {
+            var end = body.IndexOf(options.RowDelimiter);
+            var row = end < 0 ? body : body[..end];
+            body = end < 0 ? [] : body[(end + options.RowDelimiter.Length)..];
+            if (skip > 0)
+            {
+                skip--;
+                continue;
+            }
+            fields.Clear();
+            var rest = row;
+            while (true)
+            {
+                var separator = rest.IndexOf(options.ColumnSeparator);
+                var field = separator < 0 ? rest : rest[..separator];
+                var text = field.Length == 2 && field[0] == (byte)'\\' && field[1] == (byte)'N' ? null : Encoding.UTF8.GetString(field);
+                fields.Add(options.TrimSpace ? text?.Trim(' ') : text);
+                if (separator < 0)
+                    break;
+                rest = rest[(separator + options.ColumnSeparator.Length)..];
+            }
+            rows.Add(new SourceRow([.. fields], Encoding.UTF8.GetString(row)));
+        }
+        return rows;
+    }
+
+    private static List<SourceRow> ReadQuoted(ReadOnlySpan<byte> body, LoadOptions options)
+    {
         var rows = new List<SourceRow>();
         var fields = new List<string?>();
         var field = new List<byte>();

@@ -116,6 +116,13 @@ public sealed class LoadPlan
         return new LoadPlan(table, sourceFields, columns, feeds, op, options.PartialUpdate);
     }
 
+    /// <summary>The plan of rows already parsed for <paramref name="columnNames"/> (restoring staged transaction rows).</summary>
+    public static LoadPlan ForColumns(TableSchema table, IReadOnlyList<string> columnNames, bool partialUpdate)
+    {
+        var columns = columnNames.Select(n => table.FindColumn(n) ?? throw new InvalidOperationException($"column {n} no longer exists")).ToList();
+        return new LoadPlan(table, columnNames, columns, columns.Select((c, i) => new ColumnTarget(c.Name, i)).ToList(), null, partialUpdate);
+    }
+
     /// <summary>Reads an <c>__op</c> value: true = delete, false = upsert, null = invalid.</summary>
     public static bool? IsDelete(string? value) => value?.Trim().ToLowerInvariant() switch
     {

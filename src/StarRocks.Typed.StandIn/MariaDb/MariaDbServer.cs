@@ -19,6 +19,7 @@ public sealed class MariaDbServer : IAsyncDisposable
     private static bool _sharedIsTemporary;
 
     private readonly Process? _process;
+    private int _disposed;
 
     private MariaDbServer(string dataDirectory, int port, Process? process)
     {
@@ -166,7 +167,7 @@ public sealed class MariaDbServer : IAsyncDisposable
     /// <summary>Stops the server when this object started it (a reused instance is left running).</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_process is null || _process.HasExited)
+        if (_process is null || Interlocked.Exchange(ref _disposed, 1) == 1 || _process.HasExited)
             return;
         await ShutdownAsync();
         if (!_process.WaitForExit(TimeSpan.FromSeconds(20)))
@@ -194,7 +195,7 @@ public sealed class MariaDbServer : IAsyncDisposable
 
     private void Stop()
     {
-        if (_process is null || _process.HasExited)
+        if (_process is null || Volatile.Read(ref _disposed) == 1 || _process.HasExited)
             return;
         ShutdownAsync().GetAwaiter().GetResult();
         _process.WaitForExit(TimeSpan.FromSeconds(20));

@@ -16,13 +16,15 @@ public sealed partial class TransactionManager
     private readonly ConcurrentDictionary<(string Db, string Label), LoadTransaction> _transactions = new();
     private readonly string _connectionString;
     private readonly TableWriter _writer;
+    private readonly PreparedTransactionStore _prepared;
     private long _nextId;
 
     /// <summary>Creates the manager over the MariaDB reached by <paramref name="connectionString"/>.</summary>
-    public TransactionManager(string connectionString)
+    public TransactionManager(string connectionString, SchemaCatalog catalog)
     {
         _connectionString = connectionString;
         _writer = new TableWriter(connectionString);
+        _prepared = new PreparedTransactionStore(connectionString, catalog);
     }
 
     /// <summary>Creates the label table and loads the labels recorded by earlier runs (unfinished ones come back ABORTED).</summary>
@@ -38,6 +40,8 @@ public sealed partial class TransactionManager
                 "updated_at DATETIME(6) NOT NULL, PRIMARY KEY (db, label))";
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
+        await _prepared.InitializeAsync(cancellationToken);
+        var restored = new List<LoadTransaction>();
         await using var select = connection.CreateCommand();
         select.CommandText = $"SELECT db, label, txn_id, table_name, state FROM `{SchemaCatalog.StateDatabase}`.`labels`";
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
@@ -47,8 +51,20 @@ public sealed partial class TransactionManager
             var transaction = new LoadTransaction(reader.GetInt64(2), reader.GetString(0), reader.GetString(3), reader.GetString(1),
                 TimeSpan.Zero, null, explicitTransaction: true);
             transaction.Restore(state is TransactionState.Prepare or TransactionState.Prepared ? TransactionState.Aborted : state);
+            if (state == TransactionState.Prepared)
+                restored.Add(transaction);
             _transactions[(transaction.Database, transaction.Label)] = transaction;
             _nextId = Math.Max(_nextId, transaction.Id);
+        }
+        await reader.CloseAsync();
+        foreach (var transaction in restored)
+        {
+            // a PREPARED transaction comes back PREPARED with its staged rows, as in StarRocks
+            if (await _prepared.LoadAsync(transaction.Database, transaction.Label, cancellationToken) is { } loads)
+            {
+                transaction.Loads.AddRange(loads);
+                transaction.Restore(TransactionState.Prepared);
+            }
         }
     }
 
@@ -99,6 +115,8 @@ public sealed partial class TransactionManager
         transaction.TryMove(from, publishTimeout ? TransactionState.Committed : TransactionState.Visible);
         transaction.Loads.Clear();
         await PersistAsync(transaction);
+        if (transaction.IsExplicit)
+            await _prepared.DeleteAsync(transaction);
     }
 
     /// <summary>Moves PREPARE to PREPARED.</summary>
@@ -108,6 +126,7 @@ public sealed partial class TransactionManager
             transaction.SetPreparedTimeout(timeout);
         if (!transaction.TryMove(TransactionState.Prepare, TransactionState.Prepared))
             return false;
+        await _prepared.SaveAsync(transaction);
         await PersistAsync(transaction);
         return true;
     }
@@ -118,6 +137,8 @@ public sealed partial class TransactionManager
         if (!transaction.Abort(reason))
             return false;
         await PersistAsync(transaction);
+        if (transaction.IsExplicit)
+            await _prepared.DeleteAsync(transaction);
         return true;
     }
 

@@ -98,6 +98,29 @@ public sealed class TransactionTests(StandInFixture fixture)
     }
 
     [Fact]
+    public async Task A_prepared_transaction_survives_a_restart_of_the_stand_in()
+    {
+        TableSchema table;
+        await using (var first = await global::StarRocks.Typed.StandIn.Hosting.StarRocksStandIn.StartAsync(
+                         new() { MariaDb = fixture.MariaDb, StartMySqlProxy = false }))
+        {
+            table = await CreateAsync(first, TableKind.Primary, Column("id", "INT", key: true), Column("v", "VARCHAR(8)"), Column("n", "BIGINT"),
+                Column("b", "VARBINARY(4)"));
+            using var http = new StarRocksHttp(first);
+            await http.TransactionAsync(first, "begin", table, "restart");
+            await http.TransactionAsync(first, "load", table, "restart", "1\ta\t9007199254740993\txy\n2\tb\t\\N\t\\N\n");
+            await http.TransactionAsync(first, "prepare", table, "restart");
+        }
+        await using var second = await global::StarRocks.Typed.StandIn.Hosting.StarRocksStandIn.StartAsync(
+            new() { MariaDb = fixture.MariaDb, StartMySqlProxy = false });
+        using var client = new StarRocksHttp(second);
+        Assert.Equal("PREPARED", await client.LoadStateAsync(second, table.Database, "restart"));
+
+        Assert.Equal("OK", (await client.TransactionAsync(second, "commit", table, "restart")).Status());
+        Assert.Equal(["1|a|9007199254740993|xy", "2|b|NULL|NULL"], await QueryAsync(second, table));
+    }
+
+    [Fact]
     public async Task Rollback_discards_the_rows_and_aborted_transactions_answer_as_StarRocks()
     {
         var table = await TableAsync();
