@@ -55,6 +55,7 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
             {
                 null => Rewrite(session, sql) is { } rewritten ? new ForwardOutcome(rewritten) : ForwardOutcome.Unchanged,
                 CreateTableStatement create => await CreateTableAsync(session, create, cancellationToken),
+                CreateTableLikeStatement like => await CreateTableLikeAsync(session, like, cancellationToken),
                 AlterTableStatement alter => await AlterTableAsync(session, alter, cancellationToken),
                 DropTableStatement drop => await DropTableAsync(session, drop, cancellationToken),
                 DropDatabaseStatement drop => await DropDatabaseAsync(drop, cancellationToken),
@@ -88,7 +89,7 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
             string piece = text;
             switch (statement)
             {
-                case CreateTableStatement or AlterTableStatement or DropTableStatement or DropDatabaseStatement
+                case CreateTableStatement or CreateTableLikeStatement or AlterTableStatement or DropTableStatement or DropDatabaseStatement
                     or ShowAlterTableStatement or ShowCreateTableStatement or DescribeStatement:
                     return new ErrorOutcome(StarRocksSqlException.SyntaxErrorCode,
                         "The StarRocks stand-in runs StarRocks DDL and SHOW statements only one per request.");
@@ -124,6 +125,23 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
                 : throw StarRocksSqlException.Analysis($"Table '{create.Table.Name}' already exists", 1050);
         await ExecuteAsync(MariaDbDdlEmitter.CreateTable(resolved, database), cancellationToken);
         await catalog.SaveAsync(StarRocksSchemaMapper.ToSchema(resolved, database), cancellationToken);
+        return OkOutcome.Instance;
+    }
+
+    private async Task<StatementOutcome> CreateTableLikeAsync(ProxySession session, CreateTableLikeStatement like, CancellationToken cancellationToken)
+    {
+        string database = DatabaseOf(session, like.Table), sourceDatabase = DatabaseOf(session, like.Source);
+        if (!await TableExistsAsync(sourceDatabase, like.Source.Name, cancellationToken))
+            throw StarRocksSqlException.Analysis($"Unknown table '{sourceDatabase}.{like.Source.Name}'", 1051);
+        if (await TableExistsAsync(database, like.Table.Name, cancellationToken))
+            return like.IfNotExists
+                ? OkOutcome.Instance
+                : throw StarRocksSqlException.Analysis($"Table '{like.Table.Name}' already exists", 1050);
+        await ExecuteAsync(
+            $"CREATE TABLE {MariaDbDdlEmitter.Quote(database)}.{MariaDbDdlEmitter.Quote(like.Table.Name)} LIKE {MariaDbDdlEmitter.Quote(sourceDatabase)}.{MariaDbDdlEmitter.Quote(like.Source.Name)}",
+            cancellationToken);
+        if (await catalog.GetAsync(sourceDatabase, like.Source.Name, cancellationToken) is { } source)
+            await catalog.SaveAsync(source with { Database = database, Name = like.Table.Name }, cancellationToken);
         return OkOutcome.Instance;
     }
 

@@ -102,8 +102,16 @@ public sealed class StarRocksSqlParser
         _position++;
         bool ifNotExists = AcceptWords("IF", "NOT", "EXISTS");
         var table = ParseTableName();
-        if (Current.IsWord("LIKE") || Current.IsWord("AS") || !Current.IsSymbol('('))
-            return Current.IsWord("LIKE") || Current.IsWord("AS") ? null : throw Unexpected("'('");
+        if (AcceptWord("LIKE"))
+        {
+            var source = ParseTableName();
+            ExpectEnd();
+            return new CreateTableLikeStatement(table, source, ifNotExists);
+        }
+        if (Current.IsWord("AS") || (Current.IsSymbol('(') && Peek().IsWord("SELECT")))
+            return null;
+        if (!Current.IsSymbol('('))
+            throw Unexpected("'('");
         _position++;
         var columns = new List<ColumnDefinition>();
         bool indexes = false;

@@ -131,6 +131,9 @@ public sealed record CreateTableStatement(
     IReadOnlyList<string> OrderBy,
     IReadOnlyDictionary<string, string> Properties) : StarRocksStatement;
 
+/// <summary><c>CREATE TABLE [IF NOT EXISTS] t LIKE source</c>.</summary>
+public sealed record CreateTableLikeStatement(TableName Table, TableName Source, bool IfNotExists) : StarRocksStatement;
+
 /// <summary>Where <c>ADD/MODIFY COLUMN</c> puts a column: <c>FIRST</c> or <c>AFTER x</c>.</summary>
 public sealed record ColumnPosition(bool First, string? After);
 

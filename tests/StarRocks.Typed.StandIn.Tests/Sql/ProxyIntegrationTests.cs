@@ -211,6 +211,10 @@ public sealed class ProxyIntegrationTests(ProxyFixture fixture)
         Assert.Equal("k", create[0]);
         Assert.Contains("`v` BIGINT SUM NULL", (string)create[1]!);
         Assert.Contains("AGGREGATE KEY(`id`)", (string)create[1]!);
+        await connection.ExecAsync("CREATE TABLE k2 LIKE k");
+        Assert.Equal(TableKind.Aggregate, (await fixture.Catalog.GetAsync(name, "k2"))!.Kind);
+        await connection.ExecAsync("INSERT INTO k2 VALUES (1, 2), (1, 3)");
+        Assert.Equal(5L, Convert.ToInt64(Assert.Single(await connection.RowsAsync("SELECT v FROM k2"))[0]));
         var describe = await connection.RowsAsync("DESC k");
         Assert.Equal(["id|INT|NO|true||", "v|BIGINT|YES|false||SUM"], describe.Select(r => string.Join('|', r)));
         await connection.ExecAsync($"DROP DATABASE {name}");

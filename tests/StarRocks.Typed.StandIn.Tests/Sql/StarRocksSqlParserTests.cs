@@ -167,6 +167,7 @@ public sealed class StarRocksSqlParserTests
         Assert.Equal(new ShowCreateTableStatement(new TableName(null, "t")), StarRocksSqlParser.Parse("SHOW CREATE TABLE t"));
         Assert.Null(StarRocksSqlParser.Parse("SELECT 1"));
         Assert.Null(StarRocksSqlParser.Parse("CREATE TABLE t2 AS SELECT * FROM t"));
+        Assert.Equal(new CreateTableLikeStatement(new TableName(null, "t2"), new TableName("d", "t"), true), StarRocksSqlParser.Parse("CREATE TABLE IF NOT EXISTS t2 LIKE d.t"));
         Assert.Null(StarRocksSqlParser.Parse("CREATE DATABASE d"));
     }
 
