@@ -174,6 +174,11 @@ public sealed class ProxyIntegrationTests(ProxyFixture fixture)
                 "s|struct|struct<a int, b varchar(8)>|", "j|json|json|", "b|bitmap|bitmap|",
             ],
             rows.Select(r => string.Join('|', r)));
+        var sizes = await connection.RowsAsync($"""
+            SELECT `COLUMN_NAME`, `COLUMN_KEY`, `DATA_TYPE`, `COLUMN_SIZE`, `DECIMAL_DIGITS`, CHARACTER_MAXIMUM_LENGTH
+            FROM `information_schema`.`COLUMNS` WHERE `TABLE_SCHEMA` = '{db}' AND `TABLE_NAME` = 'p'
+            """);
+        Assert.Equal(["k|PRI|varchar|20||20", "v||datetime|||"], sizes.Select(r => string.Join('|', r)));
     }
 
     [Fact]
