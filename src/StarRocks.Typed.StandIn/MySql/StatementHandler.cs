@@ -275,16 +275,18 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
     /// <summary>
     /// <c>INSERT INTO</c> a PRIMARY KEY or UNIQUE KEY table replaces rows with the same key (StarRocks upserts);
     /// into an AGGREGATE KEY table it combines them with each value column's aggregate. <c>WITH LABEL</c> and
-    /// <c>PARTITION (...)</c> are dropped.
+    /// <c>PARTITION (...)</c> are dropped. <c>INSERT OVERWRITE</c> empties the table first (not atomically).
     /// </summary>
     private async Task<StatementOutcome> InsertAsync(ProxySession session, string sql, InsertStatement insert, CancellationToken cancellationToken)
     {
         string? database = insert.Table.Database ?? session.Database;
         var schema = database is null ? null : await catalog.GetAsync(database, insert.Table.Name, cancellationToken);
         bool dropsClauses = !sql.AsSpan(insert.TableEnd, insert.BodyStart - insert.TableEnd).IsWhiteSpace();
-        if (!dropsClauses && schema?.Kind is null or TableKind.Duplicate)
+        if (!dropsClauses && !insert.Overwrite && schema?.Kind is null or TableKind.Duplicate)
             return Rewrite(session, sql) is { } rewritten ? new ForwardOutcome(rewritten) : ForwardOutcome.Unchanged;
-        string verb = schema?.Kind is TableKind.Primary or TableKind.Unique ? "REPLACE INTO" : sql[insert.InsertStart..insert.IntoEnd];
+        if (insert.Overwrite)
+            await ExecuteAsync($"DELETE FROM {MariaDbDdlEmitter.Quote(DatabaseOf(session, insert.Table))}.{MariaDbDdlEmitter.Quote(insert.Table.Name)}", cancellationToken);
+        string verb = schema?.Kind is TableKind.Primary or TableKind.Unique ? "REPLACE INTO" : "INSERT INTO";
         string text = new StringBuilder(sql.Length + 16)
             .Append(sql, 0, insert.InsertStart).Append(verb)
             .Append(sql, insert.IntoEnd, insert.TableEnd - insert.IntoEnd).Append(' ')

@@ -639,8 +639,11 @@ public sealed class StarRocksSqlParser
     {
         int insertStart = Current.Start;
         _position++;
-        if (!AcceptWord("INTO"))
+        bool overwrite = AcceptWord("OVERWRITE");
+        if (!overwrite && !AcceptWord("INTO"))
             return null;
+        if (overwrite)
+            AcceptWord("TABLE");
         int intoEnd = Peek(-1).End();
         if (!Current.IsIdentifier)
             return null;
@@ -659,7 +662,7 @@ public sealed class StarRocksSqlParser
             else
                 break;
         }
-        return new InsertStatement(table, insertStart, intoEnd, tableEnd, Current.Start);
+        return new InsertStatement(table, insertStart, intoEnd, tableEnd, Current.Start, overwrite);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------

@@ -187,11 +187,11 @@ public sealed record ShowAlterTableStatement(bool Column, string? Database, stri
 public sealed record ShowCreateTableStatement(TableName Table) : StarRocksStatement;
 
 /// <summary>
-/// <c>INSERT INTO t [WITH LABEL l] [[TEMPORARY] PARTITION (...)] ...</c>: offsets into the statement text of the
-/// <c>INSERT</c> keyword, the end of <c>INTO</c>, the end of the table name, and where the column list or source
-/// starts (text between the last two is StarRocks-only: label and partitions).
+/// <c>INSERT INTO|OVERWRITE t [WITH LABEL l] [[TEMPORARY] PARTITION (...)] ...</c>: offsets into the statement text
+/// of the <c>INSERT</c> keyword, the end of <c>INTO</c>/<c>OVERWRITE</c>, the end of the table name, and where the
+/// column list or source starts (text between the last two is StarRocks-only: label and partitions).
 /// </summary>
-public sealed record InsertStatement(TableName Table, int InsertStart, int IntoEnd, int TableEnd, int BodyStart) : StarRocksStatement;
+public sealed record InsertStatement(TableName Table, int InsertStart, int IntoEnd, int TableEnd, int BodyStart, bool Overwrite = false) : StarRocksStatement;
 
 /// <summary><c>DESC[RIBE] t</c>.</summary>
 public sealed record DescribeStatement(TableName Table) : StarRocksStatement;

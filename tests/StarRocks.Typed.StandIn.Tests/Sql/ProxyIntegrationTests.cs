@@ -266,6 +266,8 @@ public sealed class ProxyIntegrationTests(ProxyFixture fixture)
         await connection.ExecAsync("INSERT INTO a WITH LABEL l2 SELECT d, v * 10 FROM e");
         var rows = await connection.RowsAsync("SELECT total FROM a ORDER BY d");
         Assert.Equal([11L, 22L], rows.Select(r => Convert.ToInt64(r[0])));
+        await connection.ExecAsync("INSERT OVERWRITE a WITH LABEL l3 SELECT d, 1 FROM e WHERE v = 2");
+        Assert.Equal("2024-01-02|1", string.Join('|', Assert.Single(await connection.RowsAsync("SELECT DATE_FORMAT(d, '%Y-%m-%d'), total FROM a"))));
     }
 
     [Fact]

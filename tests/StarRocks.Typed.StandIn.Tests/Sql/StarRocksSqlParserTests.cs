@@ -180,6 +180,6 @@ public sealed class StarRocksSqlParserTests
         Assert.Equal("INSERT INTO", sql[insert.InsertStart..insert.IntoEnd]);
         Assert.Equal(" db.t", sql[insert.IntoEnd..insert.TableEnd]);
         Assert.Equal("(a, b) VALUES (1, 2)", sql[insert.BodyStart..]);
-        Assert.Null(StarRocksSqlParser.Parse("INSERT OVERWRITE t SELECT 1"));
+        Assert.True(Assert.IsType<InsertStatement>(StarRocksSqlParser.Parse("INSERT OVERWRITE t SELECT 1")).Overwrite);
     }
 }
