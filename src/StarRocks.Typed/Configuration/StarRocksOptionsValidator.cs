@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Options;
+using StarRocks.Typed.Serialization;
+
+namespace StarRocks.Typed.Configuration;
+
+/// <summary>
+/// Validates <see cref="StarRocksOptions"/> (the connection through <see cref="StarRocksConnectionOptionsValidator"/>, then
+/// the sink's ranges and Stream Load properties); every message names the option as users spell it.
+/// </summary>
+public sealed class StarRocksOptionsValidator : IValidateOptions<StarRocksOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, StarRocksOptions options)
+    {
+        var failures = GetFailures(options);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Throws <see cref="OptionsValidationException"/> listing every problem, if any.</summary>
+    /// <param name="options">The options to check.</param>
+    public static void ThrowIfInvalid(StarRocksOptions options)
+    {
+        var failures = GetFailures(options);
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(StarRocksOptions), failures);
+        }
+    }
+
+    /// <summary>Returns one message per problem.</summary>
+    /// <param name="options">The options to check.</param>
+    /// <returns>The messages; empty when the options are valid.</returns>
+    public static IReadOnlyList<string> GetFailures(StarRocksOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>(StarRocksConnectionOptionsValidator.GetFailures(options.Connection));
+        try
+        {
+            options.GetJdbcHosts();
+        }
+        catch (FormatException e)
+        {
+            failures.Add(e.Message);
+        }
+
+        if (!options.UncheckedBufferLimitsForTesting)
+        {
+            CheckRange(failures, "sink.buffer-flush.max-bytes", options.BufferFlushMaxBytes, StarRocksOptions.MinBufferBytes, StarRocksOptions.MaxBufferBytes);
+            CheckRange(failures, "sink.buffer-flush.max-rows", options.BufferFlushMaxRows, 64_000, 5_000_000);
+            CheckRange(failures, "sink.buffer-flush.interval-ms", (long)options.BufferFlushInterval.TotalMilliseconds, 1_000, 3_600_000);
+        }
+        else
+        {
+            CheckRange(failures, "sink.buffer-flush.max-bytes", options.BufferFlushMaxBytes, 1, StarRocksOptions.MaxBufferBytes);
+            CheckRange(failures, "sink.buffer-flush.max-rows", options.BufferFlushMaxRows, 1, 5_000_000);
+            CheckRange(failures, "sink.buffer-flush.interval-ms", (long)options.BufferFlushInterval.TotalMilliseconds, 1, 3_600_000);
+        }
+
+        CheckRange(failures, "sink.io.thread-count", options.IoThreadCount, 1, 64);
+        if (!Enum.IsDefined(options.Semantic))
+        {
+            failures.Add($"sink.semantic must be at-least-once or exactly-once (was {options.Semantic}).");
+        }
+
+        CheckProperties(failures, options.Connection.Properties ?? new Dictionary<string, string>());
+        return failures;
+    }
+
+    private static void CheckProperties(List<string> failures, IDictionary<string, string> properties)
+    {
+        if (properties.TryGetValue("format", out var format) && !format.Equals("csv", StringComparison.OrdinalIgnoreCase) && !format.Equals("json", StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"sink.properties.format must be csv or json (was '{format}').");
+        }
+
+        foreach (var option in new[] { "column_separator", "row_delimiter" })
+        {
+            if (properties.TryGetValue(option, out var notation))
+            {
+                try
+                {
+                    StarRocksDelimiter.Parse(notation);
+                }
+                catch (ArgumentException e)
+                {
+                    failures.Add($"sink.properties.{option} is invalid: {e.Message}");
+                }
+            }
+        }
+
+        foreach (var option in new[] { "partial_update", "strict_mode" })
+        {
+            if (properties.TryGetValue(option, out var flag) && !bool.TryParse(flag, out _))
+            {
+                failures.Add($"sink.properties.{option} must be true or false (was '{flag}').");
+            }
+        }
+
+        if (properties.TryGetValue("max_filter_ratio", out var ratioText)
+            && (!double.TryParse(ratioText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var ratio) || ratio is < 0 or > 1))
+        {
+            failures.Add($"sink.properties.max_filter_ratio must be a number between 0 and 1 (was '{ratioText}').");
+        }
+
+        if (properties.TryGetValue("timeout", out var timeoutText) && (!int.TryParse(timeoutText, out var timeout) || timeout <= 0))
+        {
+            failures.Add($"sink.properties.timeout must be a positive number of seconds (was '{timeoutText}').");
+        }
+
+        if (properties.ContainsKey("columns"))
+        {
+            failures.Add("sink.properties.columns is written by the sink from the table model; use WritePartialAsync for a column subset.");
+        }
+
+        if (properties.TryGetValue("partial_update", out var partial) && bool.TryParse(partial, out var isPartial) && isPartial)
+        {
+            failures.Add("sink.properties.partial_update is set by the sink per batch; use WritePartialAsync for a column subset.");
+        }
+    }
+
+    private static void CheckRange(List<string> failures, string option, long value, long min, long max)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add($"{option} must be between {min} and {max} (was {value}).");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+namespace StarRocks.Typed.Sink;
+
+/// <summary>
+/// Writes typed rows of one table to StarRocks: rows are serialized by the generated writer into the table's buffer and
+/// loaded with Stream Load when a flush trigger fires (<c>sink.buffer-flush.max-bytes</c>, <c>max-rows</c>,
+/// <c>interval-ms</c>, <see cref="FlushAsync"/>, dispose, host stop). Writers wait when the sink holds twice
+/// <c>max-bytes</c>. A failed load surfaces as <see cref="StarRocksSinkException"/> on the next call. Thread-safe.
+/// </summary>
+/// <typeparam name="T">The generated row type.</typeparam>
+public interface IStarRocksSink<T> : IAsyncDisposable where T : IStarRocksTable<T>
+{
+    /// <summary>Buffers a row (an upsert on PRIMARY KEY tables).</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="cancellationToken">Cancels waiting for buffer room.</param>
+    /// <returns>Completes when the row is buffered.</returns>
+    ValueTask WriteAsync(T row, CancellationToken cancellationToken = default);
+
+    /// <summary>Buffers rows in order.</summary>
+    /// <param name="rows">The rows.</param>
+    /// <param name="cancellationToken">Cancels waiting for buffer room.</param>
+    /// <returns>Completes when every row is buffered.</returns>
+    ValueTask WriteAsync(IEnumerable<T> rows, CancellationToken cancellationToken = default);
+
+    /// <summary>Buffers rows in order (copies the rest of the span only if it has to wait for buffer room).</summary>
+    /// <param name="rows">The rows.</param>
+    /// <returns>Completes when every row is buffered.</returns>
+    ValueTask WriteAsync(ReadOnlySpan<T> rows);
+
+    /// <summary>Buffers rows in order as they arrive.</summary>
+    /// <param name="rows">The rows.</param>
+    /// <param name="cancellationToken">Cancels the enumeration and waiting for buffer room.</param>
+    /// <returns>Completes when every row is buffered.</returns>
+    ValueTask WriteAsync(IAsyncEnumerable<T> rows, CancellationToken cancellationToken = default);
+
+    /// <summary>Buffers only <paramref name="columns"/> of a row (a partial update; PRIMARY KEY tables).</summary>
+    /// <param name="row">The row; members outside <paramref name="columns"/> are ignored.</param>
+    /// <param name="columns">The key columns and the columns to update.</param>
+    /// <param name="cancellationToken">Cancels waiting for buffer room.</param>
+    /// <returns>Completes when the row is buffered.</returns>
+    ValueTask WritePartialAsync(T row, StarRocksColumnSet<T> columns, CancellationToken cancellationToken = default);
+
+    /// <summary>Buffers the deletion of the row with this row's key (PRIMARY KEY tables; <c>__op = 1</c>).</summary>
+    /// <param name="row">The row to delete.</param>
+    /// <param name="cancellationToken">Cancels waiting for buffer room.</param>
+    /// <returns>Completes when the delete is buffered.</returns>
+    ValueTask DeleteAsync(T row, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Buffers the deletion of the row with <paramref name="key"/> (PRIMARY KEY tables): the key member's value, or a
+    /// value tuple of the key members in key order (what the generated <c>GetKey</c> returns).
+    /// </summary>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <param name="key">The key.</param>
+    /// <param name="cancellationToken">Cancels waiting for buffer room.</param>
+    /// <returns>Completes when the delete is buffered.</returns>
+    ValueTask DeleteByKeyAsync<TKey>(TKey key, CancellationToken cancellationToken = default) where TKey : notnull;
+
+    /// <summary>Loads everything buffered so far and waits until it is loaded (or throws the failure).</summary>
+    /// <param name="cancellationToken">Cancels waiting (the loads continue).</param>
+    /// <returns>Completes when every buffered row is in StarRocks.</returns>
+    ValueTask FlushAsync(CancellationToken cancellationToken = default);
+}

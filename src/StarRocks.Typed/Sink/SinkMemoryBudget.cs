@@ -1,0 +1,81 @@
+namespace StarRocks.Typed.Sink;
+
+/// <summary>
+/// The one memory budget shared by all tables of a sink: bytes reserved by buffered, queued and in-flight batches.
+/// <see cref="TryReserve"/> never lets the total pass the limit (twice <c>sink.buffer-flush.max-bytes</c>), except for a
+/// single row larger than the limit when nothing else is buffered; writers that do not fit wait in
+/// <see cref="WaitForRoomAsync"/> until loads release bytes.
+/// </summary>
+internal sealed class SinkMemoryBudget(long limit)
+{
+    private readonly Lock _gate = new();
+    private long _reserved;
+    private TaskCompletionSource _released = NewSignal();
+
+    /// <summary>The most bytes that may be reserved.</summary>
+    public long Limit { get; } = limit;
+
+    /// <summary>Bytes reserved now.</summary>
+    public long Reserved => Volatile.Read(ref _reserved);
+
+    /// <summary>The highest <see cref="Reserved"/> seen (for tests and diagnostics).</summary>
+    public long Peak { get; private set; }
+
+    /// <summary>Reserves <paramref name="bytes"/> if they fit.</summary>
+    /// <param name="bytes">The bytes to reserve.</param>
+    /// <returns>Whether they were reserved.</returns>
+    public bool TryReserve(long bytes)
+    {
+        lock (_gate)
+        {
+            if (_reserved + bytes > Limit && _reserved > 0)
+            {
+                return false;
+            }
+
+            _reserved += bytes;
+            Peak = Math.Max(Peak, _reserved);
+            return true;
+        }
+    }
+
+    /// <summary>Returns bytes and wakes waiting writers.</summary>
+    /// <param name="bytes">The bytes to return.</param>
+    public void Release(long bytes)
+    {
+        TaskCompletionSource released;
+        lock (_gate)
+        {
+            _reserved -= bytes;
+            released = _released;
+            _released = NewSignal();
+        }
+
+        released.TrySetResult();
+    }
+
+    /// <summary>Waits until <paramref name="bytes"/> would fit (no reservation is made; call <see cref="TryReserve"/> again).</summary>
+    /// <param name="bytes">The bytes needed.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>Completes when the bytes may fit.</returns>
+    public async ValueTask WaitForRoomAsync(long bytes, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task released;
+            lock (_gate)
+            {
+                if (_reserved + bytes <= Limit || _reserved == 0)
+                {
+                    return;
+                }
+
+                released = _released.Task;
+            }
+
+            await released.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

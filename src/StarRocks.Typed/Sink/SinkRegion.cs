@@ -1,0 +1,227 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using StarRocks.Typed.Loading;
+
+namespace StarRocks.Typed.Sink;
+
+/// <summary>A sealed batch waiting for (or in) its load; <see cref="Loaded"/> completes when it is done either way.</summary>
+internal sealed class SealedBatch(LoadBatch body, SinkRowShape shape, long reservedBytes)
+{
+    public LoadBatch Body { get; } = body;
+
+    public SinkRowShape Shape { get; } = shape;
+
+    public long ReservedBytes { get; } = reservedBytes;
+
+    public TaskCompletionSource Loaded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>
+/// One table's buffer ("region"): the active <see cref="LoadBatch"/> rows are appended to, and the queue of sealed
+/// batches that one uploader task loads in order, each holding one of the coordinator's IO slots while it loads. After
+/// a failed load the region is faulted: queued batches are not loaded and every call throws.
+/// </summary>
+internal sealed class SinkRegion
+{
+    private readonly Lock _gate = new();
+    private readonly SinkCoordinator _coordinator;
+    private readonly bool _json;
+    private readonly Channel<SealedBatch> _queue = Channel.CreateUnbounded<SealedBatch>(new() { SingleReader = true });
+    private readonly Task _uploader;
+    private LoadBatch? _active;
+    private SinkRowShape? _shape;
+    private long _activeReserved;
+    private long _activeSince;
+    private SealedBatch? _lastSealed;
+    private StarRocksSinkException? _failure;
+
+    public SinkRegion(SinkCoordinator coordinator, string database, string table, bool json)
+    {
+        _coordinator = coordinator;
+        Database = database;
+        Table = table;
+        _json = json;
+        _uploader = Task.Run(UploadAsync);
+    }
+
+    public string Database { get; }
+
+    public string Table { get; }
+
+    /// <summary>Bytes reserved by the active (unsealed) batch.</summary>
+    public long ActiveBytes => Volatile.Read(ref _activeReserved);
+
+    /// <summary>Throws the failure of an earlier load, if any.</summary>
+    public void ThrowIfFaulted()
+    {
+        if (Volatile.Read(ref _failure) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    /// <summary>Appends one serialized row whose bytes are already reserved in the budget.</summary>
+    /// <param name="shape">The row's shape; a different shape than the active batch's seals it first.</param>
+    /// <param name="row">The row's bytes.</param>
+    /// <param name="reservedBytes">The bytes reserved for it (row plus JSON punctuation).</param>
+    public void Append(SinkRowShape shape, ReadOnlySpan<byte> row, long reservedBytes)
+    {
+        lock (_gate)
+        {
+            if (_shape != shape)
+            {
+                SealLocked("shape");
+                _shape = shape;
+            }
+
+            if (_active is null)
+            {
+                _active = new LoadBatch();
+                _activeSince = Stopwatch.GetTimestamp();
+            }
+
+            if (_json)
+            {
+                _active.Write(_active.RowCount == 0 ? "["u8 : ","u8);
+            }
+
+            _active.Write(row);
+            _active.AddRows();
+            _activeReserved += reservedBytes;
+            _coordinator.AddActiveBytes(reservedBytes);
+            if (_active.RowCount >= _coordinator.Options.BufferFlushMaxRows)
+            {
+                SealLocked("max-rows");
+            }
+        }
+    }
+
+    /// <summary>Seals the active batch (if it has rows) and queues it for loading.</summary>
+    /// <param name="reason">Why (for the log).</param>
+    public void Seal(string reason)
+    {
+        lock (_gate)
+        {
+            SealLocked(reason);
+        }
+    }
+
+    /// <summary>Seals the active batch if its first row is older than <paramref name="interval"/>.</summary>
+    /// <param name="interval">The flush interval.</param>
+    public void SealIfOlderThan(TimeSpan interval)
+    {
+        lock (_gate)
+        {
+            if (_active is not null && Stopwatch.GetElapsedTime(_activeSince) >= interval)
+            {
+                SealLocked("interval");
+            }
+        }
+    }
+
+    /// <summary>Seals the active batch and waits until every sealed batch is loaded; throws a load failure.</summary>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <returns>Completes when the region is empty.</returns>
+    public async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        SealedBatch? last;
+        lock (_gate)
+        {
+            SealLocked("flush");
+            last = _lastSealed;
+        }
+
+        if (last is not null)
+        {
+            await last.Loaded.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        ThrowIfFaulted();
+    }
+
+    /// <summary>Stops the uploader after the queued batches (call after a final flush).</summary>
+    /// <returns>Completes when the uploader has ended.</returns>
+    public async Task CompleteAsync()
+    {
+        lock (_gate)
+        {
+            SealLocked("dispose");
+            _queue.Writer.TryComplete();
+        }
+
+        await _uploader.ConfigureAwait(false);
+    }
+
+    private void SealLocked(string reason)
+    {
+        if (_active is null || _active.RowCount == 0 || _shape is null)
+        {
+            return;
+        }
+
+        if (_json)
+        {
+            _active.Write("]"u8);
+        }
+
+        var batch = new SealedBatch(_active, _shape, _activeReserved);
+        _coordinator.AddActiveBytes(-_activeReserved);
+        SinkLog.Flushing(_coordinator.Logger, batch.Body.RowCount, batch.Body.Length, Database, Table, reason);
+        _active = null;
+        _activeReserved = 0;
+        _lastSealed = batch;
+        if (!_queue.Writer.TryWrite(batch))
+        {
+            throw new ObjectDisposedException(Table, $"The sink of {Database}.{Table} is disposed.");
+        }
+    }
+
+    private async Task UploadAsync()
+    {
+        await foreach (var batch in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                if (_failure is null)
+                {
+                    await LoadAsync(batch).ConfigureAwait(false);
+                }
+                else
+                {
+                    _failure.RowsNotLoaded += batch.Body.RowCount;
+                }
+            }
+            finally
+            {
+                _coordinator.Budget.Release(batch.ReservedBytes);
+                batch.Body.Dispose();
+                batch.Loaded.TrySetResult();
+            }
+        }
+    }
+
+    private async Task LoadAsync(SealedBatch batch)
+    {
+        await _coordinator.IoSlots.WaitAsync().ConfigureAwait(false);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var request = new StreamLoadRequest(Database, Table, batch.Body) { Headers = batch.Shape.Headers };
+            var result = await _coordinator.Loader.LoadAsync(request).ConfigureAwait(false);
+            SinkTelemetry.RecordFlush(Database, Table, batch.Body.Length, batch.Body.RowCount, result);
+            SinkLog.Flushed(_coordinator.Logger, batch.Body.RowCount, batch.Body.Length, Database, Table, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception e)
+        {
+            SinkTelemetry.RecordFailure(Database, Table);
+            SinkLog.FlushFailed(_coordinator.Logger, Database, Table, e.Message);
+            Volatile.Write(ref _failure, new StarRocksSinkException(Database, Table, batch.Body.RowCount, e));
+        }
+        finally
+        {
+            _coordinator.IoSlots.Release();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+using StarRocks.Typed.Loading;
+
+namespace StarRocks.Typed.Sink;
+
+/// <summary>
+/// The sink's metrics on <c>Meter("StarRocks.Typed")</c>: flushed bytes and rows, successful and failed flushes,
+/// filtered rows, and buffered bytes (observable). Tags: <c>db</c>, <c>table</c>.
+/// </summary>
+public static class SinkTelemetry
+{
+    /// <summary>The meter name.</summary>
+    public const string MeterName = LoadTelemetry.ActivitySourceName;
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly ConcurrentDictionary<SinkMemoryBudget, byte> Budgets = new();
+    private static readonly Counter<long> FlushedBytes = Meter.CreateCounter<long>("starrocks.sink.flushed_bytes", "By", "Bytes loaded by successful flushes.");
+    private static readonly Counter<long> FlushedRows = Meter.CreateCounter<long>("starrocks.sink.flushed_rows", "{row}", "Rows loaded by successful flushes.");
+    private static readonly Counter<long> Flushes = Meter.CreateCounter<long>("starrocks.sink.flushes", "{flush}", "Successful flushes (batches loaded).");
+    private static readonly Counter<long> FailedFlushes = Meter.CreateCounter<long>("starrocks.sink.failed_flushes", "{flush}", "Flushes that failed after retries.");
+    private static readonly Counter<long> FilteredRows = Meter.CreateCounter<long>("starrocks.sink.filtered_rows", "{row}", "Rows StarRocks filtered out (max_filter_ratio > 0).");
+
+    static SinkTelemetry() =>
+        Meter.CreateObservableGauge("starrocks.sink.buffered_bytes", () => Budgets.Keys.Sum(b => b.Reserved), "By", "Bytes buffered, queued or being loaded.");
+
+    internal static void Track(SinkMemoryBudget budget) => Budgets.TryAdd(budget, 0);
+
+    internal static void Untrack(SinkMemoryBudget budget) => Budgets.TryRemove(budget, out _);
+
+    internal static void RecordFlush(string database, string table, long bytes, long rows, StreamLoadResult? result)
+    {
+        var tags = new TagList { { "db", database }, { "table", table } };
+        FlushedBytes.Add(bytes, tags);
+        FlushedRows.Add(rows, tags);
+        Flushes.Add(1, tags);
+        if (result is { NumberFilteredRows: > 0 } filtered)
+        {
+            FilteredRows.Add(filtered.NumberFilteredRows, tags);
+        }
+    }
+
+    internal static void RecordFailure(string database, string table) =>
+        FailedFlushes.Add(1, new TagList { { "db", database }, { "table", table } });
+}
+
+/// <summary>The sink's log events; they carry tables, labels and counts, never credentials.</summary>
+internal static partial class SinkLog
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Flushing {Rows} rows ({Bytes} bytes) into {Database}.{Table} ({Reason})")]
+    public static partial void Flushing(ILogger logger, long rows, long bytes, string database, string table, string reason);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Loaded {Rows} rows ({Bytes} bytes) into {Database}.{Table} in {ElapsedMs} ms")]
+    public static partial void Flushed(ILogger logger, long rows, long bytes, string database, string table, long elapsedMs);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Loading into {Database}.{Table} failed; the sink is faulted: {Reason}")]
+    public static partial void FlushFailed(ILogger logger, string database, string table, string reason);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Writers wait: {Reserved} of {Limit} buffer bytes in use")]
+    public static partial void BackPressure(ILogger logger, long reserved, long limit);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Transaction {Label} on {Database}: {Action}")]
+    public static partial void Transaction(ILogger logger, string label, string database, string action);
+}
