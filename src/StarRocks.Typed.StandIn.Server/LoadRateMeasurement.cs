@@ -47,11 +47,13 @@ internal static class LoadRateMeasurement
         var total = (long)megabytes * 1024 * 1024;
         // warm up, then measure
         await SendAsync(client, standIn, "bench", "t", new RepeatedContent(chunk, 64L * 1024 * 1024));
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         var answer = await SendAsync(client, standIn, "bench", "t", new RepeatedContent(chunk, total));
         stopwatch.Stop();
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"storage-off: {total / 1e6:F0} MB in {stopwatch.Elapsed.TotalSeconds:F2} s = {total / 1e9 / stopwatch.Elapsed.TotalSeconds:F2} GB/s ({answer})"));
+            $"storage-off: {total / 1e6:F0} MB in {stopwatch.Elapsed.TotalSeconds:F2} s = {total / 1e9 / stopwatch.Elapsed.TotalSeconds:F2} GB/s wall; {cpuSeconds:F2} CPU-s for client + stand-in = {total / 1e9 / cpuSeconds:F2} GB per CPU-second ({answer})"));
     }
 
     private static async Task MeasureFullParseAsync(StarRocksStandIn standIn, int rows)
@@ -77,11 +79,14 @@ internal static class LoadRateMeasurement
             body.Append(i).Append("\tname-").Append(i).Append("\t2024-01-02 03:04:05.123456\t").Append(i).Append(".5\n");
         var bytes = Encoding.ASCII.GetBytes(body.ToString());
         using var client = NewClient();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         var answer = await SendAsync(client, standIn, schema.Database, "t", new ByteArrayContent(bytes));
         stopwatch.Stop();
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"full parse: {rows} rows ({bytes.Length / 1e6:F1} MB, 4 columns, PRIMARY KEY upsert) in {stopwatch.Elapsed.TotalSeconds:F2} s = {rows / stopwatch.Elapsed.TotalSeconds:F0} rows/s, {bytes.Length / 1e6 / stopwatch.Elapsed.TotalSeconds:F1} MB/s ({answer})"));
+            $"full parse: {rows} rows ({bytes.Length / 1e6:F1} MB, 4 columns, PRIMARY KEY upsert) in {stopwatch.Elapsed.TotalSeconds:F2} s = {rows / stopwatch.Elapsed.TotalSeconds:F0} rows/s, {bytes.Length / 1e6 / stopwatch.Elapsed.TotalSeconds:F1} MB/s wall; stand-in process {cpuSeconds:F2} CPU-s = {rows / cpuSeconds:F0} rows per CPU-second, MariaDB not counted ({answer})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average during the run: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores"));
         await using (var connection = new MySqlConnection(standIn.MariaDbConnectionString()))
         {
             await connection.OpenAsync();

@@ -8,6 +8,9 @@ namespace StarRocks.Typed.StandIn.Be;
 /// <summary>Reads a load body (Content-Length or chunked) through the request's PipeReader, counting bytes for the request log.</summary>
 internal static class RequestBody
 {
+    /// <summary>Bytes to gather per read, below Kestrel's 1 MB request buffer limit.</summary>
+    private const int BatchBytes = 256 * 1024;
+
     /// <summary>
     /// Reads the whole body. With <paramref name="resetAfterBytes"/>, aborts the connection once that many bytes arrived
     /// and returns null.
@@ -19,7 +22,7 @@ internal static class RequestBody
         var buffer = new ArrayBufferWriter<byte>(context.Request.ContentLength is > 0 and < int.MaxValue ? (int)context.Request.ContentLength.Value : 64 * 1024);
         while (true)
         {
-            var result = await reader.ReadAsync(context.RequestAborted);
+            var result = await reader.ReadAtLeastAsync(BatchBytes, context.RequestAborted);
             if (resetAfterBytes is { } limit && facts.BodyBytes + result.Buffer.Length >= limit)
             {
                 // consume exactly up to the limit, then drop the connection
@@ -47,7 +50,8 @@ internal static class RequestBody
         var lastByte = -1;
         while (true)
         {
-            var result = await reader.ReadAsync(context.RequestAborted);
+            // wait for large batches: one wake-up per 256 KB instead of per 4 KB transport block
+            var result = await reader.ReadAtLeastAsync(BatchBytes, context.RequestAborted);
             foreach (var segment in result.Buffer)
             {
                 var span = segment.Span;
