@@ -77,6 +77,11 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
         {
             return new ErrorOutcome(e.Number, StarRocksMessage(e));
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A fault of the stand-in itself: answer it rather than dropping the client's connection.
+            return new ErrorOutcome(StarRocksSqlException.SyntaxErrorCode, "Unexpected exception: " + e.Message);
+        }
     }
 
     private StatementOutcome HandleBatch(ProxySession session, List<string> statements)
