@@ -11,6 +11,7 @@ public sealed class CsvFormat : StarRocksFormat
     private byte[] _columnSeparator = [(byte)'\t'];
     private byte[] _rowDelimiter = [(byte)'\n'];
     private SearchValues<byte>? _specialBytes;
+    private byte[]? _specialAscii;
 
     /// <summary>Tab-separated, newline-delimited, <c>"</c>-enclosed values when needed, no escape, UTC.</summary>
     public static CsvFormat Default { get; } = new();
@@ -56,9 +57,11 @@ public sealed class CsvFormat : StarRocksFormat
     /// </summary>
     internal SearchValues<byte> SpecialBytes => _specialBytes ??= CreateSpecialBytes();
 
-    private SearchValues<byte> CreateSpecialBytes()
+    /// <summary>128 entries, non-zero for the ASCII bytes among <see cref="SpecialBytes"/> (the short-string fast path).</summary>
+    internal ReadOnlySpan<byte> SpecialAsciiTable => _specialAscii ??= CreateSpecialAsciiTable();
+
+    private HashSet<byte> SpecialByteSet()
     {
-        Validate();
         var set = new HashSet<byte>(_columnSeparator);
         set.UnionWith(_rowDelimiter);
         if (Enclose is not null || Escape is not null)
@@ -66,7 +69,21 @@ public sealed class CsvFormat : StarRocksFormat
             set.Add(Enclose ?? 0);
             set.Add(Escape ?? 0);
         }
-        return SearchValues.Create([.. set]);
+        return set;
+    }
+
+    private SearchValues<byte> CreateSpecialBytes()
+    {
+        Validate();
+        return SearchValues.Create([.. SpecialByteSet()]);
+    }
+
+    private byte[] CreateSpecialAsciiTable()
+    {
+        var table = new byte[128];
+        foreach (var b in SpecialByteSet())
+            if (b < 128) table[b] = 1;
+        return table;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace StarRocks.Typed.Serialization;
@@ -18,6 +19,8 @@ public ref struct CsvRowWriter
     private readonly ReadOnlySpan<byte> _separator;
     private readonly ReadOnlySpan<byte> _delimiter;
     private readonly SearchValues<byte> _special;
+    private readonly ReadOnlySpan<byte> _specialAscii;
+    private readonly ReadOnlySpan<byte> _nullMarker;
     private bool _needSeparator;
     private int _rows;
     private long _rowStart;
@@ -32,6 +35,8 @@ public ref struct CsvRowWriter
         _separator = _format.ColumnSeparatorBytes;
         _delimiter = _format.RowDelimiterBytes;
         _special = _format.SpecialBytes;
+        _specialAscii = _format.SpecialAsciiTable;
+        _nullMarker = _format.NullMarkerBytes;
     }
 
     /// <summary>The format this writer follows.</summary>
@@ -54,7 +59,8 @@ public ref struct CsvRowWriter
     public void EndRow()
     {
         if (_buffer.BytesWritten == _rowStart) WriteBlankRowField();
-        _buffer.Write(_delimiter);
+        if (_delimiter.Length == 1) _buffer.Write(_delimiter[0]);
+        else _buffer.Write(_delimiter);
         _needSeparator = false;
         _rows++;
         _rowStart = _buffer.BytesWritten;
@@ -82,9 +88,14 @@ public ref struct CsvRowWriter
     /// <summary>Writes NULL (<c>\N</c>; <c>\\N</c> when the escape byte is a backslash).</summary>
     public void WriteNull()
     {
-        var marker = _format.NullMarkerBytes;
+        var marker = _nullMarker;
         var span = StartField(marker.Length);
-        marker.CopyTo(span);
+        if (marker.Length == 2)
+        {
+            span[1] = marker[1];
+            span[0] = marker[0];
+        }
+        else marker.CopyTo(span);
         _buffer.Advance(marker.Length);
     }
 
@@ -174,6 +185,7 @@ public ref struct CsvRowWriter
     public void WriteString(ReadOnlySpan<char> value, string column)
     {
         var span = StartField(checked(value.Length * 3));
+        if (value.Length <= ShortStringLength && TryWriteShortAscii(value, span)) return;
         int n = Utf8ValueFormatter.TranscodeUtf16(value, span);
         CompleteTextField(span, n, column);
     }
@@ -297,6 +309,30 @@ public ref struct CsvRowWriter
         else _separator.CopyTo(span);
         _buffer.Advance(_separator.Length);
         return span[_separator.Length..];
+    }
+
+    private const int ShortStringLength = 32;
+
+    /// <summary>
+    /// The common case of a short, non-empty ASCII string with no special byte: narrow and check each char against
+    /// the format's table in one pass and commit. Returns false (nothing committed) otherwise.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryWriteShortAscii(ReadOnlySpan<char> value, Span<byte> destination)
+    {
+        if (value.IsEmpty || destination.Length < value.Length) return false;
+        ref byte special = ref MemoryMarshal.GetReference(_specialAscii);
+        ref char source = ref MemoryMarshal.GetReference(value);
+        ref byte target = ref MemoryMarshal.GetReference(destination);
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = Unsafe.Add(ref source, i);
+            if (c >= 128 || Unsafe.Add(ref special, c) != 0) return false;
+            Unsafe.Add(ref target, i) = (byte)c;
+        }
+        if (value.Length == 2 && value[0] == '\\' && value[1] == 'N') return false;
+        _buffer.Advance(value.Length);
+        return true;
     }
 
     /// <summary>Commits <paramref name="length"/> text bytes written at <paramref name="span"/>, enclosing or rejecting them when needed.</summary>

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
@@ -16,10 +18,22 @@ internal static class JsonStringEscaper
     /// <summary>Escapes <paramref name="value"/> for use between JSON quotes.</summary>
     public static string Escape(string value) => s_encoder.Encode(value);
 
+    /// <summary>Non-zero for each ASCII char the encoder escapes (asked of the encoder itself, so it cannot drift).</summary>
+    private static readonly byte[] s_escapedAscii = CreateEscapedAscii();
+
+    private static byte[] CreateEscapedAscii()
+    {
+        var table = new byte[128];
+        for (int c = 0; c < 128; c++)
+            table[c] = s_encoder.FindFirstCharacterToEncodeUtf8([(byte)c]) == 0 ? (byte)1 : (byte)0;
+        return table;
+    }
+
     /// <summary>Writes <paramref name="value"/> as a quoted JSON string.</summary>
     public static void Write(ref Utf8Buffer buffer, ReadOnlySpan<char> value)
     {
         var span = buffer.GetSpan(checked(value.Length * 3 + 2));
+        if (value.Length <= 32 && TryWriteShortAscii(ref buffer, value, span)) return;
         span[0] = (byte)'"';
         if (Utf8.FromUtf16(value, span[1..], out _, out int n, replaceInvalidSequences: false) != OperationStatus.Done)
         {
@@ -40,6 +54,26 @@ internal static class JsonStringEscaper
         buffer.Advance(1 + first);
         WriteEscaped(ref buffer, utf8[first..]);
         buffer.Write((byte)'"');
+    }
+
+    /// <summary>Short ASCII strings that need no escaping: narrow, check and quote in one pass.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryWriteShortAscii(ref Utf8Buffer buffer, ReadOnlySpan<char> value, Span<byte> destination)
+    {
+        if (destination.Length < value.Length + 2) return false;
+        ref byte escaped = ref MemoryMarshal.GetArrayDataReference(s_escapedAscii);
+        ref char source = ref MemoryMarshal.GetReference(value);
+        ref byte target = ref MemoryMarshal.GetReference(destination);
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = Unsafe.Add(ref source, i);
+            if (c >= 128 || Unsafe.Add(ref escaped, c) != 0) return false;
+            Unsafe.Add(ref target, i + 1) = (byte)c;
+        }
+        target = (byte)'"';
+        Unsafe.Add(ref target, value.Length + 1) = (byte)'"';
+        buffer.Advance(value.Length + 2);
+        return true;
     }
 
     private static void WriteEscapedUtf16(ref Utf8Buffer buffer, ReadOnlySpan<char> value)

@@ -146,17 +146,17 @@ internal static class Utf8ValueFormatter
     /// <summary>The text of <c>value.ToString(InvariantCulture)</c> (scale kept); hand-written when the magnitude fits 64 bits.</summary>
     public static int FormatDecimal(Span<byte> destination, decimal value)
     {
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(value, bits);
-        ulong magnitude = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
-        if (bits[2] != 0 || magnitude == 0)
+        // decimal's layout since .NET Core 3.0: int flags (sign bit, scale in bits 16-23), uint hi32, ulong lo64.
+        ref var bits = ref Unsafe.As<decimal, DecimalBits>(ref value);
+        ulong magnitude = bits.Low64;
+        if (bits.High32 != 0 || magnitude == 0)
         {
             value.TryFormat(destination, out int written, default, CultureInfo.InvariantCulture);
             return written;
         }
-        int scale = (bits[3] >> 16) & 0xFF;
+        int scale = (bits.Flags >> 16) & 0xFF;
         int n = 0;
-        if (bits[3] < 0) destination[n++] = (byte)'-';
+        if (bits.Flags < 0) destination[n++] = (byte)'-';
         if (scale == 0) return n + FormatUInt64(destination[n..], magnitude);
         int digits = CountDigits(magnitude);
         if (digits <= scale)
@@ -175,6 +175,14 @@ internal static class Utf8ValueFormatter
         destination[n++] = (byte)'.';
         WriteDigits(destination.Slice(n, scale), magnitude - integral * pow);
         return n + scale;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly struct DecimalBits
+    {
+        public readonly int Flags;
+        public readonly uint High32;
+        public readonly ulong Low64;
     }
 
     /// <summary><c>yyyy-MM-dd</c>.</summary>
