@@ -16,6 +16,7 @@ public static class ValueConverter
 {
     private const int DefaultVarcharLength = 1_048_576;
     private const int StringLength = 65_533;
+    private static readonly long[] PowersOfTen = [.. Enumerable.Range(0, 19).Select(e => (long)Math.Pow(10, e))];
     private static readonly BigInteger LargeIntMax = BigInteger.Pow(2, 127) - 1;
     private static readonly BigInteger LargeIntMin = -BigInteger.Pow(2, 127);
 
@@ -142,15 +143,34 @@ public static class ValueConverter
         if (integerPart.Length + fractionPart.Length == 0 || !integerPart.All(char.IsAsciiDigit) || !fractionPart.All(char.IsAsciiDigit))
             return false;
         // round half away from zero to the column's scale, as StarRocks's cast does
-        var digits = integerPart + fractionPart.PadRight(scale, '0')[..scale];
-        var unscaled = BigInteger.Parse("0" + digits, CultureInfo.InvariantCulture);
-        if (fractionPart.Length > scale && fractionPart[scale] >= '5')
-            unscaled += 1;
-        if (unscaled >= BigInteger.Pow(10, precision))
-            return false;
-        var magnitude = unscaled.ToString(CultureInfo.InvariantCulture).PadLeft(scale + 1, '0');
+        var roundUp = fractionPart.Length > scale && fractionPart[scale] >= '5';
+        string magnitude;
+        if (integerPart.Length + scale <= 17 && precision <= 18)
+        {
+            long unscaledSmall = 0;
+            foreach (var digit in integerPart)
+                unscaledSmall = unscaledSmall * 10 + (digit - '0');
+            for (var i = 0; i < scale; i++)
+                unscaledSmall = unscaledSmall * 10 + (i < fractionPart.Length ? fractionPart[i] - '0' : 0);
+            if (roundUp)
+                unscaledSmall++;
+            if (unscaledSmall >= PowersOfTen[precision])
+                return false;
+            magnitude = unscaledSmall.ToString(CultureInfo.InvariantCulture).PadLeft(scale + 1, '0');
+        }
+        else
+        {
+            var digits = integerPart + fractionPart.PadRight(scale, '0')[..scale];
+            var unscaled = BigInteger.Parse("0" + digits, CultureInfo.InvariantCulture);
+            if (roundUp)
+                unscaled += 1;
+            if (unscaled >= BigInteger.Pow(10, precision))
+                return false;
+            magnitude = unscaled.ToString(CultureInfo.InvariantCulture).PadLeft(scale + 1, '0');
+        }
+        var isZero = magnitude.All(c => c == '0');
         var normalised = scale == 0 ? magnitude : $"{magnitude[..^scale]}.{magnitude[^scale..]}";
-        value = negative && !unscaled.IsZero ? "-" + normalised : normalised;
+        value = negative && !isZero ? "-" + normalised : normalised;
         error = null;
         return true;
     }

@@ -1,0 +1,89 @@
+using System.Text;
+using StarRocks.Typed.StandIn.Loading;
+using static StarRocks.Typed.StandIn.Tests.Infrastructure.TestTables;
+
+namespace StarRocks.Typed.StandIn.Tests.Loading;
+
+/// <summary>Type checks of loaded values, without HTTP or MariaDB.</summary>
+public sealed class ValueConverterTests
+{
+    [Theory]
+    [InlineData("DECIMAL(5,2)", "123.456", "123.46")]
+    [InlineData("DECIMAL(5,2)", "-123.455", "-123.46")]
+    [InlineData("DECIMAL(5,2)", "-0.001", "0.00")]
+    [InlineData("DECIMAL(5,2)", "7", "7.00")]
+    [InlineData("DECIMAL(38,10)", "1234567890123456789012345678.0123456789", "1234567890123456789012345678.0123456789")]
+    [InlineData("LARGEINT", "-170141183460469231731687303715884105728", "-170141183460469231731687303715884105728")]
+    [InlineData("DATE", "20240229", "2024-02-29")]
+    [InlineData("DATE", "0000-02-29", "0000-02-29")]
+    [InlineData("DATE", "2024-01-02 10:00:00", "2024-01-02")]
+    [InlineData("DATETIME", "2024-01-02T03:04:05.5", "2024-01-02 03:04:05.500000")]
+    [InlineData("DATETIME", "2024-01-02", "2024-01-02 00:00:00.000000")]
+    [InlineData("DATETIME", "9999-12-31 23:59:59.999999", "9999-12-31 23:59:59.999999")]
+    [InlineData("VARCHAR(3)", "é€", null)]
+    [InlineData("VARCHAR(5)", "é€", "é€")]
+    public void Accepts_and_normalises(string type, string text, string? expected)
+    {
+        var ok = ValueConverter.TryConvert(Column("c", type), text, out var value, out var error);
+
+        if (expected is null)
+        {
+            Assert.False(ok);
+            Assert.Contains("too long", error);
+        }
+        else
+        {
+            Assert.True(ok, error);
+            Assert.Equal(expected, value);
+        }
+    }
+
+    [Theory]
+    [InlineData("DECIMAL(5,2)", "1000.00")]
+    [InlineData("DECIMAL(5,2)", "999.995")]
+    [InlineData("DECIMAL(5,2)", "1e3")]
+    [InlineData("TINYINT", "128")]
+    [InlineData("SMALLINT", "-32769")]
+    [InlineData("INT", "1.5")]
+    [InlineData("LARGEINT", "170141183460469231731687303715884105728")]
+    [InlineData("BOOLEAN", "yes")]
+    [InlineData("DATE", "1900-02-29")]
+    [InlineData("DATE", "2024-13-01")]
+    [InlineData("DATETIME", "2024-01-01 24:00:00")]
+    [InlineData("DATETIME", "2024-01-01 00:00:00.1234567")]
+    [InlineData("JSON", "{not json")]
+    [InlineData("CHAR(2)", "abc")]
+    public void Refuses(string type, string text) =>
+        Assert.False(ValueConverter.TryConvert(Column("c", type), text, out _, out _));
+
+    [Fact]
+    public void Binary_length_is_counted_in_bytes()
+    {
+        Assert.True(ValueConverter.TryConvert(Column("c", "VARBINARY(4)"), "ab", out var value, out _));
+        Assert.Equal("ab"u8.ToArray(), (byte[])value!);
+        Assert.False(ValueConverter.TryConvert(Column("c", "VARBINARY(4)"), "ééé", out _, out _));
+    }
+
+    [Fact]
+    public void Csv_reader_splits_quoted_and_plain_bodies_alike()
+    {
+        var plain = CsvRowReader.Read("a,\\N,\n"u8, new LoadOptions { ColumnSeparator = ","u8.ToArray() });
+        var quoted = CsvRowReader.Read("\"a\",\\N,\n"u8, new LoadOptions { ColumnSeparator = ","u8.ToArray(), Enclose = (byte)'"' });
+
+        Assert.Equal("a|NULL|", string.Join('|', plain.Single().Fields!.Select(f => f ?? "NULL")));
+        Assert.Equal("a|NULL|", string.Join('|', quoted.Single().Fields!.Select(f => f ?? "NULL")));
+        Assert.Equal(3, CsvRowReader.CountRows(Encoding.ASCII.GetBytes("1\r\n2\r\n3\r\n"), "\r\n"u8));
+    }
+
+    [Fact]
+    public void Columns_header_forms()
+    {
+        var mapping = ColumnMapping.Parse("`id`, v, tmp, __op = tmp, c = 'x', n = 5");
+
+        Assert.Equal(["id", "v", "tmp"], mapping.SourceFields);
+        Assert.Contains(new ColumnTarget("__op", 2), mapping.Targets);
+        Assert.Contains(new ColumnTarget("c", -1, "x"), mapping.Targets);
+        Assert.Contains(new ColumnTarget("n", -1, "5"), mapping.Targets);
+        Assert.Throws<FormatException>(() => ColumnMapping.Parse("a, b = a * 100"));
+    }
+}
