@@ -21,6 +21,7 @@ public ref struct CsvRowWriter
     private readonly SearchValues<byte> _special;
     private readonly ReadOnlySpan<byte> _specialAscii;
     private readonly ReadOnlySpan<byte> _nullMarker;
+    private readonly int _separatorByte; // the separator when it is one byte, else -1
     private bool _needSeparator;
     private int _rows;
     private long _rowStart;
@@ -34,6 +35,7 @@ public ref struct CsvRowWriter
         _format = format ?? CsvFormat.Default;
         _separator = _format.ColumnSeparatorBytes;
         _delimiter = _format.RowDelimiterBytes;
+        _separatorByte = _separator.Length == 1 ? _separator[0] : -1;
         _special = _format.SpecialBytes;
         _specialAscii = _format.SpecialAsciiTable;
         _nullMarker = _format.NullMarkerBytes;
@@ -304,9 +306,15 @@ public ref struct CsvRowWriter
             _needSeparator = true;
             return _buffer.GetSpan(size);
         }
+        if (_separatorByte >= 0)
+        {
+            var single = _buffer.GetSpan(size + 1);
+            single[0] = (byte)_separatorByte;
+            _buffer.Advance(1);
+            return single[1..];
+        }
         var span = _buffer.GetSpan(size + _separator.Length);
-        if (_separator.Length == 1) span[0] = _separator[0];
-        else _separator.CopyTo(span);
+        _separator.CopyTo(span);
         _buffer.Advance(_separator.Length);
         return span[_separator.Length..];
     }

@@ -134,13 +134,36 @@ internal static class Utf8ValueFormatter
         while (scale > 0 && m % 10 == 0) { m /= 10; scale--; }
         int n = 0;
         if (negative) destination[n++] = (byte)'-';
-        if (scale == 0) return n + FormatUInt64(destination[n..], m);
-        ulong pow = PowersOfTen[scale];
-        ulong integral = m / pow;
-        n += FormatUInt64(destination[n..], integral);
-        destination[n++] = (byte)'.';
-        WriteDigits(destination.Slice(n, scale), m - integral * pow);
-        return n + scale;
+        return n + WriteFixedPoint(destination[n..], m, scale);
+    }
+
+    /// <summary>
+    /// Writes m·10^-scale with exactly <paramref name="scale"/> fractional digits (<c>0.05</c>, <c>12.50</c>): all digits
+    /// of m at once, then the fraction moved right by one for the point — no division by a variable power of ten.
+    /// </summary>
+    private static int WriteFixedPoint(Span<byte> destination, ulong m, int scale)
+    {
+        int digits = CountDigits(m);
+        if (scale == 0)
+        {
+            WriteDigits(destination[..digits], m);
+            return digits;
+        }
+        if (digits <= scale)
+        {
+            // 0.000ddd
+            int zeros = scale - digits;
+            destination[0] = (byte)'0';
+            destination[1] = (byte)'.';
+            destination.Slice(2, zeros).Fill((byte)'0');
+            WriteDigits(destination.Slice(2 + zeros, digits), m);
+            return 2 + scale;
+        }
+        WriteDigits(destination[..digits], m);
+        int point = digits - scale;
+        destination.Slice(point, scale).CopyTo(destination[(point + 1)..]);
+        destination[point] = (byte)'.';
+        return digits + 1;
     }
 
     /// <summary>The text of <c>value.ToString(InvariantCulture)</c> (scale kept); hand-written when the magnitude fits 64 bits.</summary>
@@ -157,24 +180,7 @@ internal static class Utf8ValueFormatter
         int scale = (bits.Flags >> 16) & 0xFF;
         int n = 0;
         if (bits.Flags < 0) destination[n++] = (byte)'-';
-        if (scale == 0) return n + FormatUInt64(destination[n..], magnitude);
-        int digits = CountDigits(magnitude);
-        if (digits <= scale)
-        {
-            // 0.000ddd
-            destination[n++] = (byte)'0';
-            destination[n++] = (byte)'.';
-            destination.Slice(n, scale - digits).Fill((byte)'0');
-            n += scale - digits;
-            WriteDigits(destination.Slice(n, digits), magnitude);
-            return n + digits;
-        }
-        ulong pow = PowersOfTen[scale];
-        ulong integral = magnitude / pow;
-        n += FormatUInt64(destination[n..], integral);
-        destination[n++] = (byte)'.';
-        WriteDigits(destination.Slice(n, scale), magnitude - integral * pow);
-        return n + scale;
+        return n + WriteFixedPoint(destination[n..], magnitude, scale);
     }
 
     [StructLayout(LayoutKind.Sequential)]
