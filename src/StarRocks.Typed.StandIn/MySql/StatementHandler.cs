@@ -165,11 +165,11 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
         if (after is not null)
             await catalog.SaveAsync(after, cancellationToken);
         if (alter.ChangesColumns)
-            await RecordAlterJobAsync(database, alter.Table.Name, cancellationToken);
+            await RecordAlterJobAsync(database, alter.Table.Name, alter.TimeoutSeconds, cancellationToken);
         return OkOutcome.Instance;
     }
 
-    private async Task RecordAlterJobAsync(string database, string table, CancellationToken cancellationToken)
+    private async Task RecordAlterJobAsync(string database, string table, int timeoutSeconds, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = new MySqlCommand(
@@ -181,7 +181,7 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
             """, connection);
         command.Parameters.AddWithValue("@db", database);
         command.Parameters.AddWithValue("@table", table);
-        command.Parameters.AddWithValue("@timeout", 86400);
+        command.Parameters.AddWithValue("@timeout", timeoutSeconds);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

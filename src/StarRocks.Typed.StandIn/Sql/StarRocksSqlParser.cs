@@ -445,10 +445,9 @@ public sealed class StarRocksSqlParser
             actions.Add(action);
         }
         while (Accept(','));
-        if (Current.IsWord("PROPERTIES"))
-            ParseProperties();
+        var properties = Current.IsWord("PROPERTIES") ? ParseProperties() : new Dictionary<string, string>();
         ExpectEnd();
-        return actions.Count == 0 ? throw Unexpected("ADD, DROP, MODIFY, RENAME") : new AlterTableStatement(table, actions);
+        return actions.Count == 0 ? throw Unexpected("ADD, DROP, MODIFY, RENAME") : new AlterTableStatement(table, actions, properties);
     }
 
     private AlterAction? ParseAlterAction()

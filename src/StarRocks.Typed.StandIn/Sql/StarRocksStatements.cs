@@ -155,9 +155,15 @@ public sealed record RenameColumnAction(string From, string To) : AlterAction;
 /// <summary>A clause with no effect on the MariaDB table (<c>COMMENT = ...</c>, <c>SET (...)</c>, partition changes).</summary>
 public sealed record IgnoredAlterAction(string Clause) : AlterAction;
 
-/// <summary>StarRocks <c>ALTER TABLE</c> with column changes.</summary>
-public sealed record AlterTableStatement(TableName Table, IReadOnlyList<AlterAction> Actions) : StarRocksStatement
+/// <summary>StarRocks <c>ALTER TABLE</c> with column changes and trailing <c>PROPERTIES</c> (e.g. <c>"timeout"</c>).</summary>
+public sealed record AlterTableStatement(TableName Table, IReadOnlyList<AlterAction> Actions, IReadOnlyDictionary<string, string>? Properties = null) : StarRocksStatement
 {
+    /// <summary>The schema-change job timeout in seconds (<c>PROPERTIES ("timeout" = "n")</c>; StarRocks's default 86400).</summary>
+    public int TimeoutSeconds =>
+        Properties?.GetValueOrDefault("timeout") is { } text && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out int seconds)
+            ? seconds
+            : 86400;
+
     /// <summary>Whether any clause changes columns (and so makes a schema-change job StarRocks lists in SHOW ALTER TABLE COLUMN).</summary>
     public bool ChangesColumns => Actions.Any(a => a is not IgnoredAlterAction);
 }

@@ -115,6 +115,9 @@ public sealed class ProxyIntegrationTests(ProxyFixture fixture)
         var job = Assert.Single(jobs);
         Assert.Equal("t", job[1]);
         Assert.Equal("FINISHED", job[9]);
+        Assert.Equal(86400, Convert.ToInt32(job[12]));
+        var first = (await connection.RowsAsync($"SHOW ALTER TABLE COLUMN FROM `{db}` WHERE TableName = 't' ORDER BY JobId LIMIT 1"))[0];
+        Assert.Equal(600, Convert.ToInt32(first[12]));
         await using (var command = new MySqlCommand("SHOW ALTER TABLE COLUMN", connection))
         await using (var reader = await command.ExecuteReaderAsync())
         {

@@ -139,6 +139,7 @@ public sealed class StarRocksSqlParserTests
         Assert.Equal(new ColumnPosition(true, null), Assert.IsType<ModifyColumnAction>(alter.Actions[3]).Position);
         Assert.Equal(new RenameColumnAction("p", "q"), alter.Actions[4]);
         Assert.True(alter.ChangesColumns);
+        Assert.Equal(600, alter.TimeoutSeconds);
     }
 
     [Fact]
