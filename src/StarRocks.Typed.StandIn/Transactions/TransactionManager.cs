@@ -110,6 +110,8 @@ public sealed partial class TransactionManager
     /// <summary>Writes the staged rows and marks the transaction VISIBLE (or COMMITTED when <paramref name="publishTimeout"/>).</summary>
     public async Task CommitAsync(LoadTransaction transaction, bool publishTimeout, CancellationToken cancellationToken)
     {
+        if (transaction.State == TransactionState.Aborted)
+            throw new InvalidOperationException($"Transaction {transaction.Id} has been aborted: {transaction.AbortReason}");
         await _writer.ApplyAsync(transaction.Loads, cancellationToken);
         var from = transaction.State;
         transaction.TryMove(from, publishTimeout ? TransactionState.Committed : TransactionState.Visible);

@@ -205,6 +205,19 @@ public sealed class TransactionTests(StandInFixture fixture)
     }
 
     [Fact]
+    public async Task A_transaction_not_prepared_within_its_timeout_is_rolled_back()
+    {
+        var table = await TableAsync();
+        using var http = new StarRocksHttp(StandIn);
+        await http.TransactionAsync(StandIn, "begin", table, "slowtx", extraHeaders: new Dictionary<string, string> { ["timeout"] = "1" });
+        await http.TransactionAsync(StandIn, "load", table, "slowtx", "1\ta\n");
+        await Task.Delay(2500);
+
+        Assert.Equal("ABORTED", await http.LoadStateAsync(StandIn, table.Database, "slowtx"));
+        Assert.Equal("TXN_NOT_EXISTS", (await http.TransactionAsync(StandIn, "prepare", table, "slowtx")).Status());
+    }
+
+    [Fact]
     public async Task Transaction_calls_need_credentials()
     {
         using var http = new StarRocksHttp("root", "wrong");
