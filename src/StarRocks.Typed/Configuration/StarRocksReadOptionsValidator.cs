@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Options;
+
+namespace StarRocks.Typed.Configuration;
+
+/// <summary>Validates <see cref="StarRocksReadOptions"/> on start; messages name the options as users spell them.</summary>
+public sealed class StarRocksReadOptionsValidator : IValidateOptions<StarRocksReadOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, StarRocksReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = options.GetFailures();
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

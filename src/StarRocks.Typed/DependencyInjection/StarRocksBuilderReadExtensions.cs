@@ -1,0 +1,137 @@
+using System.Data.Common;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using StarRocks.Typed.Configuration;
+using StarRocks.Typed.Lookup;
+using StarRocks.Typed.Metadata;
+using StarRocks.Typed.Schema;
+using StarRocks.Typed.Source;
+
+namespace StarRocks.Typed.DependencyInjection;
+
+/// <summary>
+/// Registers typed sources, lookups and the start-time schema drift check beside the sinks. They use the data source
+/// set with <see cref="StarRocksBuilder.UseDataSource"/>, the <c>database-name</c> option, and <see cref="StarRocksReadOptions"/>.
+/// </summary>
+public static class StarRocksBuilderReadExtensions
+{
+    /// <summary>Binds the <c>scan.*</c> and <c>lookup.*</c> options from <paramref name="section"/> (the section given to <c>AddStarRocks</c>).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="section">E.g. <c>configuration.GetSection("StarRocks")</c>.</param>
+    /// <returns>The builder.</returns>
+    public static StarRocksBuilder ConfigureReads(this StarRocksBuilder builder, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return builder.ConfigureReads(options => options.Apply(section));
+    }
+
+    /// <summary>Sets the <c>scan.*</c> and <c>lookup.*</c> options in code.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The builder.</returns>
+    public static StarRocksBuilder ConfigureReads(this StarRocksBuilder builder, Action<StarRocksReadOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AddReadOptions(builder.Services).Configure(configure);
+        return builder;
+    }
+
+    /// <summary>Registers <see cref="IStarRocksSource{T}"/> (a singleton) for <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">The generated row type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static StarRocksBuilder AddSource<T>(this StarRocksBuilder builder) where T : IStarRocksTable<T>
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AddReadOptions(builder.Services);
+        builder.Services.TryAddSingleton<IStarRocksSource<T>>(sp => new StarRocksSource<T>(
+            DataSource(sp), sp.GetRequiredService<IOptions<StarRocksReadOptions>>().Value, Database(sp), Logger<IStarRocksSource<T>>(sp)));
+        return builder;
+    }
+
+    /// <summary>Registers <see cref="IStarRocksLookup{TKey, T}"/> (a singleton, holding the cache) for <typeparamref name="T"/>.</summary>
+    /// <typeparam name="TKey">The key of <typeparamref name="T"/> (its key member's type, or a value tuple).</typeparam>
+    /// <typeparam name="T">The generated row type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static StarRocksBuilder AddLookup<TKey, T>(this StarRocksBuilder builder)
+        where T : IStarRocksKeyed<T, TKey>
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AddReadOptions(builder.Services);
+        builder.Services.TryAddSingleton<IStarRocksLookup<TKey, T>>(sp => new StarRocksLookup<T, TKey>(
+            DataSource(sp), sp.GetRequiredService<IOptions<StarRocksReadOptions>>().Value, Database(sp),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System, Logger<IStarRocksLookup<TKey, T>>(sp)));
+        return builder;
+    }
+
+    /// <summary>
+    /// Compares <typeparamref name="T"/> with its live table when the host starts; on drift, fails the start
+    /// (<see cref="StarRocksSchemaDriftException"/>) or logs a warning with the fixing <c>ALTER</c> statements.
+    /// </summary>
+    /// <typeparam name="T">The generated row type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <param name="failOnDrift">Fail the start (true) or only log (false).</param>
+    /// <returns>The builder.</returns>
+    public static StarRocksBuilder CheckSchemaOnStart<T>(this StarRocksBuilder builder, bool failOnDrift = true) where T : IStarRocksTable<T>
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton(new SchemaDriftCheck(T.Table, failOnDrift));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SchemaDriftHostedService>());
+        return builder;
+    }
+
+    private static OptionsBuilder<StarRocksReadOptions> AddReadOptions(IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StarRocksReadOptions>, StarRocksReadOptionsValidator>());
+        return services.AddOptions<StarRocksReadOptions>().ValidateOnStart();
+    }
+
+    internal static DbDataSource DataSource(IServiceProvider services) =>
+        services.GetKeyedService<DbDataSource>(StarRocksSchema.DataSourceKey)
+        ?? throw new InvalidOperationException("StarRocks sources, lookups and schema checks need a data source: call UseDataSource(...) on the StarRocks builder.");
+
+    internal static string? Database(IServiceProvider services) => services.GetService<IOptions<StarRocksOptions>>()?.Value.Database;
+
+    private static ILogger Logger<TCategory>(IServiceProvider services) =>
+        (ILogger?)services.GetService<ILoggerFactory>()?.CreateLogger<TCategory>() ?? NullLogger.Instance;
+}
+
+/// <summary>A table to compare with its model on start.</summary>
+internal sealed record SchemaDriftCheck(StarRocksTableInfo Table, bool FailOnDrift);
+
+/// <summary>Runs the registered <see cref="SchemaDriftCheck"/>s when the host starts.</summary>
+internal sealed partial class SchemaDriftHostedService(IServiceProvider services, IEnumerable<SchemaDriftCheck> checks, ILogger<SchemaDriftHostedService>? logger = null)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var checker = new SchemaDriftChecker(StarRocksBuilderReadExtensions.DataSource(services), StarRocksBuilderReadExtensions.Database(services));
+        foreach (var check in checks)
+        {
+            var drift = await checker.CheckAsync(check.Table, cancellationToken).ConfigureAwait(false);
+            if (drift.IsEmpty)
+            {
+                continue;
+            }
+
+            if (check.FailOnDrift)
+            {
+                throw new StarRocksSchemaDriftException(drift);
+            }
+
+            SchemaDrifted(logger ?? (ILogger)NullLogger.Instance, drift.ToString());
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "{Drift}")]
+    private static partial void SchemaDrifted(ILogger logger, string drift);
+}
