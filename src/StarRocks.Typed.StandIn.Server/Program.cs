@@ -15,8 +15,8 @@ if (arguments.ContainsKey("measure"))
     return await LoadRateMeasurement.RunAsync(arguments);
 if (arguments.ContainsKey("stop-mariadb"))
 {
-    var server = await MariaDbServer.StartAsync(arguments["datadir"]);
-    await server.ShutdownAsync();
+    if (await MariaDbServer.FindRunningAsync(arguments.GetValueOrDefault("datadir") ?? Path.Combine(".standin", "mariadb")) is { } server)
+        await server.ShutdownAsync();
     return 0;
 }
 

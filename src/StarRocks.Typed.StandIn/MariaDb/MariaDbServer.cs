@@ -201,6 +201,10 @@ public sealed class MariaDbServer : IAsyncDisposable
         _process.WaitForExit(TimeSpan.FromSeconds(20));
     }
 
+    /// <summary>The instance running on <paramref name="dataDirectory"/> (not owned), or null when none answers.</summary>
+    public static Task<MariaDbServer?> FindRunningAsync(string dataDirectory, CancellationToken cancellationToken = default) =>
+        TryReuseAsync(Path.GetFullPath(dataDirectory), cancellationToken);
+
     private static async Task<MariaDbServer?> TryReuseAsync(string dataDirectory, CancellationToken cancellationToken)
     {
         var portFile = Path.Combine(dataDirectory, PortFileName);
