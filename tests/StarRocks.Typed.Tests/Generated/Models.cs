@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+
+namespace StarRocks.Typed.Tests.Generated;
+
+/// <summary>Every integer and floating-point mapping, for extremes.</summary>
+[StarRocksTable("lab", "numbers")]
+public sealed partial record NumberRow
+{
+    public bool Flag { get; init; }
+    public sbyte Tiny { get; init; }
+    public byte Byte { get; init; }
+    public short Short { get; init; }
+    public ushort UShort { get; init; }
+    public int Int { get; init; }
+    public uint UInt { get; init; }
+    public long Long { get; init; }
+    public ulong ULong { get; init; }
+    public Int128 Huge { get; init; }
+    public float Single { get; init; }
+    public double Double { get; init; }
+    public decimal Money { get; init; }
+    [StarRocksColumn(Precision = 38, Scale = 28)] public decimal Fraction { get; init; }
+}
+
+/// <summary>Text, JSON, GUID and enum mappings in a PRIMARY KEY table (so rows can carry <c>__op</c>).</summary>
+[StarRocksTable("lab", "texts", Kind = StarRocksTableKind.PrimaryKey)]
+public sealed partial record TextRow
+{
+    [StarRocksKey(0)] public required long Id { get; init; }
+    [StarRocksColumn(Length = 50)] public string? Text { get; init; }
+    [StarRocksColumn(Json = true)] public string? Payload { get; init; }
+    public Guid? Correlation { get; init; }
+    public Priority Priority { get; init; }
+    [StarRocksColumn(EnumFormat = StarRocksEnumFormat.Name)] public Priority? PriorityName { get; init; }
+}
+
+/// <summary>Priorities, stored by number or by name.</summary>
+public enum Priority : short
+{
+    Low = -1,
+    Normal = 0,
+    High = 10,
+}
+
+/// <summary>Dates and times.</summary>
+[StarRocksTable("lab", "times")]
+public sealed partial class TimeRow
+{
+    public DateOnly Day { get; set; }
+    public DateTime At { get; set; }
+    public DateTime? MaybeAt { get; set; }
+    public DateTimeOffset Stamp { get; set; }
+}
+
+/// <summary>Binary, JSON documents and collections.</summary>
+[StarRocksTable("lab", "collections")]
+public sealed partial class CollectionRow
+{
+    public int Id { get; set; }
+    public byte[]? Blob { get; set; }
+    public JsonElement? Document { get; set; }
+    public int[]? Numbers { get; set; }
+    public List<string?> Names { get; set; } = [];
+    public ImmutableArray<long?> Sparse { get; set; } = [];
+    public Dictionary<string, int>? Counts { get; set; }
+}
+
+/// <summary>A floating-point measurement; NaN and infinities cannot be stored.</summary>
+[StarRocksTable("lab", "measurements")]
+public sealed partial class Measurement
+{
+    [StarRocksKey(0)] public int SensorId { get; set; }
+    [StarRocksColumn("reading_value")] public double Reading { get; set; }
+    public float? Secondary { get; set; }
+}
+
+/// <summary>A positional record with a composite UNIQUE key: read through its constructor.</summary>
+[StarRocksTable("lab", "prices", Kind = StarRocksTableKind.UniqueKey)]
+public sealed partial record Price(
+    [property: StarRocksKey(1)] string Sku,
+    [property: StarRocksKey(0)] DateOnly Day,
+    [property: StarRocksColumn(Precision = 18, Scale = 4)] decimal Amount);
