@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace StarRocks.Typed.Serialization;
 
 /// <summary>
@@ -19,17 +21,25 @@ internal static class CsvCollectionText
             return;
         }
         // Rare: re-encode with doubled quotes (from a copy, as the output overwrites the transcoded text).
-        byte[] copy = span.Slice(1, n).ToArray();
-        buffer.Advance(1);
-        ReadOnlySpan<byte> rest = copy;
-        int next;
-        while ((next = rest.IndexOf((byte)'"')) >= 0)
+        byte[] copy = ArrayPool<byte>.Shared.Rent(n);
+        try
         {
-            buffer.Write(rest[..(next + 1)]);
+            span.Slice(1, n).CopyTo(copy);
+            buffer.Advance(1);
+            ReadOnlySpan<byte> rest = copy.AsSpan(0, n);
+            int next;
+            while ((next = rest.IndexOf((byte)'"')) >= 0)
+            {
+                buffer.Write(rest[..(next + 1)]);
+                buffer.Write((byte)'"');
+                rest = rest[(next + 1)..];
+            }
+            buffer.Write(rest);
             buffer.Write((byte)'"');
-            rest = rest[(next + 1)..];
         }
-        buffer.Write(rest);
-        buffer.Write((byte)'"');
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
     }
 }

@@ -216,7 +216,11 @@ public ref struct CsvRowWriter
     /// <param name="value">The value.</param>
     /// <param name="column">The column name, for the exception when the converted value is out of range.</param>
     public void WriteDateTimeOffset(DateTimeOffset value, string column)
-        => WriteDateTime(Utf8ValueFormatter.ToZone(value, _format.TimeZone, column));
+    {
+        if (!Utf8ValueFormatter.TryToZone(value, _format.TimeZone, out var wallClock))
+            throw new StarRocksSerializationException(column, Utf8ValueFormatter.OutOfZoneRange(value, _format.TimeZone));
+        WriteDateTime(wallClock);
+    }
 
     /// <summary>Writes a Guid as <c>xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx</c>.</summary>
     /// <param name="value">The value.</param>

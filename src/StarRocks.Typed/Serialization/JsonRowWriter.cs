@@ -16,6 +16,7 @@ public ref struct JsonRowWriter
 {
     private Utf8Buffer _buffer;
     private readonly JsonFormat _format;
+    private readonly TimeZoneInfo _zone;
     private ReadOnlySpan<byte> _name;
     private readonly string? _column;
     private readonly bool _csvText;
@@ -31,13 +32,15 @@ public ref struct JsonRowWriter
     {
         _buffer = new Utf8Buffer(output);
         _format = format ?? JsonFormat.Default;
+        _zone = _format.TimeZone;
     }
 
     /// <summary>A writer of nested JSON values for a CSV column (no rows, no names).</summary>
     internal JsonRowWriter(IBufferWriter<byte> output, TimeZoneInfo zone, string column)
     {
         _buffer = new Utf8Buffer(output);
-        _format = zone == TimeZoneInfo.Utc ? JsonFormat.Default : new JsonFormat { TimeZone = zone };
+        _format = JsonFormat.Default;
+        _zone = zone;
         _column = column;
         _csvText = true;
     }
@@ -226,7 +229,12 @@ public ref struct JsonRowWriter
 
     /// <summary>Writes a DATETIME: the instant converted to <see cref="StarRocksFormat.TimeZone"/>, as <see cref="WriteDateTime"/>.</summary>
     /// <param name="value">The value.</param>
-    public void WriteDateTimeOffset(DateTimeOffset value) => WriteDateTime(Utf8ValueFormatter.ToZone(value, _format.TimeZone, CurrentColumn));
+    public void WriteDateTimeOffset(DateTimeOffset value)
+    {
+        if (!Utf8ValueFormatter.TryToZone(value, _zone, out var wallClock))
+            throw new StarRocksSerializationException(CurrentColumn, Utf8ValueFormatter.OutOfZoneRange(value, _zone));
+        WriteDateTime(wallClock);
+    }
 
     /// <summary>Writes a Guid as <c>"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"</c>.</summary>
     /// <param name="value">The value.</param>
@@ -275,7 +283,8 @@ public ref struct JsonRowWriter
     {
         if (json is null) { WriteNull(); return; }
         if (_csvText) ThrowJsonInCsvCollection();
-        JsonTextWriter.WriteText(ref _buffer, json, CurrentColumn);
+        if (JsonTextWriter.WriteText(ref _buffer, json) is { } error)
+            throw new StarRocksSerializationException(CurrentColumn, error);
     }
 
     /// <summary>Writes an enum as its underlying integer.</summary>

@@ -27,13 +27,13 @@ internal static class Utf8ValueFormatter
     private static ReadOnlySpan<byte> TwoDigits =>
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
 
-    /// <summary>Powers of ten that are exact doubles (10^0 … 10^22).</summary>
-    private static ReadOnlySpan<double> ExactPowersOfTen =>
+    /// <summary>Powers of ten that are exact doubles (10^0 … 10^22). (Arrays, not span properties: those allocate in unoptimized builds.)</summary>
+    private static readonly double[] ExactPowersOfTen =
     [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ];
 
-    private static ReadOnlySpan<ulong> PowersOfTen =>
+    private static readonly ulong[] PowersOfTen =
     [
         1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
         100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
@@ -115,7 +115,7 @@ internal static class Utf8ValueFormatter
         double magnitude = Math.Abs(value);
         if (magnitude >= 1e-4 && magnitude < 1e15)
         {
-            var powers = ExactPowersOfTen;
+            var powers = ExactPowersOfTen.AsSpan();
             for (int k = 0; k < 20; k++)
             {
                 double scaled = magnitude * powers[k];
@@ -240,16 +240,16 @@ internal static class Utf8ValueFormatter
         destination[1] = TwoDigits[value * 2 + 1];
     }
 
-    /// <summary>The instant <paramref name="value"/> as a zone-less wall-clock time in <paramref name="zone"/>.</summary>
-    public static DateTime ToZone(DateTimeOffset value, TimeZoneInfo zone, string column)
+    /// <summary>The instant <paramref name="value"/> as a zone-less wall-clock time in <paramref name="zone"/>; false when out of range.</summary>
+    public static bool TryToZone(DateTimeOffset value, TimeZoneInfo zone, out DateTime wallClock)
     {
-        if (ReferenceEquals(zone, TimeZoneInfo.Utc)) return value.UtcDateTime;
-        try { return TimeZoneInfo.ConvertTime(value, zone).DateTime; }
-        catch (ArgumentOutOfRangeException)
-        {
-            throw new StarRocksSerializationException(column, $"{value:O} is outside the DATETIME range in time zone {zone.Id}.");
-        }
+        if (ReferenceEquals(zone, TimeZoneInfo.Utc)) { wallClock = value.UtcDateTime; return true; }
+        try { wallClock = TimeZoneInfo.ConvertTime(value, zone).DateTime; return true; }
+        catch (ArgumentOutOfRangeException) { wallClock = default; return false; }
     }
+
+    /// <summary>The message for a <see cref="DateTimeOffset"/> that <see cref="TryToZone"/> rejected.</summary>
+    public static string OutOfZoneRange(DateTimeOffset value, TimeZoneInfo zone) => $"{value:O} is outside the DATETIME range in time zone {zone.Id}.";
 
     /// <summary>The base64 length of <paramref name="byteCount"/> bytes.</summary>
     public static int GetBinaryLength(int byteCount) => Base64.GetMaxEncodedToUtf8Length(byteCount);
