@@ -36,6 +36,7 @@ internal sealed class SinkRegion
     private long _activeSince;
     private SealedBatch? _lastSealed;
     private StarRocksSinkException? _failure;
+    private volatile bool _failureReported;
 
     public SinkRegion(SinkCoordinator coordinator, string database, string table, bool json)
     {
@@ -58,6 +59,7 @@ internal sealed class SinkRegion
     {
         if (Volatile.Read(ref _failure) is { } failure)
         {
+            _failureReported = true;
             throw failure;
         }
     }
@@ -139,6 +141,20 @@ internal sealed class SinkRegion
         }
 
         ThrowIfFaulted();
+    }
+
+    /// <summary>Flushes on dispose; throws only a failure no caller has seen yet, so rows are never dropped silently.</summary>
+    /// <returns>Completes when the region is empty.</returns>
+    public async ValueTask FlushOnDisposeAsync()
+    {
+        var reportedBefore = _failureReported;
+        try
+        {
+            await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (StarRocksSinkException) when (reportedBefore)
+        {
+        }
     }
 
     /// <summary>Stops the uploader after the queued batches (call after a final flush).</summary>

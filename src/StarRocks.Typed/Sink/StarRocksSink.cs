@@ -121,9 +121,9 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
     /// <inheritdoc />
     public ValueTask FlushAsync(CancellationToken cancellationToken = default) => _region.FlushAsync(cancellationToken);
 
-    /// <summary>Flushes this table; the shared coordinator is disposed with the service provider.</summary>
+    /// <summary>Flushes this table (throwing only a failure not reported before); the coordinator is disposed with the service provider.</summary>
     /// <returns>Completes when the buffered rows are loaded.</returns>
-    public ValueTask DisposeAsync() => _region.FlushAsync(CancellationToken.None);
+    public ValueTask DisposeAsync() => _region.FlushOnDisposeAsync();
 
     private ValueTask Write(T row, SinkRowShape shape, StarRocksOperation operation, CancellationToken cancellationToken) =>
         TryWrite(row, shape, operation, out var needed) ? default : WriteAfterWaitAsync(row, shape, operation, needed, cancellationToken);

@@ -1,0 +1,113 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using StarRocks.Typed.DependencyInjection;
+using StarRocks.Typed.Sink;
+
+namespace StarRocks.Typed.Tests.Sink;
+
+[Collection(SinkStandInCollection.Name)]
+public sealed class SinkFlushTests(SinkStandInFixture fixture)
+{
+    private static SinkEvent Event(int id) => new() { Id = id, Payload = $"payload-{id:D6}-padding-padding-padding" };
+
+    private int LoadsInto(string db) =>
+        fixture.StandIn.Requests.Entries.Count(e => e.Node == "be" && e.Path.Contains($"/{db}/", StringComparison.Ordinal) && e.LoadStatus == "Success");
+
+    [Fact]
+    public async Task Max_rows_flushes_a_batch_per_row_limit_without_FlushAsync()
+    {
+        var (services, db) = await fixture.StartAsync(o => o.BufferFlushMaxRows = 50);
+        await using (services)
+        {
+            var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
+            for (var i = 0; i < 120; i++) await sink.WriteAsync(Event(i));
+            await WaitUntilAsync(async () => await fixture.CountAsync(db, "events") == 100);
+            Assert.Equal(2, LoadsInto(db));
+        }
+    }
+
+    [Fact]
+    public async Task Max_bytes_flushes_when_the_buffered_bytes_reach_the_limit()
+    {
+        var (services, db) = await fixture.StartAsync(o => o.BufferFlushMaxBytes = 4096);
+        await using (services)
+        {
+            var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
+            for (var i = 0; i < 200; i++) await sink.WriteAsync(Event(i)); // ~9 KB
+            await WaitUntilAsync(() => Task.FromResult(LoadsInto(db) >= 2));
+            Assert.InRange(await fixture.CountAsync(db, "events"), 100, 199); // the rest waits for the next trigger
+        }
+    }
+
+    [Fact]
+    public async Task Interval_flushes_rows_older_than_the_interval()
+    {
+        var (services, db) = await fixture.StartAsync(o => o.BufferFlushInterval = TimeSpan.FromMilliseconds(300));
+        await using (services)
+        {
+            var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
+            await sink.WriteAsync(Event(1));
+            await Task.Delay(100);
+            Assert.Equal(0, await fixture.CountAsync(db, "events"));
+            await WaitUntilAsync(async () => await fixture.CountAsync(db, "events") == 1);
+        }
+    }
+
+    [Fact]
+    public async Task Dispose_loads_the_buffered_rows()
+    {
+        var (services, db) = await fixture.StartAsync();
+        var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
+        for (var i = 0; i < 10; i++) await sink.WriteAsync(Event(i));
+        Assert.Equal(0, await fixture.CountAsync(db, "events"));
+        await services.DisposeAsync();
+        Assert.Equal(10, await fixture.CountAsync(db, "events"));
+    }
+
+    [Fact]
+    public async Task Host_stop_drains_every_table()
+    {
+        var (setup, db) = await fixture.StartAsync();
+        await setup.DisposeAsync();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddStarRocks(fixture.Options(db)).AddSinks(visitor => { visitor.Visit<SinkEvent>(); visitor.Visit<SinkItem>(); });
+        using var host = builder.Build();
+        await host.StartAsync();
+        await host.Services.GetRequiredService<IStarRocksSink<SinkEvent>>().WriteAsync(Event(1));
+        await host.Services.GetRequiredService<IStarRocksSink<SinkItem>>().WriteAsync(new SinkItem { Id = 1, Name = "a", Qty = 1 });
+        await host.StopAsync();
+        Assert.Equal(1, await fixture.CountAsync(db, "events"));
+        Assert.Equal(1, await fixture.CountAsync(db, "items"));
+    }
+
+    [Fact]
+    public async Task Back_pressure_keeps_buffered_bytes_within_twice_max_bytes_while_the_BE_is_slow()
+    {
+        const int maxBytes = 8 * 1024;
+        var (services, db) = await fixture.StartAsync(o => o.BufferFlushMaxBytes = maxBytes);
+        await using (services)
+        {
+            for (var i = 0; i < 4; i++) fixture.StandIn.Faults.DelayNextAnswer(TimeSpan.FromMilliseconds(300));
+            var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
+            var budget = services.GetRequiredService<SinkCoordinator>().Budget;
+            var started = DateTime.UtcNow;
+            for (var i = 0; i < 1000; i++) await sink.WriteAsync(Event(i)); // ~45 KB through a 16 KB budget
+            var elapsed = DateTime.UtcNow - started;
+            await sink.FlushAsync();
+            Assert.InRange(budget.Peak, maxBytes, 2 * maxBytes);
+            Assert.True(elapsed > TimeSpan.FromMilliseconds(250), $"writers never waited ({elapsed})");
+            Assert.Equal(1000, await fixture.CountAsync(db, "events"));
+            Assert.Equal(0, budget.Reserved);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met within 10 s");
+            await Task.Delay(50);
+        }
+    }
+}

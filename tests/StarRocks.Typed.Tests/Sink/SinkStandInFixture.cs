@@ -1,0 +1,103 @@
+using System.Data.Common;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MySql.Data.MySqlClient;
+using StarRocks.Typed.Configuration;
+using StarRocks.Typed.DependencyInjection;
+using StarRocks.Typed.Metadata;
+using StarRocks.Typed.Schema;
+using StarRocks.Typed.StandIn.Hosting;
+
+namespace StarRocks.Typed.Tests.Sink;
+
+/// <summary>One StarRocks stand-in with its MySQL endpoint for the sink tests; each test gets its own database.</summary>
+public sealed class SinkStandInFixture : IAsyncLifetime
+{
+    public const string User = "typed_sink";
+    public const string Password = "pw-Sink-93b1";
+    private int _databases;
+
+    public StarRocksStandIn StandIn { get; private set; } = null!;
+
+    public async Task InitializeAsync() =>
+        StandIn = await StarRocksStandIn.StartAsync(new StandInOptions
+        {
+            User = User,
+            Password = Password,
+            MariaDbDataDirectory = Path.Combine(Path.GetTempPath(), "starrocks-typed-sink-mariadb"),
+        });
+
+    public async Task DisposeAsync() => await StandIn.DisposeAsync();
+
+    /// <summary>A MySql.Data connection string to the stand-in's MySQL endpoint.</summary>
+    public string ConnectionString => new MySqlConnectionStringBuilder
+    {
+        Server = "127.0.0.1",
+        Port = (uint)StandIn.MySql!.Port,
+        UserID = User,
+        Password = Password,
+        SslMode = MySqlSslMode.None,
+        CharacterSet = "utf8mb4",
+    }.ConnectionString;
+
+    /// <summary>Options of a test: small, unchecked buffer limits, fast retries, a fresh database.</summary>
+    public Action<StarRocksOptions> Options(string database, Action<StarRocksOptions>? more = null) => options =>
+    {
+        options.Connection.LoadUrls = StandIn.FeHttp.ToString();
+        options.Connection.Username = User;
+        options.Connection.Password = Password;
+        options.Connection.LabelPrefix = "sink";
+        options.Connection.RetryInterval = TimeSpan.FromMilliseconds(20);
+        options.Database = database;
+        options.UncheckedBufferLimitsForTesting = true;
+        options.BufferFlushMaxBytes = 1024 * 1024;
+        options.BufferFlushMaxRows = 100_000;
+        options.BufferFlushInterval = TimeSpan.FromMinutes(10);
+        more?.Invoke(options);
+    };
+
+    /// <summary>A service provider with sinks for both test tables, after creating them (through the MySQL endpoint) in a fresh database.</summary>
+    public async Task<(ServiceProvider Services, string Database)> StartAsync(Action<StarRocksOptions>? more = null)
+    {
+        StandIn.Faults.Clear();
+        var database = $"sk_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}_{DateTime.UtcNow:HHmmssfff}";
+        var services = new ServiceCollection()
+            .AddStarRocks(Options(database, more))
+            .AddSink<SinkItem>()
+            .AddSink<SinkEvent>()
+            .UseDataSource(_ => MySqlClientFactory.Instance.CreateDataSource(ConnectionString))
+            .Services.BuildServiceProvider();
+        var schema = services.GetRequiredService<IStarRocksSchema>();
+        await schema.EnsureTableAsync(InDatabase(SinkItem.Table, database));
+        await schema.EnsureTableAsync(InDatabase(SinkEvent.Table, database));
+        return (services, database);
+    }
+
+    /// <summary>Rows of <paramref name="sql"/> read back through the stand-in's MySQL endpoint, one string per row (fields joined by |).</summary>
+    public async Task<List<string>> QueryAsync(string sql)
+    {
+        await using var connection = new MySqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new MySqlCommand(sql, connection);
+        await using DbDataReader reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
+    public async Task<long> CountAsync(string database, string table) =>
+        long.Parse((await QueryAsync($"SELECT COUNT(*) FROM `{database}`.`{table}`"))[0], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static StarRocksTableInfo InDatabase(StarRocksTableInfo table, string database) =>
+        table with { Database = database, CreateTableSql = table.CreateTableSql.Replace($"`{table.Database}`.", $"`{database}`.", StringComparison.Ordinal) };
+}
+
+[CollectionDefinition(Name)]
+public sealed class SinkStandInCollection : ICollectionFixture<SinkStandInFixture>
+{
+    public const string Name = "sink stand-in";
+}
