@@ -381,8 +381,9 @@ public sealed class StarRocksSqlParser
                 depth--;
             else if (token.Kind == SqlTokenKind.String && function == "date_trunc")
                 unit = token.Text.ToLowerInvariant();
-            else if (token.IsIdentifier && Peek(-1).IsWord("INTERVAL") is false && !token.IsWord("INTERVAL"))
+            else if (token.IsIdentifier && !token.IsWord("INTERVAL"))
             {
+                // time_slice(col, INTERVAL n unit [, floor|ceil]): the word after the number is the unit.
                 if (Peek(-1).Kind == SqlTokenKind.Number)
                     unit = token.Text.ToLowerInvariant();
                 else
