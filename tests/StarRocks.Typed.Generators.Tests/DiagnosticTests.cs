@@ -202,6 +202,24 @@ public class DiagnosticTests
             """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Json = true)] public string Data { get; set; } = "{}"; }"""
         },
         {
+            "SRT020",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Length = 10)] public int Count { get; set; } }""",
+            "StarRocksColumn(Length = 10)",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Length = 10)] public string Name { get; set; } = ""; }"""
+        },
+        {
+            "SRT020",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Precision = 10)] public List<double> Values { get; set; } = []; }""",
+            "StarRocksColumn(Precision = 10)",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Precision = 10)] public List<decimal> Values { get; set; } = []; }"""
+        },
+        {
+            "SRT020",
+            """[StarRocksTable("s", "t", UnicodeCharMaxBytes = 0)] public partial class Model { public int Id { get; set; } }""",
+            """StarRocksTable("s", "t", UnicodeCharMaxBytes = 0)""",
+            """[StarRocksTable("s", "t", UnicodeCharMaxBytes = 4)] public partial class Model { public int Id { get; set; } }"""
+        },
+        {
             "SRT021",
             """[StarRocksTable("s", "t")] public partial class Model { public double Score { get; set; } public int Id { get; set; } }""",
             "Score",
@@ -250,7 +268,7 @@ public class DiagnosticTests
             Assert.Contains($"## {id}", docs);
     }
 
-    private static string Wrap(string model) => "using System;\nusing StarRocks.Typed;\nnamespace Shop;\n" + model;
+    private static string Wrap(string model) => "using System;\nusing System.Collections.Generic;\nusing StarRocks.Typed;\nnamespace Shop;\n" + model;
 
     private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, "..", ".."));

@@ -88,7 +88,7 @@ internal static class DiagnosticDescriptors
         "'{0}' needs a parameterless constructor, or a single constructor whose parameters all match column members by name, to materialize rows");
 
     public static readonly DiagnosticDescriptor InvalidColumnOption = Error(
-        "SRT020", "Column option does not apply",
+        "SRT020", "Column option does not apply to the member",
         "Member '{0}': {1}");
 
     public static readonly DiagnosticDescriptor FirstColumnNotSortable = Error(

@@ -79,7 +79,7 @@ internal sealed class TableParser
         var keys = OrderKeys(declared);
         var columns = keys.Concat(declared.Where(c => !c.Spec.IsKey)).ToList();
 
-        var layout = GetLayoutAttributes();
+        var layout = _type.GetAttributes();
         var distribution = ParseDistribution(layout, columns, kind, out var distributionColumns);
         var partition = ParsePartition(layout, columns, out var partitionColumns);
         var orderBy = ParseColumnList(layout, OrderByAttribute, "ORDER BY", columns, out var orderByColumns);
@@ -141,6 +141,9 @@ internal sealed class TableParser
                 continue;
             }
 
+            if (InapplicableOption(value, options) is { } inapplicable)
+                Report(DiagnosticDescriptors.InvalidColumnOption, columnAttributeLocation ?? memberLocation, member.Name, inapplicable);
+
             var name = Named<string?>(columnAttribute, "Name", null)
                 ?? (columnAttribute?.ConstructorArguments.FirstOrDefault().Value as string)
                 ?? (snakeCase ? ColumnNaming.ToSnakeCase(member.Name) : member.Name);
@@ -172,6 +175,26 @@ internal sealed class TableParser
         }
 
         return columns;
+    }
+
+    /// <summary>
+    /// A <c>[StarRocksColumn]</c> setting that has no effect on the member's type (checked on the innermost element of
+    /// arrays and map values, where the settings apply), or null.
+    /// </summary>
+    private static string? InapplicableOption(ValueSpec value, ColumnTypeOptions options)
+    {
+        var scalar = value;
+        while (scalar.Element is not null)
+            scalar = scalar.Element;
+        if (options.Length != 0 && scalar.Kind is not (ValueKind.String or ValueKind.Bytes))
+            return "Length applies to string and byte[] members only";
+        if (options.FixedLength && (options.Length == 0 || scalar.Kind != ValueKind.String))
+            return "FixedLength applies to string members with a Length only";
+        if ((options.Precision != 0 || options.Scale >= 0) && scalar.Kind != ValueKind.Decimal)
+            return "Precision and Scale apply to decimal members only";
+        if (options.EnumAsName && scalar.Kind != ValueKind.EnumName)
+            return "EnumFormat applies to enum members only";
+        return null;
     }
 
     /// <summary>Key columns sorted by order; reports duplicate or missing orders on the offending key attribute.</summary>
@@ -211,8 +234,6 @@ internal sealed class TableParser
                 return false;
         }
     }
-
-    private ImmutableArray<AttributeData> GetLayoutAttributes() => _type.GetAttributes();
 
     private DistributionSpec? ParseDistribution(ImmutableArray<AttributeData> layout, List<ParsedColumn> columns, TableKind kind, out LayoutColumns? usedColumns)
     {
