@@ -75,6 +75,8 @@ public sealed class MariaDbServer : IAsyncDisposable
                 return _shared;
             var dataDirectory = Environment.GetEnvironmentVariable("STANDIN_MARIADB_DATADIR");
             _sharedIsTemporary = dataDirectory is null;
+            if (_sharedIsTemporary)
+                await RemoveAbandonedSharedInstancesAsync();
             dataDirectory ??= Path.Combine(Path.GetTempPath(), $"starrocks-standin-mariadb-{Environment.ProcessId}");
             _shared = await StartAsync(dataDirectory, 0, cancellationToken);
             var shared = _shared;
@@ -100,7 +102,7 @@ public sealed class MariaDbServer : IAsyncDisposable
             {
                 await _shared.DisposeAsync();
                 if (_sharedIsTemporary && _shared.OwnsProcess)
-                    Directory.Delete(_shared.DataDirectory, recursive: true);
+                    await DeleteDirectoryAsync(_shared.DataDirectory);
             }
             _shared = null;
         }
@@ -151,17 +153,28 @@ public sealed class MariaDbServer : IAsyncDisposable
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {serverBinary}");
         await File.WriteAllTextAsync(Path.Combine(dataDirectory, PortFileName), port.ToString(CultureInfo.InvariantCulture), cancellationToken);
         var server = new MariaDbServer(dataDirectory, port, process);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await server.AnswersAsync(cancellationToken))
+        try
         {
-            if (process.HasExited)
-                throw new InvalidOperationException(
-                    $"mariadbd exited with code {process.ExitCode}; see {Path.Combine(dataDirectory, "mariadbd.err")}");
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"mariadbd on port {port} did not answer within 60 s");
-            await Task.Delay(100, cancellationToken);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!await server.AnswersAsync(cancellationToken))
+            {
+                if (process.HasExited)
+                    throw new InvalidOperationException(
+                        $"mariadbd exited with code {process.ExitCode}; see {Path.Combine(dataDirectory, "mariadbd.err")}");
+                if (DateTime.UtcNow > deadline)
+                    throw new TimeoutException($"mariadbd on port {port} did not answer within 60 s");
+                await Task.Delay(100, cancellationToken);
+            }
+            return server;
         }
-        return server;
+        catch
+        {
+            // never leave a server behind that nobody owns
+            if (!process.HasExited)
+                process.Kill();
+            process.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Stops the server when this object started it (a reused instance is left running).</summary>
@@ -199,6 +212,61 @@ public sealed class MariaDbServer : IAsyncDisposable
             return;
         ShutdownAsync().GetAwaiter().GetResult();
         _process.WaitForExit(TimeSpan.FromSeconds(20));
+    }
+
+    /// <summary>
+    /// Stops and deletes per-process shared instances whose test process died without stopping them (a killed test
+    /// host), so that abandoned <c>mariadbd</c> processes do not pile up across runs.
+    /// </summary>
+    private static async Task RemoveAbandonedSharedInstancesAsync()
+    {
+        foreach (var directory in Directory.EnumerateDirectories(Path.GetTempPath(), "starrocks-standin-mariadb-*"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory)["starrocks-standin-mariadb-".Length..], out var ownerPid) || IsAlive(ownerPid))
+                continue;
+            try
+            {
+                if (await TryReuseAsync(directory, CancellationToken.None) is { } abandoned)
+                    await abandoned.ShutdownAsync();
+                var pidFile = Path.Combine(directory, "mariadbd.pid");
+                for (var i = 0; i < 100 && File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var serverPid) && IsAlive(serverPid); i++)
+                    await Task.Delay(100);
+                await DeleteDirectoryAsync(directory);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or MySqlException)
+            {
+                // another process is cleaning it up, or it is not ours to remove
+            }
+        }
+    }
+
+    /// <summary>Deletes a data directory, retrying while the stopped server's last writes settle (the next run cleans up otherwise).</summary>
+    private static async Task DeleteDirectoryAsync(string directory)
+    {
+        for (var attempt = 0; attempt < 20 && Directory.Exists(directory); attempt++)
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The instance running on <paramref name="dataDirectory"/> (not owned), or null when none answers.</summary>
