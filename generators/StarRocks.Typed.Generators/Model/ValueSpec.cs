@@ -22,7 +22,7 @@ internal enum ValueKind
     DateTimeOffset,
     Bytes,
     Guid,
-    /// <summary>An enum stored as its underlying integer (<see cref="ValueSpec.Underlying"/>).</summary>
+    /// <summary>An enum stored as its underlying integer.</summary>
     EnumNumber,
     /// <summary>An enum stored as its member name.</summary>
     EnumName,
@@ -63,7 +63,6 @@ internal enum CollectionShape
 /// <param name="IsNullableValueType">Whether the member is <c>Nullable&lt;T&gt;</c> of <see cref="TypeName"/>.</param>
 /// <param name="IsReference">Whether the type is a reference type (may hold null at run time).</param>
 /// <param name="StarRocksType">The StarRocks type, e.g. <c>INT</c>, <c>ARRAY&lt;VARCHAR(30)&gt;</c>.</param>
-/// <param name="Underlying">For <see cref="ValueKind.EnumNumber"/>: the underlying integer's spec.</param>
 /// <param name="Shape">For arrays and maps: the declared collection type.</param>
 /// <param name="Element">For arrays: the element; for maps: the value.</param>
 /// <param name="Key">For maps: the key.</param>
@@ -74,11 +73,6 @@ internal sealed record ValueSpec(
     bool IsNullableValueType,
     bool IsReference,
     string StarRocksType,
-    ValueSpec? Underlying = null,
     CollectionShape Shape = CollectionShape.None,
     ValueSpec? Element = null,
-    ValueSpec? Key = null)
-{
-    /// <summary>Whether a value of this type can be null at run time.</summary>
-    public bool CanBeNull => IsNullableValueType || IsReference;
-}
+    ValueSpec? Key = null);

@@ -87,7 +87,7 @@ internal static class TypeMapper
             if (!options.EnumAsName)
             {
                 var underlying = Map(underlyingType, memberName, options, out problem);
-                return underlying is null ? null : Scalar(ValueKind.EnumNumber, underlying.StarRocksType) with { Underlying = underlying };
+                return underlying is null ? null : Scalar(ValueKind.EnumNumber, underlying.StarRocksType);
             }
 
             // As wide as the longest name in UTF-8 (aliases included: the runtime may write any of them).
