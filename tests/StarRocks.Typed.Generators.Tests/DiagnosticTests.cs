@@ -196,6 +196,12 @@ public class DiagnosticTests
             """[StarRocksTable("s", "t")] public partial class Model(int id, string other) { public int Id { get; } = id; public string Other => other; }"""
         },
         {
+            "SRT019",
+            """[StarRocksTable("s", "t")] public abstract partial class Model { public int Id { get; set; } }""",
+            "Model",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } }"""
+        },
+        {
             "SRT020",
             """[StarRocksTable("s", "t")] public partial class Model { [StarRocksColumn(Json = true)] public int Id { get; set; } }""",
             "StarRocksColumn(Json = true)",

@@ -352,7 +352,9 @@ internal sealed class TableParser
     private EquatableArray<string> ChooseConstructor(List<ParsedColumn> columns)
     {
         var constructors = _type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared || c.Parameters.Length == 0).ToList();
-        if (_type.IsValueType || constructors.Any(c => c.Parameters.Length == 0))
+        if (_type.IsAbstract || _type.IsStatic)
+            constructors.Clear();
+        else if (_type.IsValueType || constructors.Any(c => c.Parameters.Length == 0))
             return EquatableArray<string>.Empty;
 
         // Records also declare a copy constructor; it never matches columns.
