@@ -13,40 +13,63 @@ public static class CsvRowReader
     /// <summary>Reads every row of <paramref name="body"/>.</summary>
     public static List<SourceRow> Read(ReadOnlySpan<byte> body, LoadOptions options)
     {
-        return options.Enclose is null && options.Escape is null ? ReadPlain(body, options) : ReadQuoted(body, options);
+        return IsPlain(options) ? ReadPlain(body, options) : ReadQuoted(body, options);
     }
 
-    /// <summary>The fast path without enclose/escape: rows and fields are cut with vectorised searches.</summary>
+    /// <summary>Whether rows can be read with <see cref="PlainRows"/> (no <c>enclose</c>, no <c>escape</c>).</summary>
+    public static bool IsPlain(LoadOptions options) => options.Enclose is null && options.Escape is null;
+
     private static List<SourceRow> ReadPlain(ReadOnlySpan<byte> body, LoadOptions options)
     {
         var rows = new List<SourceRow>();
-        var skip = options.SkipHeader;
-        var fields = new List<string?>();
-        while (!body.IsEmpty)
-        {
-            var end = body.IndexOf(options.RowDelimiter);
-            var row = end < 0 ? body : body[..end];
-            body = end < 0 ? [] : body[(end + options.RowDelimiter.Length)..];
-            if (skip > 0)
-            {
-                skip--;
-                continue;
-            }
-            fields.Clear();
-            var rest = row;
-            while (true)
-            {
-                var separator = rest.IndexOf(options.ColumnSeparator);
-                var field = separator < 0 ? rest : rest[..separator];
-                var text = field.Length == 2 && field[0] == (byte)'\\' && field[1] == (byte)'N' ? null : Encoding.UTF8.GetString(field);
-                fields.Add(options.TrimSpace ? text?.Trim(' ') : text);
-                if (separator < 0)
-                    break;
-                rest = rest[(separator + options.ColumnSeparator.Length)..];
-            }
-            rows.Add(new SourceRow([.. fields], Encoding.UTF8.GetString(row)));
-        }
+        var reader = new PlainRows(body, options);
+        while (reader.MoveNext(out var fields, out var raw))
+            rows.Add(new SourceRow(fields.ToArray(), Encoding.UTF8.GetString(raw)));
         return rows;
+    }
+
+    /// <summary>
+    /// The fast path without enclose/escape: one row at a time, rows and fields cut with vectorised searches; the fields
+    /// of a row are valid until the next <see cref="MoveNext"/>, and the row's text is decoded only if the caller needs it.
+    /// </summary>
+    public ref struct PlainRows(ReadOnlySpan<byte> body, LoadOptions options)
+    {
+        private ReadOnlySpan<byte> _rest = body;
+        private int _skip = options.SkipHeader;
+        private readonly List<string?> _fields = [];
+
+        /// <summary>Reads the next row's fields (null = NULL) and its bytes; false at the end of the body.</summary>
+        public bool MoveNext(out ReadOnlySpan<string?> fields, out ReadOnlySpan<byte> raw)
+        {
+            while (!_rest.IsEmpty)
+            {
+                var end = _rest.IndexOf(options.RowDelimiter);
+                raw = end < 0 ? _rest : _rest[..end];
+                _rest = end < 0 ? [] : _rest[(end + options.RowDelimiter.Length)..];
+                if (_skip > 0)
+                {
+                    _skip--;
+                    continue;
+                }
+                _fields.Clear();
+                var rest = raw;
+                while (true)
+                {
+                    var separator = rest.IndexOf(options.ColumnSeparator);
+                    var field = separator < 0 ? rest : rest[..separator];
+                    var text = field.Length == 2 && field[0] == (byte)'\\' && field[1] == (byte)'N' ? null : Encoding.UTF8.GetString(field);
+                    _fields.Add(options.TrimSpace ? text?.Trim(' ') : text);
+                    if (separator < 0)
+                        break;
+                    rest = rest[(separator + options.ColumnSeparator.Length)..];
+                }
+                fields = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_fields);
+                return true;
+            }
+            fields = default;
+            raw = default;
+            return false;
+        }
     }
 
     private static List<SourceRow> ReadQuoted(ReadOnlySpan<byte> body, LoadOptions options)

@@ -124,10 +124,15 @@ public sealed class LoadPlan
     }
 
     /// <summary>Reads an <c>__op</c> value: true = delete, false = upsert, null = invalid.</summary>
-    public static bool? IsDelete(string? value) => value?.Trim().ToLowerInvariant() switch
+    public static bool? IsDelete(string? value)
     {
-        null or "" or "0" or "upsert" => false,
-        "1" or "delete" => true,
-        _ => null,
-    };
+        if (value is null)
+            return false;
+        var text = value.AsSpan().Trim();
+        if (text.IsEmpty || text is "0" || text.Equals("upsert", StringComparison.OrdinalIgnoreCase))
+            return false;
+        if (text is "1" || text.Equals("delete", StringComparison.OrdinalIgnoreCase))
+            return true;
+        return null;
+    }
 }

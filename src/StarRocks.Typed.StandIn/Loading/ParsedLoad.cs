@@ -1,3 +1,4 @@
+using System.Text;
 using StarRocks.Typed.StandIn.Catalog;
 
 namespace StarRocks.Typed.StandIn.Loading;
@@ -28,28 +29,45 @@ public sealed class ParsedLoad
     public static ParsedLoad? Parse(ReadOnlySpan<byte> body, LoadPlan plan, LoadOptions options, out string? error)
     {
         error = null;
+        var parsed = new ParsedLoad { Plan = plan, LoadBytes = body.Length };
+        if (options.Format == LoadFormat.Csv && CsvRowReader.IsPlain(options))
+        {
+            // the common case row by row, without keeping each row's text
+            var reader = new CsvRowReader.PlainRows(body, options);
+            while (reader.MoveNext(out var fields, out var raw))
+            {
+                var rowError = Convert(fields, plan, options, out var loaded);
+                parsed.Add(rowError, loaded, rowError is null ? null : Encoding.UTF8.GetString(raw));
+            }
+            return parsed;
+        }
         var sourceRows = options.Format == LoadFormat.Json
             ? JsonRowReader.Read(body, options, plan.SourceFields, out error)
             : CsvRowReader.Read(body, options);
         if (sourceRows is null)
             return null;
-        var parsed = new ParsedLoad { Plan = plan, LoadBytes = body.Length, TotalRows = sourceRows.Count };
         foreach (var row in sourceRows)
         {
             var loaded = default(LoadedRow);
-            var rowError = row.Error ?? Convert(row, plan, options, out loaded);
-            if (rowError is null)
-                parsed.Rows.Add(loaded);
-            else
-                parsed.ErrorLines.Add($"Error: {rowError}. Row: {row.Raw}");
+            var rowError = row.Error ?? Convert(row.Fields, plan, options, out loaded);
+            parsed.Add(rowError, loaded, row.Raw);
         }
         return parsed;
     }
 
-    private static string? Convert(SourceRow row, LoadPlan plan, LoadOptions options, out LoadedRow loaded)
+    /// <summary>Counts a read row and keeps it, or its error-log line when <paramref name="rowError"/> filters it.</summary>
+    private void Add(string? rowError, LoadedRow loaded, string? raw)
+    {
+        TotalRows++;
+        if (rowError is null)
+            Rows.Add(loaded);
+        else
+            ErrorLines.Add($"Error: {rowError}. Row: {raw}");
+    }
+
+    private static string? Convert(ReadOnlySpan<string?> fields, LoadPlan plan, LoadOptions options, out LoadedRow loaded)
     {
         loaded = default;
-        var fields = row.Fields!;
         if (options.Format == LoadFormat.Csv && fields.Length != plan.SourceFields.Count)
             return $"Value count does not match column count. Expect {plan.SourceFields.Count}, but got {fields.Length}";
         var delete = false;
@@ -71,7 +89,7 @@ public sealed class ParsedLoad
             if (!ValueConverter.TryConvert(column, text, out var value, out var error))
             {
                 // StarRocks's non-strict mode turns a failed cast into NULL; lengths are checked by the table sink regardless
-                if (options.StrictMode || IsLengthChecked(column))
+                if (options.StrictMode || ValueConverter.IsLengthChecked(column))
                     return $"{error} for column '{column.Name}'";
                 value = null;
             }
@@ -82,7 +100,4 @@ public sealed class ParsedLoad
         loaded = new LoadedRow(values, delete);
         return null;
     }
-
-    private static bool IsLengthChecked(ColumnSchema column) =>
-        column.BaseType.ToUpperInvariant() is "CHAR" or "VARCHAR" or "STRING" or "BINARY" or "VARBINARY";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
@@ -20,6 +21,21 @@ public static class ValueConverter
     private static readonly BigInteger LargeIntMax = BigInteger.Pow(2, 127) - 1;
     private static readonly BigInteger LargeIntMin = -BigInteger.Pow(2, 127);
 
+    /// <summary>How each StarRocks base type is converted (looked up without allocating, case-insensitively).</summary>
+    private enum Conversion { Boolean, TinyInt, SmallInt, Int, BigInt, LargeInt, Float, Double, Decimal, Char, Varchar, String, Binary, Date, DateTime, Json }
+
+    private static readonly FrozenDictionary<string, Conversion> Conversions = new Dictionary<string, Conversion>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["BOOLEAN"] = Conversion.Boolean, ["BOOL"] = Conversion.Boolean,
+        ["TINYINT"] = Conversion.TinyInt, ["SMALLINT"] = Conversion.SmallInt, ["INT"] = Conversion.Int, ["INTEGER"] = Conversion.Int,
+        ["BIGINT"] = Conversion.BigInt, ["LARGEINT"] = Conversion.LargeInt, ["FLOAT"] = Conversion.Float, ["DOUBLE"] = Conversion.Double,
+        ["DECIMAL"] = Conversion.Decimal, ["DECIMALV2"] = Conversion.Decimal, ["DECIMAL32"] = Conversion.Decimal,
+        ["DECIMAL64"] = Conversion.Decimal, ["DECIMAL128"] = Conversion.Decimal, ["NUMERIC"] = Conversion.Decimal,
+        ["CHAR"] = Conversion.Char, ["VARCHAR"] = Conversion.Varchar, ["STRING"] = Conversion.String, ["TEXT"] = Conversion.String,
+        ["BINARY"] = Conversion.Binary, ["VARBINARY"] = Conversion.Binary, ["DATE"] = Conversion.Date, ["DATETIME"] = Conversion.DateTime,
+        ["JSON"] = Conversion.Json, ["ARRAY"] = Conversion.Json, ["MAP"] = Conversion.Json, ["STRUCT"] = Conversion.Json,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>
     /// Converts <paramref name="text"/> (null = SQL NULL) for <paramref name="column"/>. Returns false with an
     /// error when the value does not fit the column's type.
@@ -30,45 +46,36 @@ public static class ValueConverter
         error = null;
         if (text is null)
             return true;
-        switch (column.BaseType.ToUpperInvariant())
+        if (!Conversions.TryGetValue(column.BaseType, out var conversion))
         {
-            case "BOOLEAN" or "BOOL":
-                return TryBoolean(text, out value, out error);
-            case "TINYINT":
-                return TryInteger(text, sbyte.MinValue, sbyte.MaxValue, out value, out error);
-            case "SMALLINT":
-                return TryInteger(text, short.MinValue, short.MaxValue, out value, out error);
-            case "INT" or "INTEGER":
-                return TryInteger(text, int.MinValue, int.MaxValue, out value, out error);
-            case "BIGINT":
-                return TryInteger(text, long.MinValue, long.MaxValue, out value, out error);
-            case "LARGEINT":
-                return TryLargeInt(text, out value, out error);
-            case "FLOAT":
-                return TryFloating(text, float.MaxValue, out value, out error);
-            case "DOUBLE":
-                return TryFloating(text, double.MaxValue, out value, out error);
-            case "DECIMAL" or "DECIMALV2" or "DECIMAL32" or "DECIMAL64" or "DECIMAL128" or "NUMERIC":
-                return TryDecimal(text, column.Precision == 0 ? 10 : column.Precision, column.Scale, out value, out error);
-            case "CHAR":
-                return TryText(text, column.Length == 0 ? 1 : column.Length, out value, out error);
-            case "VARCHAR":
-                return TryText(text, column.Length == 0 ? DefaultVarcharLength : column.Length, out value, out error);
-            case "STRING" or "TEXT":
-                return TryText(text, column.Length == 0 ? StringLength : column.Length, out value, out error);
-            case "BINARY" or "VARBINARY":
-                return TryBinary(text, column.Length == 0 ? DefaultVarcharLength : column.Length, out value, out error);
-            case "DATE":
-                return TryDate(text, out value, out error);
-            case "DATETIME":
-                return TryDateTime(text, out value, out error);
-            case "JSON" or "ARRAY" or "MAP" or "STRUCT":
-                return TryJson(text, out value, out error);
-            default:
-                error = $"column type {column.Type} cannot be loaded by the stand-in";
-                return false;
+            error = $"column type {column.Type} cannot be loaded by the stand-in";
+            return false;
         }
+        return conversion switch
+        {
+            Conversion.Boolean => TryBoolean(text, out value, out error),
+            Conversion.TinyInt => TryInteger(text, sbyte.MinValue, sbyte.MaxValue, out value, out error),
+            Conversion.SmallInt => TryInteger(text, short.MinValue, short.MaxValue, out value, out error),
+            Conversion.Int => TryInteger(text, int.MinValue, int.MaxValue, out value, out error),
+            Conversion.BigInt => TryInteger(text, long.MinValue, long.MaxValue, out value, out error),
+            Conversion.LargeInt => TryLargeInt(text, out value, out error),
+            Conversion.Float => TryFloating(text, float.MaxValue, out value, out error),
+            Conversion.Double => TryFloating(text, double.MaxValue, out value, out error),
+            Conversion.Decimal => TryDecimal(text, column.Precision == 0 ? 10 : column.Precision, column.Scale, out value, out error),
+            Conversion.Char => TryText(text, column.Length == 0 ? 1 : column.Length, out value, out error),
+            Conversion.Varchar => TryText(text, column.Length == 0 ? DefaultVarcharLength : column.Length, out value, out error),
+            Conversion.String => TryText(text, column.Length == 0 ? StringLength : column.Length, out value, out error),
+            Conversion.Binary => TryBinary(text, column.Length == 0 ? DefaultVarcharLength : column.Length, out value, out error),
+            Conversion.Date => TryDate(text, out value, out error),
+            Conversion.DateTime => TryDateTime(text, out value, out error),
+            _ => TryJson(text, out value, out error),
+        };
     }
+
+    /// <summary>Whether <paramref name="column"/>'s values are checked for byte length (CHAR, VARCHAR, STRING, BINARY, VARBINARY).</summary>
+    public static bool IsLengthChecked(ColumnSchema column) =>
+        Conversions.TryGetValue(column.BaseType, out var conversion)
+        && conversion is Conversion.Char or Conversion.Varchar or Conversion.String or Conversion.Binary;
 
     private static bool TryBoolean(string text, out object? value, out string? error)
     {
@@ -86,7 +93,7 @@ public static class ValueConverter
     private static bool TryInteger(string text, long min, long max, out object? value, out string? error)
     {
         value = null;
-        if (!long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        if (!long.TryParse(text.AsSpan().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
         {
             error = $"Value '{text}' is not a valid integer or is out of range";
             return false;
@@ -118,7 +125,7 @@ public static class ValueConverter
     private static bool TryFloating(string text, double max, out object? value, out string? error)
     {
         value = null;
-        if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+        if (!double.TryParse(text.AsSpan().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             || double.IsNaN(number) || Math.Abs(number) > max)
         {
             error = $"Value '{text}' is not a valid floating-point number";
@@ -132,16 +139,16 @@ public static class ValueConverter
     private static bool TryDecimal(string text, int precision, int scale, out object? value, out string? error)
     {
         value = null;
-        error = $"Value '{text}' does not fit DECIMAL({precision},{scale})";
-        var s = text.Trim();
+        error = null;
+        var s = text.AsSpan().Trim();
         var negative = s.StartsWith('-');
         if (negative || s.StartsWith('+'))
             s = s[1..];
         var dot = s.IndexOf('.');
         var integerPart = dot < 0 ? s : s[..dot];
-        var fractionPart = dot < 0 ? "" : s[(dot + 1)..];
-        if (integerPart.Length + fractionPart.Length == 0 || !integerPart.All(char.IsAsciiDigit) || !fractionPart.All(char.IsAsciiDigit))
-            return false;
+        var fractionPart = dot < 0 ? [] : s[(dot + 1)..];
+        if (integerPart.Length + fractionPart.Length == 0 || integerPart.ContainsAnyExceptInRange('0', '9') || fractionPart.ContainsAnyExceptInRange('0', '9'))
+            return DecimalError(text, precision, scale, out error);
         // round half away from zero to the column's scale, as StarRocks's cast does
         var roundUp = fractionPart.Length > scale && fractionPart[scale] >= '5';
         string magnitude;
@@ -155,24 +162,49 @@ public static class ValueConverter
             if (roundUp)
                 unscaledSmall++;
             if (unscaledSmall >= PowersOfTen[precision])
-                return false;
-            magnitude = unscaledSmall.ToString(CultureInfo.InvariantCulture).PadLeft(scale + 1, '0');
+                return DecimalError(text, precision, scale, out error);
+            if (unscaledSmall == 0)
+                negative = false;
+            value = FormatUnscaled(unscaledSmall.ToString(CultureInfo.InvariantCulture), scale, negative);
+            return true;
         }
-        else
-        {
-            var digits = integerPart + fractionPart.PadRight(scale, '0')[..scale];
-            var unscaled = BigInteger.Parse("0" + digits, CultureInfo.InvariantCulture);
-            if (roundUp)
-                unscaled += 1;
-            if (unscaled >= BigInteger.Pow(10, precision))
-                return false;
-            magnitude = unscaled.ToString(CultureInfo.InvariantCulture).PadLeft(scale + 1, '0');
-        }
-        var isZero = magnitude.All(c => c == '0');
-        var normalised = scale == 0 ? magnitude : $"{magnitude[..^scale]}.{magnitude[^scale..]}";
-        value = negative && !isZero ? "-" + normalised : normalised;
-        error = null;
+        var digits = string.Concat(integerPart, fractionPart.Length >= scale ? fractionPart[..scale] : string.Concat(fractionPart, new string('0', scale - fractionPart.Length)));
+        var unscaled = BigInteger.Parse("0" + digits, CultureInfo.InvariantCulture);
+        if (roundUp)
+            unscaled += 1;
+        if (unscaled >= BigInteger.Pow(10, precision))
+            return DecimalError(text, precision, scale, out error);
+        magnitude = unscaled.ToString(CultureInfo.InvariantCulture);
+        value = FormatUnscaled(magnitude, scale, negative && !unscaled.IsZero);
         return true;
+    }
+
+    /// <summary>Writes an unscaled decimal (digits without sign) with <paramref name="scale"/> fraction digits, e.g. 5, 2 → <c>0.05</c>.</summary>
+    private static string FormatUnscaled(string digits, int scale, bool negative)
+    {
+        var padded = digits.Length > scale ? digits : new string('0', scale + 1 - digits.Length) + digits;
+        var integerDigits = padded.Length - scale;
+        return string.Create(padded.Length + (scale > 0 ? 1 : 0) + (negative ? 1 : 0), (padded, integerDigits, negative), static (span, state) =>
+        {
+            var (padded, integerDigits, negative) = state;
+            if (negative)
+            {
+                span[0] = '-';
+                span = span[1..];
+            }
+            padded.AsSpan(0, integerDigits).CopyTo(span);
+            if (padded.Length > integerDigits)
+            {
+                span[integerDigits] = '.';
+                padded.AsSpan(integerDigits).CopyTo(span[(integerDigits + 1)..]);
+            }
+        });
+    }
+
+    private static bool DecimalError(string text, int precision, int scale, out string? error)
+    {
+        error = $"Value '{text}' does not fit DECIMAL({precision},{scale})";
+        return false;
     }
 
     private static bool TryText(string text, int maxBytes, out object? value, out string? error)
@@ -206,76 +238,122 @@ public static class ValueConverter
     private static bool TryDate(string text, out object? value, out string? error)
     {
         value = null;
-        var s = text.Trim();
-        if (s.Length == 8 && s.All(char.IsAsciiDigit))
-            s = $"{s[..4]}-{s[4..6]}-{s[6..]}";
+        error = null;
+        var s = text.AsSpan().Trim();
+        int year, month, day;
+        if (s.Length == 8 && !s.ContainsAnyExceptInRange('0', '9'))
+        {
+            year = Digits(s[..4]);
+            month = Digits(s[4..6]);
+            day = Digits(s[6..]);
+            if (!IsCalendarDate(year, month, day))
+                return DateError(text, "DATE", out error);
+        }
         else if (s.Length > 10 && (s[10] == ' ' || s[10] == 'T'))
         {
-            if (!TryDateTime(s, out _, out error))
-                return false;
-            s = s[..10];
+            if (!TryParseDateTime(s, out year, out month, out day, out _, out _, out _, out _))
+                return DateError(text, "DATETIME", out error);
         }
-        if (!TryParseDate(s, out var year, out var month, out var day))
-        {
-            error = $"Value '{text}' is not a valid DATE";
-            return false;
-        }
-        value = $"{year:D4}-{month:D2}-{day:D2}";
-        error = null;
+        else if (!TryParseDate(s, out year, out month, out day))
+            return DateError(text, "DATE", out error);
+        value = string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}-{day:D2}");
         return true;
     }
 
     private static bool TryDateTime(string text, out object? value, out string? error)
     {
         value = null;
-        error = $"Value '{text}' is not a valid DATETIME";
-        var s = text.Trim();
-        if (s.Length < 10 || !TryParseDate(s[..10], out var year, out var month, out var day))
-            return false;
-        int hour = 0, minute = 0, second = 0;
-        var fraction = "";
-        if (s.Length > 10)
-        {
-            if (s[10] != ' ' && s[10] != 'T')
-                return false;
-            var time = s[11..];
-            var dot = time.IndexOf('.');
-            if (dot >= 0)
-            {
-                fraction = time[(dot + 1)..];
-                time = time[..dot];
-                if (fraction.Length is 0 or > 6 || !fraction.All(char.IsAsciiDigit))
-                    return false;
-            }
-            var parts = time.Split(':');
-            if (parts.Length is < 2 or > 3 || parts.Any(p => p.Length is 0 or > 2 || !p.All(char.IsAsciiDigit)))
-                return false;
-            hour = int.Parse(parts[0], CultureInfo.InvariantCulture);
-            minute = int.Parse(parts[1], CultureInfo.InvariantCulture);
-            second = parts.Length == 3 ? int.Parse(parts[2], CultureInfo.InvariantCulture) : 0;
-            if (hour > 23 || minute > 59 || second > 59)
-                return false;
-        }
-        value = $"{year:D4}-{month:D2}-{day:D2} {hour:D2}:{minute:D2}:{second:D2}.{fraction.PadRight(6, '0')}";
         error = null;
+        if (!TryParseDateTime(text.AsSpan().Trim(), out var year, out var month, out var day, out var hour, out var minute, out var second, out var fraction))
+            return DateError(text, "DATETIME", out error);
+        value = string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}-{day:D2} {hour:D2}:{minute:D2}:{second:D2}.{fraction:D6}");
         return true;
     }
 
-    private static bool TryParseDate(string s, out int year, out int month, out int day)
+    private static bool DateError(string text, string type, out string? error)
+    {
+        error = $"Value '{text}' is not a valid {type}";
+        return false;
+    }
+
+    /// <summary>Reads <c>yyyy-MM-dd[ |T]HH:mm[:ss[.ffffff]]</c> (the time optional); <paramref name="microseconds"/> is the fraction padded to 6 digits.</summary>
+    private static bool TryParseDateTime(ReadOnlySpan<char> s, out int year, out int month, out int day,
+        out int hour, out int minute, out int second, out int microseconds)
+    {
+        hour = minute = second = microseconds = 0;
+        year = month = day = 0;
+        if (s.Length < 10 || !TryParseDate(s[..10], out year, out month, out day))
+            return false;
+        if (s.Length == 10)
+            return true;
+        if (s[10] != ' ' && s[10] != 'T')
+            return false;
+        var time = s[11..];
+        var dot = time.IndexOf('.');
+        if (dot >= 0)
+        {
+            var fraction = time[(dot + 1)..];
+            time = time[..dot];
+            if (fraction.Length is 0 or > 6 || fraction.ContainsAnyExceptInRange('0', '9'))
+                return false;
+            microseconds = Digits(fraction);
+            for (var i = fraction.Length; i < 6; i++)
+                microseconds *= 10;
+        }
+        Span<Range> parts = stackalloc Range[4];
+        var count = time.Split(parts, ':');
+        if (count is < 2 or > 3)
+            return false;
+        for (var i = 0; i < count; i++)
+        {
+            var part = time[parts[i]];
+            if (part.Length is 0 or > 2 || part.ContainsAnyExceptInRange('0', '9'))
+                return false;
+        }
+        hour = Digits(time[parts[0]]);
+        minute = Digits(time[parts[1]]);
+        second = count == 3 ? Digits(time[parts[2]]) : 0;
+        return hour <= 23 && minute <= 59 && second <= 59;
+    }
+
+    private static bool TryParseDate(ReadOnlySpan<char> s, out int year, out int month, out int day)
     {
         year = month = day = 0;
-        var parts = s.Split('-');
-        if (parts.Length != 3 || parts[0].Length != 4 || parts[1].Length is 0 or > 2 || parts[2].Length is 0 or > 2
-            || !parts.All(p => p.All(char.IsAsciiDigit)))
+        Span<Range> parts = stackalloc Range[4];
+        if (s.Split(parts, '-') != 3)
             return false;
-        year = int.Parse(parts[0], CultureInfo.InvariantCulture);
-        month = int.Parse(parts[1], CultureInfo.InvariantCulture);
-        day = int.Parse(parts[2], CultureInfo.InvariantCulture);
+        var y = s[parts[0]];
+        var m = s[parts[1]];
+        var d = s[parts[2]];
+        if (y.Length != 4 || m.Length is 0 or > 2 || d.Length is 0 or > 2
+            || y.ContainsAnyExceptInRange('0', '9') || m.ContainsAnyExceptInRange('0', '9') || d.ContainsAnyExceptInRange('0', '9'))
+            return false;
+        year = Digits(y);
+        month = Digits(m);
+        day = Digits(d);
+        return IsCalendarDate(year, month, day);
+    }
+
+    private static bool IsCalendarDate(int year, int month, int day)
+    {
         if (month is < 1 or > 12 || day < 1)
             return false;
         var leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        int[] days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-        return day <= days[month - 1];
+        return day <= month switch
+        {
+            2 => leap ? 29 : 28,
+            4 or 6 or 9 or 11 => 30,
+            _ => 31,
+        };
+    }
+
+    /// <summary>The value of a run of ASCII digits (already checked).</summary>
+    private static int Digits(ReadOnlySpan<char> digits)
+    {
+        var number = 0;
+        foreach (var digit in digits)
+            number = number * 10 + (digit - '0');
+        return number;
     }
 
     private static bool TryJson(string text, out object? value, out string? error)
