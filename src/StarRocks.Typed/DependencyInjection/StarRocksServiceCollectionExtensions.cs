@@ -39,7 +39,8 @@ public static class StarRocksServiceCollectionExtensions
         services.TryAddSingleton(sp => new SinkCoordinator(
             sp.GetRequiredService<IOptions<StarRocksOptions>>(),
             sp.GetService<ILoggerFactory>(),
-            sp.GetService<IStreamLoadClient>()));
+            sp.GetService<IStreamLoadClient>(),
+            sp.GetService<ICheckpointJournal>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StarRocksSinkHostedService>());
         return new StarRocksBuilder(services);
     }

@@ -4,10 +4,14 @@ using StarRocks.Typed.Sink;
 
 namespace StarRocks.Typed.DependencyInjection;
 
-/// <summary>Drains every sink when the host stops (the rows buffered so far are loaded before the process ends).</summary>
+/// <summary>
+/// Exactly-once: commits the transactions a previous process prepared (journal) on start. Drains every sink when the
+/// host stops (exactly-once: a final checkpoint), so the rows buffered so far are loaded before the process ends.
+/// </summary>
 internal sealed class StarRocksSinkHostedService(IServiceProvider services) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        services.GetService<SinkCoordinator>() is { } coordinator ? coordinator.RecoverAsync(cancellationToken) : Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken) =>
         services.GetService<SinkCoordinator>() is { } coordinator ? coordinator.FlushAllAsync(cancellationToken) : Task.CompletedTask;

@@ -59,4 +59,12 @@ public interface IStarRocksSink<T> : IAsyncDisposable where T : IStarRocksTable<
     /// <param name="cancellationToken">Cancels waiting (the loads continue).</param>
     /// <returns>Completes when every buffered row is in StarRocks.</returns>
     ValueTask FlushAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Exactly-once: loads the buffered rows of every table into their transactions, prepares them, records the prepared
+    /// labels in the journal, commits them and clears the journal. At-least-once: flushes every table.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the checkpoint (prepared transactions are committed on the next start).</param>
+    /// <returns>Completes when the checkpoint's rows are committed.</returns>
+    ValueTask CheckpointAsync(CancellationToken cancellationToken = default);
 }

@@ -17,9 +17,14 @@ internal sealed class SinkCoordinator : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _intervalLoop;
     private readonly IDisposable? _ownedLoader;
+    private readonly SemaphoreSlim _checkpointGate = new(1, 1);
+    private readonly LoadLabelGenerator _labels;
+    private Task? _recovery;
     private long _activeBytes;
+    private long _firstCheckpointId;
+    private long _checkpointsDone;
 
-    public SinkCoordinator(IOptions<StarRocksOptions> options, ILoggerFactory? loggerFactory = null, IStreamLoadClient? loader = null)
+    public SinkCoordinator(IOptions<StarRocksOptions> options, ILoggerFactory? loggerFactory = null, IStreamLoadClient? loader = null, ICheckpointJournal? journal = null)
     {
         Options = options.Value;
         StarRocksOptionsValidator.ThrowIfInvalid(Options);
@@ -33,6 +38,13 @@ internal sealed class SinkCoordinator : IAsyncDisposable
         }
 
         Loader = loader;
+        _labels = new LoadLabelGenerator(Options.Connection.LabelPrefix);
+        if (Options.Semantic == StarRocksSinkSemantic.ExactlyOnce || Options.UseTransactionStreamLoad)
+        {
+            Transactions = new TransactionStreamLoadClient(Options.Connection, loggerFactory);
+        }
+
+        Journal = journal ?? new FileCheckpointJournal(Options.JournalPath ?? $"starrocks-sink-{Options.Connection.LabelPrefix ?? LoadLabelGenerator.DefaultPrefix}.journal");
         Budget = new SinkMemoryBudget(2 * Options.BufferFlushMaxBytes);
         IoSlots = new SemaphoreSlim(Options.IoThreadCount, Options.IoThreadCount);
         SinkTelemetry.Track(Budget);
@@ -48,6 +60,90 @@ internal sealed class SinkCoordinator : IAsyncDisposable
     public SinkMemoryBudget Budget { get; }
 
     public SemaphoreSlim IoSlots { get; }
+
+    /// <summary>The transaction client (exactly-once, or at-least-once with <c>use-transaction-stream-load</c>), else null.</summary>
+    public TransactionStreamLoadClient? Transactions { get; }
+
+    /// <summary>Where exactly-once records prepared transactions.</summary>
+    public ICheckpointJournal Journal { get; }
+
+    /// <summary>Testing only: the checkpoint stops after journaling, before commit (a simulated crash).</summary>
+    internal bool StopAfterJournalForTesting { get; set; }
+
+    /// <summary>
+    /// The label of a region's next transaction. Exactly-once: <c>{prefix}-{table}-{checkpointId}</c> where the id is the
+    /// first id after recovery plus the checkpoints the region has ended; a lingering PREPARE/PREPARED transaction of that
+    /// label (left by a crashed instance) is rolled back first.
+    /// </summary>
+    public async Task<string> NextTransactionLabelAsync(string database, string table, long checkpointsEnded)
+    {
+        if (Options.Semantic != StarRocksSinkSemantic.ExactlyOnce)
+        {
+            return _labels.Next(table);
+        }
+
+        await RecoverAsync(CancellationToken.None).ConfigureAwait(false);
+        var prefix = Options.Connection.LabelPrefix ?? LoadLabelGenerator.DefaultPrefix;
+        var label = $"{prefix}-{LoadLabelGenerator.Sanitize(table)}-{Interlocked.Read(ref _firstCheckpointId) + checkpointsEnded}";
+        if (await Transactions!.GetLoadStateAsync(database, label).ConfigureAwait(false) is LoadState.Prepare or LoadState.Prepared)
+        {
+            SinkLog.Transaction(Logger, label, database, "lingering, rolled back");
+            await Transactions.RollbackAsync(new StreamLoadTransaction(database, table, label)).ConfigureAwait(false);
+        }
+
+        return label;
+    }
+
+    /// <summary>
+    /// Exactly-once start: commits the transactions the journal lists as prepared (a crash between prepare and commit)
+    /// and continues after its checkpoint id. Runs once; later calls await the first.
+    /// </summary>
+    public Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        lock (_regions)
+        {
+            return _recovery ??= RecoverOnceAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Exactly-once checkpoint: every table's chunks are loaded and its transaction prepared; the prepared labels are
+    /// journaled; then committed; then the journal is cleared. At-least-once: flushes every table.
+    /// </summary>
+    public async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        if (Options.Semantic != StarRocksSinkSemantic.ExactlyOnce)
+        {
+            await FlushAllAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await RecoverAsync(cancellationToken).ConfigureAwait(false);
+        await _checkpointGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var prepared = (await Task.WhenAll(Regions().Select(r => r.EndTransactionAsync(commit: false, cancellationToken))).ConfigureAwait(false))
+                .OfType<StreamLoadTransaction>().ToList();
+            var id = Interlocked.Read(ref _firstCheckpointId) + _checkpointsDone++;
+            await Journal.WriteAsync(new CheckpointRecord(id, prepared.Select(t => new PreparedTransaction(t.Database, t.Table, t.Label)).ToList()), cancellationToken).ConfigureAwait(false);
+            if (StopAfterJournalForTesting)
+            {
+                return;
+            }
+
+            foreach (var transaction in prepared)
+            {
+                await Transactions!.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+                SinkLog.Transaction(Logger, transaction.Label, transaction.Database, "committed");
+            }
+
+            await Journal.WriteAsync(new CheckpointRecord(id, []), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _checkpointGate.Release();
+        }
+    }
 
     /// <summary>Creates the region of a table and registers it for interval and cache-full flushes.</summary>
     public SinkRegion CreateRegion(string database, string table)
@@ -81,16 +177,16 @@ internal sealed class SinkCoordinator : IAsyncDisposable
         return Budget.WaitForRoomAsync(bytes, cancellationToken);
     }
 
-    /// <summary>Flushes every table and waits for the loads (host stop, dispose).</summary>
+    /// <summary>Flushes every table and waits for the loads (host stop, dispose); exactly-once checkpoints.</summary>
     public async Task FlushAllAsync(CancellationToken cancellationToken)
     {
-        SinkRegion[] regions;
-        lock (_regions)
+        if (Options.Semantic == StarRocksSinkSemantic.ExactlyOnce)
         {
-            regions = [.. _regions];
+            await CheckpointAsync(cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        await Task.WhenAll(regions.Select(r => r.FlushAsync(cancellationToken).AsTask())).ConfigureAwait(false);
+        await Task.WhenAll(Regions().Select(r => r.FlushAsync(cancellationToken).AsTask())).ConfigureAwait(false);
     }
 
     /// <summary>Flushes (best effort: failures were already reported to writers), stops the timer and the uploaders.</summary>
@@ -103,17 +199,43 @@ internal sealed class SinkCoordinator : IAsyncDisposable
 
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _intervalLoop.ConfigureAwait(false);
-        SinkRegion[] regions;
-        lock (_regions)
+        if (Options.Semantic == StarRocksSinkSemantic.ExactlyOnce && !StopAfterJournalForTesting)
         {
-            regions = [.. _regions];
+            await CheckpointAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
-        await Task.WhenAll(regions.Select(r => r.CompleteAsync())).ConfigureAwait(false);
+        await Task.WhenAll(Regions().Select(r => r.CompleteAsync())).ConfigureAwait(false);
         SinkTelemetry.Untrack(Budget);
         _ownedLoader?.Dispose();
+        Transactions?.Dispose();
+        _checkpointGate.Dispose();
         IoSlots.Dispose();
         _stopping.Dispose();
+    }
+
+    private SinkRegion[] Regions()
+    {
+        lock (_regions)
+        {
+            return [.. _regions];
+        }
+    }
+
+    private async Task RecoverOnceAsync(CancellationToken cancellationToken)
+    {
+        if (Options.Semantic != StarRocksSinkSemantic.ExactlyOnce || await Journal.ReadAsync(cancellationToken).ConfigureAwait(false) is not { } record)
+        {
+            return;
+        }
+
+        foreach (var prepared in record.Prepared)
+        {
+            await Transactions!.CommitAsync(new StreamLoadTransaction(prepared.Database, prepared.Table, prepared.Label), cancellationToken).ConfigureAwait(false);
+            SinkLog.Transaction(Logger, prepared.Label, prepared.Database, "recovered and committed");
+        }
+
+        await Journal.WriteAsync(record with { Prepared = [] }, cancellationToken).ConfigureAwait(false);
+        Interlocked.Exchange(ref _firstCheckpointId, record.CheckpointId + 1);
     }
 
     private void SealLargest()
@@ -137,17 +259,24 @@ internal sealed class SinkCoordinator : IAsyncDisposable
     {
         var interval = Options.BufferFlushInterval;
         var tick = TimeSpan.FromMilliseconds(Math.Clamp(interval.TotalMilliseconds / 4, 10, 1000));
+        var commitsTransactions = Transactions is not null && Options.Semantic == StarRocksSinkSemantic.AtLeastOnce;
+        var lastCommit = System.Diagnostics.Stopwatch.GetTimestamp();
         using var timer = new PeriodicTimer(tick);
         try
         {
             while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
             {
-                lock (_regions)
+                foreach (var region in Regions())
                 {
-                    foreach (var region in _regions)
-                    {
-                        region.SealIfOlderThan(interval);
-                    }
+                    region.SealIfOlderThan(interval);
+                }
+
+                if (commitsTransactions && System.Diagnostics.Stopwatch.GetElapsedTime(lastCommit) >= interval)
+                {
+                    // Failures are kept by the region and thrown to its next caller.
+                    await Task.WhenAll(Regions().Select(r => r.EndTransactionAsync(commit: true, CancellationToken.None)))
+                        .ContinueWith(t => t.Exception, TaskScheduler.Default).ConfigureAwait(false);
+                    lastCommit = System.Diagnostics.Stopwatch.GetTimestamp();
                 }
             }
         }

@@ -6,14 +6,22 @@ using StarRocks.Typed.Loading;
 
 namespace StarRocks.Typed.Sink;
 
-/// <summary>A sealed batch waiting for (or in) its load; <see cref="Loaded"/> completes when it is done either way.</summary>
-internal sealed class SealedBatch(LoadBatch body, SinkRowShape shape, long reservedBytes)
+/// <summary>
+/// Work for a region's uploader, done in queue order: a sealed batch to load, or (no body) the end of the region's
+/// transaction (prepare, and commit unless the checkpoint commits). <see cref="Loaded"/> completes when it is done either way.
+/// </summary>
+internal sealed class SealedBatch(LoadBatch? body, SinkRowShape? shape, long reservedBytes, bool commit = false)
 {
-    public LoadBatch Body { get; } = body;
+    public LoadBatch? Body { get; } = body;
 
-    public SinkRowShape Shape { get; } = shape;
+    public SinkRowShape? Shape { get; } = shape;
 
     public long ReservedBytes { get; } = reservedBytes;
+
+    public bool Commit { get; } = commit;
+
+    /// <summary>The transaction an end-of-transaction item prepared, if any.</summary>
+    public StreamLoadTransaction? Prepared { get; set; }
 
     public TaskCompletionSource Loaded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
@@ -36,6 +44,8 @@ internal sealed class SinkRegion
     private long _activeSince;
     private SealedBatch? _lastSealed;
     private StarRocksSinkException? _failure;
+    private StreamLoadTransaction? _transaction;
+    private long _checkpointsEnded;
     private volatile bool _failureReported;
 
     public SinkRegion(SinkCoordinator coordinator, string database, string table, bool json)
@@ -128,6 +138,12 @@ internal sealed class SinkRegion
     /// <returns>Completes when the region is empty.</returns>
     public async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
+        if (_coordinator.Transactions is not null && _coordinator.Options.Semantic == Configuration.StarRocksSinkSemantic.AtLeastOnce)
+        {
+            await EndTransactionAsync(commit: true, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         SealedBatch? last;
         lock (_gate)
         {
@@ -141,6 +157,31 @@ internal sealed class SinkRegion
         }
 
         ThrowIfFaulted();
+    }
+
+    /// <summary>
+    /// Seals the active batch and queues the end of the region's transaction behind it: prepare, then commit when
+    /// <paramref name="commit"/>. Returns the prepared transaction (null when nothing was loaded since the last one).
+    /// </summary>
+    /// <param name="commit">Whether to commit right after prepare (at-least-once) or leave it to the checkpoint.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <returns>The prepared transaction.</returns>
+    public async Task<StreamLoadTransaction?> EndTransactionAsync(bool commit, CancellationToken cancellationToken)
+    {
+        var end = new SealedBatch(null, null, 0, commit);
+        lock (_gate)
+        {
+            SealLocked("transaction end");
+            _lastSealed = end;
+            if (!_queue.Writer.TryWrite(end))
+            {
+                throw new ObjectDisposedException(Table, $"The sink of {Database}.{Table} is disposed.");
+            }
+        }
+
+        await end.Loaded.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        ThrowIfFaulted();
+        return end.Prepared;
     }
 
     /// <summary>Flushes on dispose; throws only a failure no caller has seen yet, so rows are never dropped silently.</summary>
@@ -184,7 +225,7 @@ internal sealed class SinkRegion
 
         var batch = new SealedBatch(_active, _shape, _activeReserved);
         _coordinator.AddActiveBytes(-_activeReserved);
-        SinkLog.Flushing(_coordinator.Logger, batch.Body.RowCount, batch.Body.Length, Database, Table, reason);
+        SinkLog.Flushing(_coordinator.Logger, _active.RowCount, _active.Length, Database, Table, reason);
         _active = null;
         _activeReserved = 0;
         _lastSealed = batch;
@@ -206,15 +247,46 @@ internal sealed class SinkRegion
                 }
                 else
                 {
-                    _failure.RowsNotLoaded += batch.Body.RowCount;
+                    _failure.RowsNotLoaded += batch.Body?.RowCount ?? 0;
                 }
             }
             finally
             {
                 _coordinator.Budget.Release(batch.ReservedBytes);
-                batch.Body.Dispose();
+                batch.Body?.Dispose();
                 batch.Loaded.TrySetResult();
             }
+        }
+    }
+
+    /// <summary>Sends a chunk into the region's transaction, beginning it (after aborting a lingering one of the same label) if needed.</summary>
+    private async Task<StreamLoadResult> LoadIntoTransactionAsync(TransactionStreamLoadClient transactions, LoadBatch body, SinkRowShape shape)
+    {
+        if (_transaction is null)
+        {
+            var label = await _coordinator.NextTransactionLabelAsync(Database, Table, _checkpointsEnded).ConfigureAwait(false);
+            _transaction = await transactions.BeginAsync(Database, Table, label).ConfigureAwait(false);
+            SinkLog.Transaction(_coordinator.Logger, label, Database, "begun");
+        }
+
+        return await transactions.LoadAsync(_transaction, body, shape.Headers).ConfigureAwait(false);
+    }
+
+    private async Task EndTransactionAsync(SealedBatch end)
+    {
+        _checkpointsEnded++;
+        if (_transaction is not { } transaction || _coordinator.Transactions is not { } transactions)
+        {
+            return;
+        }
+
+        _transaction = null;
+        await transactions.PrepareAsync(transaction).ConfigureAwait(false);
+        end.Prepared = transaction;
+        if (end.Commit)
+        {
+            await transactions.CommitAsync(transaction).ConfigureAwait(false);
+            SinkLog.Transaction(_coordinator.Logger, transaction.Label, Database, "committed");
         }
     }
 
@@ -224,8 +296,15 @@ internal sealed class SinkRegion
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var request = new StreamLoadRequest(Database, Table, batch.Body) { Headers = batch.Shape.Headers };
-            var result = await _coordinator.Loader.LoadAsync(request).ConfigureAwait(false);
+            if (batch.Body is null)
+            {
+                await EndTransactionAsync(batch).ConfigureAwait(false);
+                return;
+            }
+
+            var result = _coordinator.Transactions is { } transactions
+                ? await LoadIntoTransactionAsync(transactions, batch.Body, batch.Shape!).ConfigureAwait(false)
+                : await _coordinator.Loader.LoadAsync(new StreamLoadRequest(Database, Table, batch.Body) { Headers = batch.Shape!.Headers }).ConfigureAwait(false);
             SinkTelemetry.RecordFlush(Database, Table, batch.Body.Length, batch.Body.RowCount, result);
             SinkLog.Flushed(_coordinator.Logger, batch.Body.RowCount, batch.Body.Length, Database, Table, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -233,7 +312,7 @@ internal sealed class SinkRegion
         {
             SinkTelemetry.RecordFailure(Database, Table);
             SinkLog.FlushFailed(_coordinator.Logger, Database, Table, e.Message);
-            Volatile.Write(ref _failure, new StarRocksSinkException(Database, Table, batch.Body.RowCount, e));
+            Volatile.Write(ref _failure, new StarRocksSinkException(Database, Table, batch.Body?.RowCount ?? 0, e));
         }
         finally
         {

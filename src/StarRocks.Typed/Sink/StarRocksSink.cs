@@ -121,6 +121,9 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
     /// <inheritdoc />
     public ValueTask FlushAsync(CancellationToken cancellationToken = default) => _region.FlushAsync(cancellationToken);
 
+    /// <inheritdoc />
+    public ValueTask CheckpointAsync(CancellationToken cancellationToken = default) => new(_coordinator.CheckpointAsync(cancellationToken));
+
     /// <summary>Flushes this table (throwing only a failure not reported before); the coordinator is disposed with the service provider.</summary>
     /// <returns>Completes when the buffered rows are loaded.</returns>
     public ValueTask DisposeAsync() => _region.FlushOnDisposeAsync();
