@@ -125,12 +125,15 @@ internal sealed class TransactionHandler(StandInServices services)
         var idle = Seconds(headers, "idle_transaction_timeout");
         if (!Transactions.TryBegin(db, table, label, timeout, idle, true, out var transaction, out var existing))
         {
-            await new LoadAnswer("LABEL_ALREADY_EXISTS", $"Label [{label}] has already been used.")
+            var answer = new LoadAnswer("LABEL_ALREADY_EXISTS", $"Label [{label}] has already been used.")
             {
                 Label = label,
                 TxnId = existing!.Id,
                 ExistingJobStatus = existing.ReportedState is TransactionState.Visible or TransactionState.Committed ? "FINISHED" : "RUNNING",
-            }.WriteAsync(context);
+            };
+            if (existing.IsExplicit)
+                await Transactions.RollBackReusedAsync(existing);
+            await answer.WriteAsync(context);
             return;
         }
         await new LoadAnswer("OK", "") { TxnId = transaction.Id, Label = label, BeginTxnTimeMs = 0 }.WriteAsync(context);

@@ -144,6 +144,25 @@ public sealed partial class TransactionManager
         return true;
     }
 
+    /// <summary>
+    /// Rolls back a transaction still in PREPARE whose label a new <c>begin</c> re-used, as StarRocks's transaction
+    /// interface does ("the previous transaction will fail and be rolled back"); waits for a call in progress on it.
+    /// PREPARED and finished transactions are settled by the FE and stay as they are.
+    /// </summary>
+    public async Task RollBackReusedAsync(LoadTransaction existing)
+    {
+        await existing.Gate.WaitAsync();
+        try
+        {
+            if (existing.State == TransactionState.Prepare)
+                await AbortAsync(existing, $"label {existing.Label} re-used by another begin");
+        }
+        finally
+        {
+            existing.Gate.Release();
+        }
+    }
+
     /// <summary>Aborts every transaction whose timeout has passed.</summary>
     public void ExpireDue()
     {

@@ -143,15 +143,11 @@ public sealed class TransactionTests(StandInFixture fixture)
         using var http = new StarRocksHttp(StandIn);
         Assert.Equal("TXN_NOT_EXISTS", (await http.TransactionAsync(StandIn, "load", table, "never", "1\ta\n")).Status());
 
-        await http.TransactionAsync(StandIn, "begin", table, "dup");
-        var duplicate = await http.TransactionAsync(StandIn, "begin", table, "dup");
-        Assert.Equal("LABEL_ALREADY_EXISTS", duplicate.Status());
-        Assert.Equal("RUNNING", duplicate.Text("ExistingJobStatus"));
-
-        var empty = await http.TransactionAsync(StandIn, "prepare", table, "dup");
+        await http.TransactionAsync(StandIn, "begin", table, "empty");
+        var empty = await http.TransactionAsync(StandIn, "prepare", table, "empty");
         Assert.Equal("INTERNAL_ERROR", empty.Status());
         Assert.Contains("hasn't send any data yet", empty.Text("Message"));
-        Assert.Equal("ABORTED", await http.LoadStateAsync(StandIn, table.Database, "dup"));
+        Assert.Equal("ABORTED", await http.LoadStateAsync(StandIn, table.Database, "empty"));
 
         await http.TransactionAsync(StandIn, "begin", table, "late");
         await http.TransactionAsync(StandIn, "load", table, "late", "1\ta\n");
@@ -159,6 +155,31 @@ public sealed class TransactionTests(StandInFixture fixture)
         Assert.Equal("TXN_NOT_EXISTS", (await http.TransactionAsync(StandIn, "load", table, "late", "2\tb\n")).Status());
 
         Assert.Equal("UNKNOWN", await http.LoadStateAsync(StandIn, table.Database, "nobody"));
+    }
+
+    [Fact]
+    public async Task Begin_with_the_label_of_a_live_transaction_fails_and_rolls_that_transaction_back()
+    {
+        var table = await TableAsync();
+        using var http = new StarRocksHttp(StandIn);
+        await http.TransactionAsync(StandIn, "begin", table, "dup");
+        await http.TransactionAsync(StandIn, "load", table, "dup", "1\ta\n");
+
+        var duplicate = await http.TransactionAsync(StandIn, "begin", table, "dup");
+        Assert.Equal("LABEL_ALREADY_EXISTS", duplicate.Status());
+        Assert.Equal("RUNNING", duplicate.Text("ExistingJobStatus"));
+        Assert.Equal("ABORTED", await http.LoadStateAsync(StandIn, table.Database, "dup"));
+        Assert.Equal("FAILED", (await http.TransactionAsync(StandIn, "commit", table, "dup")).Status());
+
+        // the label is free again, and the rolled-back rows are gone
+        Assert.Equal("OK", (await http.TransactionAsync(StandIn, "begin", table, "dup")).Status());
+        await http.TransactionAsync(StandIn, "load", table, "dup", "2\tb\n");
+        await http.TransactionAsync(StandIn, "prepare", table, "dup");
+        var prepared = await http.TransactionAsync(StandIn, "begin", table, "dup");
+        Assert.Equal("LABEL_ALREADY_EXISTS", prepared.Status());
+        Assert.Equal("PREPARED", await http.LoadStateAsync(StandIn, table.Database, "dup"));
+        Assert.Equal("OK", (await http.TransactionAsync(StandIn, "commit", table, "dup")).Status());
+        Assert.Equal(["2|b"], await QueryAsync(StandIn, table));
     }
 
     [Fact]
