@@ -100,6 +100,7 @@ internal sealed class StarRocksSource<T>(DbDataSource dataSource, StarRocksReadO
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = CreateCommand(connection, plan.SplitRangeSql());
+        BindRequestParameters(command, plan);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         var nulls = reader.IsDBNull(2) ? 0 : Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture);
@@ -221,6 +222,11 @@ internal sealed class StarRocksSource<T>(DbDataSource dataSource, StarRocksReadO
             StarRocksSqlText.AddParameter(command, "__resume", resume);
         }
 
+        BindRequestParameters(command, plan);
+    }
+
+    private static void BindRequestParameters(DbCommand command, ReadPlan plan)
+    {
         foreach (var (name, value) in plan.Request.Parameters ?? new Dictionary<string, object?>())
         {
             StarRocksSqlText.AddParameter(command, name, value);

@@ -1,0 +1,139 @@
+using Microsoft.Extensions.DependencyInjection;
+using StarRocks.Typed.Configuration;
+using StarRocks.Typed.Lookup;
+using StarRocks.Typed.Tests.Sink;
+using StarRocks.Typed.Tests.Source;
+
+namespace StarRocks.Typed.Tests.Lookup;
+
+[Collection(SinkStandInCollection.Name)]
+public sealed class LookupTests(SinkStandInFixture fixture)
+{
+    private readonly ManualTimeProvider _time = new();
+
+    private async Task<ReadTestContext> StartAsync(Action<StarRocksReadOptions>? reads = null)
+    {
+        var context = await ReadTestContext.StartAsync(fixture, o =>
+        {
+            o.LookupCacheTtl = TimeSpan.FromSeconds(10);
+            o.LookupCacheMissTtl = TimeSpan.FromSeconds(2);
+            reads?.Invoke(o);
+        }, _time);
+        await context.ExecuteOnMariaDbAsync("INSERT INTO `{db}`.`customers` VALUES " +
+            string.Join(", ", Enumerable.Range(1, 200).Select(i => $"({i}, 'customer {i}', '{(i % 2 == 0 ? "gold" : "basic")}')")));
+        await context.ExecuteOnMariaDbAsync("INSERT INTO `{db}`.`prices` VALUES ('2026-11-01', 7, 1.50), ('2026-11-02', 7, 2.25)");
+        return context;
+    }
+
+    [Fact]
+    public async Task Hit_miss_and_ttl_expiry()
+    {
+        await using var context = await StartAsync();
+        var lookup = context.Services.GetRequiredService<IStarRocksLookup<long, LookupCustomer>>();
+
+        Assert.Equal(new LookupCustomer { CustomerId = 5, Name = "customer 5", Tier = "basic" }, await lookup.GetAsync(5));
+        var hit = lookup.GetAsync(5);
+        Assert.True(hit.IsCompletedSuccessfully);
+        Assert.Single(context.StatementsOn("customers"));
+
+        await context.ExecuteOnMariaDbAsync("UPDATE `{db}`.`customers` SET name = 'renamed' WHERE customer_id = 5");
+        _time.Advance(TimeSpan.FromSeconds(9));
+        Assert.Equal("customer 5", (await lookup.GetAsync(5))!.Name);
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal("renamed", (await lookup.GetAsync(5))!.Name);
+        Assert.Equal(2, context.StatementsOn("customers").Count);
+    }
+
+    [Fact]
+    public async Task Misses_are_cached_for_the_miss_ttl()
+    {
+        await using var context = await StartAsync();
+        var lookup = context.Services.GetRequiredService<IStarRocksLookup<long, LookupCustomer>>();
+
+        Assert.Null(await lookup.GetAsync(9999));
+        await context.ExecuteOnMariaDbAsync("INSERT INTO `{db}`.`customers` VALUES (9999, 'late', NULL)");
+        Assert.Null(await lookup.GetAsync(9999));
+        Assert.Single(context.StatementsOn("customers"));
+
+        _time.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal("late", (await lookup.GetAsync(9999))!.Name);
+    }
+
+    [Fact]
+    public async Task Invalidation_forgets_one_key_or_all()
+    {
+        await using var context = await StartAsync();
+        var lookup = context.Services.GetRequiredService<IStarRocksLookup<long, LookupCustomer>>();
+        await lookup.GetManyAsync([1, 2]);
+        await context.ExecuteOnMariaDbAsync("UPDATE `{db}`.`customers` SET tier = 'new' WHERE customer_id IN (1, 2)");
+
+        lookup.Invalidate(1);
+        Assert.Equal("new", (await lookup.GetAsync(1))!.Tier);
+        Assert.Equal("gold", (await lookup.GetAsync(2))!.Tier);
+        lookup.InvalidateAll();
+        Assert.Equal("new", (await lookup.GetAsync(2))!.Tier);
+        Assert.Equal(3, context.StatementsOn("customers").Count);
+    }
+
+    [Fact]
+    public async Task Composite_keys_are_looked_up_by_value_tuple()
+    {
+        await using var context = await StartAsync();
+        var lookup = context.Services.GetRequiredService<IStarRocksLookup<(DateOnly Day, int Sku), LookupPrice>>();
+
+        var found = await lookup.GetManyAsync([(new DateOnly(2026, 11, 2), 7), (new DateOnly(2026, 11, 3), 7), (new DateOnly(2026, 11, 1), 7)]);
+
+        Assert.Equal(2, found.Count);
+        Assert.Equal(2.25m, found[(new DateOnly(2026, 11, 2), 7)].Price);
+        var statement = Assert.Single(context.StatementsOn("prices"));
+        Assert.Contains("WHERE (`day`, `sku`) IN ((", statement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Concurrent_misses_are_coalesced_into_at_most_two_round_trips()
+    {
+        await using var context = await StartAsync();
+        var lookup = context.Services.GetRequiredService<IStarRocksLookup<long, LookupCustomer>>();
+
+        var lookups = Enumerable.Range(0, 1000).Select(i => Task.Run(async () => await lookup.GetAsync(i % 100 + 1))).ToArray();
+        var rows = await Task.WhenAll(lookups);
+
+        Assert.All(rows.Select((row, i) => (row, i)), x => Assert.Equal(x.i % 100 + 1, x.row!.CustomerId));
+        Assert.InRange(context.StatementsOn("customers").Count, 1, 2);
+    }
+
+    [Fact]
+    public async Task Disabled_cache_queries_every_time()
+    {
+        await using var context = await StartAsync(o => o.LookupCacheEnabled = false);
+        var lookup = context.Services.GetRequiredService<IStarRocksLookup<long, LookupCustomer>>();
+
+        await lookup.GetAsync(1);
+        await lookup.GetAsync(1);
+
+        Assert.Equal(2, context.StatementsOn("customers").Count);
+    }
+
+    [Fact]
+    public async Task Preload_holds_the_whole_table_and_reloads_after_the_ttl()
+    {
+        await using var context = await StartAsync(o => o.LookupPreload = true);
+        var lookup = context.Services.GetRequiredService<IStarRocksLookup<long, LookupCustomer>>();
+
+        Assert.Equal("customer 7", (await lookup.GetAsync(7))!.Name);
+        Assert.Null(await lookup.GetAsync(5000));
+        Assert.Equal(200, (await lookup.GetManyAsync(Enumerable.Range(1, 300).Select(i => (long)i))).Count);
+        Assert.Single(context.StatementsOn("customers"));
+
+        await context.ExecuteOnMariaDbAsync("INSERT INTO `{db}`.`customers` VALUES (5000, 'new', NULL)");
+        _time.Advance(TimeSpan.FromSeconds(11));
+        await lookup.GetAsync(7);   // stale: served from the old rows while the table reloads
+        for (var i = 0; i < 100 && await lookup.GetAsync(5000) is null; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal("new", (await lookup.GetAsync(5000))!.Name);
+        Assert.Equal(2, context.StatementsOn("customers").Count);
+    }
+}
