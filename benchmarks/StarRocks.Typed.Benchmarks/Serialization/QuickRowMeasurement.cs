@@ -11,7 +11,7 @@ using StarRocks.Typed.Serialization;
 namespace StarRocks.Typed.Benchmarks.Serialization;
 
 /// <summary>
-/// A quick check of <see cref="HandWrittenRowBenchmarks"/>'s cases for shared, overloaded machines
+/// A quick check of <see cref="OrderRowWriterBenchmarks"/>'s cases for shared, overloaded machines
 /// (<c>dotnet run -c Release -- quick-rows</c>): each case writes 50-row batches in short interleaved windows, and the
 /// best window per batch is kept, so every case is timed inside a scheduler time slice. Prints ns/row and the ratios.
 /// </summary>
