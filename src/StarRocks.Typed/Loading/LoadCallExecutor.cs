@@ -233,6 +233,7 @@ internal sealed class LoadCallExecutor : IDisposable
                 OnRetry = args =>
                 {
                     var call = args.Context.Properties.GetValue(CallKey, null!);
+                    LoadTelemetry.RecordRetry(call.Operation, call.Database);
                     LoadLog.Retrying(logger, call.Operation, call.Database, call.Label, args.Outcome.Exception?.Message ?? "",
                         args.AttemptNumber + 1, args.RetryDelay);
                     return ValueTask.CompletedTask;

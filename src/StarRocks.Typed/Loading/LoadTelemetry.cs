@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace StarRocks.Typed.Loading;
@@ -11,6 +12,17 @@ public static class LoadTelemetry
 
     /// <summary>The activity source of the loader.</summary>
     public static readonly ActivitySource ActivitySource = new(ActivitySourceName);
+
+    /// <summary>The meter of the loader and the sink (same name as the activity source).</summary>
+    internal static readonly Meter Meter = new(ActivitySourceName);
+
+    private static readonly Counter<long> Retries = Meter.CreateCounter<long>("starrocks.load.retries", "{retry}", "Retried load and transaction calls.");
+
+    /// <summary>Counts one retry of <paramref name="operation"/>.</summary>
+    /// <param name="operation">e.g. <c>stream_load</c>.</param>
+    /// <param name="database">The database.</param>
+    internal static void RecordRetry(string operation, string database) =>
+        Retries.Add(1, new TagList { { "operation", operation }, { "db", database } });
 
     /// <summary>Starts a span for one attempt of <paramref name="operation"/>, or returns <see langword="null"/> when nobody listens.</summary>
     /// <param name="operation">e.g. <c>stream_load</c>, <c>transaction.commit</c>.</param>

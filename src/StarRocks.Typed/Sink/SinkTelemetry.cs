@@ -8,14 +8,14 @@ namespace StarRocks.Typed.Sink;
 
 /// <summary>
 /// The sink's metrics on <c>Meter("StarRocks.Typed")</c>: flushed bytes and rows, successful and failed flushes,
-/// filtered rows, and buffered bytes (observable). Tags: <c>db</c>, <c>table</c>.
+/// filtered rows, and buffered bytes (observable). Tags: <c>db</c>, <c>table</c>. The loader adds <c>starrocks.load.retries</c>.
 /// </summary>
 public static class SinkTelemetry
 {
     /// <summary>The meter name.</summary>
     public const string MeterName = LoadTelemetry.ActivitySourceName;
 
-    private static readonly Meter Meter = new(MeterName);
+    private static readonly Meter Meter = LoadTelemetry.Meter;
     private static readonly ConcurrentDictionary<SinkMemoryBudget, byte> Budgets = new();
     private static readonly Counter<long> FlushedBytes = Meter.CreateCounter<long>("starrocks.sink.flushed_bytes", "By", "Bytes loaded by successful flushes.");
     private static readonly Counter<long> FlushedRows = Meter.CreateCounter<long>("starrocks.sink.flushed_rows", "{row}", "Rows loaded by successful flushes.");

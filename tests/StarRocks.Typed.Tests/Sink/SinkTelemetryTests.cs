@@ -53,6 +53,7 @@ public sealed class SinkTelemetryTests(SinkStandInFixture fixture)
         {
             var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
             for (var i = 0; i < 5; i++) await sink.WriteAsync(new SinkEvent { Id = i, Payload = "m" });
+            fixture.StandIn.Faults.FailNextLoadsWithHttp500();
             await sink.FlushAsync();
             listener.RecordObservableInstruments();
         }
@@ -63,6 +64,7 @@ public sealed class SinkTelemetryTests(SinkStandInFixture fixture)
             Assert.Equal(1, measurements.Where(m => m.Name == "starrocks.sink.flushes" && m.Table == db).Sum(m => m.Value));
             Assert.True(measurements.Where(m => m.Name == "starrocks.sink.flushed_bytes" && m.Table == db).Sum(m => m.Value) > 5);
             Assert.Contains(measurements, m => m.Name == "starrocks.sink.buffered_bytes");
+            Assert.Equal(1, measurements.Where(m => m.Name == "starrocks.load.retries" && m.Table == db).Sum(m => m.Value));
         }
     }
 }
