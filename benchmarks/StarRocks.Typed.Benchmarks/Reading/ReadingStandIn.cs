@@ -49,7 +49,7 @@ internal sealed class ReadingStandIn : IAsyncDisposable
             SslMode = MySqlSslMode.None, CharacterSet = "utf8mb4",
         }.ConnectionString;
         var services = new ServiceCollection()
-            .AddStarRocks(o => o.Connection.LoadUrls = standIn.FeHttp.ToString())
+            .AddStarRocks(o => (o.Connection.LoadUrls, o.Connection.Username, o.Connection.Password) = (standIn.FeHttp.ToString(), standIn.User, standIn.Password))
             .UseDataSource(_ => MySqlClientFactory.Instance.CreateDataSource(connectionString))
             .ConfigureReads(o => o.LookupCacheTtl = TimeSpan.FromHours(1))
             .AddSource<BenchCustomer>()
