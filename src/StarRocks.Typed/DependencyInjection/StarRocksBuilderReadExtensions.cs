@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -69,6 +70,24 @@ public static class StarRocksBuilderReadExtensions
             DataSource(sp), sp.GetRequiredService<IOptions<StarRocksReadOptions>>().Value, Database(sp),
             sp.GetService<TimeProvider>() ?? TimeProvider.System, Logger<IStarRocksLookup<TKey, T>>(sp)));
         return builder;
+    }
+
+    /// <summary>
+    /// Registers <see cref="IStarRocksLookup{TKey, T}"/> for <typeparamref name="T"/>, finding its key type from the generated
+    /// <see cref="IStarRocksKeyed{TSelf, TKey}"/> (once, at registration; prefer <see cref="AddLookup{TKey, T}"/> under AOT).
+    /// </summary>
+    /// <typeparam name="T">The generated row type of a table with key columns.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    [RequiresDynamicCode("Closes AddLookup<TKey, T> over the key type at run time; use AddLookup<TKey, T>() under AOT.")]
+    public static StarRocksBuilder AddLookup<T>(this StarRocksBuilder builder) where T : IStarRocksTable<T>
+    {
+        var keyed = typeof(T).GetInterfaces().SingleOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IStarRocksKeyed<,>))
+            ?? throw new InvalidOperationException($"{typeof(T).Name} has no key columns to look up by.");
+        var addLookup = typeof(StarRocksBuilderReadExtensions).GetMethods()
+            .Single(m => m.Name == nameof(AddLookup) && m.GetGenericArguments().Length == 2)
+            .MakeGenericMethod(keyed.GetGenericArguments()[1], typeof(T));
+        return (StarRocksBuilder)addLookup.Invoke(null, [builder])!;
     }
 
     /// <summary>

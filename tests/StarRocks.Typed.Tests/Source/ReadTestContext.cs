@@ -42,7 +42,7 @@ public sealed class ReadTestContext : IAsyncDisposable
             .UseDataSource(_ => MySqlClientFactory.Instance.CreateDataSource(fixture.ConnectionString))
             .ConfigureReads(o => reads?.Invoke(o))
             .AddSource<ScanRow>()
-            .AddLookup<long, LookupCustomer>()
+            .AddLookup<LookupCustomer>()
             .AddLookup<(DateOnly Day, int Sku), LookupPrice>()
             .Services.BuildServiceProvider();
         var schema = services.GetRequiredService<IStarRocksSchema>();
