@@ -135,7 +135,7 @@ public class GeneratedReaderTests
         Assert.Subset(visitor.Types.ToHashSet(), mine.ToHashSet());
         Assert.Equal(visitor.Types.Count, StarRocksTables.All.Length);
         Assert.Contains(StarRocksTables.All, t => t.Database == "lab" && t.Table == "prices" && t.Kind == StarRocksTableKind.UniqueKey);
-        Assert.Equal(Price.Table, StarRocksTables.All.Single(t => t.Table == "prices"));
+        Assert.Equal(Price.Table, StarRocksTables.All.Single(t => t.Database == "lab" && t.Table == "prices"));
     }
 
     private sealed class CollectingVisitor : IStarRocksTableVisitor
