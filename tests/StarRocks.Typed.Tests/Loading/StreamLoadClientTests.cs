@@ -26,12 +26,12 @@ public sealed class StreamLoadClientTests
     {
         var table = await _fixture.CreateTableAsync();
         var logs = new CollectingLoggerFactory();
-        var spans = new List<Activity>();
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<Activity>(); // other tests emit spans concurrently
         using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == LoadTelemetry.ActivitySourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Add,
+            ActivityStopped = spans.Enqueue,
         };
         ActivitySource.AddActivityListener(listener);
         using var client = new StreamLoadClient(_fixture.Options(), logs);
