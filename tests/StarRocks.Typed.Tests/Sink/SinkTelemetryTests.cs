@@ -18,16 +18,23 @@ public sealed class SinkTelemetryTests(SinkStandInFixture fixture)
             for (var i = 0; i < 10_000; i++) await sink.WriteAsync(row); // warm up: scratch buffer, pooled segments back in the pool
             await sink.FlushAsync();
 
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            for (var i = 0; i < 10_000; i++)
+            // A round can include one pooled segment the shared ArrayPool had to allocate (its caches are per core), which
+            // is buffer growth, not a per-row cost; a per-row allocation would show in every round, so take the best round.
+            var perRow = double.MaxValue;
+            for (var round = 0; round < 3; round++)
             {
-                var pending = sink.WriteAsync(row);
-                Assert.True(pending.IsCompletedSuccessfully);
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                for (var i = 0; i < 10_000; i++)
+                {
+                    var pending = sink.WriteAsync(row);
+                    Assert.True(pending.IsCompletedSuccessfully);
+                }
+
+                perRow = Math.Min(perRow, (GC.GetAllocatedBytesForCurrentThread() - before) / 10_000.0);
+                await sink.FlushAsync();
             }
 
-            var perRow = (GC.GetAllocatedBytesForCurrentThread() - before) / 10_000.0;
             Assert.True(perRow < 8, $"{perRow:0.0} bytes allocated per row");
-            await sink.FlushAsync();
         }
     }
 
