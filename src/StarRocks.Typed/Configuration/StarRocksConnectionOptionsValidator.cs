@@ -7,22 +7,11 @@ namespace StarRocks.Typed.Configuration;
 public sealed class StarRocksConnectionOptionsValidator : IValidateOptions<StarRocksConnectionOptions>
 {
     /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, StarRocksConnectionOptions options)
-    {
-        var failures = GetFailures(options);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
+    public ValidateOptionsResult Validate(string? name, StarRocksConnectionOptions options) => OptionsFailures.ToResult(GetFailures(options));
 
     /// <summary>Throws <see cref="OptionsValidationException"/> listing every problem, if any.</summary>
     /// <param name="options">The options to check.</param>
-    public static void ThrowIfInvalid(StarRocksConnectionOptions options)
-    {
-        var failures = GetFailures(options);
-        if (failures.Count > 0)
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(StarRocksConnectionOptions), failures);
-        }
-    }
+    public static void ThrowIfInvalid(StarRocksConnectionOptions options) => OptionsFailures.ThrowIfAny<StarRocksConnectionOptions>(GetFailures(options));
 
     /// <summary>Returns one message per problem.</summary>
     /// <param name="options">The options to check.</param>

@@ -10,22 +10,11 @@ namespace StarRocks.Typed.Configuration;
 public sealed class StarRocksOptionsValidator : IValidateOptions<StarRocksOptions>
 {
     /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, StarRocksOptions options)
-    {
-        var failures = GetFailures(options);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
+    public ValidateOptionsResult Validate(string? name, StarRocksOptions options) => OptionsFailures.ToResult(GetFailures(options));
 
     /// <summary>Throws <see cref="OptionsValidationException"/> listing every problem, if any.</summary>
     /// <param name="options">The options to check.</param>
-    public static void ThrowIfInvalid(StarRocksOptions options)
-    {
-        var failures = GetFailures(options);
-        if (failures.Count > 0)
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(StarRocksOptions), failures);
-        }
-    }
+    public static void ThrowIfInvalid(StarRocksOptions options) => OptionsFailures.ThrowIfAny<StarRocksOptions>(GetFailures(options));
 
     /// <summary>Returns one message per problem.</summary>
     /// <param name="options">The options to check.</param>

@@ -9,7 +9,6 @@ public sealed class StarRocksReadOptionsValidator : IValidateOptions<StarRocksRe
     public ValidateOptionsResult Validate(string? name, StarRocksReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = options.GetFailures();
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return OptionsFailures.ToResult(options.GetFailures());
     }
 }
