@@ -216,7 +216,7 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
             var keys = _format.Table.KeyColumns;
             for (var i = 0; i < keys.Length; i++)
             {
-                writer.WriteName(JsonRowWriter.EncodeName(keys[i].Name));
+                writer.WriteName(_format.KeyJsonNames[i]);
                 KeyFieldWriter.WriteJson(ref writer, _keyValues![i], keys[i].Name);
             }
         }
