@@ -35,4 +35,16 @@ public interface IStarRocksKeyed<TSelf, TKey> : IStarRocksTable<TSelf>
 {
     /// <summary>The row's key.</summary>
     static abstract TKey GetKey(TSelf row);
+
+    /// <summary>
+    /// Writes the key's fields (the key columns, in key order) into the current CSV row, exactly as
+    /// <see cref="IStarRocksTable{TSelf}.WriteCsv"/> writes those columns; the caller ends the row.
+    /// </summary>
+    static abstract void WriteKeyCsv(TKey key, ref CsvRowWriter writer);
+
+    /// <summary>
+    /// Writes the key columns' names and values into the current JSON object, exactly as
+    /// <see cref="IStarRocksTable{TSelf}.WriteJson"/> writes those columns; the caller ends the object.
+    /// </summary>
+    static abstract void WriteKeyJson(TKey key, ref JsonRowWriter writer);
 }

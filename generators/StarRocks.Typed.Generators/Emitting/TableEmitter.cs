@@ -45,6 +45,10 @@ internal static class TableEmitter
             {
                 writer.Line();
                 EmitGetKey(writer, table);
+                writer.Line();
+                WriterEmitter.EmitKeyCsv(writer, table, KeyType(table));
+                writer.Line();
+                WriterEmitter.EmitKeyJson(writer, table, KeyType(table));
             }
         }
 

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using StarRocks.Typed.Generators.Helpers;
 using StarRocks.Typed.Generators.Model;
@@ -7,7 +9,8 @@ namespace StarRocks.Typed.Generators.Emitting;
 
 /// <summary>
 /// Writes <c>WriteCsv</c> and <c>WriteJson</c>: one runtime writer call per column in table order, with NULL handling for
-/// nullable value types and pre-encoded UTF-8 JSON names (docs/serialization.md).
+/// nullable value types and pre-encoded UTF-8 JSON names (docs/serialization.md); and <c>WriteKeyCsv</c>/<c>WriteKeyJson</c>,
+/// the same per-column code over the key columns, read from the key instead of a row.
 /// </summary>
 internal static class WriterEmitter
 {
@@ -18,22 +21,55 @@ internal static class WriterEmitter
     {
         writer.Line("/// <summary>Writes the row's fields, in table order, into the current CSV row.</summary>");
         using (writer.Open($"public static void WriteCsv({table.TypeName} row, ref {CsvWriter} writer)"))
-        {
-            for (var i = 0; i < table.Columns.Count; i++)
-                EmitValue(writer, table.Columns[i], i, json: false);
-        }
+            EmitFields(writer, RowFields(table), json: false);
     }
 
     public static void EmitJson(SourceWriter writer, TableSpec table)
     {
         writer.Line("/// <summary>Writes the row's fields, every column including NULLs, into the current JSON object.</summary>");
         using (writer.Open($"public static void WriteJson({table.TypeName} row, ref {JsonWriter} writer)"))
+            EmitFields(writer, RowFields(table), json: true);
+    }
+
+    /// <summary>
+    /// <c>WriteKeyCsv</c>: the key's fields (key columns in key order) into the current CSV row, with the same per-column
+    /// code as <c>WriteCsv</c>. <paramref name="keyType"/> is the key member's type or the value tuple of the key members.
+    /// </summary>
+    public static void EmitKeyCsv(SourceWriter writer, TableSpec table, string keyType)
+    {
+        writer.Line("/// <summary>Writes the key's fields (the key columns, in key order) into the current CSV row.</summary>");
+        using (writer.Open($"public static void WriteKeyCsv({keyType} key, ref {CsvWriter} writer)"))
+            EmitFields(writer, KeyFields(table), json: false);
+    }
+
+    /// <summary><c>WriteKeyJson</c>: the key columns' names and values into the current JSON object, as <c>WriteJson</c> writes them.</summary>
+    public static void EmitKeyJson(SourceWriter writer, TableSpec table, string keyType)
+    {
+        writer.Line("/// <summary>Writes the key columns' names and values into the current JSON object.</summary>");
+        using (writer.Open($"public static void WriteKeyJson({keyType} key, ref {JsonWriter} writer)"))
+            EmitFields(writer, KeyFields(table), json: true);
+    }
+
+    /// <summary>Every column, read from the row's members.</summary>
+    private static IEnumerable<(ColumnSpec Column, string Access)> RowFields(TableSpec table) =>
+        table.Columns.Select(c => (c, "row." + c.MemberName));
+
+    /// <summary>The key columns, read from the key: the key itself, or the tuple's <c>ItemN</c> (valid whatever the element names).</summary>
+    private static IEnumerable<(ColumnSpec Column, string Access)> KeyFields(TableSpec table)
+    {
+        var keys = table.Columns.Where(c => c.IsKey).ToList();
+        return keys.Select((c, i) => (c, keys.Count == 1 ? "key" : "key.Item" + CSharpInt(i + 1)));
+    }
+
+    /// <summary>One value per field; in JSON each is preceded by its pre-encoded name.</summary>
+    private static void EmitFields(SourceWriter writer, IEnumerable<(ColumnSpec Column, string Access)> fields, bool json)
+    {
+        var index = 0;
+        foreach (var (column, access) in fields)
         {
-            for (var i = 0; i < table.Columns.Count; i++)
-            {
-                writer.Line($"writer.WriteName({CSharpString(JsonName(table.Columns[i].Name))}u8);");
-                EmitValue(writer, table.Columns[i], i, json: true);
-            }
+            if (json)
+                writer.Line($"writer.WriteName({CSharpString(JsonName(column.Name))}u8);");
+            EmitValue(writer, column, access, index++, json);
         }
     }
 
@@ -41,14 +77,13 @@ internal static class WriterEmitter
     /// One value: nullable value types unwrap or write NULL; reference types go straight to the writer, which writes
     /// NULL for null. CSV calls that can reject a value take the column name; JSON calls take it from the last name.
     /// </summary>
-    private static void EmitValue(SourceWriter writer, ColumnSpec column, int index, bool json)
+    private static void EmitValue(SourceWriter writer, ColumnSpec column, string access, int index, bool json)
     {
         var value = column.Value;
-        var member = "row." + column.MemberName;
         var local = "value" + CSharpInt(index);
         var statement = value.IsNullableValueType
-            ? $"if ({member} is {{ }} {local}) {Call(value, local, column.Name, json)}; else writer.WriteNull();"
-            : Call(value, member, column.Name, json) + ";";
+            ? $"if ({access} is {{ }} {local}) {Call(value, local, column.Name, json)}; else writer.WriteNull();"
+            : Call(value, access, column.Name, json) + ";";
         writer.LineWithoutNullabilityConstraintWarning(statement, ValueTypeNames.HasReferenceMapKey(value));
     }
 

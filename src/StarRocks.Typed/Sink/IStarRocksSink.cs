@@ -39,21 +39,14 @@ public interface IStarRocksSink<T> : IAsyncDisposable where T : IStarRocksTable<
     /// <returns>Completes when the row is buffered.</returns>
     ValueTask WritePartialAsync(T row, StarRocksColumnSet<T> columns, CancellationToken cancellationToken = default);
 
-    /// <summary>Buffers the deletion of the row with this row's key (PRIMARY KEY tables; <c>__op = 1</c>).</summary>
+    /// <summary>
+    /// Buffers the deletion of the row with this row's key (PRIMARY KEY tables; <c>__op = 1</c>). To delete by the key
+    /// alone, use <see cref="StarRocksSinkExtensions.DeleteByKeyAsync{T, TKey}"/>.
+    /// </summary>
     /// <param name="row">The row to delete.</param>
     /// <param name="cancellationToken">Cancels waiting for buffer room.</param>
     /// <returns>Completes when the delete is buffered.</returns>
     ValueTask DeleteAsync(T row, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Buffers the deletion of the row with <paramref name="key"/> (PRIMARY KEY tables): the key member's value, or a
-    /// value tuple of the key members in key order (what the generated <c>GetKey</c> returns).
-    /// </summary>
-    /// <typeparam name="TKey">The key type.</typeparam>
-    /// <param name="key">The key.</param>
-    /// <param name="cancellationToken">Cancels waiting for buffer room.</param>
-    /// <returns>Completes when the delete is buffered.</returns>
-    ValueTask DeleteByKeyAsync<TKey>(TKey key, CancellationToken cancellationToken = default) where TKey : notnull;
 
     /// <summary>Loads everything buffered so far and waits until it is loaded (or throws the failure).</summary>
     /// <param name="cancellationToken">Cancels waiting (the loads continue).</param>

@@ -36,7 +36,6 @@ internal sealed class SinkRowFormat
         KeysOnly = new SinkRowShape(json
             ? [new("format", "JSON"), new("strip_outer_array", "true"), new("columns", keyColumns), new("partial_update", "true")]
             : WithColumns(StarRocksHeaders.ForCsv(Csv, table), keyColumns, partialUpdate: true));
-        KeyJsonNames = table.KeyColumns.Select(c => JsonRowWriter.EncodeName(c.Name)).ToArray();
     }
 
     /// <summary>The table.</summary>
@@ -59,9 +58,6 @@ internal sealed class SinkRowFormat
 
     /// <summary>Key columns and <c>__op</c> only: deletes by key, loaded as a partial update.</summary>
     public SinkRowShape KeysOnly { get; }
-
-    /// <summary>The key columns' JSON names (quoted, with the colon), encoded once for deletes by key.</summary>
-    public IReadOnlyList<byte[]> KeyJsonNames { get; }
 
     /// <summary>
     /// Whole rows of which only <paramref name="included"/> columns are loaded (<c>partial_update: true</c>): CSV names the

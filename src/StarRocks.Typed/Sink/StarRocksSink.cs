@@ -4,9 +4,9 @@ using StarRocks.Typed.Serialization;
 namespace StarRocks.Typed.Sink;
 
 /// <summary>
-/// The sink of one table: serializes each row with the generated writer into a reused scratch buffer, reserves its bytes
-/// in the shared budget (waiting when the sink is full), then appends it to the table's region. Upserts allocate nothing
-/// per row beyond the pooled batch segments.
+/// The sink of one table: serializes each row (or, for deletes by key, each key) with the generated writer into a reused
+/// scratch buffer, reserves its bytes in the shared budget (waiting when the sink is full), then appends it to the table's
+/// region. Upserts and deletes allocate nothing per row beyond the pooled batch segments.
 /// </summary>
 /// <typeparam name="T">The generated row type.</typeparam>
 internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksTable<T>
@@ -17,7 +17,6 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
     private readonly SinkRegion _region;
     private readonly SinkRowFormat _format;
     private readonly Dictionary<StarRocksColumnSet<T>, SinkRowShape> _partialShapes = [];
-    private object?[]? _keyValues;
 
     public StarRocksSink(SinkCoordinator coordinator)
     {
@@ -89,33 +88,17 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
         return Write(row, _format.Full, StarRocksOperation.Delete, cancellationToken);
     }
 
-    /// <inheritdoc />
-    public ValueTask DeleteByKeyAsync<TKey>(TKey key, CancellationToken cancellationToken = default) where TKey : notnull
+    /// <summary>Buffers the deletion of the row with <paramref name="key"/>: only the key columns and <c>__op</c>.</summary>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TFields">Writes the key's columns (the generated key writers).</typeparam>
+    /// <param name="key">The key.</param>
+    /// <param name="cancellationToken">Cancels waiting for buffer room.</param>
+    /// <returns>Completes when the delete is buffered.</returns>
+    internal ValueTask DeleteByKeyAsync<TKey, TFields>(TKey key, CancellationToken cancellationToken)
+        where TFields : ISinkFields<TKey>
     {
         ThrowIfNoDelete();
-        var values = KeyFieldWriter.Values(key, _format.Table);
-        return Write(values, cancellationToken);
-
-        async ValueTask Write(object?[] keyValues, CancellationToken token)
-        {
-            while (true)
-            {
-                _region.ThrowIfFaulted();
-                long needed;
-                lock (_gate)
-                {
-                    _keyValues = keyValues;
-                    if (TryAppendLocked(default!, _format.KeysOnly, StarRocksOperation.Delete, out needed))
-                    {
-                        break;
-                    }
-                }
-
-                await _coordinator.WaitForRoomAsync(needed, token).ConfigureAwait(false);
-            }
-
-            _coordinator.SealLargestIfFull();
-        }
+        return Write<TKey, TFields>(key, _format.KeysOnly, StarRocksOperation.Delete, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -129,23 +112,34 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
     public ValueTask DisposeAsync() => _region.FlushOnDisposeAsync();
 
     private ValueTask Write(T row, SinkRowShape shape, StarRocksOperation operation, CancellationToken cancellationToken) =>
-        TryWrite(row, shape, operation, out var needed) ? default : WriteAfterWaitAsync(row, shape, operation, needed, cancellationToken);
+        Write<T, RowFields<T>>(row, shape, operation, cancellationToken);
 
-    private async ValueTask WriteAfterWaitAsync(T row, SinkRowShape shape, StarRocksOperation operation, long needed, CancellationToken cancellationToken)
+    private ValueTask Write<TValue, TFields>(TValue value, SinkRowShape shape, StarRocksOperation operation, CancellationToken cancellationToken)
+        where TFields : ISinkFields<TValue> =>
+        TryWrite<TValue, TFields>(value, shape, operation, out var needed)
+            ? default
+            : WriteAfterWaitAsync<TValue, TFields>(value, shape, operation, needed, cancellationToken);
+
+    private async ValueTask WriteAfterWaitAsync<TValue, TFields>(TValue value, SinkRowShape shape, StarRocksOperation operation, long needed, CancellationToken cancellationToken)
+        where TFields : ISinkFields<TValue>
     {
         do
         {
             await _coordinator.WaitForRoomAsync(needed, cancellationToken).ConfigureAwait(false);
         }
-        while (!TryWrite(row, shape, operation, out needed));
+        while (!TryWrite<TValue, TFields>(value, shape, operation, out needed));
     }
 
-    private bool TryWrite(T row, SinkRowShape shape, StarRocksOperation operation, out long needed)
+    private bool TryWrite(T row, SinkRowShape shape, StarRocksOperation operation, out long needed) =>
+        TryWrite<T, RowFields<T>>(row, shape, operation, out needed);
+
+    private bool TryWrite<TValue, TFields>(TValue value, SinkRowShape shape, StarRocksOperation operation, out long needed)
+        where TFields : ISinkFields<TValue>
     {
         _region.ThrowIfFaulted();
         lock (_gate)
         {
-            if (!TryAppendLocked(row, shape, operation, out needed))
+            if (!TryAppendLocked<TValue, TFields>(value, shape, operation, out needed))
             {
                 return false;
             }
@@ -156,16 +150,17 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
     }
 
     /// <summary>Serializes into the scratch buffer; appends to the region if the budget has room, else reports the bytes needed.</summary>
-    private bool TryAppendLocked(T row, SinkRowShape shape, StarRocksOperation operation, out long needed)
+    private bool TryAppendLocked<TValue, TFields>(TValue value, SinkRowShape shape, StarRocksOperation operation, out long needed)
+        where TFields : ISinkFields<TValue>
     {
         _scratch.ResetWrittenCount();
         if (_format.IsJson)
         {
-            SerializeJson(row, shape, operation);
+            SerializeJson<TValue, TFields>(value, operation);
         }
         else
         {
-            SerializeCsv(row, shape, operation);
+            SerializeCsv<TValue, TFields>(value, operation);
         }
 
         needed = _scratch.WrittenCount + (_format.IsJson ? 2 : 0);
@@ -178,23 +173,12 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
         return true;
     }
 
-    private void SerializeCsv(T row, SinkRowShape shape, StarRocksOperation operation)
+    private void SerializeCsv<TValue, TFields>(TValue value, StarRocksOperation operation)
+        where TFields : ISinkFields<TValue>
     {
         var writer = new CsvRowWriter(_scratch, _format.Csv);
         writer.BeginRow();
-        if (shape == _format.KeysOnly)
-        {
-            var keys = _format.Table.KeyColumns;
-            for (var i = 0; i < keys.Length; i++)
-            {
-                KeyFieldWriter.WriteCsv(ref writer, _keyValues![i], keys[i].Name);
-            }
-        }
-        else
-        {
-            T.WriteCsv(row, ref writer);
-        }
-
+        TFields.WriteCsv(value, ref writer);
         if (_format.WithOperation)
         {
             writer.EndRow(operation);
@@ -207,24 +191,12 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
         writer.Complete();
     }
 
-    private void SerializeJson(T row, SinkRowShape shape, StarRocksOperation operation)
+    private void SerializeJson<TValue, TFields>(TValue value, StarRocksOperation operation)
+        where TFields : ISinkFields<TValue>
     {
         var writer = new JsonRowWriter(_scratch, _format.JsonRow);
         writer.BeginRow();
-        if (shape == _format.KeysOnly)
-        {
-            var keys = _format.Table.KeyColumns;
-            for (var i = 0; i < keys.Length; i++)
-            {
-                writer.WriteName(_format.KeyJsonNames[i]);
-                KeyFieldWriter.WriteJson(ref writer, _keyValues![i], keys[i].Name);
-            }
-        }
-        else
-        {
-            T.WriteJson(row, ref writer);
-        }
-
+        TFields.WriteJson(value, ref writer);
         if (_format.WithOperation)
         {
             writer.EndRow(operation);

@@ -80,4 +80,20 @@ partial record DailyMetric : global::StarRocks.Typed.IStarRocksKeyed<global::Sho
 
     /// <summary>The row's key, in key order.</summary>
     public static (global::System.DateOnly Day, string City) GetKey(global::Shop.Metrics.DailyMetric row) => (row.Day, row.City);
+
+    /// <summary>Writes the key's fields (the key columns, in key order) into the current CSV row.</summary>
+    public static void WriteKeyCsv((global::System.DateOnly Day, string City) key, ref global::StarRocks.Typed.Serialization.CsvRowWriter writer)
+    {
+        writer.WriteDate(key.Item1);
+        writer.WriteString(key.Item2, "city");
+    }
+
+    /// <summary>Writes the key columns' names and values into the current JSON object.</summary>
+    public static void WriteKeyJson((global::System.DateOnly Day, string City) key, ref global::StarRocks.Typed.Serialization.JsonRowWriter writer)
+    {
+        writer.WriteName("\"day\":"u8);
+        writer.WriteDate(key.Item1);
+        writer.WriteName("\"city\":"u8);
+        writer.WriteString(key.Item2);
+    }
 }

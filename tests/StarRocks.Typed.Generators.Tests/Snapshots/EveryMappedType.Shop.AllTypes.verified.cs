@@ -378,4 +378,17 @@ partial class AllTypes : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Al
 
     /// <summary>The row's key, in key order.</summary>
     public static int GetKey(global::Shop.AllTypes row) => row.Id;
+
+    /// <summary>Writes the key's fields (the key columns, in key order) into the current CSV row.</summary>
+    public static void WriteKeyCsv(int key, ref global::StarRocks.Typed.Serialization.CsvRowWriter writer)
+    {
+        writer.WriteInt32(key);
+    }
+
+    /// <summary>Writes the key columns' names and values into the current JSON object.</summary>
+    public static void WriteKeyJson(int key, ref global::StarRocks.Typed.Serialization.JsonRowWriter writer)
+    {
+        writer.WriteName("\"id\":"u8);
+        writer.WriteInt32(key);
+    }
 }

@@ -64,4 +64,20 @@ partial record Order : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Orde
 
     /// <summary>The row's key, in key order.</summary>
     public static (long OrderId, global::System.DateTime OrderDate) GetKey(global::Shop.Order row) => (row.OrderId, row.OrderDate);
+
+    /// <summary>Writes the key's fields (the key columns, in key order) into the current CSV row.</summary>
+    public static void WriteKeyCsv((long OrderId, global::System.DateTime OrderDate) key, ref global::StarRocks.Typed.Serialization.CsvRowWriter writer)
+    {
+        writer.WriteInt64(key.Item1);
+        writer.WriteDateTime(key.Item2);
+    }
+
+    /// <summary>Writes the key columns' names and values into the current JSON object.</summary>
+    public static void WriteKeyJson((long OrderId, global::System.DateTime OrderDate) key, ref global::StarRocks.Typed.Serialization.JsonRowWriter writer)
+    {
+        writer.WriteName("\"order_id\":"u8);
+        writer.WriteInt64(key.Item1);
+        writer.WriteName("\"order_date\":"u8);
+        writer.WriteDateTime(key.Item2);
+    }
 }

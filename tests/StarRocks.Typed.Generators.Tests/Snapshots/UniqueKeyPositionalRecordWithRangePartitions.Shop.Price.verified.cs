@@ -59,4 +59,20 @@ partial record Price : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Pric
 
     /// <summary>The row's key, in key order.</summary>
     public static (global::System.DateOnly Day, int Sku) GetKey(global::Shop.Price row) => (row.Day, row.Sku);
+
+    /// <summary>Writes the key's fields (the key columns, in key order) into the current CSV row.</summary>
+    public static void WriteKeyCsv((global::System.DateOnly Day, int Sku) key, ref global::StarRocks.Typed.Serialization.CsvRowWriter writer)
+    {
+        writer.WriteDate(key.Item1);
+        writer.WriteInt32(key.Item2);
+    }
+
+    /// <summary>Writes the key columns' names and values into the current JSON object.</summary>
+    public static void WriteKeyJson((global::System.DateOnly Day, int Sku) key, ref global::StarRocks.Typed.Serialization.JsonRowWriter writer)
+    {
+        writer.WriteName("\"Day\":"u8);
+        writer.WriteDate(key.Item1);
+        writer.WriteName("\"Sku\":"u8);
+        writer.WriteInt32(key.Item2);
+    }
 }

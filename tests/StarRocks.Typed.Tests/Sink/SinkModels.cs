@@ -16,3 +16,28 @@ public sealed partial record SinkEvent
     public long Id { get; init; }
     [StarRocksColumn(Length = 100)] public string? Payload { get; init; }
 }
+
+/// <summary>A ticket's state, stored by name.</summary>
+public enum SinkTicketState
+{
+    Open,
+    InProgress,
+    Closed,
+}
+
+/// <summary>A PRIMARY KEY table with a composite key whose first column is an enum stored by name: deletes by key.</summary>
+[StarRocksTable("sink", "tickets", Kind = StarRocksTableKind.PrimaryKey)]
+public sealed partial record SinkTicket
+{
+    [StarRocksKey(0), StarRocksColumn(EnumFormat = StarRocksEnumFormat.Name)] public required SinkTicketState State { get; init; }
+    [StarRocksKey(1)] public required long Id { get; init; }
+    public int Qty { get; init; }
+}
+
+/// <summary>A PRIMARY KEY table keyed by an enum stored by name alone.</summary>
+[StarRocksTable("sink", "ticket_states", Kind = StarRocksTableKind.PrimaryKey)]
+public sealed partial record SinkTicketStateRow
+{
+    [StarRocksKey(0), StarRocksColumn(EnumFormat = StarRocksEnumFormat.Name)] public required SinkTicketState State { get; init; }
+    [StarRocksColumn(Length = 40)] public string? Label { get; init; }
+}

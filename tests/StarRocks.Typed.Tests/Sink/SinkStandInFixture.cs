@@ -56,7 +56,7 @@ public sealed class SinkStandInFixture : IAsyncLifetime
         more?.Invoke(options);
     };
 
-    /// <summary>A service provider with sinks for both test tables, after creating them (through the MySQL endpoint) in a fresh database.</summary>
+    /// <summary>A service provider with sinks for the test tables, after creating them (through the MySQL endpoint) in a fresh database.</summary>
     public async Task<(ServiceProvider Services, string Database)> StartAsync(Action<StarRocksOptions>? more = null)
     {
         StandIn.Faults.Clear();
@@ -65,11 +65,15 @@ public sealed class SinkStandInFixture : IAsyncLifetime
             .AddStarRocks(Options(database, more))
             .AddSink<SinkItem>()
             .AddSink<SinkEvent>()
+            .AddSink<SinkTicket>()
+            .AddSink<SinkTicketStateRow>()
             .UseDataSource(_ => MySqlClientFactory.Instance.CreateDataSource(ConnectionString))
             .Services.BuildServiceProvider();
         var schema = services.GetRequiredService<IStarRocksSchema>();
         await schema.EnsureTableAsync(InDatabase(SinkItem.Table, database));
         await schema.EnsureTableAsync(InDatabase(SinkEvent.Table, database));
+        await schema.EnsureTableAsync(InDatabase(SinkTicket.Table, database));
+        await schema.EnsureTableAsync(InDatabase(SinkTicketStateRow.Table, database));
         return (services, database);
     }
 

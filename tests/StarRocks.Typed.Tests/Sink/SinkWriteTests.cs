@@ -36,6 +36,46 @@ public sealed class SinkWriteTests(SinkStandInFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("json")]
+    public async Task Deletes_by_composite_and_enum_by_name_keys_arrive_as_written_by_the_row_writers(string format)
+    {
+        var (services, db) = await fixture.StartAsync(o => o.Connection.Properties["format"] = format);
+        await using (services)
+        {
+            var tickets = services.GetRequiredService<IStarRocksSink<SinkTicket>>();
+            foreach (var state in Enum.GetValues<SinkTicketState>())
+            {
+                for (var id = 1; id <= 3; id++)
+                {
+                    await tickets.WriteAsync(new SinkTicket { State = state, Id = id, Qty = id });
+                }
+            }
+
+            await tickets.DeleteByKeyAsync((SinkTicketState.InProgress, 2L));
+            await tickets.DeleteByKeyAsync(SinkTicket.GetKey(new SinkTicket { State = SinkTicketState.Closed, Id = 1 }));
+            await tickets.DeleteByKeyAsync((SinkTicketState.Open, 99L)); // no such row: nothing happens
+            await tickets.FlushAsync();
+
+            var states = services.GetRequiredService<IStarRocksSink<SinkTicketStateRow>>();
+            foreach (var state in Enum.GetValues<SinkTicketState>())
+            {
+                await states.WriteAsync(new SinkTicketStateRow { State = state, Label = state.ToString().ToLowerInvariant() });
+            }
+
+            await states.DeleteByKeyAsync(SinkTicketState.InProgress);
+            await states.FlushAsync();
+
+            Assert.Equal(
+                ["Closed|2|2", "Closed|3|3", "InProgress|1|1", "InProgress|3|3", "Open|1|1", "Open|2|2", "Open|3|3"],
+                await fixture.QueryAsync($"SELECT state, id, qty FROM `{db}`.`tickets` ORDER BY state, id"));
+            Assert.Equal(
+                ["Closed|closed", "Open|open"],
+                await fixture.QueryAsync($"SELECT state, label FROM `{db}`.`ticket_states` ORDER BY state"));
+        }
+    }
+
     [Fact]
     public async Task Span_enumerable_and_async_enumerable_writes_all_arrive()
     {

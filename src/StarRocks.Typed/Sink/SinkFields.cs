@@ -1,0 +1,36 @@
+using StarRocks.Typed.Serialization;
+
+namespace StarRocks.Typed.Sink;
+
+/// <summary>
+/// What a sink serializes into one body row: a whole row, or a key. Static, on struct types, so the sink's serialization
+/// is specialized per source without delegates or boxing.
+/// </summary>
+/// <typeparam name="TValue">What is written: the row, or the key.</typeparam>
+internal interface ISinkFields<TValue>
+{
+    /// <summary>Writes the fields into the current CSV row.</summary>
+    static abstract void WriteCsv(TValue value, ref CsvRowWriter writer);
+
+    /// <summary>Writes the members into the current JSON object.</summary>
+    static abstract void WriteJson(TValue value, ref JsonRowWriter writer);
+}
+
+/// <summary>Every column of a row, through the generated <c>WriteCsv</c>/<c>WriteJson</c>.</summary>
+/// <typeparam name="T">The generated row type.</typeparam>
+internal readonly struct RowFields<T> : ISinkFields<T> where T : IStarRocksTable<T>
+{
+    public static void WriteCsv(T value, ref CsvRowWriter writer) => T.WriteCsv(value, ref writer);
+
+    public static void WriteJson(T value, ref JsonRowWriter writer) => T.WriteJson(value, ref writer);
+}
+
+/// <summary>The key columns of a key, through the generated <c>WriteKeyCsv</c>/<c>WriteKeyJson</c>.</summary>
+/// <typeparam name="T">The generated row type.</typeparam>
+/// <typeparam name="TKey">Its key type.</typeparam>
+internal readonly struct KeyFields<T, TKey> : ISinkFields<TKey> where T : IStarRocksKeyed<T, TKey>
+{
+    public static void WriteCsv(TKey value, ref CsvRowWriter writer) => T.WriteKeyCsv(value, ref writer);
+
+    public static void WriteJson(TKey value, ref JsonRowWriter writer) => T.WriteKeyJson(value, ref writer);
+}
