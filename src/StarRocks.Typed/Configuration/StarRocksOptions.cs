@@ -66,6 +66,18 @@ public sealed class StarRocksOptions
     public string? JournalPath { get; set; }
 
     /// <summary>
+    /// <c>sink.exactly-once.enable-abort-lingering-txn</c>: on start, roll back the PREPARE/PREPARED transactions a crashed
+    /// instance left behind with this sink's labels (default true).
+    /// </summary>
+    public bool AbortLingeringTransactions { get; set; } = true;
+
+    /// <summary>
+    /// <c>sink.exactly-once.check-num-lingering-txn</c>: how many labels per table the lingering-transaction check probes;
+    /// -1 (default) probes until the first label that is not lingering (UNKNOWN or ABORTED).
+    /// </summary>
+    public int LingeringTransactionCheckCount { get; set; } = -1;
+
+    /// <summary>
     /// Testing only: skips the seed ranges of <c>sink.buffer-flush.max-bytes</c>, <c>max-rows</c> and <c>interval-ms</c>
     /// (other checks still apply), so tests can flush after a few kilobytes. Not bindable from configuration.
     /// </summary>
@@ -112,6 +124,8 @@ public sealed class StarRocksOptions
                 case "sink.io.thread-count": IoThreadCount = (int)Math.Clamp(ParseLong(name, value), int.MinValue, int.MaxValue); break;
                 case "sink.at-least-once.use-transaction-stream-load": UseTransactionStreamLoad = ParseBool(name, value); break;
                 case "sink.exactly-once.journal-path": JournalPath = value; break;
+                case "sink.exactly-once.enable-abort-lingering-txn": AbortLingeringTransactions = ParseBool(name, value); break;
+                case "sink.exactly-once.check-num-lingering-txn": LingeringTransactionCheckCount = (int)Math.Clamp(ParseLong(name, value), int.MinValue, int.MaxValue); break;
             }
         }
 

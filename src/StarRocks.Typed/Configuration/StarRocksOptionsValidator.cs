@@ -46,6 +46,11 @@ public sealed class StarRocksOptionsValidator : IValidateOptions<StarRocksOption
         }
 
         CheckRange(failures, "sink.io.thread-count", options.IoThreadCount, 1, 64);
+        if (options.LingeringTransactionCheckCount < -1)
+        {
+            failures.Add($"sink.exactly-once.check-num-lingering-txn must be -1 (until the first label that is not lingering) or a number of labels, 0 or more (was {options.LingeringTransactionCheckCount}).");
+        }
+
         if (!Enum.IsDefined(options.Semantic))
         {
             failures.Add($"sink.semantic must be at-least-once or exactly-once (was {options.Semantic}).");

@@ -19,6 +19,7 @@ internal sealed class SinkCoordinator : IAsyncDisposable
     private readonly IDisposable? _ownedLoader;
     private readonly SemaphoreSlim _checkpointGate = new(1, 1);
     private readonly LoadLabelGenerator _labels;
+    private readonly Dictionary<(string Database, string Table), Task> _lingeringChecks = [];
     private Task? _recovery;
     private long _activeBytes;
     private long _firstCheckpointId;
@@ -72,8 +73,9 @@ internal sealed class SinkCoordinator : IAsyncDisposable
 
     /// <summary>
     /// The label of a region's next transaction. Exactly-once: <c>{prefix}-{table}-{checkpointId}</c> where the id is the
-    /// first id after recovery plus the checkpoints the region has ended; a lingering PREPARE/PREPARED transaction of that
-    /// label (left by a crashed instance) is rolled back first.
+    /// first id after recovery plus the checkpoints the region has ended. Before a table's first transaction, the
+    /// transactions a crashed instance left behind with the table's next labels are rolled back
+    /// (<c>sink.exactly-once.enable-abort-lingering-txn</c>).
     /// </summary>
     public async Task<string> NextTransactionLabelAsync(string database, string table, long checkpointsEnded)
     {
@@ -83,20 +85,14 @@ internal sealed class SinkCoordinator : IAsyncDisposable
         }
 
         await RecoverAsync(CancellationToken.None).ConfigureAwait(false);
-        var prefix = Options.Connection.LabelPrefix ?? LoadLabelGenerator.DefaultPrefix;
-        var label = $"{prefix}-{LoadLabelGenerator.Sanitize(table)}-{Interlocked.Read(ref _firstCheckpointId) + checkpointsEnded}";
-        if (await Transactions!.GetLoadStateAsync(database, label).ConfigureAwait(false) is LoadState.Prepare or LoadState.Prepared)
-        {
-            SinkLog.Transaction(Logger, label, database, "lingering, rolled back");
-            await Transactions.RollbackAsync(new StreamLoadTransaction(database, table, label)).ConfigureAwait(false);
-        }
-
-        return label;
+        await AbortLingeringOnceAsync(database, table).ConfigureAwait(false);
+        return TransactionLabel(table, Interlocked.Read(ref _firstCheckpointId) + checkpointsEnded);
     }
 
     /// <summary>
-    /// Exactly-once start: commits the transactions the journal lists as prepared (a crash between prepare and commit)
-    /// and continues after its checkpoint id. Runs once; later calls await the first.
+    /// Exactly-once start: commits the transactions the journal lists as prepared (a crash between prepare and commit),
+    /// continues after its checkpoint id, and rolls back the lingering transactions of the tables registered so far (tables
+    /// registered later are checked before their first transaction). Runs once; later calls await the first.
     /// </summary>
     public Task RecoverAsync(CancellationToken cancellationToken)
     {
@@ -199,7 +195,8 @@ internal sealed class SinkCoordinator : IAsyncDisposable
 
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _intervalLoop.ConfigureAwait(false);
-        if (Options.Semantic == StarRocksSinkSemantic.ExactlyOnce && !StopAfterJournalForTesting)
+        // A failed recovery was thrown to whoever awaited it (host start, the first transaction); nothing was loaded since.
+        if (Options.Semantic == StarRocksSinkSemantic.ExactlyOnce && !StopAfterJournalForTesting && _recovery is not { IsFaulted: true })
         {
             await CheckpointAsync(CancellationToken.None).ConfigureAwait(false);
         }
@@ -223,20 +220,88 @@ internal sealed class SinkCoordinator : IAsyncDisposable
 
     private async Task RecoverOnceAsync(CancellationToken cancellationToken)
     {
-        if (Options.Semantic != StarRocksSinkSemantic.ExactlyOnce || await Journal.ReadAsync(cancellationToken).ConfigureAwait(false) is not { } record)
+        if (Options.Semantic != StarRocksSinkSemantic.ExactlyOnce)
         {
             return;
         }
 
-        foreach (var prepared in record.Prepared)
+        if (await Journal.ReadAsync(cancellationToken).ConfigureAwait(false) is { } record)
         {
-            await Transactions!.CommitAsync(new StreamLoadTransaction(prepared.Database, prepared.Table, prepared.Label), cancellationToken).ConfigureAwait(false);
-            SinkLog.Transaction(Logger, prepared.Label, prepared.Database, "recovered and committed");
+            foreach (var prepared in record.Prepared)
+            {
+                await Transactions!.CommitAsync(new StreamLoadTransaction(prepared.Database, prepared.Table, prepared.Label), cancellationToken).ConfigureAwait(false);
+                SinkLog.Transaction(Logger, prepared.Label, prepared.Database, "recovered and committed");
+            }
+
+            await Journal.WriteAsync(record with { Prepared = [] }, cancellationToken).ConfigureAwait(false);
+            Interlocked.Exchange(ref _firstCheckpointId, record.CheckpointId + 1);
         }
 
-        await Journal.WriteAsync(record with { Prepared = [] }, cancellationToken).ConfigureAwait(false);
-        Interlocked.Exchange(ref _firstCheckpointId, record.CheckpointId + 1);
+        await Task.WhenAll(Regions().Select(r => AbortLingeringOnceAsync(r.Database, r.Table))).ConfigureAwait(false);
     }
+
+    /// <summary>The lingering-transaction check of a table: started once (after recovery), awaited by every later caller.</summary>
+    private Task AbortLingeringOnceAsync(string database, string table)
+    {
+        if (!Options.AbortLingeringTransactions)
+        {
+            return Task.CompletedTask;
+        }
+
+        lock (_lingeringChecks)
+        {
+            if (!_lingeringChecks.TryGetValue((database, table), out var check))
+            {
+                check = AbortLingeringAsync(database, table, Interlocked.Read(ref _firstCheckpointId));
+                _lingeringChecks.Add((database, table), check);
+            }
+
+            return check;
+        }
+    }
+
+    /// <summary>
+    /// Probes the table's labels from <paramref name="firstId"/> upward with <c>get_load_state</c>, as the Flink connector's
+    /// lingering-transaction aborter does: PREPARE/PREPARED → rolled back; UNKNOWN/ABORTED → done (with
+    /// <c>sink.exactly-once.check-num-lingering-txn</c> = -1; otherwise exactly that many labels are probed);
+    /// COMMITTED/VISIBLE → the sink cannot start with this label prefix.
+    /// </summary>
+    private async Task AbortLingeringAsync(string database, string table, long firstId)
+    {
+        var checkCount = Options.LingeringTransactionCheckCount;
+        var endId = checkCount < 0 ? long.MaxValue : firstId + checkCount;
+        var rolledBack = 0;
+        var id = firstId;
+        for (; id < endId; id++)
+        {
+            var label = TransactionLabel(table, id);
+            var state = await Transactions!.GetLoadStateAsync(database, label).ConfigureAwait(false);
+            if (state is LoadState.Prepare or LoadState.Prepared)
+            {
+                await Transactions.RollbackAsync(new StreamLoadTransaction(database, table, label)).ConfigureAwait(false);
+                SinkLog.LingeringRolledBack(Logger, label, database, table, state);
+                rolledBack++;
+            }
+            else if (state is LoadState.Committed or LoadState.Visible)
+            {
+                throw new StarRocksLoadException(
+                    $"The exactly-once sink of {database}.{table} cannot start: transaction {label}, which it would use next, is already {state.ToString().ToUpperInvariant()}. " +
+                    "The sink is restarting from an older checkpoint journal than the newest, or another sink uses the same label prefix; " +
+                    "set a new sink.label-prefix (or restore the newest journal).",
+                    label);
+            }
+            else if (checkCount < 0)
+            {
+                id++;
+                break;
+            }
+        }
+
+        SinkLog.LingeringChecked(Logger, database, table, id - firstId, rolledBack);
+    }
+
+    private string TransactionLabel(string table, long id) =>
+        $"{Options.Connection.LabelPrefix ?? LoadLabelGenerator.DefaultPrefix}-{LoadLabelGenerator.Sanitize(table)}-{id}";
 
     private void SealLargest()
     {

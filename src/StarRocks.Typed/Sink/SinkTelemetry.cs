@@ -63,4 +63,10 @@ internal static partial class SinkLog
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Transaction {Label} on {Database}: {Action}")]
     public static partial void Transaction(ILogger logger, string label, string database, string action);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Lingering transaction {Label} on {Database}.{Table} ({State}) rolled back")]
+    public static partial void LingeringRolledBack(ILogger logger, string label, string database, string table, LoadState state);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Lingering-transaction check of {Database}.{Table}: {Probed} label(s) probed, {RolledBack} rolled back")]
+    public static partial void LingeringChecked(ILogger logger, string database, string table, long probed, int rolledBack);
 }

@@ -34,12 +34,15 @@ public sealed class SinkOptionsTests
         Assert.Equal(TimeSpan.FromMinutes(5), defaults.BufferFlushInterval);
         Assert.Equal(2, defaults.IoThreadCount);
         Assert.Equal(StarRocksSinkSemantic.AtLeastOnce, defaults.Semantic);
+        Assert.True(defaults.AbortLingeringTransactions);
+        Assert.Equal(-1, defaults.LingeringTransactionCheckCount);
         Assert.Empty(StarRocksOptionsValidator.GetFailures(defaults));
 
         var bound = Bind(("sink.buffer-flush.max-bytes", "134217728"), ("sink.buffer-flush.max-rows", "64000"),
             ("sink.buffer-flush.interval-ms", "1000"), ("sink.semantic", "exactly-once"), ("sink.io.thread-count", "4"),
             ("sink.max-retries", "5"), ("sink.properties.format", "json"), ("sink.at-least-once.use-transaction-stream-load", "true"),
-            ("sink.label-prefix", "orders_app"));
+            ("sink.label-prefix", "orders_app"), ("sink.exactly-once.enable-abort-lingering-txn", "false"),
+            ("sink.exactly-once.check-num-lingering-txn", "3"));
         Assert.Equal(134_217_728, bound.BufferFlushMaxBytes);
         Assert.Equal(64_000, bound.BufferFlushMaxRows);
         Assert.Equal(TimeSpan.FromSeconds(1), bound.BufferFlushInterval);
@@ -49,6 +52,8 @@ public sealed class SinkOptionsTests
         Assert.True(bound.UsesJson);
         Assert.True(bound.UseTransactionStreamLoad);
         Assert.Equal("orders_app", bound.Connection.LabelPrefix);
+        Assert.False(bound.AbortLingeringTransactions);
+        Assert.Equal(3, bound.LingeringTransactionCheckCount);
         Assert.Equal(["fe1:9030", "fe2:9030"], bound.GetJdbcHosts());
         Assert.Equal(2, bound.Connection.GetLoadEndpoints().Count);
     }
@@ -64,6 +69,7 @@ public sealed class SinkOptionsTests
     [InlineData("sink.connect.timeout-ms", "99")]
     [InlineData("sink.wait-for-continue.timeout-ms", "2999")]
     [InlineData("sink.io.thread-count", "0")]
+    [InlineData("sink.exactly-once.check-num-lingering-txn", "-2")]
     [InlineData("sink.label-prefix", "bad prefix!")]
     [InlineData("load-url", "")]
     [InlineData("jdbc-url", "mysql://fe1")]
@@ -86,6 +92,7 @@ public sealed class SinkOptionsTests
     {
         Assert.Contains("sink.semantic", Assert.Throws<FormatException>(() => Bind(("sink.semantic", "at-most-once"))).Message, StringComparison.Ordinal);
         Assert.Contains("sink.buffer-flush.max-rows", Assert.Throws<FormatException>(() => Bind(("sink.buffer-flush.max-rows", "many"))).Message, StringComparison.Ordinal);
+        Assert.Contains("sink.exactly-once.enable-abort-lingering-txn", Assert.Throws<FormatException>(() => Bind(("sink.exactly-once.enable-abort-lingering-txn", "yes"))).Message, StringComparison.Ordinal);
     }
 
     [Fact]
