@@ -153,6 +153,62 @@ public class DdlTests
     }
 
     [Fact]
+    public void ListPartitionsOverOneColumn()
+    {
+        var ddl = Ddl("""
+            [StarRocksTable("shop", "customers", Kind = StarRocksTableKind.PrimaryKey)]
+            [StarRocksListPartition(nameof(Country))]
+            [StarRocksPartitionValues("p_dach", "DE", "AT", "CH")]
+            [StarRocksPartitionValues("p_fr", "FR")]
+            public partial record Model
+            {
+                [StarRocksKey(0)] public long Id { get; init; }
+                [StarRocksKey(1), StarRocksColumn(Length = 2)] public string Country { get; init; } = "";
+            }
+            """);
+
+        Assert.Equal("""
+            CREATE TABLE IF NOT EXISTS `shop`.`customers` (
+              `id` BIGINT NOT NULL,
+              `country` VARCHAR(6) NOT NULL
+            )
+            PRIMARY KEY(`id`, `country`)
+            PARTITION BY LIST(`country`) (
+              PARTITION `p_dach` VALUES IN ("DE", "AT", "CH"),
+              PARTITION `p_fr` VALUES IN ("FR")
+            )
+            DISTRIBUTED BY HASH(`id`, `country`)
+            """.ReplaceLineEndings("\n"), ddl);
+    }
+
+    [Fact]
+    public void ListPartitionsOverTwoColumnsWithNull()
+    {
+        var ddl = Ddl("""
+            [StarRocksTable("shop", "visits")]
+            [StarRocksListPartition("day", nameof(City))]
+            [StarRocksPartitionValues("p1", "2024-01-01", "Paris", "2024-01-01", "Rome")]
+            [StarRocksPartitionValues("p_unknown", "2024-01-01", null)]
+            public partial record Model
+            {
+                public DateOnly Day { get; init; }
+                public string? City { get; init; }
+            }
+            """);
+
+        Assert.Equal("""
+            CREATE TABLE IF NOT EXISTS `shop`.`visits` (
+              `day` DATE NOT NULL,
+              `city` STRING NULL
+            )
+            PARTITION BY LIST(`day`, `city`) (
+              PARTITION `p1` VALUES IN (("2024-01-01", "Paris"), ("2024-01-01", "Rome")),
+              PARTITION `p_unknown` VALUES IN (("2024-01-01", NULL))
+            )
+            """.ReplaceLineEndings("\n"), ddl);
+    }
+
+    [Fact]
     public void BatchRangePartitions()
     {
         var ddl = Ddl("""

@@ -190,6 +190,78 @@ public class DiagnosticTests
             """[StarRocksTable("s", "t")] [StarRocksRangePartition("day", Start = "2024-01-01", End = "2025-01-01", Every = "INTERVAL 1 DAY")] public partial class Model { public DateOnly Day { get; set; } }"""
         },
         {
+            "SRT018",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("region")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }""",
+            """StarRocksListPartition("region")""",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("region")] [StarRocksPartitionValues("p1", "a")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }"""
+        },
+        {
+            "SRT018",
+            """[StarRocksTable("s", "t")] [StarRocksPartitionValues("p1", "a")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }""",
+            """StarRocksPartitionValues("p1", "a")""",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("region")] [StarRocksPartitionValues("p1", "a")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }"""
+        },
+        {
+            "SRT018",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("region")] [StarRocksPartitionValues("p1", "a")] [StarRocksPartitionValues("P1", "b")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }""",
+            """StarRocksListPartition("region")""",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("region")] [StarRocksPartitionValues("p1", "a")] [StarRocksPartitionValues("p2", "b")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }"""
+        },
+        {
+            "SRT018",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("region")] [StarRocksRangePartition("id")] [StarRocksPartitionValues("p1", "a")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }""",
+            """StarRocksRangePartition("id")""",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("region")] [StarRocksPartitionValues("p1", "a")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }"""
+        },
+        {
+            "SRT017",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("area")] [StarRocksPartitionValues("p1", "a")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }""",
+            """StarRocksListPartition("area")""",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("region")] [StarRocksPartitionValues("p1", "a")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }"""
+        },
+        {
+            "SRT022",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("region", "Region")] [StarRocksPartitionValues("p1", "a", "b")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }""",
+            """StarRocksListPartition("region", "Region")""",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("region", "id")] [StarRocksPartitionValues("p1", "a", "1")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }"""
+        },
+        {
+            "SRT022",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("score")] [StarRocksPartitionValues("p1", "1.5")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }""",
+            """StarRocksListPartition("score")""",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("id")] [StarRocksPartitionValues("p1", "1")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }"""
+        },
+        {
+            "SRT022",
+            """[StarRocksTable("s", "t")] [StarRocksRangePartition("score")] [StarRocksPartition("p1", "1.5")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }""",
+            """StarRocksRangePartition("score")""",
+            """[StarRocksTable("s", "t")] [StarRocksRangePartition("id")] [StarRocksPartition("p1", "100")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }"""
+        },
+        {
+            "SRT023",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("region", "id")] [StarRocksPartitionValues("p1", "a", "1", "b")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }""",
+            """StarRocksPartitionValues("p1", "a", "1", "b")""",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("region", "id")] [StarRocksPartitionValues("p1", "a", "1", "b", "2")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }"""
+        },
+        {
+            "SRT023",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("region")] [StarRocksPartitionValues("p1", "a", null)] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }""",
+            """StarRocksPartitionValues("p1", "a", null)""",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("region")] [StarRocksPartitionValues("p1", "a", null)] public partial class Model { public int Id { get; set; } public string? Region { get; set; } }"""
+        },
+        {
+            "SRT023",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("region")] [StarRocksPartitionValues("p1", "a")] [StarRocksPartitionValues("p2", "b", "a")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }""",
+            """StarRocksPartitionValues("p2", "b", "a")""",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("region")] [StarRocksPartitionValues("p1", "a")] [StarRocksPartitionValues("p2", "b", "c")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }"""
+        },
+        {
+            "SRT007",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] [StarRocksListPartition("region")] [StarRocksPartitionValues("p1", "a")] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } public string Region { get; set; } = ""; }""",
+            """StarRocksListPartition("region")""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] [StarRocksHashDistribution("id")] [StarRocksListPartition("region")] [StarRocksPartitionValues("p1", "a")] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksKey(1)] public string Region { get; set; } = ""; }"""
+        },
+        {
             "SRT019",
             """[StarRocksTable("s", "t")] public partial class Model(int id, string unrelated) { public int Id { get; } = id; public string Other => unrelated; }""",
             "Model",

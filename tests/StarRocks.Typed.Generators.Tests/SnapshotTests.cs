@@ -136,6 +136,24 @@ public class SnapshotTests
         """, "Shop.Telemetry.Visit.g.cs");
 
     [Fact]
+    public void ListPartitionedTable() => Verify(nameof(ListPartitionedTable), """
+        namespace Shop;
+
+        [StarRocksTable("shop", "deliveries", Kind = StarRocksTableKind.PrimaryKey)]
+        [StarRocksListPartition(nameof(Region), nameof(Carrier))]
+        [StarRocksPartitionValues("p_north", "north", "dhl", "north", "ups")]
+        [StarRocksPartitionValues("p_south", "south", "dhl")]
+        [StarRocksHashDistribution(nameof(Id))]
+        public sealed partial record Delivery
+        {
+            [StarRocksKey(0)] public required long Id { get; init; }
+            [StarRocksKey(1), StarRocksColumn(Length = 10)] public required string Region { get; init; }
+            [StarRocksKey(2), StarRocksColumn(Length = 10)] public required string Carrier { get; init; }
+            public DateTime? DeliveredAt { get; init; }
+        }
+        """, "Shop.Delivery.g.cs");
+
+    [Fact]
     public void Registry() => Verify(nameof(Registry), """
         namespace Shop
         {

@@ -95,6 +95,14 @@ internal static class DiagnosticDescriptors
         "SRT021", "First column cannot start the default sort key",
         "Data type of first column cannot be {0}: a DUPLICATE KEY table without [StarRocksKey] gets a sort key from its first columns; add [StarRocksKey] or move '{1}' later");
 
+    public static readonly DiagnosticDescriptor InvalidPartitionColumn = Error(
+        "SRT022", "Invalid partition column",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor InvalidListPartitionValues = Error(
+        "SRT023", "Invalid list partition values",
+        "List partition '{0}': {1}");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

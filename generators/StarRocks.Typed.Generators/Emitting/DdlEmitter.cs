@@ -62,6 +62,8 @@ internal static class DdlEmitter
     {
         if (partition.Expression is { } expression)
             return "PARTITION BY " + expression;
+        if (partition.IsList)
+            return ListPartition(partition);
         var text = new StringBuilder("PARTITION BY RANGE(").Append(SqlIdentifier(partition.RangeColumn ?? "")).Append(") (\n");
         if (partition.Ranges.Count > 0)
         {
@@ -76,6 +78,21 @@ internal static class DdlEmitter
         }
 
         return text.Append("\n)").ToString();
+    }
+
+    /// <summary><c>PARTITION BY LIST(cols) (PARTITION p VALUES IN ("a", "b"), …)</c>; with several columns each value is a tuple <c>("a", "b")</c>.</summary>
+    private static string ListPartition(PartitionSpec partition)
+    {
+        var width = partition.ListColumns.Count;
+        var partitions = partition.Lists.Select(p =>
+        {
+            var values = p.Values.Select(v => v.Text is null ? "NULL" : SqlString(v.Text)).ToList();
+            var items = width == 1
+                ? values
+                : Enumerable.Range(0, values.Count / width).Select(i => "(" + string.Join(", ", values.Skip(i * width).Take(width)) + ")");
+            return $"{Indent}PARTITION {SqlIdentifier(p.Name)} VALUES IN ({string.Join(", ", items)})";
+        });
+        return "PARTITION BY LIST" + ColumnList(partition.ListColumns) + " (\n" + string.Join(",\n", partitions) + "\n)";
     }
 
     private static string Distribution(DistributionSpec distribution)

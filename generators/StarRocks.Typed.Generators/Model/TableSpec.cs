@@ -53,20 +53,40 @@ internal sealed record ColumnSpec(
 /// <summary>An explicit range partition: <c>PARTITION name VALUES LESS THAN ("bound")</c>.</summary>
 internal sealed record RangeBoundSpec(string Name, string LessThan);
 
-/// <summary>The <c>PARTITION BY</c> clause: an expression, or a range over a column with explicit or batch partitions.</summary>
-/// <param name="Expression">Expression partitioning, verbatim; null for range partitioning.</param>
+/// <summary>
+/// An explicit list partition: <c>PARTITION name VALUES IN (…)</c>. <paramref name="Values"/> are grouped by the
+/// partition column count (one group per value tuple); a null value is SQL <c>NULL</c>.
+/// </summary>
+internal sealed record ListPartitionSpec(string Name, EquatableArray<ListValueSpec> Values);
+
+/// <summary>One value of a list partition: the text of a string literal, or null for <c>NULL</c>.</summary>
+internal sealed record ListValueSpec(string? Text);
+
+/// <summary>
+/// The <c>PARTITION BY</c> clause: an expression, a range over a column with explicit or batch partitions, or a list
+/// over columns with explicit partitions.
+/// </summary>
+/// <param name="Expression">Expression partitioning, verbatim; null for range and list partitioning.</param>
 /// <param name="RangeColumn">Range partitioning: the column.</param>
 /// <param name="Ranges">Explicit partitions.</param>
 /// <param name="Start">Batch creation: start.</param>
 /// <param name="End">Batch creation: end.</param>
 /// <param name="Every">Batch creation: step.</param>
+/// <param name="ListColumns">List partitioning: the columns (empty otherwise).</param>
+/// <param name="Lists">List partitioning: the partitions.</param>
 internal sealed record PartitionSpec(
     string? Expression,
     string? RangeColumn,
     EquatableArray<RangeBoundSpec> Ranges,
     string? Start,
     string? End,
-    string? Every);
+    string? Every,
+    EquatableArray<string> ListColumns,
+    EquatableArray<ListPartitionSpec> Lists)
+{
+    /// <summary>Whether this is <c>PARTITION BY LIST</c>.</summary>
+    public bool IsList => ListColumns.Count > 0;
+}
 
 /// <summary>The <c>DISTRIBUTED BY</c> clause.</summary>
 /// <param name="IsRandom">RANDOM, else HASH over <paramref name="Columns"/>.</param>

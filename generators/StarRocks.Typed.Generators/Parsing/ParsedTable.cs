@@ -11,10 +11,12 @@ internal sealed record ParsedColumn(ColumnSpec Spec, LocationInfo? MemberLocatio
 internal sealed record LayoutColumns(string Clause, IReadOnlyList<string> Columns, LocationInfo? Location);
 
 /// <summary>A table during parsing, before validation: the spec plus locations. Never leaves the parser.</summary>
+/// <param name="PartitionValueLocations">Where each list partition of <c>Spec.Partition.Lists</c> was declared (same order).</param>
 internal sealed record ParsedTable(
     TableSpec Spec,
     IReadOnlyList<ParsedColumn> Columns,
     LocationInfo? TableAttributeLocation,
     LayoutColumns? Distribution,
     LayoutColumns? Partition,
-    LayoutColumns? OrderBy);
+    LayoutColumns? OrderBy,
+    IReadOnlyList<LocationInfo?> PartitionValueLocations);

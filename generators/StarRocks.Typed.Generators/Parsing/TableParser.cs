@@ -28,6 +28,8 @@ internal sealed class TableParser
     private const string PartitionByAttribute = Namespace + "StarRocksPartitionByAttribute";
     private const string RangePartitionAttribute = Namespace + "StarRocksRangePartitionAttribute";
     private const string PartitionAttribute = Namespace + "StarRocksPartitionAttribute";
+    private const string ListPartitionAttribute = Namespace + "StarRocksListPartitionAttribute";
+    private const string PartitionValuesAttribute = Namespace + "StarRocksPartitionValuesAttribute";
     private const string OrderByAttribute = Namespace + "StarRocksOrderByAttribute";
     private const string PropertyAttribute = Namespace + "StarRocksPropertyAttribute";
 
@@ -81,7 +83,7 @@ internal sealed class TableParser
 
         var layout = _type.GetAttributes();
         var distribution = ParseDistribution(layout, columns, kind, out var distributionColumns);
-        var partition = ParsePartition(layout, columns, out var partitionColumns);
+        var partition = ParsePartition(layout, columns, out var partitionColumns, out var partitionValueLocations);
         var orderBy = ParseColumnList(layout, OrderByAttribute, "ORDER BY", columns, out var orderByColumns);
 
         var properties = layout.Where(a => Is(a, PropertyAttribute))
@@ -103,7 +105,7 @@ internal sealed class TableParser
             orderBy.ToEquatableArray(),
             properties,
             ChooseConstructor(columns));
-        return new ParsedTable(spec, columns, tableAttributeLocation, distributionColumns, partitionColumns, orderByColumns);
+        return new ParsedTable(spec, columns, tableAttributeLocation, distributionColumns, partitionColumns, orderByColumns, partitionValueLocations);
     }
 
     private List<ParsedColumn> ParseMembers(bool snakeCase, int unicodeCharMaxBytes, CancellationToken cancellationToken)
@@ -256,15 +258,25 @@ internal sealed class TableParser
             : new DistributionSpec(false, columns.Where(c => c.Spec.IsKey).Select(c => c.Spec.Name).ToEquatableArray(), 0);
     }
 
-    private PartitionSpec? ParsePartition(ImmutableArray<AttributeData> layout, List<ParsedColumn> columns, out LayoutColumns? usedColumns)
+    private PartitionSpec? ParsePartition(
+        ImmutableArray<AttributeData> layout, List<ParsedColumn> columns, out LayoutColumns? usedColumns, out IReadOnlyList<LocationInfo?> valueLocations)
     {
         usedColumns = null;
+        valueLocations = [];
         var expression = layout.FirstOrDefault(a => Is(a, PartitionByAttribute));
         var range = layout.FirstOrDefault(a => Is(a, RangePartitionAttribute));
         var bounds = layout.Where(a => Is(a, PartitionAttribute)).ToList();
-        var location = LocationInfo.From((expression ?? range ?? bounds.FirstOrDefault())?.ApplicationSyntaxReference);
+        var list = layout.FirstOrDefault(a => Is(a, ListPartitionAttribute));
+        var lists = layout.Where(a => Is(a, PartitionValuesAttribute)).ToList();
+        var location = LocationInfo.From((expression ?? range ?? list ?? bounds.FirstOrDefault() ?? lists.FirstOrDefault())?.ApplicationSyntaxReference);
 
-        if (expression is not null && (range is not null || bounds.Count > 0))
+        if (new[] { expression, range, list }.Count(a => a is not null) > 1)
+        {
+            Report(DiagnosticDescriptors.InvalidPartitioning, location, "use only one of [StarRocksPartitionBy], [StarRocksRangePartition] and [StarRocksListPartition]");
+            return null;
+        }
+
+        if (expression is not null && (bounds.Count > 0 || lists.Count > 0))
         {
             Report(DiagnosticDescriptors.InvalidPartitioning, location, "use either [StarRocksPartitionBy] or [StarRocksRangePartition] with [StarRocksPartition]s, not both");
             return null;
@@ -277,8 +289,11 @@ internal sealed class TableParser
             if (referenced.Count == 0)
                 Report(DiagnosticDescriptors.UnknownColumn, location, text, "PARTITION BY");
             usedColumns = new LayoutColumns("Partition", referenced, location);
-            return new PartitionSpec(text.Trim(), null, EquatableArray<RangeBoundSpec>.Empty, null, null, null);
+            return new PartitionSpec(text.Trim(), null, EquatableArray<RangeBoundSpec>.Empty, null, null, null, EquatableArray<string>.Empty, EquatableArray<ListPartitionSpec>.Empty);
         }
+
+        if (list is not null || lists.Count > 0)
+            return ParseListPartition(list, lists, bounds, columns, location, out usedColumns, out valueLocations);
 
         if (range is null)
         {
@@ -297,11 +312,51 @@ internal sealed class TableParser
             Report(DiagnosticDescriptors.InvalidPartitioning, location, "batch range partitioning needs Start, End and Every");
         else if (isBatch == (bounds.Count > 0))
             Report(DiagnosticDescriptors.InvalidPartitioning, location, "range partitioning needs either [StarRocksPartition]s or Start/End/Every, not both or neither");
-        else if (bounds.Select(b => b.ConstructorArguments[0].Value as string).Distinct(StringComparer.OrdinalIgnoreCase).Count() != bounds.Count)
-            Report(DiagnosticDescriptors.InvalidPartitioning, location, "partition names must be unique");
+        else if (DuplicateName(bounds) is { } duplicate)
+            Report(DiagnosticDescriptors.InvalidPartitioning, location, $"Duplicated partition name: {duplicate}");
 
         var ranges = bounds.Select(b => new RangeBoundSpec(b.ConstructorArguments[0].Value as string ?? "", b.ConstructorArguments[1].Value as string ?? ""));
-        return new PartitionSpec(null, column.FirstOrDefault() ?? "", ranges.ToEquatableArray(), start, end, every);
+        return new PartitionSpec(null, column.FirstOrDefault() ?? "", ranges.ToEquatableArray(), start, end, every, EquatableArray<string>.Empty, EquatableArray<ListPartitionSpec>.Empty);
+    }
+
+    /// <summary><c>PARTITION BY LIST (columns)</c> with one explicit partition per <c>[StarRocksPartitionValues]</c>; the values are checked by the validator.</summary>
+    private PartitionSpec? ParseListPartition(
+        AttributeData? list, List<AttributeData> lists, List<AttributeData> bounds, List<ParsedColumn> columns, LocationInfo? location,
+        out LayoutColumns? usedColumns, out IReadOnlyList<LocationInfo?> valueLocations)
+    {
+        usedColumns = null;
+        valueLocations = [];
+        if (list is null)
+        {
+            Report(DiagnosticDescriptors.InvalidPartitioning, location, "[StarRocksPartitionValues] needs [StarRocksListPartition] on the same type");
+            return null;
+        }
+
+        if (bounds.Count > 0)
+        {
+            Report(DiagnosticDescriptors.InvalidPartitioning, location, "[StarRocksPartition] is for range partitioning; list partitions are declared with [StarRocksPartitionValues]");
+            return null;
+        }
+
+        var resolved = ResolveColumns(StringArray(list.ConstructorArguments[0]), columns, "PARTITION BY LIST", list, out var partitionColumns);
+        usedColumns = partitionColumns! with { Clause = "Partition" };
+        if (lists.Count == 0)
+            Report(DiagnosticDescriptors.InvalidPartitioning, location, "list partitioning needs at least one [StarRocksPartitionValues]");
+        else if (DuplicateName(lists) is { } duplicate)
+            Report(DiagnosticDescriptors.InvalidPartitioning, location, $"Duplicated partition name: {duplicate}");
+
+        valueLocations = lists.Select(a => LocationInfo.From(a.ApplicationSyntaxReference)).ToList();
+        var partitions = lists.Select(a => new ListPartitionSpec(
+            a.ConstructorArguments[0].Value as string ?? "",
+            NullableStringArray(a.ConstructorArguments[1]).Select(v => new ListValueSpec(v)).ToEquatableArray()));
+        return new PartitionSpec(null, null, EquatableArray<RangeBoundSpec>.Empty, null, null, null, resolved.ToEquatableArray(), partitions.ToEquatableArray());
+    }
+
+    /// <summary>The first partition name (the attributes' first argument) declared twice, case-insensitively, or null.</summary>
+    private static string? DuplicateName(List<AttributeData> partitions)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        return partitions.Select(p => p.ConstructorArguments[0].Value as string ?? "").FirstOrDefault(name => !names.Add(name));
     }
 
     private List<string> ParseColumnList(ImmutableArray<AttributeData> layout, string attributeName, string clause, List<ParsedColumn> columns, out LayoutColumns? usedColumns)
@@ -424,6 +479,12 @@ internal sealed class TableParser
         constant.Kind == TypedConstantKind.Array
             ? constant.Values.Select(v => v.Value as string ?? "").ToList()
             : [constant.Value as string ?? ""];
+
+    /// <summary>A <c>params string?[]</c> argument; null elements stay null (a lone <c>null</c> argument binds as a null array: one NULL).</summary>
+    private static IReadOnlyList<string?> NullableStringArray(TypedConstant constant) =>
+        constant.Kind == TypedConstantKind.Array
+            ? constant.IsNull ? [null] : constant.Values.Select(v => v.Value as string).ToList()
+            : [constant.Value as string];
 
     private void Report(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));

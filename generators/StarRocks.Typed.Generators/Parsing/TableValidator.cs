@@ -23,6 +23,12 @@ internal static class TableValidator
         "FLOAT", "DOUBLE", "ARRAY", "MAP", "STRUCT", "JSON", "HLL", "BITMAP", "PERCENTILE", "VARBINARY",
     };
 
+    /// <summary>Types StarRocks refuses as partition columns: FLOAT/DOUBLE and complex types.</summary>
+    private static readonly HashSet<string> NonPartitionTypes = new(StringComparer.Ordinal)
+    {
+        "FLOAT", "DOUBLE", "ARRAY", "MAP", "STRUCT", "JSON", "HLL", "BITMAP", "PERCENTILE",
+    };
+
     private static readonly Regex SizedType = new(@"^\s*(CHAR|VARCHAR|VARBINARY)\s*\(\s*(-?\d+)\s*\)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static readonly Regex DecimalType = new(@"^\s*DECIMAL(?:32|64|128)?\s*\(\s*(-?\d+)\s*(?:,\s*(-?\d+)\s*)?\)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
@@ -50,6 +56,66 @@ internal static class TableValidator
 
         foreach (var diagnostic in ValidateLayout(table, keys))
             yield return diagnostic;
+        foreach (var diagnostic in ValidatePartitionColumns(table))
+            yield return diagnostic;
+    }
+
+    /// <summary>
+    /// Partition columns of RANGE and LIST partitioning (StarRocks, PartitionDescAnalyzer): not repeated, of a type that can
+    /// partition; LIST values: one per column in each tuple, NULL only for nullable columns, no value twice.
+    /// </summary>
+    private static IEnumerable<DiagnosticInfo> ValidatePartitionColumns(ParsedTable table)
+    {
+        if (table.Spec.Partition is not { Expression: null } partition || table.Partition is not { } layout)
+            yield break;
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in layout.Columns)
+        {
+            if (!seen.Add(name))
+                yield return Create(DiagnosticDescriptors.InvalidPartitionColumn, layout.Location, $"Duplicated partition column {name}");
+            else if (table.Columns.FirstOrDefault(c => c.Spec.Name == name) is { } column
+                && NonPartitionTypes.Contains(TypeMapper.BaseTypeName(column.Spec.StarRocksType)))
+                yield return Create(DiagnosticDescriptors.InvalidPartitionColumn, layout.Location, $"Invalid partition column '{name}': invalid data type {column.Spec.StarRocksType}");
+        }
+
+        if (!partition.IsList || seen.Count != layout.Columns.Count || layout.Columns.Count != partition.ListColumns.Count)
+            yield break;
+
+        var width = partition.ListColumns.Count;
+        var partitionColumns = partition.ListColumns.Select(name => table.Columns.First(c => c.Spec.Name == name).Spec).ToList();
+        var tuples = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < partition.Lists.Count; i++)
+        {
+            var list = partition.Lists[i];
+            var location = i < table.PartitionValueLocations.Count ? table.PartitionValueLocations[i] : layout.Location;
+            if (list.Values.Count == 0 || list.Values.Count % width != 0)
+            {
+                yield return Create(DiagnosticDescriptors.InvalidListPartitionValues, location, list.Name,
+                    $"{list.Values.Count} value(s) cannot be grouped into tuples of the {width} partition column(s); give {width} value(s) per tuple, in partition column order");
+                continue;
+            }
+
+            for (var start = 0; start < list.Values.Count; start += width)
+            {
+                var tuple = Enumerable.Range(start, width).Select(j => list.Values[j].Text).ToList();
+                var notNull = Enumerable.Range(0, width).Where(j => tuple[j] is null && !partitionColumns[j].IsNullable).DefaultIfEmpty(-1).First();
+                if (notNull >= 0)
+                {
+                    yield return Create(DiagnosticDescriptors.InvalidListPartitionValues, location, list.Name,
+                        $"Partition column[{partitionColumns[notNull].Name}] could not be null but contains null value in partition[{list.Name}]");
+                    break;
+                }
+
+                var text = "(" + string.Join(", ", tuple.Select(v => v is null ? "NULL" : "\"" + v + "\"")) + ")";
+                if (!tuples.Add(text))
+                {
+                    yield return Create(DiagnosticDescriptors.InvalidListPartitionValues, location, list.Name,
+                        $"Duplicate value {text}: each value may be in only one partition");
+                    break;
+                }
+            }
+        }
     }
 
     private static IEnumerable<DiagnosticInfo> ValidateColumn(ParsedColumn column, TableKind kind, HashSet<string> seenNames)

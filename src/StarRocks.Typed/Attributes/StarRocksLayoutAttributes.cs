@@ -66,6 +66,37 @@ public sealed class StarRocksPartitionAttribute(string name, string lessThan) : 
     public string LessThan { get; } = lessThan;
 }
 
+/// <summary>
+/// List partitioning: <c>PARTITION BY LIST (columns)</c> with explicit partitions, one
+/// <see cref="StarRocksPartitionValuesAttribute"/> each (for automatic partitions per value use
+/// <see cref="StarRocksPartitionByAttribute"/> with a column list instead).
+/// </summary>
+/// <param name="columns">The partition columns (column or member names).</param>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false)]
+public sealed class StarRocksListPartitionAttribute(params string[] columns) : Attribute
+{
+    /// <summary>The partition columns.</summary>
+    public string[] Columns { get; } = columns;
+}
+
+/// <summary>
+/// An explicit list partition: <c>PARTITION name VALUES IN ("a", "b")</c> for one partition column. With several
+/// partition columns the values are grouped by the column count, in column order: for two columns
+/// <c>("2024-01-01", "Paris", "2024-01-01", "Rome")</c> is <c>VALUES IN (("2024-01-01", "Paris"), ("2024-01-01", "Rome"))</c>.
+/// A <see langword="null"/> value is SQL <c>NULL</c> (nullable partition columns only).
+/// </summary>
+/// <param name="name">The partition name.</param>
+/// <param name="values">The values (grouped by the partition column count).</param>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = false)]
+public sealed class StarRocksPartitionValuesAttribute(string name, params string?[] values) : Attribute
+{
+    /// <summary>The partition name.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>The values, grouped by the partition column count.</summary>
+    public string?[] Values { get; } = values;
+}
+
 /// <summary><c>ORDER BY (columns)</c>: the sort key. Columns are column or member names.</summary>
 /// <param name="columns">The sort columns.</param>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false)]
