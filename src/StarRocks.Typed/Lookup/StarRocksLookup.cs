@@ -10,11 +10,13 @@ namespace StarRocks.Typed.Lookup;
 /// <summary>
 /// Per-key lookups: cache hits are answered synchronously; a miss joins the in-flight query of its key, or is queued and
 /// sent, with the misses of the same <c>lookup.batch.window-ms</c>, in one parameterized <c>IN</c> query. With
-/// <c>lookup.preload</c>, the whole table is held instead and reloaded once it is older than the TTL.
+/// <c>lookup.preload</c>, the whole table is held instead: loaded on first use, then reloaded every TTL by a timer of the
+/// injected <see cref="TimeProvider"/> (not by accesses); the previous rows are served until a reload completes, and kept
+/// when it fails. Disposing the lookup (the DI container does) stops the timer.
 /// </summary>
 /// <typeparam name="T">The generated row type.</typeparam>
 /// <typeparam name="TKey">Its key.</typeparam>
-internal sealed class StarRocksLookup<T, TKey> : IStarRocksLookup<TKey, T>
+internal sealed class StarRocksLookup<T, TKey> : IStarRocksLookup<TKey, T>, IDisposable
     where T : IStarRocksKeyed<T, TKey>
     where TKey : notnull
 {
@@ -34,6 +36,8 @@ internal sealed class StarRocksLookup<T, TKey> : IStarRocksLookup<TKey, T>
     private int _generation;
     private volatile PreloadedRows? _preloaded;
     private Task<PreloadedRows>? _preloading;
+    private ITimer? _refreshTimer;
+    private bool _disposed;
 
     public StarRocksLookup(DbDataSource dataSource, StarRocksReadOptions options, string? database, TimeProvider time, ILogger logger)
     {
@@ -58,7 +62,7 @@ internal sealed class StarRocksLookup<T, TKey> : IStarRocksLookup<TKey, T>
     {
         if (_options.LookupPreload)
         {
-            return _preloaded is { } rows && _time.GetTimestamp() < rows.ExpiresAt
+            return _preloaded is { } rows
                 ? new ValueTask<T?>(rows.Get(key))
                 : new ValueTask<T?>(GetPreloadedAsync(key, cancellationToken));
         }
@@ -262,29 +266,47 @@ internal sealed class StarRocksLookup<T, TKey> : IStarRocksLookup<TKey, T>
         return rows;
     }
 
-    private async Task<T?> GetPreloadedAsync(TKey key, CancellationToken cancellationToken)
+    /// <summary>Stops the preload refresh timer.</summary>
+    public void Dispose()
     {
-        var current = _preloaded;
-        if (current is not null)
+        lock (_queueGate)
         {
-            _ = PreloadAsync();   // stale: serve the previous rows while the table reloads
-            return current.Get(key);
+            _disposed = true;
+            _refreshTimer?.Dispose();
+            _refreshTimer = null;
         }
-
-        return (await PreloadAsync().WaitAsync(cancellationToken).ConfigureAwait(false)).Get(key);
     }
 
-    /// <summary>The running (re)load of the whole table, or a new one.</summary>
+    /// <summary>No rows yet (first use, a failed first load, or after an invalidation): waits for the (re)load.</summary>
+    private async Task<T?> GetPreloadedAsync(TKey key, CancellationToken cancellationToken) =>
+        (await PreloadAsync().WaitAsync(cancellationToken).ConfigureAwait(false)).Get(key);
+
+    /// <summary>The running (re)load of the whole table, or a new one; the first starts the refresh timer (every TTL).</summary>
     private Task<PreloadedRows> PreloadAsync()
     {
         lock (_queueGate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             if (_preloading is null || _preloading.IsCompleted)
             {
                 _preloading = LoadTableAsync();
             }
 
+            _refreshTimer ??= _time.CreateTimer(static state => ((StarRocksLookup<T, TKey>)state!).Refresh(), this, _options.LookupCacheTtl, _options.LookupCacheTtl);
             return _preloading;
+        }
+    }
+
+    /// <summary>Timer tick: reloads the table in the background; a failure was logged by the load and the previous rows stay.</summary>
+    private void Refresh()
+    {
+        try
+        {
+            PreloadAsync().ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed while the tick was on its way.
         }
     }
 
@@ -298,7 +320,7 @@ internal sealed class StarRocksLookup<T, TKey> : IStarRocksLookup<TKey, T>
                 rows[T.GetKey(row)] = row;
             }
 
-            var loaded = new PreloadedRows(rows, _time.GetTimestamp() + Ticks(_options.LookupCacheTtl));
+            var loaded = new PreloadedRows(rows);
             _preloaded = loaded;
             return loaded;
         }
@@ -311,11 +333,9 @@ internal sealed class StarRocksLookup<T, TKey> : IStarRocksLookup<TKey, T>
 
     private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
 
-    /// <summary>The whole table by key, and when it is to be reloaded.</summary>
-    private sealed class PreloadedRows(Dictionary<TKey, T> rows, long expiresAt)
+    /// <summary>The whole table by key.</summary>
+    private sealed class PreloadedRows(Dictionary<TKey, T> rows)
     {
-        public long ExpiresAt { get; } = expiresAt;
-
         public T? Get(TKey key) => rows.TryGetValue(key, out var row) ? row : default;
     }
 }

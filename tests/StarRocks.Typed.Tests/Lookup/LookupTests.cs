@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using StarRocks.Typed.Configuration;
 using StarRocks.Typed.Lookup;
+using StarRocks.Typed.Tests.Loading;
 using StarRocks.Typed.Tests.Sink;
 using StarRocks.Typed.Tests.Source;
 
@@ -11,14 +13,14 @@ public sealed class LookupTests(SinkStandInFixture fixture)
 {
     private readonly ManualTimeProvider _time = new();
 
-    private async Task<ReadTestContext> StartAsync(Action<StarRocksReadOptions>? reads = null)
+    private async Task<ReadTestContext> StartAsync(Action<StarRocksReadOptions>? reads = null, ManualTimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         var context = await ReadTestContext.StartAsync(fixture, o =>
         {
             o.LookupCacheTtl = TimeSpan.FromSeconds(10);
             o.LookupCacheMissTtl = TimeSpan.FromSeconds(2);
             reads?.Invoke(o);
-        }, _time);
+        }, time ?? _time, services);
         await context.ExecuteOnMariaDbAsync("INSERT INTO `{db}`.`customers` VALUES " +
             string.Join(", ", Enumerable.Range(1, 200).Select(i => $"({i}, 'customer {i}', '{(i % 2 == 0 ? "gold" : "basic")}')")));
         await context.ExecuteOnMariaDbAsync("INSERT INTO `{db}`.`prices` VALUES ('2026-11-01', 7, 1.50), ('2026-11-02', 7, 2.25)");
@@ -115,25 +117,61 @@ public sealed class LookupTests(SinkStandInFixture fixture)
     }
 
     [Fact]
-    public async Task Preload_holds_the_whole_table_and_reloads_after_the_ttl()
+    public async Task Preload_holds_the_whole_table_and_reloads_it_every_ttl_on_a_timer_not_on_access()
     {
-        await using var context = await StartAsync(o => o.LookupPreload = true);
-        var lookup = context.Services.GetRequiredService<IStarRocksLookup<long, LookupCustomer>>();
-
-        Assert.Equal("customer 7", (await lookup.GetAsync(7))!.Name);
-        Assert.Null(await lookup.GetAsync(5000));
-        Assert.Equal(200, (await lookup.GetManyAsync(Enumerable.Range(1, 300).Select(i => (long)i))).Count);
-        Assert.Single(context.StatementsOn("customers"));
-
-        await context.ExecuteOnMariaDbAsync("INSERT INTO `{db}`.`customers` VALUES (5000, 'new', NULL)");
-        _time.Advance(TimeSpan.FromSeconds(11));
-        await lookup.GetAsync(7);   // stale: served from the old rows while the table reloads
-        for (var i = 0; i < 100 && await lookup.GetAsync(5000) is null; i++)
+        var time = new ManualTimeProvider(manualTimers: true);
+        var logs = new CollectingLoggerFactory();
+        var context = await StartAsync(o => o.LookupPreload = true, time, services => services.AddSingleton<ILoggerFactory>(logs));
+        await using (context)
         {
+            var lookup = context.Services.GetRequiredService<IStarRocksLookup<long, LookupCustomer>>();
+            Assert.Equal("customer 7", (await lookup.GetAsync(7))!.Name);
+            Assert.Null(await lookup.GetAsync(5000));
+            Assert.Equal(200, (await lookup.GetManyAsync(Enumerable.Range(1, 300).Select(i => (long)i))).Count);
+            Assert.Single(context.StatementsOn("customers"));
+
+            // A changed and an added row appear after the TTL, reloaded by the timer: no access is made until the query ran.
+            await context.ExecuteOnMariaDbAsync("UPDATE `{db}`.`customers` SET name = 'renamed' WHERE customer_id = 7");
+            await context.ExecuteOnMariaDbAsync("INSERT INTO `{db}`.`customers` VALUES (5000, 'new', NULL)");
+            time.Advance(TimeSpan.FromSeconds(9));
+            Assert.Single(context.StatementsOn("customers"));
+            time.Advance(TimeSpan.FromSeconds(2));
+            await WaitUntilAsync(() => Task.FromResult(context.StatementsOn("customers").Count == 2));
+            await WaitUntilAsync(async () => (await lookup.GetAsync(7))?.Name == "renamed");
+            Assert.Equal("new", (await lookup.GetAsync(5000))!.Name);
+            Assert.Equal(2, context.StatementsOn("customers").Count); // accesses never query
+
+            // A failed reload is logged; the previous rows stay in use until a reload succeeds.
+            await context.ExecuteOnMariaDbAsync("RENAME TABLE `{db}`.`customers` TO `{db}`.`customers_away`");
+            time.Advance(TimeSpan.FromSeconds(10));
+            await WaitUntilAsync(() => Task.FromResult(logs.Messages.Any(m => m.Contains("Preloading customers failed", StringComparison.Ordinal))));
+            Assert.Equal("renamed", (await lookup.GetAsync(7))!.Name);
+            await context.ExecuteOnMariaDbAsync("RENAME TABLE `{db}`.`customers_away` TO `{db}`.`customers`");
+            await context.ExecuteOnMariaDbAsync("DELETE FROM `{db}`.`customers` WHERE customer_id = 5000");
+            time.Advance(TimeSpan.FromSeconds(10));
+            await WaitUntilAsync(async () => await lookup.GetAsync(5000) is null);
+        }
+
+        // Disposing the lookup (with the container) stops the timer: time passing queries nothing.
+        var queries = context.StatementsOn("customers").Count;
+        Assert.Equal(0, time.ActiveTimers);
+        time.Advance(TimeSpan.FromMinutes(5));
+        await Task.Delay(300);
+        Assert.Equal(queries, context.StatementsOn("customers").Count);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 250; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
             await Task.Delay(20);
         }
 
-        Assert.Equal("new", (await lookup.GetAsync(5000))!.Name);
-        Assert.Equal(2, context.StatementsOn("customers").Count);
+        Assert.Fail("The condition did not become true within 5 s.");
     }
 }

@@ -28,7 +28,8 @@ public sealed class ReadTestContext : IAsyncDisposable
 
     public string Database { get; }
 
-    public static async Task<ReadTestContext> StartAsync(SinkStandInFixture fixture, Action<StarRocksReadOptions>? reads = null, TimeProvider? time = null)
+    public static async Task<ReadTestContext> StartAsync(
+        SinkStandInFixture fixture, Action<StarRocksReadOptions>? reads = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         var database = $"rd_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}_{DateTime.UtcNow:HHmmssfff}";
         var collection = new ServiceCollection();
@@ -37,7 +38,9 @@ public sealed class ReadTestContext : IAsyncDisposable
             collection.AddSingleton(time);
         }
 
-        var services = collection
+        services?.Invoke(collection);
+
+        var provider = collection
             .AddStarRocks(fixture.Options(database))
             .UseDataSource(_ => MySqlClientFactory.Instance.CreateDataSource(fixture.ConnectionString))
             .ConfigureReads(o => reads?.Invoke(o))
@@ -45,13 +48,13 @@ public sealed class ReadTestContext : IAsyncDisposable
             .AddLookup<LookupCustomer>()
             .AddLookup<(DateOnly Day, int Sku), LookupPrice>()
             .Services.BuildServiceProvider();
-        var schema = services.GetRequiredService<IStarRocksSchema>();
+        var schema = provider.GetRequiredService<IStarRocksSchema>();
         foreach (var table in new[] { ScanRow.Table, LookupCustomer.Table, LookupPrice.Table })
         {
             await schema.EnsureTableAsync(InDatabase(table, database));
         }
 
-        return new ReadTestContext(fixture, services, database);
+        return new ReadTestContext(fixture, provider, database);
     }
 
     /// <summary>Runs <paramref name="sql"/> ({db} = this database) directly on MariaDB.</summary>
