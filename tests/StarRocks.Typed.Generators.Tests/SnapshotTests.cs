@@ -154,6 +154,24 @@ public class SnapshotTests
         """, "Shop.Delivery.g.cs");
 
     [Fact]
+    public void InheritedMembers() => Verify(nameof(InheritedMembers), """
+        namespace Shop;
+
+        public abstract record Entity([property: StarRocksKey(0)] long Id)
+        {
+            public DateTime CreatedAt { get; init; }
+            [StarRocksIgnore] public string? Scratch { get; init; }
+            public string? Origin { get; private set; }
+        }
+
+        [StarRocksTable("shop", "notes", Kind = StarRocksTableKind.PrimaryKey)]
+        public sealed partial record Note(long Id, [property: StarRocksColumn(Length = 50)] string Text) : Entity(Id)
+        {
+            public int Revision { get; init; }
+        }
+        """, "Shop.Note.g.cs");
+
+    [Fact]
     public void Registry() => Verify(nameof(Registry), """
         namespace Shop
         {

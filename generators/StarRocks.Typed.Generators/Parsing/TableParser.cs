@@ -39,17 +39,19 @@ internal sealed class TableParser
     private readonly List<DiagnosticInfo> _diagnostics = [];
     private readonly INamedTypeSymbol _type;
     private readonly AttributeData _tableAttribute;
+    private readonly Compilation _compilation;
 
-    private TableParser(INamedTypeSymbol type, AttributeData tableAttribute)
+    private TableParser(INamedTypeSymbol type, AttributeData tableAttribute, Compilation compilation)
     {
         _type = type;
         _tableAttribute = tableAttribute;
+        _compilation = compilation;
     }
 
     /// <summary>The pipeline transform for <c>ForAttributeWithMetadataName</c>.</summary>
     public static TableParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        var parser = new TableParser((INamedTypeSymbol)context.TargetSymbol, context.Attributes[0]);
+        var parser = new TableParser((INamedTypeSymbol)context.TargetSymbol, context.Attributes[0], context.SemanticModel.Compilation);
         var table = parser.ParseTable(cancellationToken);
         if (table is not null)
             parser._diagnostics.AddRange(TableValidator.Validate(table));
@@ -111,7 +113,7 @@ internal sealed class TableParser
     private List<ParsedColumn> ParseMembers(bool snakeCase, int unicodeCharMaxBytes, CancellationToken cancellationToken)
     {
         var columns = new List<ParsedColumn>();
-        foreach (var member in _type.GetMembers())
+        foreach (var member in DeclaredAndInheritedMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!IsColumnCandidate(member, out var memberType, out var isSettable))
@@ -216,7 +218,43 @@ internal sealed class TableParser
         return keys;
     }
 
-    private static bool IsColumnCandidate(ISymbol member, out ITypeSymbol type, out bool isSettable)
+    /// <summary>
+    /// The instance properties and fields of the type and its base classes: base members first (the most basic class
+    /// first), each class's in declaration order. A member that a derived class overrides or hides keeps its first
+    /// position but is the most derived declaration (so its attributes, e.g. <c>[StarRocksIgnore]</c>, count).
+    /// </summary>
+    private List<ISymbol> DeclaredAndInheritedMembers()
+    {
+        var levels = new List<INamedTypeSymbol>();
+        for (var type = _type; type is not null && type.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); type = type.BaseType)
+            levels.Insert(0, type);
+
+        static bool IsInstanceData(ISymbol member) =>
+            !member.IsStatic && !member.IsImplicitlyDeclared && member is IPropertySymbol { IsIndexer: false } or IFieldSymbol;
+
+        var mostDerived = new Dictionary<string, ISymbol>(StringComparer.Ordinal);
+        for (var i = levels.Count - 1; i >= 0; i--)
+        {
+            foreach (var member in levels[i].GetMembers().Where(IsInstanceData))
+            {
+                if (!mostDerived.ContainsKey(member.Name))
+                    mostDerived.Add(member.Name, member);
+            }
+        }
+
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        return levels.SelectMany(level => level.GetMembers().Where(IsInstanceData))
+            .Where(member => placed.Add(member.Name))
+            .Select(member => mostDerived[member.Name])
+            .ToList();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="member"/> is a column candidate (public instance data), its type, and whether the reader can
+    /// assign it: a setter (or writable field) the generated code in the table type can reach (a base class's private or
+    /// other-assembly internal setter it cannot).
+    /// </summary>
+    private bool IsColumnCandidate(ISymbol member, out ITypeSymbol type, out bool isSettable)
     {
         type = null!;
         isSettable = false;
@@ -226,7 +264,7 @@ internal sealed class TableParser
         {
             case IPropertySymbol { IsIndexer: false, GetMethod: not null } property:
                 type = property.Type;
-                isSettable = property.SetMethod is not null;
+                isSettable = property.SetMethod is { } setter && _compilation.IsSymbolAccessibleWithin(setter, _type);
                 return true;
             case IFieldSymbol { IsConst: false } field:
                 type = field.Type;

@@ -30,6 +30,24 @@ public class GeneratedReaderTests
     }
 
     [Fact]
+    public void ReadsInheritedMembers()
+    {
+        var data = new DataTable();
+        data.Columns.Add("id", typeof(long));
+        data.Columns.Add("created_at", typeof(DateTime));
+        data.Columns.Add("origin", typeof(string));
+        data.Columns.Add("revision", typeof(int));
+        data.Columns.Add("text", typeof(string));
+        data.Rows.Add(7L, new DateTime(2025, 3, 4, 5, 6, 7), "import", 2, "hi");
+
+        var note = Assert.Single(Read<AuditedNote>(data));
+
+        Assert.Equal((7L, new DateTime(2025, 3, 4, 5, 6, 7), 2, "hi"), (note.Id, note.CreatedAt, note.Revision, note.Text));
+        Assert.Null(note.Origin); // a private setter of a base class: written, not read back
+        Assert.Equal(7L, AuditedNote.GetKey(note));
+    }
+
+    [Fact]
     public void ColumnsNotSelectedKeepTheirDefaults()
     {
         var data = new DataTable();

@@ -139,4 +139,15 @@ public class GeneratedWriterTests
         var error = Assert.Throws<StarRocksSerializationException>(() => Csv(new Measurement { SensorId = 1, Secondary = float.NaN }));
         Assert.Equal("secondary", error.Column);
     }
+
+    [Fact]
+    public void InheritedMembersComeFirstInCsvAndJson()
+    {
+        var note = new AuditedNote { Id = 7, CreatedAt = new DateTime(2025, 3, 4, 5, 6, 7), Revision = 2, Text = "hi", Scratch = "x", Source = "y" };
+        note.SetOrigin("import");
+
+        Assert.Equal(["id", "created_at", "origin", "revision", "text"], AuditedNote.Table.Columns.Select(c => c.Name));
+        Assert.Equal("7\t2025-03-04 05:06:07\timport\t2\thi\n", Csv(note));
+        Assert.Equal("{\"id\":7,\"created_at\":\"2025-03-04 05:06:07\",\"origin\":\"import\",\"revision\":2,\"text\":\"hi\"}\n", Json(note));
+    }
 }

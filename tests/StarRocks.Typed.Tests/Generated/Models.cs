@@ -81,3 +81,35 @@ public sealed partial record Price(
     [property: StarRocksKey(1)] string Sku,
     [property: StarRocksKey(0)] DateOnly Day,
     [property: StarRocksColumn(Precision = 18, Scale = 4)] decimal Amount);
+
+/// <summary>The most basic class of <see cref="AuditedNote"/>: its members become the first columns.</summary>
+public abstract class EntityRow
+{
+    [StarRocksKey(0)] public long Id { get; init; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Not settable from the derived type: written, never read back.</summary>
+    public string? Origin { get; private set; }
+
+    public virtual string? Source { get; set; }
+
+    public void SetOrigin(string origin) => Origin = origin;
+}
+
+/// <summary>A middle class: an ignored member and a column of its own.</summary>
+public abstract class AuditedRow : EntityRow
+{
+    [StarRocksIgnore] public string? Scratch { get; set; }
+
+    public int Revision { get; set; }
+}
+
+/// <summary>A table whose columns are inherited (base members first) and its own; an override drops a base column.</summary>
+[StarRocksTable("lab", "audited_notes", Kind = StarRocksTableKind.PrimaryKey)]
+public sealed partial class AuditedNote : AuditedRow
+{
+    [StarRocksColumn(Length = 50)] public string Text { get; set; } = "";
+
+    [StarRocksIgnore] public override string? Source { get; set; }
+}
