@@ -42,6 +42,56 @@ public static class StarRocksBuilderReadExtensions
         return builder;
     }
 
+    /// <summary><c>scan.split.count</c>, <c>scan.split.max-connections</c>, <c>scan.max-retries</c>; the ones left null keep their value.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="splitCount">Slices of a split read, 1–1024.</param>
+    /// <param name="maxConnections">Slices read at once, 1–64.</param>
+    /// <param name="maxRetries">Retries of a failed slice, 0 or more.</param>
+    /// <returns>The builder.</returns>
+    public static StarRocksBuilder WithScan(this StarRocksBuilder builder, int? splitCount = null, int? maxConnections = null, int? maxRetries = null) =>
+        builder.ConfigureReads(o =>
+        {
+            o.ScanSplitCount = splitCount ?? o.ScanSplitCount;
+            o.ScanMaxConnections = maxConnections ?? o.ScanMaxConnections;
+            o.ScanMaxRetries = maxRetries ?? o.ScanMaxRetries;
+        });
+
+    /// <summary><c>lookup.cache.enabled</c>, <c>.max-rows</c>, <c>.ttl-ms</c>, <c>.miss-ttl-ms</c>; the ones left null keep their value.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="enabled">Cache looked-up rows.</param>
+    /// <param name="maxRows">Cached keys per lookup, positive.</param>
+    /// <param name="ttl">How long a found row is served (and the preload period), positive.</param>
+    /// <param name="missTtl">How long a missing key is remembered, 0 or more.</param>
+    /// <returns>The builder.</returns>
+    public static StarRocksBuilder WithLookupCache(this StarRocksBuilder builder, bool enabled = true, int? maxRows = null, TimeSpan? ttl = null, TimeSpan? missTtl = null) =>
+        builder.ConfigureReads(o =>
+        {
+            o.LookupCacheEnabled = enabled;
+            o.LookupCacheMaxRows = maxRows ?? o.LookupCacheMaxRows;
+            o.LookupCacheTtl = ttl ?? o.LookupCacheTtl;
+            o.LookupCacheMissTtl = missTtl ?? o.LookupCacheMissTtl;
+        });
+
+    /// <summary><c>lookup.batch.window-ms</c>, <c>lookup.batch.max-keys</c>, <c>lookup.max-retries</c>; the ones left null keep their value.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="window">How long misses are gathered into one query, 0–1 s.</param>
+    /// <param name="maxKeys">Keys per query, 1–10000.</param>
+    /// <param name="maxRetries">Retries of a failed query, 0 or more.</param>
+    /// <returns>The builder.</returns>
+    public static StarRocksBuilder WithLookupBatch(this StarRocksBuilder builder, TimeSpan? window = null, int? maxKeys = null, int? maxRetries = null) =>
+        builder.ConfigureReads(o =>
+        {
+            o.LookupBatchWindow = window ?? o.LookupBatchWindow;
+            o.LookupBatchMaxKeys = maxKeys ?? o.LookupBatchMaxKeys;
+            o.LookupMaxRetries = maxRetries ?? o.LookupMaxRetries;
+        });
+
+    /// <summary><c>lookup.preload</c>: hold the whole (small) table, reloaded every <c>lookup.cache.ttl-ms</c>.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="enabled">Preload.</param>
+    /// <returns>The builder.</returns>
+    public static StarRocksBuilder UseLookupPreload(this StarRocksBuilder builder, bool enabled = true) => builder.ConfigureReads(o => o.LookupPreload = enabled);
+
     /// <summary>Registers <see cref="IStarRocksSource{T}"/> (a singleton) for <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The generated row type.</typeparam>
     /// <param name="builder">The builder.</param>
