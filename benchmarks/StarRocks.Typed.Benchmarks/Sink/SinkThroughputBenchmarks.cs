@@ -1,0 +1,117 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Microsoft.Extensions.DependencyInjection;
+using StarRocks.Typed.Benchmarks.Serialization;
+using StarRocks.Typed.DependencyInjection;
+using StarRocks.Typed.Sink;
+using StarRocks.Typed.StandIn.Hosting;
+using StarRocks.Typed.StandIn.MariaDb;
+
+namespace StarRocks.Typed.Benchmarks.Sink;
+
+/// <summary>
+/// The same 1M orders rows as <see cref="OrderRowWriterBenchmarks"/> written end to end through
+/// <see cref="IStarRocksSink{T}"/> (CSV, default options: max-bytes 90 MB, max-rows 500,000, two IO threads) into the
+/// stand-in's BE with storage off (it reads and counts the body), against the generated CSV writer alone on one thread.
+/// Each invocation writes all rows and awaits <c>FlushAsync</c>, so the figures are per row. The peak managed heap above
+/// the heap at the start of each sink iteration is sampled every millisecond and printed at cleanup.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, warmupCount: 2, iterationCount: 10)]
+public class SinkThroughputBenchmarks
+{
+    public const int Rows = OrderRowWriterBenchmarks.Rows;
+    private BenchOrder[] _orders = [];
+    private OrderRowWriters _writers = null!;
+    private StarRocksStandIn _standIn = null!;
+    private ServiceProvider _services = null!;
+    private IStarRocksSink<BenchOrder> _sink = null!;
+    private long _maxBytes;
+    private readonly List<long> _peaks = [];
+    private Thread? _sampler;
+    private volatile bool _sampling;
+    private long _baseline;
+    private long _peak;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _orders = BenchOrder.Create(Rows);
+        _writers = new OrderRowWriters(1 << 20);
+        _standIn = StarRocksStandIn.StartAsync(new StandInOptions { StorageOff = true, StartMySqlProxy = false }).GetAwaiter().GetResult();
+        _services = new ServiceCollection()
+            .AddStarRocks(o => (o.Connection.LoadUrls, o.Connection.Username, o.Connection.Password) = (_standIn.FeHttp.ToString(), _standIn.User, _standIn.Password))
+            .AddSink<BenchOrder>()
+            .Services.BuildServiceProvider();
+        _sink = _services.GetRequiredService<IStarRocksSink<BenchOrder>>();
+        _maxBytes = _services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.StarRocksOptions>>().Value.BufferFlushMaxBytes;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        if (_peaks.Count > 0)
+        {
+            var mb = _peaks.Select(p => p / 1048576.0).Order().ToArray();
+            Console.WriteLine($"// peak managed heap above the iteration's start, per sink iteration: median {mb[mb.Length / 2]:F0} MB, max {mb[^1]:F0} MB " +
+                $"= {mb[^1] * 1048576 / _maxBytes:F2}x sink.buffer-flush.max-bytes ({_maxBytes / 1048576.0:F0} MB)");
+        }
+
+        _services.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _standIn.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        MariaDbServer.StopSharedAsync().GetAwaiter().GetResult();
+    }
+
+    /// <summary>The generated CSV writer alone, 1,000 rows at a time into a reused cache-sized buffer (its best case).</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Rows)]
+    public long SerializerOnly()
+    {
+        long bytes = 0;
+        for (int i = 0; i < _orders.Length; i += 1000)
+        {
+            bytes += _writers.TypedCsv(_orders.AsSpan(i, 1000));
+        }
+
+        return bytes;
+    }
+
+    [IterationSetup(Target = nameof(Sink))]
+    public void StartSampling()
+    {
+        _baseline = GC.GetTotalMemory(forceFullCollection: true);
+        _peak = 0;
+        _sampling = true;
+        _sampler = new Thread(() =>
+        {
+            while (_sampling)
+            {
+                _peak = Math.Max(_peak, GC.GetTotalMemory(forceFullCollection: false) - _baseline);
+                Thread.Sleep(1);
+            }
+        }) { IsBackground = true, Priority = ThreadPriority.AboveNormal };
+        _sampler.Start();
+    }
+
+    [IterationCleanup(Target = nameof(Sink))]
+    public void StopSampling()
+    {
+        _sampling = false;
+        _sampler!.Join();
+        _peaks.Add(_peak);
+    }
+
+    [Benchmark(OperationsPerInvoke = Rows)]
+    public async Task Sink()
+    {
+        foreach (var order in _orders)
+        {
+            var write = _sink.WriteAsync(order);
+            if (!write.IsCompletedSuccessfully)
+            {
+                await write;
+            }
+        }
+
+        await _sink.FlushAsync();
+    }
+}
