@@ -209,6 +209,34 @@ public class DdlTests
     }
 
     [Fact]
+    public void FunctionAndNullDefaults()
+    {
+        var ddl = Ddl("""
+            [StarRocksTable("shop", "defaults")]
+            public partial record Model
+            {
+                [StarRocksColumn(Default = "CURRENT_TIMESTAMP")] public DateTime CreatedAt { get; init; }
+                [StarRocksColumn(Default = "now()")] public DateTime UpdatedAt { get; init; }
+                [StarRocksColumn(Length = 12, Default = "uuid()")] public string Uid { get; init; } = "";
+                [StarRocksColumn(Default = "uuid_numeric()")] public Int128 Numeric { get; init; }
+                [StarRocksColumn(Default = "null")] public string? Note { get; init; }
+                [StarRocksColumn(Default = "now")] public string Word { get; init; } = "";
+            }
+            """);
+
+        Assert.Equal("""
+            CREATE TABLE IF NOT EXISTS `shop`.`defaults` (
+              `created_at` DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+              `updated_at` DATETIME NOT NULL DEFAULT (now()),
+              `uid` VARCHAR(36) NOT NULL DEFAULT (uuid()),
+              `numeric` LARGEINT NOT NULL DEFAULT (uuid_numeric()),
+              `note` STRING NULL DEFAULT NULL,
+              `word` STRING NOT NULL DEFAULT "now"
+            )
+            """.ReplaceLineEndings("\n"), ddl);
+    }
+
+    [Fact]
     public void BatchRangePartitions()
     {
         var ddl = Ddl("""

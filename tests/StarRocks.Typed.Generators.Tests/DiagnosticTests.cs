@@ -262,6 +262,108 @@ public class DiagnosticTests
             """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] [StarRocksHashDistribution("id")] [StarRocksListPartition("region")] [StarRocksPartitionValues("p1", "a")] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksKey(1)] public string Region { get; set; } = ""; }"""
         },
         {
+            "SRT024",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "300")] public sbyte Level { get; set; } }""",
+            """StarRocksColumn(Default = "300")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "100")] public sbyte Level { get; set; } }"""
+        },
+        {
+            "SRT024",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "-2147483649")] public int Count { get; set; } }""",
+            """StarRocksColumn(Default = "-2147483649")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "-2147483648")] public int Count { get; set; } }"""
+        },
+        {
+            "SRT024",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "170141183460469231731687303715884105728")] public Int128 Huge { get; set; } }""",
+            """StarRocksColumn(Default = "170141183460469231731687303715884105728")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "170141183460469231731687303715884105727")] public Int128 Huge { get; set; } }"""
+        },
+        {
+            "SRT024",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "0.1")] public float Rate { get; set; } }""",
+            """StarRocksColumn(Default = "0.1")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "0.5")] public float Rate { get; set; } }"""
+        },
+        {
+            "SRT024",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "abc")] public double Score { get; set; } }""",
+            """StarRocksColumn(Default = "abc")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "1e10")] public double Score { get; set; } }"""
+        },
+        {
+            "SRT024",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Precision = 5, Scale = 2, Default = "1234.5")] public decimal Price { get; set; } }""",
+            """StarRocksColumn(Precision = 5, Scale = 2, Default = "1234.5")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Precision = 5, Scale = 2, Default = "123.45")] public decimal Price { get; set; } }"""
+        },
+        {
+            "SRT024",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Precision = 5, Scale = 2, Default = "1.234")] public decimal Price { get; set; } }""",
+            """StarRocksColumn(Precision = 5, Scale = 2, Default = "1.234")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Precision = 5, Scale = 2, Default = "1.230")] public decimal Price { get; set; } }"""
+        },
+        {
+            "SRT024",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "yes")] public bool Flag { get; set; } }""",
+            """StarRocksColumn(Default = "yes")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "true")] public bool Flag { get; set; } }"""
+        },
+        {
+            "SRT024",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Length = 2, Default = "toolong")] public string Code { get; set; } = ""; }""",
+            """StarRocksColumn(Length = 2, Default = "toolong")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Length = 2, Default = "abcdef")] public string Code { get; set; } = ""; }"""
+        },
+        {
+            "SRT024",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "2023-02-29")] public DateOnly Day { get; set; } }""",
+            """StarRocksColumn(Default = "2023-02-29")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "2024-02-29")] public DateOnly Day { get; set; } }"""
+        },
+        {
+            "SRT024",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "2024-01-01 24:00:00")] public DateTime At { get; set; } }""",
+            """StarRocksColumn(Default = "2024-01-01 24:00:00")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "2024-01-01 23:59:59.123456")] public DateTime At { get; set; } }"""
+        },
+        {
+            "SRT024",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "[1]")] public int[] Numbers { get; set; } = []; }""",
+            """StarRocksColumn(Default = "[1]")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public int[] Numbers { get; set; } = []; }"""
+        },
+        {
+            "SRT024",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "CURRENT_TIMESTAMP")] public DateOnly Day { get; set; } }""",
+            """StarRocksColumn(Default = "CURRENT_TIMESTAMP")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "CURRENT_TIMESTAMP")] public DateTime Day { get; set; } }"""
+        },
+        {
+            "SRT024",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "current_timestamp(7)")] public DateTime At { get; set; } }""",
+            """StarRocksColumn(Default = "current_timestamp(7)")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "current_timestamp(6)")] public DateTime At { get; set; } }"""
+        },
+        {
+            "SRT024",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Length = 10, Default = "uuid()")] public string Key { get; set; } = ""; }""",
+            """StarRocksColumn(Length = 10, Default = "uuid()")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Length = 12, Default = "uuid()")] public string Key { get; set; } = ""; }"""
+        },
+        {
+            "SRT024",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "uuid_numeric()")] public long Key { get; set; } }""",
+            """StarRocksColumn(Default = "uuid_numeric()")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "uuid_numeric()")] public Int128 Key { get; set; } }"""
+        },
+        {
+            "SRT024",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "NULL")] public int Count { get; set; } }""",
+            """StarRocksColumn(Default = "NULL")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "NULL")] public int? Count { get; set; } }"""
+        },
+        {
             "SRT019",
             """[StarRocksTable("s", "t")] public partial class Model(int id, string unrelated) { public int Id { get; } = id; public string Other => unrelated; }""",
             "Model",
@@ -334,6 +436,19 @@ public class DiagnosticTests
         var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap(
             """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0)] public long? Id { get; set; } }""")).GeneratorDiagnostics);
         Assert.StartsWith("Invalid primary key. Column 'id' is nullable.", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("""[StarRocksColumn(Length = 2, Default = "toolong")] public string Code { get; set; } = "";""", "Member 'Code': StarRocks refuses Default = \"toolong\": Default value is too long: toolong")]
+    [InlineData("""[StarRocksColumn(Default = "0.1")] public float Rate { get; set; }""", "Member 'Rate': StarRocks refuses Default = \"0.1\": Default value will loose precision: 0.1")]
+    [InlineData("""[StarRocksColumn(Default = "NULL")] public int Count { get; set; }""", "Member 'Count': StarRocks refuses Default = \"NULL\": Invalid default value for 'count'")]
+    [InlineData("""[StarRocksColumn(Default = "1")] public List<int> Values { get; set; } = [];""", "Member 'Values': StarRocks refuses Default = \"1\": Default value for complex type 'ARRAY<INT>' not supported")]
+    [InlineData("""[StarRocksColumn(Length = 10, Default = "uuid()")] public string Key { get; set; } = "";""", "Member 'Key': StarRocks refuses Default = \"uuid()\": Varchar type length must be greater than 36 for uuid function")]
+    public void DefaultValueMessagesQuoteStarRocks(string member, string message)
+    {
+        var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } """ + member + " }")).GeneratorDiagnostics);
+        Assert.Equal("SRT024", diagnostic.Id);
+        Assert.Equal(message, diagnostic.GetMessage());
     }
 
     [Fact]

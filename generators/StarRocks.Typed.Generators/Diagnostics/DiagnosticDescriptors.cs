@@ -103,6 +103,10 @@ internal static class DiagnosticDescriptors
         "SRT023", "Invalid list partition values",
         "List partition '{0}': {1}");
 
+    public static readonly DiagnosticDescriptor InvalidDefaultValue = Error(
+        "SRT024", "Invalid column default value",
+        "Member '{0}': StarRocks refuses Default = \"{1}\": {2}");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

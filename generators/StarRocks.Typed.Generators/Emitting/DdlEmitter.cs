@@ -8,7 +8,7 @@ namespace StarRocks.Typed.Generators.Emitting;
 /// <summary>
 /// Writes a table's <c>CREATE TABLE IF NOT EXISTS</c> statement in StarRocks's fixed clause order: columns, key clause,
 /// COMMENT, PARTITION BY, DISTRIBUTED BY, ORDER BY, PROPERTIES; each column as
-/// <c>name type [agg] NULL|NOT NULL [DEFAULT "v"] [COMMENT "c"]</c>. No trailing semicolon.
+/// <c>name type [agg] NULL|NOT NULL [DEFAULT "v"|NULL|CURRENT_TIMESTAMP|(uuid())] [COMMENT "c"]</c>. No trailing semicolon.
 /// </summary>
 internal static class DdlEmitter
 {
@@ -48,15 +48,11 @@ internal static class DdlEmitter
             text.Append(' ').Append(aggregate);
         text.Append(column.IsNullable ? " NULL" : " NOT NULL");
         if (column.Default is { } value)
-            text.Append(" DEFAULT ").Append(IsFunctionDefault(value) ? value : SqlString(value));
+            text.Append(" DEFAULT ").Append(ColumnDefault.Sql(value, SqlString));
         if (column.Comment is { } comment)
             text.Append(" COMMENT ").Append(SqlString(comment));
         return text.ToString();
     }
-
-    /// <summary><c>CURRENT_TIMESTAMP</c> (optionally with a precision) is written unquoted; every other default is a string literal.</summary>
-    private static bool IsFunctionDefault(string value) =>
-        value.StartsWith("CURRENT_TIMESTAMP", System.StringComparison.OrdinalIgnoreCase);
 
     private static string Partition(PartitionSpec partition)
     {

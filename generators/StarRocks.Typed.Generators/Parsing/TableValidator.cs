@@ -131,6 +131,8 @@ internal static class TableValidator
 
         if (CheckTypeOverride(spec) is { } problem)
             yield return new DiagnosticInfo(problem.Descriptor, location, new(problem.Arguments));
+        else if (DefaultValueChecker.Check(spec) is { } defaultProblem)
+            yield return Create(DiagnosticDescriptors.InvalidDefaultValue, location, spec.MemberName, spec.Default!, defaultProblem);
 
         if (spec.IsKey)
         {

@@ -47,7 +47,12 @@ public sealed class StarRocksColumnAttribute : Attribute
     /// <summary>Nullability; by default from the C# nullable annotation.</summary>
     public StarRocksNullability Nullability { get; set; } = StarRocksNullability.FromType;
 
-    /// <summary>The column default, as StarRocks text (<c>DEFAULT "v"</c>); <c>CURRENT_TIMESTAMP</c> is emitted unquoted.</summary>
+    /// <summary>
+    /// The column default, as StarRocks text (<c>DEFAULT "v"</c>), checked at compile time against the column type
+    /// (SRT024). <c>CURRENT_TIMESTAMP</c>, <c>current_timestamp()</c>/<c>now()</c> (DATETIME), <c>uuid()</c> (VARCHAR of at
+    /// least 36 bytes) and <c>uuid_numeric()</c> (LARGEINT) are function defaults, emitted unquoted; <c>NULL</c> is
+    /// <c>DEFAULT NULL</c> (nullable columns only).
+    /// </summary>
     public string? Default { get; set; }
 
     /// <summary>The column comment.</summary>
