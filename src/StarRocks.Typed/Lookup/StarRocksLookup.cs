@@ -93,18 +93,22 @@ internal sealed class StarRocksLookup<T, TKey> : IStarRocksLookup<TKey, T>, IDis
         }
 
         var misses = new List<(TKey Key, Task<LookupEntry<T>> Entry)>();
-        foreach (var key in keys.Distinct())
+        var distinct = keys.Distinct().ToList();
+        lock (_queueGate) // the misses of one call go into the same batch, however late the window's flush runs
         {
-            if (_options.LookupCacheEnabled && _cache.TryGet(key, out var entry))
+            foreach (var key in distinct)
             {
-                if (entry.Found)
+                if (_options.LookupCacheEnabled && _cache.TryGet(key, out var entry))
                 {
-                    found[key] = entry.Row!;
+                    if (entry.Found)
+                    {
+                        found[key] = entry.Row!;
+                    }
                 }
-            }
-            else
-            {
-                misses.Add((key, Pending(key)));
+                else
+                {
+                    misses.Add((key, Pending(key)));
+                }
             }
         }
 
