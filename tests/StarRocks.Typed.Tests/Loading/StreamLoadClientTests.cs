@@ -7,18 +7,20 @@ using StarRocks.Typed.Loading;
 using StarRocks.Typed.StandIn.Catalog;
 using StarRocks.Typed.StandIn.Faults;
 
+using StarRocks.Typed.Tests.Sink;
+
 namespace StarRocks.Typed.Tests.Loading;
 
 /// <summary>The Stream Load client against the stand-in over real sockets.</summary>
-[Collection(LoadingStandInCollection.Name)]
+[Collection(SinkStandInCollection.Name)]
 public sealed class StreamLoadClientTests
 {
-    private readonly LoadingStandInFixture _fixture;
+    private readonly LoadingStandIn _fixture;
 
-    public StreamLoadClientTests(LoadingStandInFixture fixture)
+    public StreamLoadClientTests(SinkStandInFixture fixture)
     {
-        _fixture = fixture;
-        fixture.Reset();
+        _fixture = new LoadingStandIn(fixture);
+        _fixture.Reset();
     }
 
     [Fact]
@@ -35,10 +37,10 @@ public sealed class StreamLoadClientTests
         };
         ActivitySource.AddActivityListener(listener);
         using var client = new StreamLoadClient(_fixture.Options(), logs);
-        using var batch = LoadingStandInFixture.CsvBatch(100);
+        using var batch = LoadingStandIn.CsvBatch(100);
         Assert.True(batch.Length > 1024);
 
-        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders });
+        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
 
         Assert.Equal("Success", result.Status);
         Assert.Equal(100, result.NumberLoadedRows);
@@ -78,7 +80,7 @@ public sealed class StreamLoadClientTests
         using var client = new StreamLoadClient(_fixture.Options());
         using var batch = new LoadBatch();
         batch.Write("1\ta\n2\tb\n"u8);
-        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders });
+        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
         Assert.Equal(2, result.NumberLoadedRows);
     }
 
@@ -87,8 +89,8 @@ public sealed class StreamLoadClientTests
     {
         var table = await _fixture.CreateTableAsync();
         using var client = new StreamLoadClient(_fixture.Options());
-        using var batch = LoadingStandInFixture.CsvBatch(30);
-        var request = new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders, Label = "fixed-label-1" };
+        using var batch = LoadingStandIn.CsvBatch(30);
+        var request = new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders, Label = "fixed-label-1" };
 
         await client.LoadAsync(request);
         var again = await client.LoadAsync(request);
@@ -104,10 +106,10 @@ public sealed class StreamLoadClientTests
     {
         var table = await _fixture.CreateTableAsync();
         using var client = new StreamLoadClient(_fixture.Options());
-        using var batch = LoadingStandInFixture.CsvBatch(25);
+        using var batch = LoadingStandIn.CsvBatch(25);
         _fixture.StandIn.Faults.AnswerLabelAlreadyExistsRunning(TimeSpan.FromMilliseconds(800));
 
-        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders });
+        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
 
         Assert.Equal("VISIBLE", result.State);
         Assert.Equal(25, await _fixture.CountAsync(table));
@@ -119,10 +121,10 @@ public sealed class StreamLoadClientTests
     {
         var table = await _fixture.CreateTableAsync();
         using var client = new StreamLoadClient(_fixture.Options(maxRetries: 3));
-        using var batch = LoadingStandInFixture.CsvBatch(40);
+        using var batch = LoadingStandIn.CsvBatch(40);
         _fixture.StandIn.Faults.FailNextLoadsWithHttp500(2);
 
-        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders });
+        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
 
         Assert.Equal("Success", result.Status);
         var attempts = _fixture.RequestsFor(result.Label!).Where(r => r.Node == "be").ToList();
@@ -135,10 +137,10 @@ public sealed class StreamLoadClientTests
     {
         var table = await _fixture.CreateTableAsync();
         using var client = new StreamLoadClient(_fixture.Options());
-        using var batch = LoadingStandInFixture.CsvBatch(200);
+        using var batch = LoadingStandIn.CsvBatch(200);
         _fixture.StandIn.Faults.ResetConnectionAfter(2000);
 
-        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders });
+        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
 
         Assert.Equal("Success", result.Status);
         Assert.Equal(2, _fixture.RequestsFor(result.Label!).Count(r => r.Node == "be"));
@@ -150,10 +152,10 @@ public sealed class StreamLoadClientTests
     {
         var table = await _fixture.CreateTableAsync();
         using var client = new StreamLoadClient(_fixture.Options());
-        using var batch = LoadingStandInFixture.CsvBatch(20);
+        using var batch = LoadingStandIn.CsvBatch(20);
         _fixture.StandIn.Faults.FailNextLoad();
 
-        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders });
+        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
 
         Assert.Equal("Success", result.Status);
         Assert.Equal(["Fail", "Success"], _fixture.RequestsFor(result.Label!).Where(r => r.Node == "be").Select(r => r.LoadStatus));
@@ -166,11 +168,11 @@ public sealed class StreamLoadClientTests
     {
         var table = await _fixture.CreateTableAsync();
         using var client = new StreamLoadClient(_fixture.Options());
-        using var batch = LoadingStandInFixture.CsvBatch(20);
+        using var batch = LoadingStandIn.CsvBatch(20);
         _fixture.StandIn.Faults.FailNextLoad(message);
 
         var failure = await Assert.ThrowsAsync<StarRocksLoadException>(() =>
-            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders }));
+            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders }));
 
         Assert.False(failure.IsRetryable);
         Assert.Equal("Fail", failure.Status);
@@ -189,7 +191,7 @@ public sealed class StreamLoadClientTests
         batch.Write("1\tgood\nnot-a-number\tbad\n"u8);
 
         var failure = await Assert.ThrowsAsync<StarRocksLoadException>(() =>
-            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders }));
+            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders }));
 
         Assert.False(failure.IsRetryable);
         Assert.Contains("too many filtered rows", failure.StarRocksMessage);
@@ -204,11 +206,11 @@ public sealed class StreamLoadClientTests
     {
         var table = await _fixture.CreateTableAsync();
         using var client = new StreamLoadClient(_fixture.Options());
-        using var batch = LoadingStandInFixture.CsvBatch(20);
+        using var batch = LoadingStandIn.CsvBatch(20);
         _fixture.StandIn.Faults.AnswerLowercaseFailed();
 
         var failure = await Assert.ThrowsAsync<StarRocksLoadException>(() =>
-            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders }));
+            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders }));
 
         Assert.Equal("FAILED", failure.Status);
         Assert.Equal("No backend alive.", failure.StarRocksMessage);
@@ -220,10 +222,10 @@ public sealed class StreamLoadClientTests
     {
         var table = await _fixture.CreateTableAsync();
         using var client = new StreamLoadClient(_fixture.Options());
-        using var batch = LoadingStandInFixture.CsvBatch(20);
+        using var batch = LoadingStandIn.CsvBatch(20);
         _fixture.StandIn.Faults.AnswerPublishTimeout();
 
-        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders });
+        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
 
         Assert.Equal("Publish Timeout", result.Status);
         Assert.Single(_fixture.RequestsFor(result.Label!), r => r.Node == "be");
@@ -238,8 +240,8 @@ public sealed class StreamLoadClientTests
 
         for (var i = 0; i < 3; i++)
         {
-            using var batch = LoadingStandInFixture.CsvBatch(10, firstId: i * 10);
-            var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders });
+            using var batch = LoadingStandIn.CsvBatch(10, firstId: i * 10);
+            var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
             Assert.Equal("Success", result.Status);
         }
 
@@ -255,8 +257,8 @@ public sealed class StreamLoadClientTests
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
         {
-            using var batch = LoadingStandInFixture.CsvBatch(25, firstId: i * 25);
-            return await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders });
+            using var batch = LoadingStandIn.CsvBatch(25, firstId: i * 25);
+            return await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
         }));
 
         Assert.All(results, r => Assert.Equal("Success", r.Status));
@@ -274,10 +276,10 @@ public sealed class StreamLoadClientTests
     public async Task No_reachable_FE_fails_as_retryable_after_the_retries()
     {
         using var client = new StreamLoadClient(_fixture.Options(loadUrls: $"{DeadEndpoint()};{DeadEndpoint()}", maxRetries: 1));
-        using var batch = LoadingStandInFixture.CsvBatch(10);
+        using var batch = LoadingStandIn.CsvBatch(10);
 
         var failure = await Assert.ThrowsAsync<StarRocksLoadException>(() =>
-            client.LoadAsync(new StreamLoadRequest("db", "orders", batch) { Headers = LoadingStandInFixture.CsvHeaders }));
+            client.LoadAsync(new StreamLoadRequest("db", "orders", batch) { Headers = LoadingStandIn.CsvHeaders }));
 
         Assert.True(failure.IsRetryable);
         Assert.IsType<HttpRequestException>(failure.InnerException);
@@ -290,10 +292,10 @@ public sealed class StreamLoadClientTests
         var table = await _fixture.CreateTableAsync();
         var logs = new CollectingLoggerFactory();
         using var client = new StreamLoadClient(_fixture.Options(password: "wrong-password-x"), logs);
-        using var batch = LoadingStandInFixture.CsvBatch(10);
+        using var batch = LoadingStandIn.CsvBatch(10);
 
         var failure = await Assert.ThrowsAsync<StarRocksLoadException>(() =>
-            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders }));
+            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders }));
 
         Assert.Equal(401, failure.HttpStatusCode);
         Assert.False(failure.IsRetryable);
@@ -324,10 +326,10 @@ public sealed class StreamLoadClientTests
         var options = _fixture.Options();
         options.SocketTimeout = TimeSpan.FromSeconds(1);
         using var client = new StreamLoadClient(options);
-        using var batch = LoadingStandInFixture.CsvBatch(10);
+        using var batch = LoadingStandIn.CsvBatch(10);
         _fixture.StandIn.Faults.DelayNextAnswer(TimeSpan.FromSeconds(3));
 
-        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders });
+        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
 
         Assert.True(result.Status == "Success" || result.State is "VISIBLE" or "COMMITTED", $"{result.Status} {result.State}");
         Assert.True(_fixture.RequestsFor(result.Label!).Count(r => r.Node == "be") >= 2);
@@ -339,12 +341,12 @@ public sealed class StreamLoadClientTests
     {
         var table = await _fixture.CreateTableAsync();
         using var client = new StreamLoadClient(_fixture.Options());
-        using var batch = LoadingStandInFixture.CsvBatch(10);
+        using var batch = LoadingStandIn.CsvBatch(10);
         _fixture.StandIn.Faults.DelayNextAnswer(TimeSpan.FromSeconds(5));
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders }, cancel.Token));
+            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders }, cancel.Token));
 
         Assert.Single(_fixture.StandIn.Requests.Entries, r => r.Node == "be" && r.Path.EndsWith("_stream_load", StringComparison.Ordinal));
     }
@@ -356,9 +358,9 @@ public sealed class StreamLoadClientTests
         using var transactions = new TransactionStreamLoadClient(_fixture.Options());
         var held = await transactions.BeginAsync(table.Database, table.Name, label: $"held-{Guid.NewGuid():N}");
         using var client = new StreamLoadClient(_fixture.Options());
-        using var batch = LoadingStandInFixture.CsvBatch(15);
+        using var batch = LoadingStandIn.CsvBatch(15);
 
-        var load = client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders, Label = held.Label });
+        var load = client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders, Label = held.Label });
         await Task.Delay(600);
         await transactions.RollbackAsync(held);
         var result = await load;
@@ -378,10 +380,10 @@ public sealed class StreamLoadClientTests
         var options = _fixture.Options();
         options.Properties["timeout"] = "1";
         using var client = new StreamLoadClient(options);
-        using var batch = LoadingStandInFixture.CsvBatch(15);
+        using var batch = LoadingStandIn.CsvBatch(15);
 
         var failure = await Assert.ThrowsAsync<StarRocksLoadException>(() =>
-            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandInFixture.CsvHeaders, Label = held.Label }));
+            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders, Label = held.Label }));
 
         Assert.False(failure.IsRetryable);
         Assert.Equal("Label Already Exists", failure.Status);
@@ -400,10 +402,10 @@ public sealed class StreamLoadClientTests
 
     private static void AssertNoCredentials(IEnumerable<string> texts)
     {
-        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{LoadingStandInFixture.User}:{LoadingStandInFixture.Password}"));
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{LoadingStandIn.User}:{LoadingStandIn.Password}"));
         foreach (var text in texts)
         {
-            Assert.DoesNotContain(LoadingStandInFixture.Password, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(LoadingStandIn.Password, text, StringComparison.Ordinal);
             Assert.DoesNotContain(basic, text, StringComparison.Ordinal);
         }
     }

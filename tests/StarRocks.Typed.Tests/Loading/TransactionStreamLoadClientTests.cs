@@ -1,18 +1,20 @@
 using StarRocks.Typed.Loading;
 using StarRocks.Typed.StandIn.Faults;
 
+using StarRocks.Typed.Tests.Sink;
+
 namespace StarRocks.Typed.Tests.Loading;
 
 /// <summary>The Transaction Stream Load client against the stand-in over real sockets.</summary>
-[Collection(LoadingStandInCollection.Name)]
+[Collection(SinkStandInCollection.Name)]
 public sealed class TransactionStreamLoadClientTests
 {
-    private readonly LoadingStandInFixture _fixture;
+    private readonly LoadingStandIn _fixture;
 
-    public TransactionStreamLoadClientTests(LoadingStandInFixture fixture)
+    public TransactionStreamLoadClientTests(SinkStandInFixture fixture)
     {
-        _fixture = fixture;
-        fixture.Reset();
+        _fixture = new LoadingStandIn(fixture);
+        _fixture.Reset();
     }
 
     [Fact]
@@ -23,11 +25,11 @@ public sealed class TransactionStreamLoadClientTests
 
         var transaction = await client.BeginAsync(table.Database, table.Name, timeout: TimeSpan.FromSeconds(120), idleTimeout: TimeSpan.FromSeconds(60));
         Assert.NotNull(transaction.TxnId);
-        using (var first = LoadingStandInFixture.CsvBatch(30, firstId: 1))
-        using (var second = LoadingStandInFixture.CsvBatch(20, firstId: 31))
+        using (var first = LoadingStandIn.CsvBatch(30, firstId: 1))
+        using (var second = LoadingStandIn.CsvBatch(20, firstId: 31))
         {
-            Assert.Equal(30, (await client.LoadAsync(transaction, first, LoadingStandInFixture.CsvHeaders)).NumberLoadedRows);
-            Assert.Equal(20, (await client.LoadAsync(transaction, second, LoadingStandInFixture.CsvHeaders)).NumberLoadedRows);
+            Assert.Equal(30, (await client.LoadAsync(transaction, first, LoadingStandIn.CsvHeaders)).NumberLoadedRows);
+            Assert.Equal(20, (await client.LoadAsync(transaction, second, LoadingStandIn.CsvHeaders)).NumberLoadedRows);
         }
 
         await client.PrepareAsync(transaction);
@@ -62,8 +64,8 @@ public sealed class TransactionStreamLoadClientTests
         var table = await _fixture.CreateTableAsync();
         using var client = new TransactionStreamLoadClient(_fixture.Options());
         var transaction = await client.BeginAsync(table.Database, table.Name);
-        using var batch = LoadingStandInFixture.CsvBatch(10);
-        await client.LoadAsync(transaction, batch, LoadingStandInFixture.CsvHeaders);
+        using var batch = LoadingStandIn.CsvBatch(10);
+        await client.LoadAsync(transaction, batch, LoadingStandIn.CsvHeaders);
 
         await client.CommitAsync(transaction);
 
@@ -77,8 +79,8 @@ public sealed class TransactionStreamLoadClientTests
         var table = await _fixture.CreateTableAsync();
         using var client = new TransactionStreamLoadClient(_fixture.Options());
         var transaction = await client.BeginAsync(table.Database, table.Name);
-        using var batch = LoadingStandInFixture.CsvBatch(10);
-        await client.LoadAsync(transaction, batch, LoadingStandInFixture.CsvHeaders);
+        using var batch = LoadingStandIn.CsvBatch(10);
+        await client.LoadAsync(transaction, batch, LoadingStandIn.CsvHeaders);
         _fixture.StandIn.Faults.Add(new Fault(FaultKind.Http500, FaultPoint.TransactionCommit));
 
         await client.CommitAsync(transaction);
@@ -93,8 +95,8 @@ public sealed class TransactionStreamLoadClientTests
         var table = await _fixture.CreateTableAsync();
         using var client = new TransactionStreamLoadClient(_fixture.Options());
         var transaction = await client.BeginAsync(table.Database, table.Name);
-        using var batch = LoadingStandInFixture.CsvBatch(10);
-        await client.LoadAsync(transaction, batch, LoadingStandInFixture.CsvHeaders);
+        using var batch = LoadingStandIn.CsvBatch(10);
+        await client.LoadAsync(transaction, batch, LoadingStandIn.CsvHeaders);
 
         await client.RollbackAsync(transaction);
 
@@ -109,8 +111,8 @@ public sealed class TransactionStreamLoadClientTests
         var table = await _fixture.CreateTableAsync();
         using var client = new TransactionStreamLoadClient(_fixture.Options());
         var transaction = await client.BeginAsync(table.Database, table.Name);
-        using var batch = LoadingStandInFixture.CsvBatch(10);
-        await client.LoadAsync(transaction, batch, LoadingStandInFixture.CsvHeaders);
+        using var batch = LoadingStandIn.CsvBatch(10);
+        await client.LoadAsync(transaction, batch, LoadingStandIn.CsvHeaders);
         await client.PrepareAsync(transaction);
         await client.CommitAsync(transaction);
 
@@ -153,8 +155,8 @@ public sealed class TransactionStreamLoadClientTests
         using var client = new TransactionStreamLoadClient(_fixture.Options(loadUrls: follower.Address));
 
         var transaction = await client.BeginAsync(table.Database, table.Name);
-        using var batch = LoadingStandInFixture.CsvBatch(10);
-        await client.LoadAsync(transaction, batch, LoadingStandInFixture.CsvHeaders);
+        using var batch = LoadingStandIn.CsvBatch(10);
+        await client.LoadAsync(transaction, batch, LoadingStandIn.CsvHeaders);
         await client.PrepareAsync(transaction);
         await client.CommitAsync(transaction);
 

@@ -7,10 +7,14 @@ using StarRocks.Typed.DependencyInjection;
 using StarRocks.Typed.Metadata;
 using StarRocks.Typed.Schema;
 using StarRocks.Typed.StandIn.Hosting;
+using StarRocks.Typed.StandIn.MariaDb;
 
 namespace StarRocks.Typed.Tests.Sink;
 
-/// <summary>One StarRocks stand-in with its MySQL endpoint for the sink tests; each test gets its own database.</summary>
+/// <summary>
+/// The one StarRocks stand-in of the test run (with its MySQL endpoint, on the process's shared MariaDB) for every test that
+/// needs one: sink, loader (<see cref="Loading.LoadingStandIn"/>), source and lookup tests. Each test gets its own database.
+/// </summary>
 public sealed class SinkStandInFixture : IAsyncLifetime
 {
     public const string User = "typed_sink";
@@ -20,14 +24,13 @@ public sealed class SinkStandInFixture : IAsyncLifetime
     public StarRocksStandIn StandIn { get; private set; } = null!;
 
     public async Task InitializeAsync() =>
-        StandIn = await StarRocksStandIn.StartAsync(new StandInOptions
-        {
-            User = User,
-            Password = Password,
-            MariaDbDataDirectory = Path.Combine(Path.GetTempPath(), "starrocks-typed-sink-mariadb"),
-        });
+        StandIn = await StarRocksStandIn.StartAsync(new StandInOptions { User = User, Password = Password });
 
-    public async Task DisposeAsync() => await StandIn.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await StandIn.DisposeAsync();
+        await MariaDbServer.StopSharedAsync(); // this process's MariaDB (test hosts may be killed before ProcessExit handlers run)
+    }
 
     /// <summary>A MySql.Data connection string to the stand-in's MySQL endpoint.</summary>
     public string ConnectionString => new MySqlConnectionStringBuilder

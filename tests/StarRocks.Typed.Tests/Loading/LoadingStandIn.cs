@@ -7,29 +7,22 @@ using StarRocks.Typed.Loading;
 using StarRocks.Typed.StandIn.Catalog;
 using StarRocks.Typed.StandIn.Hosting;
 using StarRocks.Typed.StandIn.Observation;
+using StarRocks.Typed.Tests.Sink;
 
 namespace StarRocks.Typed.Tests.Loading;
 
-/// <summary>One StarRocks stand-in (private MariaDB, a non-root user with a password) for the loader's integration tests.</summary>
-public sealed class LoadingStandInFixture : IAsyncLifetime
+/// <summary>
+/// The loader tests' view of the shared stand-in (<see cref="SinkStandInFixture"/>, one per test run): connection options,
+/// a fresh <c>orders</c> table per test, request-log and row-count helpers.
+/// </summary>
+public sealed class LoadingStandIn(SinkStandInFixture shared)
 {
-    public const string User = "typed_loader";
-    public const string Password = "pw-Loader-7f3a";
+    public const string User = SinkStandInFixture.User;
+    public const string Password = SinkStandInFixture.Password;
 
-    private int _tables;
+    private static int _tables;
 
-    public StarRocksStandIn StandIn { get; private set; } = null!;
-
-    public async Task InitializeAsync() =>
-        StandIn = await StarRocksStandIn.StartAsync(new StandInOptions
-        {
-            User = User,
-            Password = Password,
-            StartMySqlProxy = false,
-            MariaDbDataDirectory = Path.Combine(Path.GetTempPath(), "starrocks-typed-loading-mariadb"),
-        });
-
-    public async Task DisposeAsync() => await StandIn.DisposeAsync();
+    public StarRocksStandIn StandIn => shared.StandIn;
 
     /// <summary>Options pointing at the stand-in's first FE, with fast retries.</summary>
     public StarRocksConnectionOptions Options(string? loadUrls = null, int maxRetries = 3, string password = Password) => new()
@@ -105,12 +98,6 @@ public sealed class LoadingStandInFixture : IAsyncLifetime
         ["column_separator"] = "\t",
         ["columns"] = "id, name",
     };
-}
-
-[CollectionDefinition(Name)]
-public sealed class LoadingStandInCollection : ICollectionFixture<LoadingStandInFixture>
-{
-    public const string Name = "loading stand-in";
 }
 
 /// <summary>Collects every formatted log message (to prove credentials never reach the logs).</summary>
