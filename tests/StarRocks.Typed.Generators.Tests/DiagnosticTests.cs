@@ -41,9 +41,9 @@ public class DiagnosticTests
         },
         {
             "SRT004",
-            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0)] public string? Code { get; set; } }""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0), StarRocksColumn(Length = 10)] public string? Code { get; set; } }""",
             "StarRocksKey(0)",
-            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0)] public string Code { get; set; } = ""; }"""
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0), StarRocksColumn(Length = 10)] public string Code { get; set; } = ""; }"""
         },
         {
             "SRT005",
@@ -259,7 +259,7 @@ public class DiagnosticTests
             "SRT007",
             """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] [StarRocksListPartition("region")] [StarRocksPartitionValues("p1", "a")] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } public string Region { get; set; } = ""; }""",
             """StarRocksListPartition("region")""",
-            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] [StarRocksHashDistribution("id")] [StarRocksListPartition("region")] [StarRocksPartitionValues("p1", "a")] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksKey(1)] public string Region { get; set; } = ""; }"""
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] [StarRocksHashDistribution("id")] [StarRocksListPartition("region")] [StarRocksPartitionValues("p1", "a")] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksKey(1), StarRocksColumn(Length = 10)] public string Region { get; set; } = ""; }"""
         },
         {
             "SRT024",
@@ -450,6 +450,29 @@ public class DiagnosticTests
         Assert.Equal("SRT024", diagnostic.Id);
         Assert.Equal(message, diagnostic.GetMessage());
     }
+
+    [Theory]
+    [InlineData("""[StarRocksKey(0)] public string Code { get; set; } = "";""", "code STRING: 65533", 65533)]
+    [InlineData("""[StarRocksKey(0), StarRocksColumn(Length = 40)] public string Code { get; set; } = ""; [StarRocksKey(1)] public long Id { get; set; }""", "code VARCHAR(120): 122, id BIGINT: 8", 130)]
+    [InlineData("""[StarRocksKey(0)] public Guid A { get; set; } [StarRocksKey(1)] public Guid B { get; set; } [StarRocksKey(2)] public Guid C { get; set; } [StarRocksKey(3)] public Int128 D { get; set; }""", "a VARCHAR(36): 38, b VARCHAR(36): 38, c VARCHAR(36): 38, d LARGEINT: 16", 130)]
+    public void LargePrimaryKeysWarnWithTheirBound(string members, string parts, int bytes)
+    {
+        var output = GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { """ + members + " }"));
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("SRT025", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal("""StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)""", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.Contains($"can reach {bytes} bytes ({parts}), more than the 128 bytes", diagnostic.GetMessage());
+        Assert.Contains("Model.g.cs", string.Join(",", output.HintNames)); // a warning: the table is still generated
+    }
+
+    [Theory]
+    [InlineData("""[StarRocksKey(0)] public long Id { get; set; } [StarRocksKey(1), StarRocksColumn(Length = 40)] public string Code { get; set; } = "";""")] // 8 + 120, the last column needs no terminator
+    [InlineData("""[StarRocksKey(0), StarRocksColumn(Length = 42)] public string Code { get; set; } = ""; public string Value { get; set; } = "";""")] // 126
+    [InlineData("""[StarRocksKey(0)] public Guid A { get; set; } [StarRocksKey(1)] public Guid B { get; set; } [StarRocksKey(2)] public Guid C { get; set; } [StarRocksKey(3)] public long D { get; set; }""")] // 3 × 38 + 8 = 122
+    public void PrimaryKeysWithinTheLimitDoNotWarn(string members) =>
+        GeneratorHarness.RunClean(Wrap("""[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { """ + members + " }"));
 
     [Fact]
     public void EveryDescriptorIsDocumented()

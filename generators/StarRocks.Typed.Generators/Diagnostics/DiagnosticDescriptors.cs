@@ -107,6 +107,11 @@ internal static class DiagnosticDescriptors
         "SRT024", "Invalid column default value",
         "Member '{0}': StarRocks refuses Default = \"{1}\": {2}");
 
+    public static readonly DiagnosticDescriptor PrimaryKeyTooLarge = new(
+        "SRT025", "Primary key may exceed the encoded size limit",
+        "The encoded primary key of {0} can reach {1} bytes ({2}), more than the {3} bytes StarRocks's BE accepts by default (primary_key_limit_size): loads of longer keys fail. Bound the string key columns with Length, or raise primary_key_limit_size on every BE.",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "srt025");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

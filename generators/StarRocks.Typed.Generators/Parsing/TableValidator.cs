@@ -58,6 +58,51 @@ internal static class TableValidator
             yield return diagnostic;
         foreach (var diagnostic in ValidatePartitionColumns(table))
             yield return diagnostic;
+
+        if (kind == TableKind.PrimaryKey && PrimaryKeyBound(keys) is { Bytes: > PrimaryKeyLimitSize } bound)
+        {
+            yield return Create(DiagnosticDescriptors.PrimaryKeyTooLarge, table.TableAttributeLocation,
+                table.Spec.Table, bound.Bytes.ToString(System.Globalization.CultureInfo.InvariantCulture), bound.Parts, PrimaryKeyLimitSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>StarRocks BE's default <c>primary_key_limit_size</c>: the largest encoded primary key a load accepts.</summary>
+    private const long PrimaryKeyLimitSize = 128;
+
+    /// <summary>
+    /// The largest encoded primary key (be/src/storage/primary_key_encoder.cpp): fixed-size columns take their size
+    /// (BOOLEAN/TINYINT 1, SMALLINT 2, INT/DATE 4, BIGINT/DATETIME 8, LARGEINT 16); a VARCHAR(n) takes n bytes, plus a
+    /// 2-byte terminator when it is not the last of several key columns (NUL bytes in the text, escaped, would add one
+    /// byte each). STRING is VARCHAR(65533). Null when a key type is not one of these (another diagnostic reports it).
+    /// </summary>
+    private static (long Bytes, string Parts)? PrimaryKeyBound(List<ParsedColumn> keys)
+    {
+        long total = 0;
+        var parts = new List<string>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var spec = keys[i].Spec;
+            long? size = TypeMapper.BaseTypeName(spec.StarRocksType) switch
+            {
+                "BOOLEAN" or "TINYINT" => 1,
+                "SMALLINT" => 2,
+                "INT" or "DATE" => 4,
+                "BIGINT" or "DATETIME" => 8,
+                "LARGEINT" => 16,
+                "STRING" => 65533,
+                "VARCHAR" => SizedType.Match(spec.StarRocksType) is { Success: true } sized && long.TryParse(sized.Groups[2].Value, out var n) ? Math.Max(n, 1) : 1,
+                _ => null,
+            };
+            if (size is not { } bytes)
+                return null;
+            var variable = TypeMapper.BaseTypeName(spec.StarRocksType) is "VARCHAR" or "STRING";
+            if (variable && keys.Count > 1 && i < keys.Count - 1)
+                bytes += 2;
+            total += bytes;
+            parts.Add($"{spec.Name} {spec.StarRocksType}: {bytes}");
+        }
+
+        return (total, string.Join(", ", parts));
     }
 
     /// <summary>
