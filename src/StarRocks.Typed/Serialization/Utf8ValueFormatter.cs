@@ -74,27 +74,32 @@ internal static class Utf8ValueFormatter
         return digits == 0 ? 1 : digits;
     }
 
-    /// <summary>Writes <paramref name="value"/> right-aligned into <paramref name="destination"/> (exactly its digit count, or zero-padded).</summary>
+    /// <summary>
+    /// Writes the low <c>destination.Length</c> decimal digits of <paramref name="value"/> (zero-padded) and returns what
+    /// is left of it (<c>value / 10^length</c>). Two digits per step from the pair table, no bounds checks: the caller's
+    /// slice is the bound.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteDigits(Span<byte> destination, ulong value)
+    private static ulong WriteDigits(Span<byte> destination, ulong value)
     {
         int i = destination.Length;
+        ref byte target = ref MemoryMarshal.GetReference(destination);
         ref byte pairs = ref MemoryMarshal.GetReference(TwoDigits);
-        while (value >= 100 && i >= 2)
+        while (i >= 2)
         {
             ulong q = value / 100;
-            int r = (int)(value - q * 100) * 2;
+            nuint r = (nuint)(value - q * 100) * 2;
             value = q;
             i -= 2;
-            destination[i] = Unsafe.Add(ref pairs, r);
-            destination[i + 1] = Unsafe.Add(ref pairs, r + 1);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, i), Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref pairs, r)));
         }
-        while (i > 0)
+        if (i == 1)
         {
             ulong q = value / 10;
-            destination[--i] = (byte)('0' + (int)(value - q * 10));
+            target = (byte)('0' + (int)(value - q * 10));
             value = q;
         }
+        return value;
     }
 
     public static int FormatSingle(Span<byte> destination, float value)
@@ -138,8 +143,8 @@ internal static class Utf8ValueFormatter
     }
 
     /// <summary>
-    /// Writes m·10^-scale with exactly <paramref name="scale"/> fractional digits (<c>0.05</c>, <c>12.50</c>): all digits
-    /// of m at once, then the fraction moved right by one for the point — no division by a variable power of ten.
+    /// Writes m·10^-scale with exactly <paramref name="scale"/> fractional digits (<c>0.05</c>, <c>12.50</c>) in one
+    /// right-to-left pass: the fraction's digits, the point, then what is left of m (at least one digit).
     /// </summary>
     private static int WriteFixedPoint(Span<byte> destination, ulong m, int scale)
     {
@@ -149,21 +154,12 @@ internal static class Utf8ValueFormatter
             WriteDigits(destination[..digits], m);
             return digits;
         }
-        if (digits <= scale)
-        {
-            // 0.000ddd
-            int zeros = scale - digits;
-            destination[0] = (byte)'0';
-            destination[1] = (byte)'.';
-            destination.Slice(2, zeros).Fill((byte)'0');
-            WriteDigits(destination.Slice(2 + zeros, digits), m);
-            return 2 + scale;
-        }
-        WriteDigits(destination[..digits], m);
-        int point = digits - scale;
-        destination.Slice(point, scale).CopyTo(destination[(point + 1)..]);
+        int integerDigits = digits > scale ? digits - scale : 1;
+        int point = integerDigits;
+        ulong integer = WriteDigits(destination.Slice(point + 1, scale), m);
         destination[point] = (byte)'.';
-        return digits + 1;
+        WriteDigits(destination[..integerDigits], integer);
+        return integerDigits + 1 + scale;
     }
 
     /// <summary>The text of <c>value.ToString(InvariantCulture)</c> (scale kept); hand-written when the magnitude fits 64 bits.</summary>
@@ -194,51 +190,52 @@ internal static class Utf8ValueFormatter
     /// <summary><c>yyyy-MM-dd</c>.</summary>
     public static int FormatDate(Span<byte> destination, DateOnly value)
     {
+        if (destination.Length < MaxDateLength) throw new ArgumentException("Destination too small.", nameof(destination));
         value.Deconstruct(out int year, out int month, out int day);
-        WriteDate(destination, year, month, day);
-        return 10;
+        WriteDate(ref MemoryMarshal.GetReference(destination), year, month, day);
+        return MaxDateLength;
     }
 
     /// <summary><c>yyyy-MM-dd HH:mm:ss</c>, plus <c>.ffffff</c> when there are sub-second ticks (sub-microsecond ticks truncated).</summary>
     public static int FormatDateTime(Span<byte> destination, DateTime value)
     {
         if (destination.Length < MaxDateTimeLength) throw new ArgumentException("Destination too small.", nameof(destination));
+        ref byte text = ref MemoryMarshal.GetReference(destination);
         value.Deconstruct(out int year, out int month, out int day);
-        WriteDate(destination, year, month, day);
+        WriteDate(ref text, year, month, day);
         long ticksOfDay = value.Ticks % TimeSpan.TicksPerDay;
         int seconds = (int)(ticksOfDay / TimeSpan.TicksPerSecond);
         int micros = (int)(ticksOfDay % TimeSpan.TicksPerSecond) / 10;
-        destination[10] = (byte)' ';
-        WritePair(destination[11..], seconds / 3600);
-        destination[13] = (byte)':';
-        WritePair(destination[14..], seconds / 60 % 60);
-        destination[16] = (byte)':';
-        WritePair(destination[17..], seconds % 60);
+        Unsafe.Add(ref text, 10) = (byte)' ';
+        WritePair(ref Unsafe.Add(ref text, 11), seconds / 3600);
+        Unsafe.Add(ref text, 13) = (byte)':';
+        WritePair(ref Unsafe.Add(ref text, 14), seconds / 60 % 60);
+        Unsafe.Add(ref text, 16) = (byte)':';
+        WritePair(ref Unsafe.Add(ref text, 17), seconds % 60);
         if (micros == 0) return 19;
-        destination[19] = (byte)'.';
-        WritePair(destination[20..], micros / 10000);
-        WritePair(destination[22..], micros / 100 % 100);
-        WritePair(destination[24..], micros % 100);
-        return 26;
+        Unsafe.Add(ref text, 19) = (byte)'.';
+        WritePair(ref Unsafe.Add(ref text, 20), micros / 10000);
+        WritePair(ref Unsafe.Add(ref text, 22), micros / 100 % 100);
+        WritePair(ref Unsafe.Add(ref text, 24), micros % 100);
+        return MaxDateTimeLength;
     }
 
+    /// <summary>Writes <c>yyyy-MM-dd</c> at <paramref name="text"/> (10 bytes the caller has checked).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteDate(Span<byte> destination, int year, int month, int day)
+    private static void WriteDate(ref byte text, int year, int month, int day)
     {
-        WritePair(destination, year / 100);
-        WritePair(destination[2..], year % 100);
-        destination[4] = (byte)'-';
-        WritePair(destination[5..], month);
-        destination[7] = (byte)'-';
-        WritePair(destination[8..], day);
+        WritePair(ref text, year / 100);
+        WritePair(ref Unsafe.Add(ref text, 2), year % 100);
+        Unsafe.Add(ref text, 4) = (byte)'-';
+        WritePair(ref Unsafe.Add(ref text, 5), month);
+        Unsafe.Add(ref text, 7) = (byte)'-';
+        WritePair(ref Unsafe.Add(ref text, 8), day);
     }
 
+    /// <summary>Writes the two digits of <paramref name="value"/> (0–99) at <paramref name="text"/> (2 bytes the caller has checked).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WritePair(Span<byte> destination, int value)
-    {
-        destination[0] = TwoDigits[value * 2];
-        destination[1] = TwoDigits[value * 2 + 1];
-    }
+    private static void WritePair(ref byte text, int value)
+        => Unsafe.WriteUnaligned(ref text, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref MemoryMarshal.GetReference(TwoDigits), (nuint)(uint)value * 2)));
 
     /// <summary>The instant <paramref name="value"/> as a zone-less wall-clock time in <paramref name="zone"/>; false when out of range.</summary>
     public static bool TryToZone(DateTimeOffset value, TimeZoneInfo zone, out DateTime wallClock)
