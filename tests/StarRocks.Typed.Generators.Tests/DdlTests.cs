@@ -216,7 +216,7 @@ public class DdlTests
             public partial record Model
             {
                 [StarRocksColumn(Default = "CURRENT_TIMESTAMP")] public DateTime CreatedAt { get; init; }
-                [StarRocksColumn(Default = "now()")] public DateTime UpdatedAt { get; init; }
+                [StarRocksColumn(Default = "now(3)")] public DateTime UpdatedAt { get; init; }
                 [StarRocksColumn(Length = 12, Default = "uuid()")] public string Uid { get; init; } = "";
                 [StarRocksColumn(Default = "uuid_numeric()")] public Int128 Numeric { get; init; }
                 [StarRocksColumn(Default = "null")] public string? Note { get; init; }
@@ -227,7 +227,7 @@ public class DdlTests
         Assert.Equal("""
             CREATE TABLE IF NOT EXISTS `shop`.`defaults` (
               `created_at` DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-              `updated_at` DATETIME NOT NULL DEFAULT (now()),
+              `updated_at` DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
               `uid` VARCHAR(36) NOT NULL DEFAULT (uuid()),
               `numeric` LARGEINT NOT NULL DEFAULT (uuid_numeric()),
               `note` STRING NULL DEFAULT NULL,

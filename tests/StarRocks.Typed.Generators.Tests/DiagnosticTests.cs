@@ -281,9 +281,9 @@ public class DiagnosticTests
         },
         {
             "SRT024",
-            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "0.1")] public float Rate { get; set; } }""",
-            """StarRocksColumn(Default = "0.1")""",
-            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "0.5")] public float Rate { get; set; } }"""
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "123456789")] public float Rate { get; set; } }""",
+            """StarRocksColumn(Default = "123456789")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "1.1234567")] public float Rate { get; set; } }"""
         },
         {
             "SRT024",
@@ -440,7 +440,7 @@ public class DiagnosticTests
 
     [Theory]
     [InlineData("""[StarRocksColumn(Length = 2, Default = "toolong")] public string Code { get; set; } = "";""", "Member 'Code': StarRocks refuses Default = \"toolong\": Default value is too long: toolong")]
-    [InlineData("""[StarRocksColumn(Default = "0.1")] public float Rate { get; set; }""", "Member 'Rate': StarRocks refuses Default = \"0.1\": Default value will loose precision: 0.1")]
+    [InlineData("""[StarRocksColumn(Default = "1.12345678")] public float Rate { get; set; }""", "Member 'Rate': StarRocks refuses Default = \"1.12345678\": Default value will loose precision: 1.12345678")]
     [InlineData("""[StarRocksColumn(Default = "NULL")] public int Count { get; set; }""", "Member 'Count': StarRocks refuses Default = \"NULL\": Invalid default value for 'count'")]
     [InlineData("""[StarRocksColumn(Default = "1")] public List<int> Values { get; set; } = [];""", "Member 'Values': StarRocks refuses Default = \"1\": Default value for complex type 'ARRAY<INT>' not supported")]
     [InlineData("""[StarRocksColumn(Length = 10, Default = "uuid()")] public string Key { get; set; } = "";""", "Member 'Key': StarRocks refuses Default = \"uuid()\": Varchar type length must be greater than 36 for uuid function")]
@@ -473,6 +473,14 @@ public class DiagnosticTests
     [InlineData("""[StarRocksKey(0)] public Guid A { get; set; } [StarRocksKey(1)] public Guid B { get; set; } [StarRocksKey(2)] public Guid C { get; set; } [StarRocksKey(3)] public long D { get; set; }""")] // 3 × 38 + 8 = 122
     public void PrimaryKeysWithinTheLimitDoNotWarn(string members) =>
         GeneratorHarness.RunClean(Wrap("""[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { """ + members + " }"));
+
+    [Theory]
+    [InlineData("0.1")]
+    [InlineData("1.1234567")]
+    [InlineData("1.99E38")]
+    [InlineData("-166.68")]
+    public void FloatDefaultsStarRocksTypesAsFloatAreAccepted(string value) =>
+        GeneratorHarness.RunClean(Wrap($$"""[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "{{value}}")] public float Rate { get; set; } }"""));
 
     [Fact]
     public void EveryDescriptorIsDocumented()

@@ -49,14 +49,16 @@ internal static class ColumnDefault
     }
 
     /// <summary>
-    /// The default as DDL text after <c>DEFAULT</c>: <c>NULL</c>; <c>CURRENT_TIMESTAMP</c> as written; other functions in
-    /// parentheses (<c>(uuid())</c>, <c>(now())</c>); literals as StarRocks string literals via <paramref name="quote"/>.
+    /// The default as DDL text after <c>DEFAULT</c>, as StarRocks's grammar spells it: <c>NULL</c>; <c>CURRENT_TIMESTAMP</c>
+    /// or <c>CURRENT_TIMESTAMP(p)</c> (for <c>now()</c> too: the grammar takes no arguments inside <c>(f())</c>);
+    /// <c>(uuid())</c> and <c>(uuid_numeric())</c>; literals as StarRocks string literals via <paramref name="quote"/>.
     /// </summary>
-    public static string Sql(string text, Func<string, string> quote) => Classify(text, out _) switch
+    public static string Sql(string text, Func<string, string> quote) => Classify(text, out var precision) switch
     {
         ColumnDefaultKind.Null => "NULL",
-        ColumnDefaultKind.CurrentTimestamp when text.TrimStart().StartsWith("CURRENT_TIMESTAMP", StringComparison.OrdinalIgnoreCase) => text.Trim(),
-        ColumnDefaultKind.CurrentTimestamp or ColumnDefaultKind.Uuid or ColumnDefaultKind.UuidNumeric => "(" + text.Trim() + ")",
+        ColumnDefaultKind.CurrentTimestamp => precision is { } p ? "CURRENT_TIMESTAMP(" + p.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")" : "CURRENT_TIMESTAMP",
+        ColumnDefaultKind.Uuid => "(uuid())",
+        ColumnDefaultKind.UuidNumeric => "(uuid_numeric())",
         _ => quote(text),
     };
 }

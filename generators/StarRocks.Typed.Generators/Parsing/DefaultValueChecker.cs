@@ -75,8 +75,7 @@ internal static class DefaultValueChecker
             case "DOUBLE":
                 if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || double.IsNaN(number) || double.IsInfinity(number))
                     return $"{invalid}: '{value}' is not a {baseType} number";
-                // StarRocks types a literal FLOAT only if a float holds it exactly; otherwise it is DOUBLE and refused.
-                return baseType == "FLOAT" && (double)(float)number != number ? $"Default value will loose precision: {value}" : null;
+                return baseType == "FLOAT" && !FitsFloat(number) ? $"Default value will loose precision: {value}" : null;
             case "DECIMAL":
             case "DECIMALV2":
             case "DECIMAL32":
@@ -93,6 +92,26 @@ internal static class DefaultValueChecker
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// StarRocks's <c>FloatLiteral</c>: a literal is FLOAT when <c>Float.toString((float)v)</c> equals
+    /// <c>Double.toString(v)</c>, i.e. when the float's shortest decimal form reads back as the same double
+    /// (<c>1.1234567</c> fits, <c>1.12345678</c> and <c>123456789</c> do not); otherwise it is DOUBLE and refused.
+    /// </summary>
+    private static bool FitsFloat(double value)
+    {
+        var single = (float)value;
+        if (float.IsInfinity(single))
+            return false;
+        for (var digits = 1; digits <= 9; digits++)
+        {
+            var text = ((double)single).ToString("E" + (digits - 1).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            if (float.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) == single)
+                return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) == value;
+        }
+
+        return false;
     }
 
     private static string? CheckInteger(string text, string type, string invalid, BigInteger min, BigInteger max)
