@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -196,9 +197,22 @@ internal sealed class SinkCoordinator : IAsyncDisposable
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _intervalLoop.ConfigureAwait(false);
         // A failed recovery was thrown to whoever awaited it (host start, the first transaction); nothing was loaded since.
+        ExceptionDispatchInfo? unseen = null;
         if (Options.Semantic == StarRocksSinkSemantic.ExactlyOnce && !StopAfterJournalForTesting && _recovery is not { IsFaulted: true })
         {
-            await CheckpointAsync(CancellationToken.None).ConfigureAwait(false);
+            // As at-least-once dispose: rethrow only a failure no caller has seen yet.
+            var seen = Regions().Select(r => r.ReportedFailure).OfType<StarRocksSinkException>().ToHashSet();
+            try
+            {
+                await CheckpointAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (StarRocksSinkException) when (Regions().All(r => r.Failure is not { } failure || seen.Contains(failure)))
+            {
+            }
+            catch (Exception e)
+            {
+                unseen = ExceptionDispatchInfo.Capture(e);
+            }
         }
 
         await Task.WhenAll(Regions().Select(r => r.CompleteAsync())).ConfigureAwait(false);
@@ -208,6 +222,7 @@ internal sealed class SinkCoordinator : IAsyncDisposable
         _checkpointGate.Dispose();
         IoSlots.Dispose();
         _stopping.Dispose();
+        unseen?.Throw();
     }
 
     private SinkRegion[] Regions()

@@ -64,6 +64,12 @@ internal sealed class SinkRegion
     /// <summary>Bytes reserved by the active (unsealed) batch.</summary>
     public long ActiveBytes => Volatile.Read(ref _activeReserved);
 
+    /// <summary>The failure that faulted the region, if any.</summary>
+    public StarRocksSinkException? Failure => Volatile.Read(ref _failure);
+
+    /// <summary>The failure, once a caller has been thrown it.</summary>
+    public StarRocksSinkException? ReportedFailure => _failureReported ? Failure : null;
+
     /// <summary>Throws the failure of an earlier load, if any.</summary>
     public void ThrowIfFaulted()
     {

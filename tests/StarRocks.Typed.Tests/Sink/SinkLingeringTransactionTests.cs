@@ -80,6 +80,28 @@ public sealed class SinkLingeringTransactionTests(SinkStandInFixture fixture)
     }
 
     [Fact]
+    public async Task A_committed_label_ahead_of_a_table_checked_after_recovery_faults_its_sink_and_dispose_does_not_rethrow_it()
+    {
+        var journal = NewJournalPath();
+        var (services, db) = await fixture.StartAsync(o => ExactlyOnce(o, journal));
+        await LeaveTransactionAsync(db, "items", "sink-items-0", LoadState.Visible); // e.g. another sink with the same prefix
+        await using (services)
+        {
+            services.GetRequiredService<IStarRocksSink<SinkEvent>>();
+            await services.GetRequiredService<SinkCoordinator>().RecoverAsync(CancellationToken.None); // events: nothing lingering
+
+            var items = services.GetRequiredService<IStarRocksSink<SinkItem>>();
+            for (var i = 0; i < 3; i++) await items.WriteAsync(new SinkItem { Id = i, Name = "new", Qty = i });
+            var error = await Assert.ThrowsAsync<StarRocksSinkException>(() => items.CheckpointAsync().AsTask());
+            Assert.Contains("sink-items-0", error.Message, StringComparison.Ordinal);
+            Assert.Contains("new sink.label-prefix", error.Message, StringComparison.Ordinal);
+        } // the failure was seen: disposing does not throw it again
+
+        Assert.Equal(["1|1"], await fixture.QueryAsync($"SELECT COUNT(*), SUM(name = 'lingering') FROM `{db}`.`items`"));
+        File.Delete(journal);
+    }
+
+    [Fact]
     public async Task Check_num_limits_the_labels_probed_and_the_check_can_be_turned_off()
     {
         var journal = NewJournalPath();
