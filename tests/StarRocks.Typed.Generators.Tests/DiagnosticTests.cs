@@ -444,6 +444,11 @@ public class DiagnosticTests
     [InlineData("""[StarRocksColumn(Default = "NULL")] public int Count { get; set; }""", "Member 'Count': StarRocks refuses Default = \"NULL\": Invalid default value for 'count'")]
     [InlineData("""[StarRocksColumn(Default = "1")] public List<int> Values { get; set; } = [];""", "Member 'Values': StarRocks refuses Default = \"1\": Default value for complex type 'ARRAY<INT>' not supported")]
     [InlineData("""[StarRocksColumn(Length = 10, Default = "uuid()")] public string Key { get; set; } = "";""", "Member 'Key': StarRocks refuses Default = \"uuid()\": Varchar type length must be greater than 36 for uuid function")]
+    [InlineData("""[StarRocksColumn(Default = "300")] public sbyte Level { get; set; }""", "Member 'Level': StarRocks refuses Default = \"300\": Number out of range[300]. type: TINYINT")]
+    [InlineData("""[StarRocksColumn(Default = "now()")] public DateOnly Day { get; set; }""", "Member 'Day': StarRocks refuses Default = \"now()\": Default function now() for type DATE is not supported")]
+    [InlineData("""[StarRocksColumn(Default = "uuid()")] public long Key { get; set; }""", "Member 'Key': StarRocks refuses Default = \"uuid()\": Default function uuid() for type BIGINT is not supported")]
+    [InlineData("""[StarRocksColumn(Default = "uuid_numeric()")] public long Key { get; set; }""", "Member 'Key': StarRocks refuses Default = \"uuid_numeric()\": Default function uuid_numeric() for type BIGINT is not supported")]
+    [InlineData("""[StarRocksColumn(Json = true, Default = "{}")] public string Data { get; set; } = "{}";""", "Member 'Data': StarRocks refuses Default = \"{}\": Cannot add default value for type 'JSON'")]
     public void DefaultValueMessagesQuoteStarRocks(string member, string message)
     {
         var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } """ + member + " }")).GeneratorDiagnostics);

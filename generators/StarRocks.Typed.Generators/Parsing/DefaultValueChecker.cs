@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Numerics;
-using System.Text;
 using System.Text.RegularExpressions;
 using StarRocks.Typed.Generators.Model;
 
@@ -44,14 +43,14 @@ internal static class DefaultValueChecker
                 return column.IsNullable ? null : invalid;
             case ColumnDefaultKind.CurrentTimestamp:
                 if (baseType != "DATETIME")
-                    return $"{invalid}: current_timestamp()/now() is a default for DATETIME columns only, not {type}";
+                    return $"Default function now() for type {type} is not supported";
                 return precision is null or (>= 0 and <= 6) ? null : $"{invalid}: the precision of current_timestamp() must be between 0 and 6";
             case ColumnDefaultKind.Uuid:
                 if (baseType is not ("VARCHAR" or "STRING"))
-                    return $"{invalid}: uuid() is a default for VARCHAR columns only, not {type}";
+                    return $"Default function uuid() for type {type} is not supported";
                 return StringBytes(type) < 36 ? "Varchar type length must be greater than 36 for uuid function" : null;
             case ColumnDefaultKind.UuidNumeric:
-                return baseType == "LARGEINT" ? null : $"{invalid}: uuid_numeric() is a default for LARGEINT columns only, not {type}";
+                return baseType == "LARGEINT" ? null : $"Default function uuid_numeric() for type {type} is not supported";
         }
 
         return CheckLiteral(value, type, baseType, invalid);
@@ -62,11 +61,11 @@ internal static class DefaultValueChecker
         var text = value.Trim();
         switch (baseType)
         {
-            case "TINYINT": return CheckInteger(text, type, invalid, -128, 127);
-            case "SMALLINT": return CheckInteger(text, type, invalid, short.MinValue, short.MaxValue);
-            case "INT": return CheckInteger(text, type, invalid, int.MinValue, int.MaxValue);
-            case "BIGINT": return CheckInteger(text, type, invalid, long.MinValue, long.MaxValue);
-            case "LARGEINT": return CheckInteger(text, type, invalid, -BigInteger.Pow(2, 127), BigInteger.Pow(2, 127) - 1);
+            case "TINYINT": return CheckInteger(text, baseType, invalid, -128, 127);
+            case "SMALLINT": return CheckInteger(text, baseType, invalid, short.MinValue, short.MaxValue);
+            case "INT": return CheckInteger(text, baseType, invalid, int.MinValue, int.MaxValue);
+            case "BIGINT": return CheckInteger(text, baseType, invalid, long.MinValue, long.MaxValue);
+            case "LARGEINT": return CheckInteger(text, baseType, invalid, -BigInteger.Pow(2, 127), BigInteger.Pow(2, 127) - 1);
             case "BOOLEAN":
                 return text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase) || text is "1" or "0"
                     ? null
@@ -88,9 +87,10 @@ internal static class DefaultValueChecker
             case "CHAR":
             case "VARCHAR":
             case "STRING":
-                return Encoding.UTF8.GetByteCount(value) > StringBytes(type) ? $"Default value is too long: {value}" : null;
+                // StarRocks compares the length in UTF-16 units (Java's String.length()) with the declared length.
+                return value.Length > StringBytes(type) ? $"Default value is too long: {value}" : null;
             default:
-                return null;
+                return $"Cannot add default value for type '{type}'";
         }
     }
 
@@ -118,7 +118,7 @@ internal static class DefaultValueChecker
     {
         if (!Integer.IsMatch(text) || !BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
             return $"{invalid}: '{text}' is not an integer";
-        return number < min || number > max ? $"{invalid}: Number out of range[{text}]. type: {type}" : null;
+        return number < min || number > max ? $"Number out of range[{text}]. type: {type}" : null;
     }
 
     private static string? CheckDecimal(string text, string value, string type, string invalid)
