@@ -4,12 +4,14 @@ namespace StarRocks.Typed.Sink;
 /// The one memory budget shared by all tables of a sink: bytes reserved by buffered, queued and in-flight batches.
 /// <see cref="TryReserve"/> never lets the total pass the limit (twice <c>sink.buffer-flush.max-bytes</c>), except for a
 /// single row larger than the limit when nothing else is buffered; writers that do not fit wait in
-/// <see cref="WaitForRoomAsync"/> until loads release bytes.
+/// <see cref="WaitForRoomAsync"/> until loads release bytes. Reserving is lock-free (it runs once per row); the lock only
+/// orders a waiter's check against the release signal.
 /// </summary>
 internal sealed class SinkMemoryBudget(long limit)
 {
     private readonly Lock _gate = new();
     private long _reserved;
+    private long _peak;
     private TaskCompletionSource _released = NewSignal();
 
     /// <summary>The most bytes that may be reserved.</summary>
@@ -19,23 +21,29 @@ internal sealed class SinkMemoryBudget(long limit)
     public long Reserved => Volatile.Read(ref _reserved);
 
     /// <summary>The highest <see cref="Reserved"/> seen (for tests and diagnostics).</summary>
-    public long Peak { get; private set; }
+    public long Peak => Volatile.Read(ref _peak);
 
     /// <summary>Reserves <paramref name="bytes"/> if they fit.</summary>
     /// <param name="bytes">The bytes to reserve.</param>
     /// <returns>Whether they were reserved.</returns>
     public bool TryReserve(long bytes)
     {
-        lock (_gate)
+        long reserved = Volatile.Read(ref _reserved);
+        while (true)
         {
-            if (_reserved + bytes > Limit && _reserved > 0)
+            if (reserved + bytes > Limit && reserved > 0)
             {
                 return false;
             }
 
-            _reserved += bytes;
-            Peak = Math.Max(Peak, _reserved);
-            return true;
+            long seen = Interlocked.CompareExchange(ref _reserved, reserved + bytes, reserved);
+            if (seen == reserved)
+            {
+                RaisePeak(reserved + bytes);
+                return true;
+            }
+
+            reserved = seen;
         }
     }
 
@@ -44,9 +52,9 @@ internal sealed class SinkMemoryBudget(long limit)
     public void Release(long bytes)
     {
         TaskCompletionSource released;
+        Interlocked.Add(ref _reserved, -bytes); // before the lock: a waiter that checked under it gets the signal swapped below
         lock (_gate)
         {
-            _reserved -= bytes;
             released = _released;
             _released = NewSignal();
         }
@@ -65,7 +73,8 @@ internal sealed class SinkMemoryBudget(long limit)
             Task released;
             lock (_gate)
             {
-                if (_reserved + bytes <= Limit || _reserved == 0)
+                long reserved = Volatile.Read(ref _reserved);
+                if (reserved + bytes <= Limit || reserved == 0)
                 {
                     return;
                 }
@@ -74,6 +83,21 @@ internal sealed class SinkMemoryBudget(long limit)
             }
 
             await released.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void RaisePeak(long reserved)
+    {
+        long peak = Volatile.Read(ref _peak);
+        while (reserved > peak)
+        {
+            long seen = Interlocked.CompareExchange(ref _peak, reserved, peak);
+            if (seen == peak)
+            {
+                return;
+            }
+
+            peak = seen;
         }
     }
 

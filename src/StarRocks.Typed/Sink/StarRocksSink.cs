@@ -4,15 +4,14 @@ using StarRocks.Typed.Serialization;
 namespace StarRocks.Typed.Sink;
 
 /// <summary>
-/// The sink of one table: serializes each row (or, for deletes by key, each key) with the generated writer into a reused
-/// scratch buffer, reserves its bytes in the shared budget (waiting when the sink is full), then appends it to the table's
-/// region. Upserts and deletes allocate nothing per row beyond the pooled batch segments.
+/// The sink of one table: serializes each row (or, for deletes by key, each key) with the generated writer into the
+/// calling thread's row buffer (no lock: concurrent writers serialize in parallel), reserves its bytes in the shared
+/// budget (waiting when the sink is full), then appends it to the table's region. Upserts and deletes allocate nothing
+/// per row beyond the pooled batch segments.
 /// </summary>
 /// <typeparam name="T">The generated row type.</typeparam>
 internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksTable<T>
 {
-    private readonly Lock _gate = new();
-    private readonly ArrayBufferWriter<byte> _scratch = new(4096);
     private readonly SinkCoordinator _coordinator;
     private readonly SinkRegion _region;
     private readonly SinkRowFormat _format;
@@ -69,7 +68,7 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
     {
         ArgumentNullException.ThrowIfNull(columns);
         SinkRowShape? shape;
-        lock (_gate)
+        lock (_partialShapes)
         {
             if (!_partialShapes.TryGetValue(columns, out shape))
             {
@@ -137,46 +136,43 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
         where TFields : ISinkFields<TValue>
     {
         _region.ThrowIfFaulted();
-        lock (_gate)
+        if (!TryAppend<TValue, TFields>(value, shape, operation, out needed))
         {
-            if (!TryAppendLocked<TValue, TFields>(value, shape, operation, out needed))
-            {
-                return false;
-            }
+            return false;
         }
 
         _coordinator.SealLargestIfFull();
         return true;
     }
 
-    /// <summary>Serializes into the scratch buffer; appends to the region if the budget has room, else reports the bytes needed.</summary>
-    private bool TryAppendLocked<TValue, TFields>(TValue value, SinkRowShape shape, StarRocksOperation operation, out long needed)
+    /// <summary>Serializes into the thread's row buffer; appends to the region if the budget has room, else reports the bytes needed.</summary>
+    private bool TryAppend<TValue, TFields>(TValue value, SinkRowShape shape, StarRocksOperation operation, out long needed)
         where TFields : ISinkFields<TValue>
     {
-        _scratch.ResetWrittenCount();
+        var buffer = ScratchBuffer.RentForRow();
         if (_format.IsJson)
         {
-            SerializeJson<TValue, TFields>(value, operation);
+            SerializeJson<TValue, TFields>(buffer, value, operation);
         }
         else
         {
-            SerializeCsv<TValue, TFields>(value, operation);
+            SerializeCsv<TValue, TFields>(buffer, value, operation);
         }
 
-        needed = _scratch.WrittenCount + (_format.IsJson ? 2 : 0);
+        needed = buffer.WrittenCount + (_format.IsJson ? 2 : 0);
         if (!_coordinator.Budget.TryReserve(needed))
         {
             return false;
         }
 
-        _region.Append(shape, _scratch.WrittenSpan, needed);
+        _region.Append(shape, buffer.WrittenSpan, needed);
         return true;
     }
 
-    private void SerializeCsv<TValue, TFields>(TValue value, StarRocksOperation operation)
+    private void SerializeCsv<TValue, TFields>(IBufferWriter<byte> buffer, TValue value, StarRocksOperation operation)
         where TFields : ISinkFields<TValue>
     {
-        var writer = new CsvRowWriter(_scratch, _format.Csv);
+        var writer = new CsvRowWriter(buffer, _format.Csv);
         writer.BeginRow();
         TFields.WriteCsv(value, ref writer);
         if (_format.WithOperation)
@@ -191,10 +187,10 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
         writer.Complete();
     }
 
-    private void SerializeJson<TValue, TFields>(TValue value, StarRocksOperation operation)
+    private void SerializeJson<TValue, TFields>(IBufferWriter<byte> buffer, TValue value, StarRocksOperation operation)
         where TFields : ISinkFields<TValue>
     {
-        var writer = new JsonRowWriter(_scratch, _format.JsonRow);
+        var writer = new JsonRowWriter(buffer, _format.JsonRow);
         writer.BeginRow();
         TFields.WriteJson(value, ref writer);
         if (_format.WithOperation)

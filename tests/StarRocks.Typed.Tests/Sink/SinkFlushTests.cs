@@ -54,6 +54,24 @@ public sealed class SinkFlushTests(SinkStandInFixture fixture)
     }
 
     [Fact]
+    public async Task Concurrent_writers_of_one_table_load_every_row_once_and_intact()
+    {
+        // Writers serialize in parallel (each into its own thread's row buffer) and append under the region's lock.
+        var (services, db) = await fixture.StartAsync(o => o.BufferFlushMaxRows = 64_000);
+        await using (services)
+        {
+            var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(writer => Task.Run(async () =>
+            {
+                for (var i = 0; i < 5_000; i++) await sink.WriteAsync(Event(writer * 5_000 + i));
+            })));
+            await sink.FlushAsync();
+            var summary = await fixture.QueryAsync($"SELECT COUNT(*), COUNT(DISTINCT id), MIN(id), MAX(id), SUM(payload = CONCAT('payload-', LPAD(id, 6, '0'), '-padding-padding-padding')) FROM `{db}`.`events`");
+            Assert.Equal("20000|20000|0|19999|20000", summary[0]);
+        }
+    }
+
+    [Fact]
     public async Task Dispose_loads_the_buffered_rows()
     {
         var (services, db) = await fixture.StartAsync();
