@@ -256,6 +256,18 @@ public class DiagnosticTests
             """[StarRocksTable("s", "t")] [StarRocksListPartition("region")] [StarRocksPartitionValues("p1", "a")] [StarRocksPartitionValues("p2", "b", "c")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public double Score { get; set; } }"""
         },
         {
+            "SRT023",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("id")] [StarRocksPartitionValues("p1", "1", "x2")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public DateOnly Day { get; set; } }""",
+            """StarRocksPartitionValues("p1", "1", "x2")""",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("id")] [StarRocksPartitionValues("p1", "1", "2")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public DateOnly Day { get; set; } }"""
+        },
+        {
+            "SRT023",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("day", "region")] [StarRocksPartitionValues("p1", "2024-13-01", "a")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public DateOnly Day { get; set; } }""",
+            """StarRocksPartitionValues("p1", "2024-13-01", "a")""",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("day", "region")] [StarRocksPartitionValues("p1", "2024-12-01", "a")] public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; public DateOnly Day { get; set; } }"""
+        },
+        {
             "SRT007",
             """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] [StarRocksListPartition("region")] [StarRocksPartitionValues("p1", "a")] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } public string Region { get; set; } = ""; }""",
             """StarRocksListPartition("region")""",
@@ -436,6 +448,18 @@ public class DiagnosticTests
         var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap(
             """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0)] public long? Id { get; set; } }""")).GeneratorDiagnostics);
         Assert.StartsWith("Invalid primary key. Column 'id' is nullable.", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("""[StarRocksListPartition("region")] [StarRocksPartitionValues("p1", "a")] [StarRocksPartitionValues("p2", "b", "a")]""", "List partition 'p2': Duplicated value a (each value may be in one partition only)")]
+    [InlineData("""[StarRocksListPartition("region", "id")] [StarRocksPartitionValues("p1", "a", "1", "a", "1")]""", "List partition 'p1': Duplicate values (\"a\",\"1\") not allow (each value may be in one partition only)")]
+    [InlineData("""[StarRocksListPartition("id")] [StarRocksPartitionValues("p1", "128", "99999999999")]""", "List partition 'p1': Number out of range[99999999999]. type: INT")]
+    [InlineData("""[StarRocksListPartition("region")] [StarRocksPartitionValues("p1", "a", null)]""", "List partition 'p1': Partition column[region] could not be null but contains null value in partition[p1]")]
+    public void ListPartitionMessagesQuoteStarRocks(string attributes, string message)
+    {
+        var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t")] """ + attributes + """ public partial class Model { public int Id { get; set; } public string Region { get; set; } = ""; }""")).GeneratorDiagnostics);
+        Assert.Equal("SRT023", diagnostic.Id);
+        Assert.Equal(message, diagnostic.GetMessage());
     }
 
     [Theory]

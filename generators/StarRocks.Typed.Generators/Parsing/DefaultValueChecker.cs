@@ -56,6 +56,19 @@ internal static class DefaultValueChecker
         return CheckLiteral(value, type, baseType, invalid);
     }
 
+    /// <summary>
+    /// A LIST partition value parsed as its column's type, as StarRocks's <c>PartitionValue.getValue(type)</c> does for
+    /// the types whose literals can be malformed (integers, DECIMAL, DATE/DATETIME, BOOLEAN); null when it parses.
+    /// </summary>
+    public static string? CheckPartitionValue(string value, ColumnSpec column)
+    {
+        var baseType = TypeMapper.BaseTypeName(column.StarRocksType);
+        return baseType is "TINYINT" or "SMALLINT" or "INT" or "BIGINT" or "LARGEINT" or "BOOLEAN" or "DATE" or "DATETIME"
+            or "DECIMAL" or "DECIMALV2" or "DECIMAL32" or "DECIMAL64" or "DECIMAL128"
+            ? CheckLiteral(value, column.StarRocksType, baseType, $"Invalid value for partition column '{column.Name}'")
+            : null;
+    }
+
     private static string? CheckLiteral(string value, string type, string baseType, string invalid)
     {
         var text = value.Trim();

@@ -152,11 +152,23 @@ internal static class TableValidator
                     break;
                 }
 
-                var text = "(" + string.Join(", ", tuple.Select(v => v is null ? "NULL" : "\"" + v + "\"")) + ")";
-                if (!tuples.Add(text))
+                var malformed = Enumerable.Range(0, width)
+                    .Select(j => tuple[j] is { } v ? DefaultValueChecker.CheckPartitionValue(v, partitionColumns[j]) : null)
+                    .FirstOrDefault(problem => problem is not null);
+                if (malformed is not null)
                 {
-                    yield return Create(DiagnosticDescriptors.InvalidListPartitionValues, location, list.Name,
-                        $"Duplicate value {text}: each value may be in only one partition");
+                    yield return Create(DiagnosticDescriptors.InvalidListPartitionValues, location, list.Name, malformed);
+                    break;
+                }
+
+                // StarRocks's own wording: "Duplicated value v" (one column), "Duplicate values ("a","b") not allow" (several).
+                var key = string.Join("\u0001", tuple.Select(v => v ?? "\u0000NULL"));
+                if (!tuples.Add(key))
+                {
+                    var duplicate = width == 1
+                        ? $"Duplicated value {tuple[0] ?? "NULL"}"
+                        : "Duplicate values (" + string.Join(",", tuple.Select(v => v is null ? "NULL" : "\"" + v + "\"")) + ") not allow";
+                    yield return Create(DiagnosticDescriptors.InvalidListPartitionValues, location, list.Name, duplicate + " (each value may be in one partition only)");
                     break;
                 }
             }
