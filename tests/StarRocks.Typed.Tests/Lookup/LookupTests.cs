@@ -94,7 +94,8 @@ public sealed class LookupTests(SinkStandInFixture fixture)
     [Fact]
     public async Task Concurrent_misses_are_coalesced_into_at_most_two_round_trips()
     {
-        await using var context = await StartAsync();
+        // A 50 ms window: the 1000 thread-pool lookups must not outlast it on a loaded 2-core machine (2 ms did, rarely).
+        await using var context = await StartAsync(o => o.LookupBatchWindow = TimeSpan.FromMilliseconds(50));
         var lookup = context.Services.GetRequiredService<IStarRocksLookup<long, LookupCustomer>>();
 
         var lookups = Enumerable.Range(0, 1000).Select(i => Task.Run(async () => await lookup.GetAsync(i % 100 + 1))).ToArray();
