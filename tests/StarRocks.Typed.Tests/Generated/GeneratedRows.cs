@@ -40,6 +40,38 @@ internal static class GeneratedRows
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>Keys written with the generated <c>WriteKeyCsv</c>, one row each, as a delete by key writes them.</summary>
+    public static string KeyCsv<T, TKey>(params TKey[] keys) where T : IStarRocksKeyed<T, TKey>
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var writer = new CsvRowWriter(buffer, CsvFormat.Default);
+        foreach (var key in keys)
+        {
+            writer.BeginRow();
+            T.WriteKeyCsv(key, ref writer);
+            writer.EndRow();
+        }
+
+        writer.Complete();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Keys written with the generated <c>WriteKeyJson</c>, one object each.</summary>
+    public static string KeyJson<T, TKey>(params TKey[] keys) where T : IStarRocksKeyed<T, TKey>
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var writer = new JsonRowWriter(buffer, new JsonFormat { Layout = JsonRowLayout.NewlineDelimited });
+        foreach (var key in keys)
+        {
+            writer.BeginRow();
+            T.WriteKeyJson(key, ref writer);
+            writer.EndRow();
+        }
+
+        writer.Complete();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     /// <summary>Reads every record of <paramref name="data"/> with the generated reader, matching columns by name.</summary>
     public static List<T> Read<T>(DataTable data) where T : IStarRocksTable<T>
     {

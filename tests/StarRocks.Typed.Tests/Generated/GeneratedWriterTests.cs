@@ -150,4 +150,20 @@ public class GeneratedWriterTests
         Assert.Equal("7\t2025-03-04 05:06:07\timport\t2\thi\n", Csv(note));
         Assert.Equal("{\"id\":7,\"created_at\":\"2025-03-04 05:06:07\",\"origin\":\"import\",\"revision\":2,\"text\":\"hi\"}\n", Json(note));
     }
+
+    [Fact]
+    public void KeyWritersWriteTheKeyColumnsExactlyAsTheRowWritersDo()
+    {
+        var rows = new[]
+        {
+            new Shipment { Priority = Priority.High, ShippedAt = new DateTime(2025, 1, 2, 3, 4, 5, 678), Carrier = "tab\there \"q\"", Parcels = 3 },
+            new Shipment { Priority = Priority.Low, ShippedAt = new DateTime(2025, 1, 2), Carrier = "", Parcels = 1 },
+        };
+        var keys = rows.Select(Shipment.GetKey).ToArray();
+
+        Assert.Equal("High\t2025-01-02 03:04:05.678000\t\"tab\there \"\"q\"\"\"\nLow\t2025-01-02 00:00:00\t\"\"\n", KeyCsv<Shipment, (Priority, DateTime, string)>(keys));
+        Assert.Equal(Csv(rows).Replace("\t3\n", "\n").Replace("\t1\n", "\n"), KeyCsv<Shipment, (Priority, DateTime, string)>(keys));
+        Assert.Equal(Json(rows).Replace(",\"parcels\":3}", "}").Replace(",\"parcels\":1}", "}"), KeyJson<Shipment, (Priority, DateTime, string)>(keys));
+        Assert.StartsWith("{\"priority\":\"High\",", KeyJson<Shipment, (Priority, DateTime, string)>(keys));
+    }
 }

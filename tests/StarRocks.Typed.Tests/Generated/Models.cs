@@ -113,3 +113,13 @@ public sealed partial class AuditedNote : AuditedRow
 
     [StarRocksIgnore] public override string? Source { get; set; }
 }
+
+/// <summary>A composite key with an enum stored by name, a DATETIME and a string: the key writers against the row writers.</summary>
+[StarRocksTable("lab", "shipments", Kind = StarRocksTableKind.PrimaryKey)]
+public sealed partial record Shipment
+{
+    [StarRocksKey(0), StarRocksColumn(EnumFormat = StarRocksEnumFormat.Name)] public required Priority Priority { get; init; }
+    [StarRocksKey(1)] public required DateTime ShippedAt { get; init; }
+    [StarRocksKey(2), StarRocksColumn(Length = 20)] public required string Carrier { get; init; }
+    public int Parcels { get; init; }
+}
