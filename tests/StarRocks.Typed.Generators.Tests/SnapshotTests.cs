@@ -172,6 +172,23 @@ public class SnapshotTests
         """, "Shop.Note.g.cs");
 
     [Fact]
+    public void TableDerivedFromATableCompilesCleanly()
+    {
+        var output = GeneratorHarness.RunClean(Usings + """
+            namespace Shop;
+
+            [StarRocksTable("shop", "live", Kind = StarRocksTableKind.PrimaryKey)]
+            public partial class Live { [StarRocksKey(0)] public long Id { get; set; } public string? Name { get; set; } }
+
+            [StarRocksTable("shop", "archive", Kind = StarRocksTableKind.PrimaryKey)]
+            public partial class Archive : Live { public DateTime ArchivedAt { get; set; } }
+            """);
+
+        Assert.Contains(@"`id` BIGINT NOT NULL,\n  `name` STRING NULL,\n  `archived_at` DATETIME NOT NULL", output.Source("Shop.Archive.g.cs"));
+        Assert.DoesNotContain("#pragma warning disable CS0108", output.Source("Shop.Live.g.cs"));
+    }
+
+    [Fact]
     public void Registry() => Verify(nameof(Registry), """
         namespace Shop
         {

@@ -119,6 +119,7 @@ internal sealed record TypeDeclarationSpec(string Keyword, string Name);
 /// <param name="ConstructorParameters">
 /// The members passed to the constructor when reading, in parameter order (empty for a parameterless constructor).
 /// </param>
+/// <param name="HasTableBase">Whether a base class is a <c>[StarRocksTable]</c> too (its generated static members are hidden).</param>
 internal sealed record TableSpec(
     string? Namespace,
     EquatableArray<TypeDeclarationSpec> Declarations,
@@ -133,7 +134,8 @@ internal sealed record TableSpec(
     DistributionSpec? Distribution,
     EquatableArray<string> OrderBy,
     EquatableArray<PropertySpec> Properties,
-    EquatableArray<string> ConstructorParameters)
+    EquatableArray<string> ConstructorParameters,
+    bool HasTableBase)
 {
     public bool HasKey => Columns.Count > 0 && Columns[0].IsKey;
 }

@@ -106,7 +106,8 @@ internal sealed class TableParser
             distribution,
             orderBy.ToEquatableArray(),
             properties,
-            ChooseConstructor(columns));
+            ChooseConstructor(columns),
+            HasTableBase());
         return new ParsedTable(spec, columns, tableAttributeLocation, distributionColumns, partitionColumns, orderByColumns, partitionValueLocations);
     }
 
@@ -460,6 +461,18 @@ internal sealed class TableParser
 
         Report(DiagnosticDescriptors.NoUsableConstructor, LocationInfo.From(_type.Locations.FirstOrDefault()), _type.Name);
         return EquatableArray<string>.Empty;
+    }
+
+    /// <summary>Whether a base class carries <c>[StarRocksTable]</c> (then both get the same generated static members).</summary>
+    private bool HasTableBase()
+    {
+        for (var type = _type.BaseType; type is not null; type = type.BaseType)
+        {
+            if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Namespace + "StarRocksTableAttribute"))
+                return true;
+        }
+
+        return false;
     }
 
     private EquatableArray<TypeDeclarationSpec> GetDeclarations()
