@@ -82,6 +82,27 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void EditingABaseClassInAnotherFileUpdatesTheDerivedTable()
+    {
+        const string derived = """
+            using StarRocks.Typed;
+            namespace Shop;
+
+            [StarRocksTable("shop", "notes")]
+            public partial class Note : Entity { public string? Text { get; set; } }
+            """;
+        const string baseClass = "namespace Shop; public abstract class Entity { public long Id { get; set; } }";
+        var compilation = GeneratorHarness.Compile(derived, baseClass);
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+
+        var edited = Replace(compilation, 1, baseClass.Replace("public long Id { get; set; }", "public long Id { get; set; } public int Revision { get; set; }"));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertOutputs(result, TrackingNames.Tables, IncrementalStepRunReason.Modified);
+        Assert.Contains("`revision` INT NOT NULL", result.GeneratedSources.Single(s => s.HintName == "Shop.Note.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
     public void DiagnosticsAreEquatableAcrossRuns()
     {
         var invalid = Table.Replace("[StarRocksKey(0)] public long OrderId", "[StarRocksKey(0)] public long? OrderId");
