@@ -83,18 +83,18 @@ public sealed class StarRocksListPartitionAttribute(params string[] columns) : A
 /// An explicit list partition: <c>PARTITION name VALUES IN ("a", "b")</c> for one partition column. With several
 /// partition columns the values are grouped by the column count, in column order: for two columns
 /// <c>("2024-01-01", "Paris", "2024-01-01", "Rome")</c> is <c>VALUES IN (("2024-01-01", "Paris"), ("2024-01-01", "Rome"))</c>.
-/// A <see langword="null"/> value is SQL <c>NULL</c> (nullable partition columns only).
+/// A <see langword="null"/> value is SQL <c>NULL</c> (nullable partition columns only); <c>("p", null)</c> is one NULL value.
 /// </summary>
 /// <param name="name">The partition name.</param>
 /// <param name="values">The values (grouped by the partition column count).</param>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = false)]
-public sealed class StarRocksPartitionValuesAttribute(string name, params string?[] values) : Attribute
+public sealed class StarRocksPartitionValuesAttribute(string name, params string?[]? values) : Attribute
 {
     /// <summary>The partition name.</summary>
     public string Name { get; } = name;
 
-    /// <summary>The values, grouped by the partition column count.</summary>
-    public string?[] Values { get; } = values;
+    /// <summary>The values, grouped by the partition column count (a lone <see langword="null"/> argument is one NULL value).</summary>
+    public string?[] Values { get; } = values ?? [null];
 }
 
 /// <summary><c>ORDER BY (columns)</c>: the sort key. Columns are column or member names.</summary>

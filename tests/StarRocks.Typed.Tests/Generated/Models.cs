@@ -123,3 +123,32 @@ public sealed partial record Shipment
     [StarRocksKey(2), StarRocksColumn(Length = 20)] public required string Carrier { get; init; }
     public int Parcels { get; init; }
 }
+
+/// <summary>LIST partitions over two columns and function/NULL defaults: DDL the stand-in must accept.</summary>
+[StarRocksTable("lab", "deliveries", Kind = StarRocksTableKind.PrimaryKey)]
+[StarRocksListPartition(nameof(Region), nameof(Carrier))]
+[StarRocksPartitionValues("p_north", "north", "dhl", "north", "ups")]
+[StarRocksPartitionValues("p_south", "south", "dhl")]
+[StarRocksHashDistribution(nameof(Id))]
+public sealed partial record Delivery
+{
+    [StarRocksKey(0)] public required long Id { get; init; }
+    [StarRocksKey(1), StarRocksColumn(Length = 10)] public required string Region { get; init; }
+    [StarRocksKey(2), StarRocksColumn(Length = 10)] public required string Carrier { get; init; }
+    [StarRocksColumn(Default = "CURRENT_TIMESTAMP")] public DateTime CreatedAt { get; init; }
+    [StarRocksColumn(Length = 12, Default = "uuid()")] public string Token { get; init; } = "";
+    [StarRocksColumn(Default = "uuid_numeric()")] public Int128 Numeric { get; init; }
+    [StarRocksColumn(Default = "NULL")] public string? Note { get; init; }
+    [StarRocksColumn(Default = "-12")] public int Offset { get; init; }
+}
+
+/// <summary>LIST partitions over one nullable column, with a NULL value.</summary>
+[StarRocksTable("lab", "regions")]
+[StarRocksListPartition(nameof(Region))]
+[StarRocksPartitionValues("p_eu", "de", "fr")]
+[StarRocksPartitionValues("p_unknown", null)]
+public sealed partial record RegionVisit
+{
+    public long Id { get; init; }
+    [StarRocksColumn(Length = 2)] public string? Region { get; init; }
+}
