@@ -8,6 +8,10 @@ public static class StarRocksSinkExtensions
     /// value, or a value tuple of the key members in key order (what the generated <c>GetKey</c> returns). The key
     /// columns are written by the generated <c>WriteKeyCsv</c>/<c>WriteKeyJson</c>, exactly as whole rows write them.
     /// </summary>
+    /// <remarks>
+    /// <typeparamref name="TKey"/> is inferred from <paramref name="key"/> and must be the table's key type exactly: pass
+    /// <c>4L</c> for a <c>long</c> key and <c>(state, 2L)</c> for a <c>(State, long)</c> key, or what <c>GetKey</c> returns.
+    /// </remarks>
     /// <typeparam name="T">The generated row type.</typeparam>
     /// <typeparam name="TKey">Its key type.</typeparam>
     /// <param name="sink">A sink from <c>AddSink</c>/<c>AddSinks</c>.</param>
