@@ -237,6 +237,38 @@ public class DdlTests
     }
 
     [Fact]
+    public void InheritedColumnsComeFirstAndOverridesKeepTheBaseAttributes()
+    {
+        var ddl = Ddl("""
+            public abstract class Entity
+            {
+                [StarRocksKey(0)] public abstract long Id { get; set; }
+                [StarRocksColumn(Length = 10)] public virtual string Code { get; set; } = "";
+                public virtual string? Source { get; set; }
+            }
+
+            [StarRocksTable("shop", "items", Kind = StarRocksTableKind.PrimaryKey)]
+            public partial class Model : Entity
+            {
+                public int Qty { get; set; }
+                public override long Id { get; set; }
+                [StarRocksColumn(Length = 20)] public override string Code { get; set; } = "";
+                [StarRocksIgnore] public override string? Source { get; set; }
+            }
+            """);
+
+        Assert.Equal("""
+            CREATE TABLE IF NOT EXISTS `shop`.`items` (
+              `id` BIGINT NOT NULL,
+              `code` VARCHAR(60) NOT NULL,
+              `qty` INT NOT NULL
+            )
+            PRIMARY KEY(`id`)
+            DISTRIBUTED BY HASH(`id`)
+            """.ReplaceLineEndings("\n"), ddl);
+    }
+
+    [Fact]
     public void BatchRangePartitions()
     {
         var ddl = Ddl("""

@@ -119,7 +119,7 @@ internal sealed class TableParser
             cancellationToken.ThrowIfCancellationRequested();
             if (!IsColumnCandidate(member, out var memberType, out var isSettable))
                 continue;
-            var attributes = member.GetAttributes();
+            var attributes = MemberAttributes(member);
             if (attributes.Any(a => Is(a, IgnoreAttribute)))
                 continue;
 
@@ -248,6 +248,25 @@ internal sealed class TableParser
             .Where(member => placed.Add(member.Name))
             .Select(member => mostDerived[member.Name])
             .ToList();
+    }
+
+    /// <summary>
+    /// The member's attributes; an override also gets each attribute class it does not declare itself from the nearest
+    /// overridden property that does (so <c>[StarRocksKey]</c> on an abstract base property holds for its override).
+    /// </summary>
+    private static List<AttributeData> MemberAttributes(ISymbol member)
+    {
+        var attributes = member.GetAttributes().ToList();
+        for (var overridden = (member as IPropertySymbol)?.OverriddenProperty; overridden is not null; overridden = overridden.OverriddenProperty)
+        {
+            foreach (var attribute in overridden.GetAttributes())
+            {
+                if (!attributes.Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute.AttributeClass)))
+                    attributes.Add(attribute);
+            }
+        }
+
+        return attributes;
     }
 
     /// <summary>
