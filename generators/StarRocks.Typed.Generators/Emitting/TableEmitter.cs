@@ -96,7 +96,7 @@ internal static class TableEmitter
                     var separator = i < table.Columns.Count - 1 ? "," : "),";
                     writer.Line($"new global::StarRocks.Typed.Metadata.StarRocksColumnInfo({CSharpString(c.Name)}, {CSharpString(c.MemberName)}, " +
                         $"{CSharpString(c.StarRocksType)}, {CSharpBool(c.IsNullable)}, {CSharpInt(c.KeyOrder)}, " +
-                        $"global::StarRocks.Typed.StarRocksAggregate.{c.Aggregate}, {CSharpString(c.Default)}, {CSharpString(c.Comment)}){separator}");
+                        $"global::StarRocks.Typed.StarRocksAggregate.{c.Aggregate}, {CSharpString(c.Default is null ? null : ColumnDefault.Sql(c.Default, SqlString))}, {CSharpString(c.Comment)}){separator}");
                 }
             }
 

@@ -9,7 +9,7 @@ namespace StarRocks.Typed.Metadata;
 /// <param name="IsNullable">Whether the column is <c>NULL</c>.</param>
 /// <param name="KeyOrder">The position in the key clause, or -1 for value columns.</param>
 /// <param name="Aggregate">The aggregate function (AGGREGATE KEY value columns only).</param>
-/// <param name="Default">The default, as StarRocks text, or null.</param>
+/// <param name="Default">The default as the DDL writes it after <c>DEFAULT</c> (<c>"n/a"</c>, <c>NULL</c>, <c>CURRENT_TIMESTAMP</c>, <c>(uuid())</c>), or null.</param>
 /// <param name="Comment">The comment, or null.</param>
 public sealed record StarRocksColumnInfo(
     string Name,

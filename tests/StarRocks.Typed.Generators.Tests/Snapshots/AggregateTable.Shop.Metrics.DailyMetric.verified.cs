@@ -17,7 +17,7 @@ partial record DailyMetric : global::StarRocks.Typed.IStarRocksKeyed<global::Sho
         global::System.Collections.Immutable.ImmutableArray.Create(
             new global::StarRocks.Typed.Metadata.StarRocksColumnInfo("day", "Day", "DATE", false, 0, global::StarRocks.Typed.StarRocksAggregate.None, null, null),
             new global::StarRocks.Typed.Metadata.StarRocksColumnInfo("city", "City", "VARCHAR(200)", false, 1, global::StarRocks.Typed.StarRocksAggregate.None, null, null),
-            new global::StarRocks.Typed.Metadata.StarRocksColumnInfo("orders", "Orders", "BIGINT", false, -1, global::StarRocks.Typed.StarRocksAggregate.Sum, "0", null),
+            new global::StarRocks.Typed.Metadata.StarRocksColumnInfo("orders", "Orders", "BIGINT", false, -1, global::StarRocks.Typed.StarRocksAggregate.Sum, "\"0\"", null),
             new global::StarRocks.Typed.Metadata.StarRocksColumnInfo("largest_order", "LargestOrder", "DECIMAL(18,2)", false, -1, global::StarRocks.Typed.StarRocksAggregate.Max, null, null),
             new global::StarRocks.Typed.Metadata.StarRocksColumnInfo("last_order_at", "LastOrderAt", "DATETIME", true, -1, global::StarRocks.Typed.StarRocksAggregate.ReplaceIfNotNull, null, "Latest")),
         CreateTableSql);

@@ -6,7 +6,7 @@ public sealed partial record ScanRow
 {
     [StarRocksKey(0)] public long Id { get; init; }
     public long? Bucket { get; init; }
-    [StarRocksColumn(Length = 400)] public string? Name { get; init; }
+    [StarRocksColumn(Length = 400, Default = "n/a")] public string? Name { get; init; }
     public int Qty { get; init; }
 }
 

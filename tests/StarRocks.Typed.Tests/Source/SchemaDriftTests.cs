@@ -26,7 +26,7 @@ public sealed class SchemaDriftTests(SinkStandInFixture fixture)
         var table = $"`{context.Database}`.`scan_rows`";
         Assert.Equal(
         [
-            new("name", StarRocksColumnDriftKind.Mistyped, "VARCHAR(1200)", "varchar(2000)", $"ALTER TABLE {table} MODIFY COLUMN `name` VARCHAR(1200) NULL"),
+            new("name", StarRocksColumnDriftKind.Mistyped, "VARCHAR(1200)", "varchar(2000)", $"ALTER TABLE {table} MODIFY COLUMN `name` VARCHAR(1200) NULL DEFAULT \"n/a\""),
             new("qty", StarRocksColumnDriftKind.Missing, "INT", null, $"ALTER TABLE {table} ADD COLUMN `qty` INT NOT NULL AFTER `name`"),
             new("extra", StarRocksColumnDriftKind.Extra, null, "int", $"ALTER TABLE {table} DROP COLUMN `extra`"),
         ], drift.Columns.ToArray());
