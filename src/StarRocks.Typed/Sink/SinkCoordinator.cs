@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -48,6 +49,8 @@ internal sealed class SinkCoordinator : IAsyncDisposable
 
         Journal = journal ?? new FileCheckpointJournal(Options.JournalPath ?? $"starrocks-sink-{Options.Connection.LabelPrefix ?? LoadLabelGenerator.DefaultPrefix}.journal");
         Budget = new SinkMemoryBudget(2 * Options.BufferFlushMaxBytes);
+        // Enough segments for the whole budget, so a sink at steady state reuses them instead of leaving them to the GC.
+        SegmentPool = ArrayPool<byte>.Create(LoadBatch.DefaultSegmentSize, (int)Math.Min(Budget.Limit / LoadBatch.DefaultSegmentSize + 64, 16_384));
         IoSlots = new SemaphoreSlim(Options.IoThreadCount, Options.IoThreadCount);
         SinkTelemetry.Track(Budget);
         _intervalLoop = Task.Run(SealOnIntervalAsync);
@@ -60,6 +63,9 @@ internal sealed class SinkCoordinator : IAsyncDisposable
     public IStreamLoadClient Loader { get; }
 
     public SinkMemoryBudget Budget { get; }
+
+    /// <summary>Where the tables' batches rent their 64 KiB segments (dropped with the coordinator).</summary>
+    public ArrayPool<byte> SegmentPool { get; }
 
     public SemaphoreSlim IoSlots { get; }
 

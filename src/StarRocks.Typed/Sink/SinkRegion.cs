@@ -96,7 +96,7 @@ internal sealed class SinkRegion
 
             if (_active is null)
             {
-                _active = new LoadBatch();
+                _active = new LoadBatch(_coordinator.SegmentPool);
                 _activeSince = Stopwatch.GetTimestamp();
             }
 
