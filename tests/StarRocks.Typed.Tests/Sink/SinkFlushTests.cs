@@ -71,6 +71,26 @@ public sealed class SinkFlushTests(SinkStandInFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("\\N")] // StarRocks would read it as NULL: no faithful CSV form
+    [InlineData("\"")]   // a lone quote
+    public async Task A_row_rejected_half_way_is_cut_out_of_the_batch(string name)
+    {
+        // The id field is already in the batch when the name is refused: the batch must be cut back, never half a row.
+        var (services, db) = await fixture.StartAsync();
+        await using (services)
+        {
+            var sink = services.GetRequiredService<IStarRocksSink<SinkItem>>();
+            await sink.WriteAsync(new SinkItem { Id = 1, Name = "before", Qty = 1 });
+            var rejected = await Assert.ThrowsAsync<StarRocks.Typed.Serialization.StarRocksSerializationException>(
+                async () => await sink.WriteAsync(new SinkItem { Id = 2, Name = name, Qty = 2 }));
+            Assert.Contains("name", rejected.Message, StringComparison.Ordinal);
+            await sink.WriteAsync(new SinkItem { Id = 3, Name = "after", Qty = 3 });
+            await sink.FlushAsync();
+            Assert.Equal(["1|before|1", "3|after|3"], await fixture.QueryAsync($"SELECT id, name, qty FROM `{db}`.`items` ORDER BY id"));
+        }
+    }
+
     [Fact]
     public async Task Dispose_loads_the_buffered_rows()
     {
