@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace StarRocks.Typed.Serialization;
@@ -332,16 +331,7 @@ public ref struct CsvRowWriter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryWriteShortAscii(ReadOnlySpan<char> value, Span<byte> destination)
     {
-        if (value.IsEmpty || destination.Length < value.Length) return false;
-        ref byte special = ref MemoryMarshal.GetReference(_specialAscii);
-        ref char source = ref MemoryMarshal.GetReference(value);
-        ref byte target = ref MemoryMarshal.GetReference(destination);
-        for (int i = 0; i < value.Length; i++)
-        {
-            char c = Unsafe.Add(ref source, i);
-            if (c >= 128 || Unsafe.Add(ref special, c) != 0) return false;
-            Unsafe.Add(ref target, i) = (byte)c;
-        }
+        if (value.IsEmpty || !Utf8ValueFormatter.TryNarrowAscii(value, destination, _specialAscii)) return false;
         if (value.Length == 2 && value[0] == '\\' && value[1] == 'N') return false;
         _buffer.Advance(value.Length);
         return true;

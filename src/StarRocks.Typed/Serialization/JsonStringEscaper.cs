@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
@@ -60,18 +59,9 @@ internal static class JsonStringEscaper
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryWriteShortAscii(ref Utf8Buffer buffer, ReadOnlySpan<char> value, Span<byte> destination)
     {
-        if (destination.Length < value.Length + 2) return false;
-        ref byte escaped = ref MemoryMarshal.GetArrayDataReference(s_escapedAscii);
-        ref char source = ref MemoryMarshal.GetReference(value);
-        ref byte target = ref MemoryMarshal.GetReference(destination);
-        for (int i = 0; i < value.Length; i++)
-        {
-            char c = Unsafe.Add(ref source, i);
-            if (c >= 128 || Unsafe.Add(ref escaped, c) != 0) return false;
-            Unsafe.Add(ref target, i + 1) = (byte)c;
-        }
-        target = (byte)'"';
-        Unsafe.Add(ref target, value.Length + 1) = (byte)'"';
+        if (destination.Length < value.Length + 2 || !Utf8ValueFormatter.TryNarrowAscii(value, destination[1..], s_escapedAscii)) return false;
+        destination[0] = (byte)'"';
+        destination[value.Length + 1] = (byte)'"';
         buffer.Advance(value.Length + 2);
         return true;
     }

@@ -257,6 +257,27 @@ internal static class Utf8ValueFormatter
         return n;
     }
 
+    /// <summary>
+    /// The short-string fast path of both writers: narrows <paramref name="value"/> into <paramref name="destination"/> in
+    /// one pass while no char is non-ASCII or flagged in <paramref name="rejected"/> (128 entries, non-zero = needs the
+    /// slow path). Returns false, with <paramref name="destination"/> partly written, when one is.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryNarrowAscii(ReadOnlySpan<char> value, Span<byte> destination, ReadOnlySpan<byte> rejected)
+    {
+        if (destination.Length < value.Length) return false;
+        ref byte reject = ref MemoryMarshal.GetReference(rejected);
+        ref char source = ref MemoryMarshal.GetReference(value);
+        ref byte target = ref MemoryMarshal.GetReference(destination);
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = Unsafe.Add(ref source, i);
+            if (c >= 128 || Unsafe.Add(ref reject, c) != 0) return false;
+            Unsafe.Add(ref target, i) = (byte)c;
+        }
+        return true;
+    }
+
     /// <summary>UTF-16 to UTF-8 (destination ≥ 3 bytes per char), lone surrogates replaced by U+FFFD.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int TranscodeUtf16(ReadOnlySpan<char> value, Span<byte> destination)
