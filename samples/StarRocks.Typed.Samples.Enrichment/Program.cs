@@ -29,15 +29,7 @@ try
         ["StarRocks:lookup.cache.max-rows"] = "10000",
     });
     var section = builder.Configuration.GetSection("StarRocks");
-    var connectionString = new MySqlConnectionStringBuilder
-    {
-        Server = standIn.MySql!.Address.ToString(),
-        Port = (uint)standIn.MySql.Port,
-        UserID = standIn.User,
-        Password = standIn.Password,
-        SslMode = MySqlSslMode.None,
-        CharacterSet = "utf8mb4",
-    }.ConnectionString;
+    var connectionString = standIn.MySqlConnectionString();
     builder.Services.AddStarRocks(section)
         .UseDataSource(_ => MySqlClientFactory.Instance.CreateDataSource(connectionString))
         .ConfigureReads(section)

@@ -43,11 +43,7 @@ internal sealed class ReadingStandIn : IAsyncDisposable
     public static async Task<ReadingStandIn> StartAsync(int rows)
     {
         var standIn = await StarRocksStandIn.StartAsync(new StandInOptions());
-        var connectionString = new MySqlConnectionStringBuilder
-        {
-            Server = "127.0.0.1", Port = (uint)standIn.MySql!.Port, UserID = standIn.User, Password = standIn.Password,
-            SslMode = MySqlSslMode.None, CharacterSet = "utf8mb4",
-        }.ConnectionString;
+        var connectionString = standIn.MySqlConnectionString();
         var services = new ServiceCollection()
             .AddStarRocks(o => (o.Connection.LoadUrls, o.Connection.Username, o.Connection.Password) = (standIn.FeHttp.ToString(), standIn.User, standIn.Password))
             .UseDataSource(_ => MySqlClientFactory.Instance.CreateDataSource(connectionString))

@@ -67,6 +67,25 @@ public sealed class StarRocksStandIn : IAsyncDisposable
     /// <summary>A MariaDB connection string (administrative user) for checking table contents directly.</summary>
     public string MariaDbConnectionString(string? database = null) => _mariaDb.ConnectionString(database);
 
+    /// <summary>
+    /// A MySql.Data connection string for the MySQL-protocol endpoint as the stand-in's StarRocks user (utf8mb4, no TLS);
+    /// throws when the proxy was not started.
+    /// </summary>
+    public string MySqlConnectionString(string? database = null)
+    {
+        var endPoint = MySql ?? throw new InvalidOperationException("The MySQL-protocol proxy was not started (StandInOptions.StartMySqlProxy).");
+        return new MySqlConnectionStringBuilder
+        {
+            Server = endPoint.Address.ToString(),
+            Port = (uint)endPoint.Port,
+            UserID = User,
+            Password = Password,
+            Database = database ?? "",
+            SslMode = MySqlSslMode.None,
+            CharacterSet = "utf8mb4",
+        }.ConnectionString;
+    }
+
     /// <summary>Starts a stand-in: MariaDB (shared, given or private), the BE, one FE and the MySQL proxy.</summary>
     public static async Task<StarRocksStandIn> StartAsync(StandInOptions? options = null, CancellationToken cancellationToken = default)
     {
