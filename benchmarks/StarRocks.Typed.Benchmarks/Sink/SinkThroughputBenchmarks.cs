@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StarRocks.Typed.Configuration;
 using StarRocks.Typed.Benchmarks.Serialization;
 using StarRocks.Typed.DependencyInjection;
 using StarRocks.Typed.Sink;
@@ -47,7 +50,7 @@ public class SinkThroughputBenchmarks
             .AddSink<BenchOrder>()
             .Services.BuildServiceProvider();
         _sink = _services.GetRequiredService<IStarRocksSink<BenchOrder>>();
-        _maxBytes = _services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.StarRocksOptions>>().Value.BufferFlushMaxBytes;
+        _maxBytes = _services.GetRequiredService<IOptions<StarRocksOptions>>().Value.BufferFlushMaxBytes;
         _baseline = GC.GetTotalMemory(forceFullCollection: true); // rows, buffers and an idle sink: what the peaks are measured above
     }
 
@@ -110,7 +113,7 @@ public class SinkThroughputBenchmarks
     [Benchmark(OperationsPerInvoke = Passes * Rows)]
     public async Task Sink()
     {
-        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        long started = Stopwatch.GetTimestamp();
         for (int pass = 0; pass < Passes; pass++)
         {
             foreach (var order in _orders)
@@ -123,7 +126,7 @@ public class SinkThroughputBenchmarks
             }
         }
 
-        WritingTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        WritingTime = Stopwatch.GetElapsedTime(started);
         await _sink.FlushAsync();
     }
 
