@@ -10,31 +10,17 @@ internal static class Literals
     public static string SqlIdentifier(string name) => "`" + name.Replace("`", "``") + "`";
 
     /// <summary>A double-quoted StarRocks string literal with backslash escapes.</summary>
-    public static string SqlString(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '\\': builder.Append("\\\\"); break;
-                case '"': builder.Append("\\\""); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\0': builder.Append("\\0"); break;
-                default: builder.Append(c); break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
+    public static string SqlString(string value) => Quote(value, escapeUnicode: false);
 
     /// <summary>A C# regular string literal, or <c>null</c>.</summary>
-    public static string CSharpString(string? value)
+    public static string CSharpString(string? value) => value is null ? "null" : Quote(value, escapeUnicode: true);
+
+    /// <summary>
+    /// A double-quoted literal with the backslash escapes SQL and C# share; for C# (<paramref name="escapeUnicode"/>) also
+    /// control characters, lone surrogates and line separators as <c>\uXXXX</c>.
+    /// </summary>
+    private static string Quote(string value, bool escapeUnicode)
     {
-        if (value is null)
-            return "null";
         var builder = new StringBuilder(value.Length + 2).Append('"');
         foreach (var c in value)
         {
@@ -47,7 +33,7 @@ internal static class Literals
                 case '\t': builder.Append("\\t"); break;
                 case '\0': builder.Append("\\0"); break;
                 default:
-                    if (char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\u0085')
+                    if (escapeUnicode && (char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\u0085'))
                         builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     else
                         builder.Append(c);
