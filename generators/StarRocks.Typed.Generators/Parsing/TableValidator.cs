@@ -82,7 +82,8 @@ internal static class TableValidator
         for (var i = 0; i < keys.Count; i++)
         {
             var spec = keys[i].Spec;
-            long? size = TypeMapper.BaseTypeName(spec.StarRocksType) switch
+            var baseType = TypeMapper.BaseTypeName(spec.StarRocksType);
+            long? size = baseType switch
             {
                 "BOOLEAN" or "TINYINT" => 1,
                 "SMALLINT" => 2,
@@ -95,8 +96,7 @@ internal static class TableValidator
             };
             if (size is not { } bytes)
                 return null;
-            var variable = TypeMapper.BaseTypeName(spec.StarRocksType) is "VARCHAR" or "STRING";
-            if (variable && keys.Count > 1 && i < keys.Count - 1)
+            if (baseType is "VARCHAR" or "STRING" && keys.Count > 1 && i < keys.Count - 1)
                 bytes += 2;
             total += bytes;
             parts.Add($"{spec.Name} {spec.StarRocksType}: {bytes}");
