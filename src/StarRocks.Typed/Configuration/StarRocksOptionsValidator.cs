@@ -32,18 +32,10 @@ public sealed class StarRocksOptionsValidator : IValidateOptions<StarRocksOption
             failures.Add(e.Message);
         }
 
-        if (!options.UncheckedBufferLimitsForTesting)
-        {
-            CheckRange(failures, "sink.buffer-flush.max-bytes", options.BufferFlushMaxBytes, StarRocksOptions.MinBufferBytes, StarRocksOptions.MaxBufferBytes);
-            CheckRange(failures, "sink.buffer-flush.max-rows", options.BufferFlushMaxRows, 64_000, 5_000_000);
-            CheckRange(failures, "sink.buffer-flush.interval-ms", (long)options.BufferFlushInterval.TotalMilliseconds, 1_000, 3_600_000);
-        }
-        else
-        {
-            CheckRange(failures, "sink.buffer-flush.max-bytes", options.BufferFlushMaxBytes, 1, StarRocksOptions.MaxBufferBytes);
-            CheckRange(failures, "sink.buffer-flush.max-rows", options.BufferFlushMaxRows, 1, 5_000_000);
-            CheckRange(failures, "sink.buffer-flush.interval-ms", (long)options.BufferFlushInterval.TotalMilliseconds, 1, 3_600_000);
-        }
+        var relaxed = options.UncheckedBufferLimitsForTesting;
+        CheckRange(failures, "sink.buffer-flush.max-bytes", options.BufferFlushMaxBytes, relaxed ? 1 : StarRocksOptions.MinBufferBytes, StarRocksOptions.MaxBufferBytes);
+        CheckRange(failures, "sink.buffer-flush.max-rows", options.BufferFlushMaxRows, relaxed ? 1 : 64_000, 5_000_000);
+        CheckRange(failures, "sink.buffer-flush.interval-ms", (long)options.BufferFlushInterval.TotalMilliseconds, relaxed ? 1 : 1_000, 3_600_000);
 
         CheckRange(failures, "sink.io.thread-count", options.IoThreadCount, 1, 64);
         if (options.LingeringTransactionCheckCount < -1)
