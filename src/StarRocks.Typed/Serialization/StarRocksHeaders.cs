@@ -1,5 +1,6 @@
 using System.Text;
 using StarRocks.Typed.Metadata;
+using StarRocks.Typed.Source;
 
 namespace StarRocks.Typed.Serialization;
 
@@ -70,7 +71,7 @@ public static class StarRocksHeaders
     public static string Columns(StarRocksTableInfo table, bool withOperation)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var names = table.Columns.Select(c => Quote(c.Name));
+        var names = table.Columns.Select(c => StarRocksSqlText.Quote(c.Name));
         if (withOperation) names = names.Append("__op");
         return string.Join(", ", names);
     }
@@ -81,16 +82,14 @@ public static class StarRocksHeaders
     /// </summary>
     private static string JsonColumns(StarRocksTableInfo table, bool withOperation)
     {
-        var names = table.Columns.Select(c => Quote(IsBinary(c) ? BinarySourcePrefix + c.Name : c.Name));
+        var names = table.Columns.Select(c => StarRocksSqlText.Quote(IsBinary(c) ? BinarySourcePrefix + c.Name : c.Name));
         if (withOperation) names = names.Append("__op");
         var decoders = table.Columns.Where(IsBinary)
-            .Select(c => $"{Quote(c.Name)} = from_base64({Quote(BinarySourcePrefix + c.Name)})");
+            .Select(c => $"{StarRocksSqlText.Quote(c.Name)} = from_base64({StarRocksSqlText.Quote(BinarySourcePrefix + c.Name)})");
         return string.Join(", ", names.Concat(decoders));
     }
 
     private static bool IsBinary(StarRocksColumnInfo column)
         => column.StarRocksType.StartsWith("VARBINARY", StringComparison.OrdinalIgnoreCase)
         || column.StarRocksType.StartsWith("BINARY", StringComparison.OrdinalIgnoreCase);
-
-    private static string Quote(string name) => "`" + name.Replace("`", "``") + "`";
 }

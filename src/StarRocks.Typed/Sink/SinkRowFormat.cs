@@ -1,5 +1,6 @@
 using StarRocks.Typed.Metadata;
 using StarRocks.Typed.Serialization;
+using StarRocks.Typed.Source;
 
 namespace StarRocks.Typed.Sink;
 
@@ -32,7 +33,7 @@ internal sealed class SinkRowFormat
         Full = new SinkRowShape(json
             ? StarRocksHeaders.ForJson(JsonFormat.Default, table, WithOperation)
             : StarRocksHeaders.ForCsv(Csv, table, WithOperation));
-        var keyColumns = string.Join(", ", table.KeyColumns.Select(c => Quote(c.Name)).Append("__op"));
+        var keyColumns = string.Join(", ", table.KeyColumns.Select(c => StarRocksSqlText.Quote(c.Name)).Append("__op"));
         KeysOnly = new SinkRowShape(json
             ? [new("format", "JSON"), new("strip_outer_array", "true"), new("columns", keyColumns), new("partial_update", "true")]
             : WithColumns(StarRocksHeaders.ForCsv(Csv, table), keyColumns, partialUpdate: true));
@@ -72,7 +73,7 @@ internal sealed class SinkRowFormat
             throw new NotSupportedException($"{Table.Database}.{Table.Table} is not a PRIMARY KEY table; only PRIMARY KEY tables support partial updates.");
         }
 
-        var names = Table.Columns.Select((c, i) => included[i] ? Quote(c.Name) : (IsJson ? null : SkippedColumnPrefix + i))
+        var names = Table.Columns.Select((c, i) => included[i] ? StarRocksSqlText.Quote(c.Name) : (IsJson ? null : SkippedColumnPrefix + i))
             .OfType<string>().Append("__op");
         var columns = string.Join(", ", names);
         if (IsJson)
@@ -98,6 +99,4 @@ internal sealed class SinkRowFormat
 
         return result;
     }
-
-    private static string Quote(string name) => "`" + name.Replace("`", "``") + "`";
 }

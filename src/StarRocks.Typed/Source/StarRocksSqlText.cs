@@ -5,7 +5,7 @@ using StarRocks.Typed.Metadata;
 
 namespace StarRocks.Typed.Source;
 
-/// <summary>Identifier quoting and parameter binding shared by sources, lookups and the drift check.</summary>
+/// <summary>Identifier quoting and parameter binding shared by sources, lookups, the drift check and the Stream Load headers.</summary>
 internal static class StarRocksSqlText
 {
     /// <summary><paramref name="identifier"/> in backticks, backticks doubled.</summary>
