@@ -33,15 +33,7 @@ public sealed class SinkStandInFixture : IAsyncLifetime
     }
 
     /// <summary>A MySql.Data connection string to the stand-in's MySQL endpoint.</summary>
-    public string ConnectionString => new MySqlConnectionStringBuilder
-    {
-        Server = "127.0.0.1",
-        Port = (uint)StandIn.MySql!.Port,
-        UserID = User,
-        Password = Password,
-        SslMode = MySqlSslMode.None,
-        CharacterSet = "utf8mb4",
-    }.ConnectionString;
+    public string ConnectionString => StandIn.MySqlConnectionString();
 
     /// <summary>Options of a test: small, unchecked buffer limits, fast retries, a fresh database.</summary>
     public Action<StarRocksOptions> Options(string database, Action<StarRocksOptions>? more = null) => options =>
