@@ -3,8 +3,9 @@ namespace StarRocks.Typed.Sink;
 /// <summary>
 /// The one memory budget shared by all tables of a sink: bytes reserved by buffered, queued and in-flight batches.
 /// <see cref="TryReserve"/> never lets the total pass the limit (twice <c>sink.buffer-flush.max-bytes</c>), except for a
-/// single row larger than the limit when nothing else is buffered; writers that do not fit wait in
-/// <see cref="WaitForRoomAsync"/> until loads release bytes. Reserving is lock-free (it runs once per row); the lock only
+/// chunk of rows that ends in a row larger than the limit when nothing else is buffered (chunks are otherwise at most a
+/// sixteenth of the limit, see <see cref="SerializedRows"/>); writers that do not fit wait in
+/// <see cref="WaitForRoomAsync"/> until loads release bytes. Reserving is lock-free (it runs once per row or chunk of rows); the lock only
 /// orders a waiter's check against the release signal.
 /// </summary>
 internal sealed class SinkMemoryBudget(long limit)

@@ -80,11 +80,13 @@ internal sealed class SinkRegion
         }
     }
 
-    /// <summary>Appends one serialized row whose bytes are already reserved in the budget.</summary>
-    /// <param name="shape">The row's shape; a different shape than the active batch's seals it first.</param>
-    /// <param name="row">The row's bytes.</param>
-    /// <param name="reservedBytes">The bytes reserved for it (row plus JSON punctuation).</param>
-    public void Append(SinkRowShape shape, ReadOnlySpan<byte> row, long reservedBytes)
+    /// <summary>
+    /// Appends serialized rows whose bytes (<see cref="ReservedBytes"/>) are already reserved in the budget, sealing the
+    /// active batch whenever it reaches <c>max-rows</c> (so a chunk may end one batch and start the next).
+    /// </summary>
+    /// <param name="shape">The rows' shape; a different shape than the active batch's seals it first.</param>
+    /// <param name="rows">The rows.</param>
+    public void Append(SinkRowShape shape, SerializedRows rows)
     {
         lock (_gate)
         {
@@ -94,26 +96,53 @@ internal sealed class SinkRegion
                 _shape = shape;
             }
 
-            if (_active is null)
+            for (int from = 0, to; from < rows.Count; from = to)
             {
-                _active = new LoadBatch(_coordinator.SegmentPool);
-                _activeSince = Stopwatch.GetTimestamp();
-            }
+                if (_active is null)
+                {
+                    _active = new LoadBatch(_coordinator.SegmentPool);
+                    _activeSince = Stopwatch.GetTimestamp();
+                }
 
-            if (_json)
-            {
-                _active.Write(_active.RowCount == 0 ? "["u8 : ","u8);
-            }
-
-            _active.Write(row);
-            _active.AddRows();
-            _activeReserved += reservedBytes;
-            _coordinator.AddActiveBytes(reservedBytes);
-            if (_active.RowCount >= _coordinator.Options.BufferFlushMaxRows)
-            {
-                SealLocked("max-rows");
+                to = (int)Math.Min(rows.Count, from + _coordinator.Options.BufferFlushMaxRows - _active.RowCount);
+                long reserved = AppendLocked(rows, from, to);
+                _activeReserved += reserved;
+                _coordinator.AddActiveBytes(reserved);
+                if (_active.RowCount >= _coordinator.Options.BufferFlushMaxRows)
+                {
+                    SealLocked("max-rows");
+                }
             }
         }
+    }
+
+    /// <summary>The budget bytes <paramref name="rows"/> take in a batch: their bytes, plus <c>[</c> or <c>,</c> and room for <c>]</c> per JSON row.</summary>
+    /// <param name="rows">The rows.</param>
+    /// <returns>The bytes to reserve.</returns>
+    public long ReservedBytes(SerializedRows rows) => rows.Length + (_json ? 2L * rows.Count : 0);
+
+    private long AppendLocked(SerializedRows rows, int from, int to)
+    {
+        var active = _active!;
+        if (!_json)
+        {
+            var bytes = rows.Rows(from, to);
+            active.Write(bytes);
+            active.AddRows(to - from);
+            return bytes.Length;
+        }
+
+        long reserved = 0;
+        for (int row = from; row < to; row++)
+        {
+            var bytes = rows.Rows(row, row + 1);
+            active.Write(active.RowCount == 0 ? "["u8 : ","u8);
+            active.Write(bytes);
+            active.AddRows();
+            reserved += bytes.Length + 2;
+        }
+
+        return reserved;
     }
 
     /// <summary>Seals the active batch (if it has rows) and queues it for loading.</summary>

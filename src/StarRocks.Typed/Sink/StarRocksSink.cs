@@ -1,13 +1,16 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.ExceptionServices;
 using StarRocks.Typed.Serialization;
 
 namespace StarRocks.Typed.Sink;
 
 /// <summary>
-/// The sink of one table: serializes each row (or, for deletes by key, each key) with the generated writer into the
-/// calling thread's row buffer (no lock: concurrent writers serialize in parallel), reserves its bytes in the shared
-/// budget (waiting when the sink is full), then appends it to the table's region. Upserts and deletes allocate nothing
-/// per row beyond the pooled batch segments.
+/// The sink of one table: serializes rows (or, for deletes by key, keys) with the generated writer, up to a chunk at a
+/// time, into the calling thread's <see cref="SerializedRows"/> (no lock: concurrent writers serialize in parallel),
+/// reserves their bytes in the shared budget (waiting when the sink is full), then appends them to the table's region.
+/// Upserts and deletes allocate nothing per row beyond the pooled batch segments.
 /// </summary>
 /// <typeparam name="T">The generated row type.</typeparam>
 internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksTable<T>
@@ -27,31 +30,48 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
 
     /// <inheritdoc />
     public ValueTask WriteAsync(T row, CancellationToken cancellationToken = default) =>
-        Write(row, _format.Full, StarRocksOperation.Upsert, cancellationToken);
+        Write(new ReadOnlySpan<T>(in row), _format.Full, StarRocksOperation.Upsert, cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask WriteAsync(IEnumerable<T> rows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        foreach (var row in rows)
+        if (rows is T[] array)
         {
-            await Write(row, _format.Full, StarRocksOperation.Upsert, cancellationToken).ConfigureAwait(false);
+            await Write(array, _format.Full, StarRocksOperation.Upsert, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (rows is List<T> list)
+        {
+            await Write(CollectionsMarshal.AsSpan(list), _format.Full, StarRocksOperation.Upsert, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var chunk = ArrayPool<T>.Shared.Rent(SerializedRows.MaxRows);
+        try
+        {
+            using var rowsLeft = rows.GetEnumerator();
+            int count;
+            do
+            {
+                for (count = 0; count < SerializedRows.MaxRows && rowsLeft.MoveNext(); count++)
+                {
+                    chunk[count] = rowsLeft.Current;
+                }
+
+                await Write(chunk.AsSpan(0, count), _format.Full, StarRocksOperation.Upsert, cancellationToken).ConfigureAwait(false);
+            }
+            while (count == SerializedRows.MaxRows);
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(chunk, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         }
     }
 
     /// <inheritdoc />
-    public ValueTask WriteAsync(ReadOnlySpan<T> rows)
-    {
-        for (var i = 0; i < rows.Length; i++)
-        {
-            if (!TryWrite(rows[i], _format.Full, StarRocksOperation.Upsert, out _))
-            {
-                return WriteAsync((IEnumerable<T>)rows[i..].ToArray());
-            }
-        }
-
-        return default;
-    }
+    public ValueTask WriteAsync(ReadOnlySpan<T> rows) => Write(rows, _format.Full, StarRocksOperation.Upsert, CancellationToken.None);
 
     /// <inheritdoc />
     public async ValueTask WriteAsync(IAsyncEnumerable<T> rows, CancellationToken cancellationToken = default)
@@ -59,7 +79,7 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
         ArgumentNullException.ThrowIfNull(rows);
         await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            await Write(row, _format.Full, StarRocksOperation.Upsert, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(row, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -77,14 +97,14 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
             }
         }
 
-        return Write(row, shape, StarRocksOperation.Upsert, cancellationToken);
+        return Write(new ReadOnlySpan<T>(in row), shape, StarRocksOperation.Upsert, cancellationToken);
     }
 
     /// <inheritdoc />
     public ValueTask DeleteAsync(T row, CancellationToken cancellationToken = default)
     {
         ThrowIfNoDelete();
-        return Write(row, _format.Full, StarRocksOperation.Delete, cancellationToken);
+        return Write(new ReadOnlySpan<T>(in row), _format.Full, StarRocksOperation.Delete, cancellationToken);
     }
 
     /// <summary>Buffers the deletion of the row with <paramref name="key"/>: only the key columns and <c>__op</c>.</summary>
@@ -97,7 +117,7 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
         where TFields : ISinkFields<TKey>
     {
         ThrowIfNoDelete();
-        return Write<TKey, TFields>(key, _format.KeysOnly, StarRocksOperation.Delete, cancellationToken);
+        return Write<TKey, TFields>(new ReadOnlySpan<TKey>(in key), _format.KeysOnly, StarRocksOperation.Delete, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -110,99 +130,134 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
     /// <returns>Completes when the buffered rows are loaded.</returns>
     public ValueTask DisposeAsync() => _region.FlushOnDisposeAsync();
 
-    private ValueTask Write(T row, SinkRowShape shape, StarRocksOperation operation, CancellationToken cancellationToken) =>
-        Write<T, RowFields<T>>(row, shape, operation, cancellationToken);
+    private ValueTask Write(ReadOnlySpan<T> rows, SinkRowShape shape, StarRocksOperation operation, CancellationToken cancellationToken) =>
+        Write<T, RowFields<T>>(rows, shape, operation, cancellationToken);
 
-    private ValueTask Write<TValue, TFields>(TValue value, SinkRowShape shape, StarRocksOperation operation, CancellationToken cancellationToken)
-        where TFields : ISinkFields<TValue> =>
-        TryWrite<TValue, TFields>(value, shape, operation, out var needed)
-            ? default
-            : WriteAfterWaitAsync<TValue, TFields>(value, shape, operation, needed, cancellationToken);
+    /// <summary>
+    /// Serializes the values a chunk at a time into the thread's <see cref="SerializedRows"/> (no lock: concurrent writers
+    /// serialize in parallel), reserves each chunk's bytes in the budget and appends it to the region. A value the writer
+    /// refuses is thrown after the values before it are appended; nothing of it is buffered, nor any value after it.
+    /// </summary>
+    private ValueTask Write<TValue, TFields>(ReadOnlySpan<TValue> values, SinkRowShape shape, StarRocksOperation operation, CancellationToken cancellationToken)
+        where TFields : ISinkFields<TValue>
+    {
+        _region.ThrowIfFaulted();
+        while (!values.IsEmpty)
+        {
+            var rows = SerializedRows.Rent(_coordinator.Budget.Limit);
+            int serialized = _format.IsJson
+                ? SerializeJson<TValue, TFields>(values, rows, operation, out var refused)
+                : SerializeCsv<TValue, TFields>(values, rows, operation, out refused);
+            values = values[serialized..];
+            if (!TryAppend(shape, rows))
+            {
+                return AppendAfterWaitAsync<TValue, TFields>(rows, refused, refused is null ? values.ToArray() : [], shape, operation, cancellationToken);
+            }
 
-    private async ValueTask WriteAfterWaitAsync<TValue, TFields>(TValue value, SinkRowShape shape, StarRocksOperation operation, long needed, CancellationToken cancellationToken)
+            refused?.Throw();
+        }
+
+        return default;
+    }
+
+    private async ValueTask AppendAfterWaitAsync<TValue, TFields>(SerializedRows rows, ExceptionDispatchInfo? refused, TValue[] valuesLeft, SinkRowShape shape, StarRocksOperation operation, CancellationToken cancellationToken)
         where TFields : ISinkFields<TValue>
     {
         do
         {
-            await _coordinator.WaitForRoomAsync(needed, cancellationToken).ConfigureAwait(false);
+            await _coordinator.WaitForRoomAsync(_region.ReservedBytes(rows), cancellationToken).ConfigureAwait(false);
+            _region.ThrowIfFaulted();
         }
-        while (!TryWrite<TValue, TFields>(value, shape, operation, out needed));
+        while (!TryAppend(shape, rows));
+
+        refused?.Throw();
+        await Write<TValue, TFields>(valuesLeft, shape, operation, cancellationToken).ConfigureAwait(false);
     }
 
-    private bool TryWrite(T row, SinkRowShape shape, StarRocksOperation operation, out long needed) =>
-        TryWrite<T, RowFields<T>>(row, shape, operation, out needed);
-
-    private bool TryWrite<TValue, TFields>(TValue value, SinkRowShape shape, StarRocksOperation operation, out long needed)
-        where TFields : ISinkFields<TValue>
+    /// <summary>Appends the rows to the region if the budget has room for them (then hands the chunk back to the thread).</summary>
+    private bool TryAppend(SinkRowShape shape, SerializedRows rows)
     {
-        _region.ThrowIfFaulted();
-        if (!TryAppend<TValue, TFields>(value, shape, operation, out needed))
+        if (rows.Count > 0)
         {
-            return false;
+            if (!_coordinator.Budget.TryReserve(_region.ReservedBytes(rows)))
+            {
+                return false;
+            }
+
+            _region.Append(shape, rows);
+            _coordinator.SealLargestIfFull();
         }
 
-        _coordinator.SealLargestIfFull();
+        SerializedRows.Return(rows);
         return true;
     }
 
-    /// <summary>Serializes into the thread's row buffer; appends to the region if the budget has room, else reports the bytes needed.</summary>
-    private bool TryAppend<TValue, TFields>(TValue value, SinkRowShape shape, StarRocksOperation operation, out long needed)
+    /// <summary>Serializes values into <paramref name="rows"/> until the chunk is full; returns how many it took (a refused value and the rest are not).</summary>
+    private int SerializeCsv<TValue, TFields>(ReadOnlySpan<TValue> values, SerializedRows rows, StarRocksOperation operation, out ExceptionDispatchInfo? refused)
         where TFields : ISinkFields<TValue>
     {
-        var buffer = ScratchBuffer.RentForRow();
-        if (_format.IsJson)
+        var writer = new CsvRowWriter(rows.Output, _format.Csv);
+        refused = null;
+        try
         {
-            SerializeJson<TValue, TFields>(buffer, value, operation);
-        }
-        else
-        {
-            SerializeCsv<TValue, TFields>(buffer, value, operation);
-        }
+            do
+            {
+                writer.BeginRow();
+                TFields.WriteCsv(values[rows.Count], ref writer);
+                if (_format.WithOperation)
+                {
+                    writer.EndRow(operation);
+                }
+                else
+                {
+                    writer.EndRow();
+                }
 
-        needed = buffer.WrittenCount + (_format.IsJson ? 2 : 0);
-        if (!_coordinator.Budget.TryReserve(needed))
-        {
-            return false;
+                rows.EndRow(writer.BytesWritten);
+            }
+            while (rows.Count < values.Length && !rows.IsFull(writer.BytesWritten));
         }
-
-        _region.Append(shape, buffer.WrittenSpan, needed);
-        return true;
-    }
-
-    private void SerializeCsv<TValue, TFields>(IBufferWriter<byte> buffer, TValue value, StarRocksOperation operation)
-        where TFields : ISinkFields<TValue>
-    {
-        var writer = new CsvRowWriter(buffer, _format.Csv);
-        writer.BeginRow();
-        TFields.WriteCsv(value, ref writer);
-        if (_format.WithOperation)
+        catch (Exception e)
         {
-            writer.EndRow(operation);
-        }
-        else
-        {
-            writer.EndRow();
+            refused = ExceptionDispatchInfo.Capture(e);
         }
 
         writer.Complete();
+        return rows.Count;
     }
 
-    private void SerializeJson<TValue, TFields>(IBufferWriter<byte> buffer, TValue value, StarRocksOperation operation)
+    /// <inheritdoc cref="SerializeCsv"/>
+    private int SerializeJson<TValue, TFields>(ReadOnlySpan<TValue> values, SerializedRows rows, StarRocksOperation operation, out ExceptionDispatchInfo? refused)
         where TFields : ISinkFields<TValue>
     {
-        var writer = new JsonRowWriter(buffer, _format.JsonRow);
-        writer.BeginRow();
-        TFields.WriteJson(value, ref writer);
-        if (_format.WithOperation)
+        var writer = new JsonRowWriter(rows.Output, _format.JsonRow);
+        refused = null;
+        try
         {
-            writer.EndRow(operation);
+            do
+            {
+                writer.BeginRow();
+                TFields.WriteJson(values[rows.Count], ref writer);
+                if (_format.WithOperation)
+                {
+                    writer.EndRow(operation);
+                }
+                else
+                {
+                    writer.EndRow();
+                }
+
+                rows.EndRow(writer.BytesWritten);
+            }
+            while (rows.Count < values.Length && !rows.IsFull(writer.BytesWritten));
         }
-        else
+        catch (Exception e)
         {
-            writer.EndRow();
+            refused = ExceptionDispatchInfo.Capture(e);
         }
 
         writer.Complete();
+        return rows.Count;
     }
 
     private void ThrowIfNoDelete()

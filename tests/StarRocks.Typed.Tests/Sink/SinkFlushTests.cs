@@ -118,8 +118,11 @@ public sealed class SinkFlushTests(SinkStandInFixture fixture)
         Assert.Equal(1, await fixture.CountAsync(db, "items"));
     }
 
-    [Fact]
-    public async Task Back_pressure_keeps_buffered_bytes_within_twice_max_bytes_while_the_BE_is_slow()
+    [Theory]
+    [InlineData("a call per row")]
+    [InlineData("one span")]
+    [InlineData("one lazy enumerable")]
+    public async Task Back_pressure_keeps_buffered_bytes_within_twice_max_bytes_while_the_BE_is_slow(string calls)
     {
         const int maxBytes = 8 * 1024;
         var (services, db) = await fixture.StartAsync(o => o.BufferFlushMaxBytes = maxBytes);
@@ -129,13 +132,66 @@ public sealed class SinkFlushTests(SinkStandInFixture fixture)
             var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
             var budget = services.GetRequiredService<SinkCoordinator>().Budget;
             var started = DateTime.UtcNow;
-            for (var i = 0; i < 1000; i++) await sink.WriteAsync(Event(i)); // ~45 KB through a 16 KB budget
+            await WriteAsync(sink, Enumerable.Range(0, 1000).Select(Event), calls); // ~45 KB through a 16 KB budget
             var elapsed = DateTime.UtcNow - started;
             await sink.FlushAsync();
             Assert.InRange(budget.Peak, maxBytes, 2 * maxBytes);
             Assert.True(elapsed > TimeSpan.FromMilliseconds(250), $"writers never waited ({elapsed})");
             Assert.Equal(1000, await fixture.CountAsync(db, "events"));
             Assert.Equal(0, budget.Reserved);
+        }
+    }
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("json")]
+    public async Task Max_rows_seals_inside_one_write_of_many_rows(string format)
+    {
+        var (services, db) = await fixture.StartAsync(o => (o.BufferFlushMaxRows, o.Connection.Properties["format"]) = (1000, format));
+        await using (services)
+        {
+            var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
+            await sink.WriteAsync(Enumerable.Range(0, 2500).Select(Event).ToArray().AsSpan()); // chunks of 1,024 rows cross the limit
+            await WaitUntilAsync(async () => await fixture.CountAsync(db, "events") == 2000);
+            Assert.Equal(2, LoadsInto(db));
+            await sink.FlushAsync();
+            var summary = await fixture.QueryAsync($"SELECT COUNT(*), COUNT(DISTINCT id), SUM(payload = CONCAT('payload-', LPAD(id, 6, '0'), '-padding-padding-padding')) FROM `{db}`.`events`");
+            Assert.Equal("2500|2500|2500", summary[0]);
+            Assert.Equal(3, LoadsInto(db));
+        }
+    }
+
+    [Theory]
+    [InlineData("one span")]
+    [InlineData("one lazy enumerable")]
+    public async Task A_row_refused_in_a_write_of_many_rows_keeps_the_rows_before_it_and_none_from_it_on(string calls)
+    {
+        // Row 1,500 is in the second chunk: the first chunk and the rows of the second before it are buffered.
+        var (services, db) = await fixture.StartAsync();
+        await using (services)
+        {
+            var sink = services.GetRequiredService<IStarRocksSink<SinkItem>>();
+            var rows = Enumerable.Range(1, 2000).Select(i => new SinkItem { Id = i, Name = i == 1500 ? "\\N" : $"name {i}", Qty = i });
+            var refused = await Assert.ThrowsAsync<StarRocks.Typed.Serialization.StarRocksSerializationException>(() => WriteAsync(sink, rows, calls));
+            Assert.Contains("name", refused.Message, StringComparison.Ordinal);
+            await sink.FlushAsync();
+            Assert.Equal(["1499|1|1499|1499"], await fixture.QueryAsync($"SELECT COUNT(*), MIN(id), MAX(id), SUM(name = CONCAT('name ', id)) FROM `{db}`.`items`"));
+        }
+    }
+
+    private static async Task WriteAsync<T>(IStarRocksSink<T> sink, IEnumerable<T> rows, string calls) where T : IStarRocksTable<T>
+    {
+        switch (calls)
+        {
+            case "a call per row":
+                foreach (var row in rows) await sink.WriteAsync(row);
+                break;
+            case "one span":
+                await sink.WriteAsync(rows.ToArray().AsSpan());
+                break;
+            default:
+                await sink.WriteAsync(rows);
+                break;
         }
     }
 
