@@ -4,43 +4,60 @@ namespace StarRocks.Typed.Benchmarks.Sink;
 
 /// <summary>
 /// A quick check of <see cref="SinkThroughputBenchmarks"/> for shared machines (<c>dotnet run -c Release -- quick-sink</c>):
-/// after a warm-up, alternates whole 5M-row runs of the serializer alone and of the sink, keeps the best of each, prints rows/s and the ratio.
+/// after a warm-up, alternates whole 5M-row runs of the serializer alone and of the sink (a call per row, a call per
+/// 1,000 rows), keeps the best of each, prints rows/s and the ratio, and per run the time spent accepting rows and the
+/// CPU time the whole process used (the second core's share: upload, stand-in, JIT, GC).
 /// </summary>
 public static class QuickSinkMeasurement
 {
+    private const double Rows = SinkThroughputBenchmarks.Passes * SinkThroughputBenchmarks.Rows;
+
     public static async Task RunAsync(int rounds)
     {
         var benchmark = new SinkThroughputBenchmarks();
         benchmark.Setup();
         try
         {
-            double bestSerializer = double.MaxValue, bestSink = double.MaxValue, allocated = double.MaxValue;
+            double serializer = double.MaxValue, perRow = double.MaxValue, chunks = double.MaxValue, allocated = double.MaxValue;
             long bodyBytes = 0;
-            benchmark.SerializerOnly(); // warm-up: JIT, first touch of the rows
-            await benchmark.Sink();
-            for (int round = 0; round < rounds; round++)
+            for (int warmUp = 0; warmUp < 3; warmUp++) // JIT tiers, first touch of the rows and the segment pool
             {
-                long start = Stopwatch.GetTimestamp();
-                bodyBytes = benchmark.SerializerOnly();
-                bestSerializer = Math.Min(bestSerializer, Stopwatch.GetElapsedTime(start).TotalSeconds);
-                benchmark.StartSampling();
-                long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-                start = Stopwatch.GetTimestamp();
+                benchmark.SerializerOnly();
                 await benchmark.Sink();
-                bestSink = Math.Min(bestSink, Stopwatch.GetElapsedTime(start).TotalSeconds);
-                Console.WriteLine($"sink run: {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F0} ms, of which accepting the rows {benchmark.WritingTime.TotalMilliseconds:F0} ms");
-                allocated = Math.Min(allocated, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
-                benchmark.StopSampling();
+                await benchmark.SinkChunks();
             }
 
-            const double rows = SinkThroughputBenchmarks.Passes * SinkThroughputBenchmarks.Rows;
-            Console.WriteLine($"serializer only {rows / bestSerializer,12:N0} rows/s");
-            Console.WriteLine($"sink end to end {rows / bestSink,12:N0} rows/s = {bestSerializer / bestSink:P0} of the serializer");
-            Console.WriteLine($"allocated during a sink run, whole process (stand-in and 64 KiB body segments included): {allocated / rows:F1} B/row; body {bodyBytes / rows:F1} B/row");
+            for (int round = 0; round < rounds; round++)
+            {
+                serializer = Math.Min(serializer, await MeasureAsync("serializer only", () => { bodyBytes = benchmark.SerializerOnly(); return Task.CompletedTask; }, null));
+                long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+                perRow = Math.Min(perRow, await MeasureAsync("sink, a call per row", benchmark.Sink, benchmark));
+                allocated = Math.Min(allocated, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
+                chunks = Math.Min(chunks, await MeasureAsync("sink, a call per 1,000 rows", benchmark.SinkChunks, benchmark));
+            }
+
+            Console.WriteLine($"serializer only                        {Rows / serializer,12:N0} rows/s");
+            Console.WriteLine($"sink end to end, a call per row        {Rows / perRow,12:N0} rows/s = {serializer / perRow:P0} of the serializer");
+            Console.WriteLine($"sink end to end, a call per 1,000 rows {Rows / chunks,12:N0} rows/s = {serializer / chunks:P0} of the serializer");
+            Console.WriteLine($"allocated during a sink run, whole process (stand-in and 64 KiB body segments included): {allocated / Rows:F1} B/row; body {bodyBytes / Rows:F1} B/row");
         }
         finally
         {
             benchmark.Cleanup();
         }
+    }
+
+    private static async Task<double> MeasureAsync(string name, Func<Task> run, SinkThroughputBenchmarks? sink)
+    {
+        sink?.StartSampling();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        long start = Stopwatch.GetTimestamp();
+        await run();
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        sink?.StopSampling();
+        var accepting = sink is null ? "" : $", accepting the rows {sink.WritingTime.TotalMilliseconds:F0} ms";
+        Console.WriteLine($"{name,-28}: {elapsed.TotalMilliseconds,5:F0} ms{accepting}, process CPU {cpu.TotalMilliseconds:F0} ms ({cpu / elapsed:F2} cores)");
+        return elapsed.TotalSeconds;
     }
 }
