@@ -64,6 +64,21 @@ public sealed class LoadBatch : IBufferWriter<byte>, IDisposable
         Length += count;
     }
 
+    /// <summary>Appends <paramref name="bytes"/>, filling the current segment before renting the next.</summary>
+    /// <param name="bytes">The bytes to append.</param>
+    public void Write(ReadOnlySpan<byte> bytes)
+    {
+        while (!bytes.IsEmpty)
+        {
+            var room = EnsureCapacity(0).AsSpan(_currentLength);
+            var count = Math.Min(room.Length, bytes.Length);
+            bytes[..count].CopyTo(room);
+            _currentLength += count;
+            Length += count;
+            bytes = bytes[count..];
+        }
+    }
+
     /// <inheritdoc />
     public Memory<byte> GetMemory(int sizeHint = 0) => EnsureCapacity(sizeHint).AsMemory(_currentLength);
 

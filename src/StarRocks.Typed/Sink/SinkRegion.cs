@@ -36,6 +36,7 @@ internal sealed class SinkRegion
     private readonly Lock _gate = new();
     private readonly SinkCoordinator _coordinator;
     private readonly bool _json;
+    private readonly long _maxRows;
     private readonly Channel<SealedBatch> _queue = Channel.CreateUnbounded<SealedBatch>(new() { SingleReader = true });
     private readonly Task _uploader;
     private LoadBatch? _active;
@@ -54,6 +55,7 @@ internal sealed class SinkRegion
         Database = database;
         Table = table;
         _json = json;
+        _maxRows = coordinator.Options.BufferFlushMaxRows;
         _uploader = Task.Run(UploadAsync);
     }
 
@@ -104,11 +106,11 @@ internal sealed class SinkRegion
                     _activeSince = Stopwatch.GetTimestamp();
                 }
 
-                to = (int)Math.Min(rows.Count, from + _coordinator.Options.BufferFlushMaxRows - _active.RowCount);
+                to = (int)Math.Min(rows.Count, from + _maxRows - _active.RowCount);
                 long reserved = AppendLocked(rows, from, to);
                 _activeReserved += reserved;
                 _coordinator.AddActiveBytes(reserved);
-                if (_active.RowCount >= _coordinator.Options.BufferFlushMaxRows)
+                if (_active.RowCount >= _maxRows)
                 {
                     SealLocked("max-rows");
                 }

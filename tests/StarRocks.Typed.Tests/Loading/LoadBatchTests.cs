@@ -32,6 +32,18 @@ public class LoadBatchTests
     }
 
     [Fact]
+    public void Write_fills_each_segment_to_the_end_before_the_next()
+    {
+        using var batch = new LoadBatch(segmentSize: 256);
+        var bytes = Enumerable.Range(0, 1000).Select(i => (byte)i).ToArray();
+        batch.Write(bytes.AsSpan(0, 100));
+        batch.Write(bytes.AsSpan(100)); // crosses three segment ends
+        var segments = batch.GetSegments().ToList();
+        Assert.Equal([256, 256, 256, 232], segments.Select(s => s.Length));
+        Assert.Equal(bytes, segments.SelectMany(s => s.ToArray()));
+    }
+
+    [Fact]
     public void Large_size_hint_gets_a_segment_big_enough()
     {
         using var batch = new LoadBatch(segmentSize: 256);
