@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 
 namespace StarRocks.Typed.Benchmarks.Sink;
 
@@ -6,7 +7,8 @@ namespace StarRocks.Typed.Benchmarks.Sink;
 /// A quick check of <see cref="SinkThroughputBenchmarks"/> for shared machines (<c>dotnet run -c Release -- quick-sink</c>):
 /// after a warm-up, alternates whole 5M-row runs of the serializer alone and of the sink (a call per row, a call per
 /// 1,000 rows), keeps the best of each, prints rows/s and the ratio, and per run the time spent accepting rows and the
-/// CPU time the whole process used (the second core's share: upload, stand-in, JIT, GC).
+/// CPU time the whole process used (the second core's share: upload, stand-in, JIT, GC) and how many methods the JIT has
+/// compiled so far (it should no longer grow).
 /// </summary>
 public static class QuickSinkMeasurement
 {
@@ -20,7 +22,7 @@ public static class QuickSinkMeasurement
         {
             double serializer = double.MaxValue, perRow = double.MaxValue, chunks = double.MaxValue, allocated = double.MaxValue;
             long bodyBytes = 0;
-            for (int warmUp = 0; warmUp < 3; warmUp++) // JIT tiers, first touch of the rows and the segment pool
+            for (int warmUp = 0; warmUp < 5; warmUp++) // JIT tiers (the HTTP stack settles after ~8 sink runs), first touch of the rows and the segment pool
             {
                 benchmark.SerializerOnly();
                 await benchmark.Sink();
@@ -57,7 +59,7 @@ public static class QuickSinkMeasurement
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         sink?.StopSampling();
         var accepting = sink is null ? "" : $", accepting the rows {sink.WritingTime.TotalMilliseconds:F0} ms";
-        Console.WriteLine($"{name,-28}: {elapsed.TotalMilliseconds,5:F0} ms{accepting}, process CPU {cpu.TotalMilliseconds:F0} ms ({cpu / elapsed:F2} cores)");
+        Console.WriteLine($"{name,-28}: {elapsed.TotalMilliseconds,5:F0} ms{accepting}, process CPU {cpu.TotalMilliseconds:F0} ms ({cpu / elapsed:F2} cores), {JitInfo.GetCompiledMethodCount():N0} methods compiled so far");
         return elapsed.TotalSeconds;
     }
 }

@@ -5,6 +5,8 @@ namespace StarRocks.Typed.Sink;
 /// loaded with Stream Load when a flush trigger fires (<c>sink.buffer-flush.max-bytes</c>, <c>max-rows</c>,
 /// <c>interval-ms</c>, <see cref="FlushAsync"/>, dispose, host stop). Writers wait when the sink holds twice
 /// <c>max-bytes</c>. A failed load surfaces as <see cref="StarRocksSinkException"/> on the next call. Thread-safe.
+/// Writing many rows in one call (span, array, list, enumerable) is cheaper per row than a call per row: they are
+/// serialized and appended in chunks of up to 1,024 rows.
 /// </summary>
 /// <typeparam name="T">The generated row type.</typeparam>
 public interface IStarRocksSink<T> : IAsyncDisposable where T : IStarRocksTable<T>
@@ -15,13 +17,16 @@ public interface IStarRocksSink<T> : IAsyncDisposable where T : IStarRocksTable<
     /// <returns>Completes when the row is buffered.</returns>
     ValueTask WriteAsync(T row, CancellationToken cancellationToken = default);
 
-    /// <summary>Buffers rows in order.</summary>
+    /// <summary>
+    /// Buffers rows in order, a chunk at a time. A row the writer refuses is thrown after the rows before it are
+    /// buffered; it and the rows after it are not.
+    /// </summary>
     /// <param name="rows">The rows.</param>
     /// <param name="cancellationToken">Cancels waiting for buffer room.</param>
     /// <returns>Completes when every row is buffered.</returns>
     ValueTask WriteAsync(IEnumerable<T> rows, CancellationToken cancellationToken = default);
 
-    /// <summary>Buffers rows in order (copies the rest of the span only if it has to wait for buffer room).</summary>
+    /// <summary>Buffers rows in order, a chunk at a time (copies the rest of the span only if it has to wait for buffer room).</summary>
     /// <param name="rows">The rows.</param>
     /// <returns>Completes when every row is buffered.</returns>
     ValueTask WriteAsync(ReadOnlySpan<T> rows);
