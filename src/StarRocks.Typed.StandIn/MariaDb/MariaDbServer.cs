@@ -134,18 +134,33 @@ public sealed class MariaDbServer : IAsyncDisposable
                 cancellationToken);
         }
 
-        if (port == 0)
-            port = FreeTcpPort();
+        // A port picked free can be taken (by another process's outgoing connection) before mariadbd binds it: then
+        // mariadbd exits at once, and a picked port is tried again with another one.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await LaunchAsync(serverBinary, dataDirectory, dbDirectory, port == 0 ? FreeTcpPort() : port, cancellationToken);
+            }
+            catch (MariaDbExitedException) when (port == 0 && attempt < 3)
+            {
+            }
+        }
+    }
+
+    private static async Task<MariaDbServer> LaunchAsync(string serverBinary, string dataDirectory, string dbDirectory, int port, CancellationToken cancellationToken)
+    {
         var start = new ProcessStartInfo(serverBinary)
         {
             UseShellExecute = false,
             RedirectStandardOutput = false,
             RedirectStandardError = false,
         };
+        var errorLog = Path.Combine(dataDirectory, "mariadbd.err");
         foreach (var argument in (string[])[
                      $"--datadir={dbDirectory}", $"--port={port}", $"--socket={SocketPathFor(dataDirectory)}",
                      "--bind-address=127.0.0.1", $"--pid-file={Path.Combine(dataDirectory, "mariadbd.pid")}",
-                     $"--log-error={Path.Combine(dataDirectory, "mariadbd.err")}", "--skip-log-bin",
+                     $"--log-error={errorLog}", "--skip-log-bin",
                      "--innodb-flush-log-at-trx-commit=0", "--innodb-buffer-pool-size=256M", "--max-connections=1000",
                      "--max-allowed-packet=256M", "--note-verbosity=", "--character-set-server=utf8mb4", "--collation-server=utf8mb4_bin",
                      .. RunAsUserArguments()])
@@ -159,8 +174,11 @@ public sealed class MariaDbServer : IAsyncDisposable
             while (!await server.AnswersAsync(cancellationToken))
             {
                 if (process.HasExited)
-                    throw new InvalidOperationException(
-                        $"mariadbd exited with code {process.ExitCode}; see {Path.Combine(dataDirectory, "mariadbd.err")}");
+                {
+                    var lastLines = File.Exists(errorLog) ? string.Join(Environment.NewLine, File.ReadLines(errorLog).TakeLast(5)) : "(no log)";
+                    throw new MariaDbExitedException($"mariadbd on port {port} exited with code {process.ExitCode}; the end of {errorLog}:{Environment.NewLine}{lastLines}");
+                }
+
                 if (DateTime.UtcNow > deadline)
                     throw new TimeoutException($"mariadbd on port {port} did not answer within 60 s");
                 await Task.Delay(100, cancellationToken);
@@ -176,6 +194,9 @@ public sealed class MariaDbServer : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>mariadbd exited before it answered (its log's last lines are in the message).</summary>
+    private sealed class MariaDbExitedException(string message) : InvalidOperationException(message);
 
     /// <summary>Stops the server when this object started it (a reused instance is left running).</summary>
     public async ValueTask DisposeAsync()
