@@ -44,17 +44,13 @@ public sealed class StarRocksConnectionOptionsValidator : IValidateOptions<StarR
             failures.Add($"sink.label-prefix must be 1-48 characters of [-_A-Za-z0-9] (was '{options.LabelPrefix}').");
         }
 
-        if (options.MaxRetries is < 0 or > 10)
-        {
-            failures.Add($"sink.max-retries must be between 0 and 10 (was {options.MaxRetries}).");
-        }
-
-        CheckMilliseconds(failures, "sink.retry.interval-ms", options.RetryInterval, 0, 600_000);
-        CheckMilliseconds(failures, "sink.connect.timeout-ms", options.ConnectTimeout, 100, 60_000);
-        CheckMilliseconds(failures, "sink.wait-for-continue.timeout-ms", options.WaitForContinueTimeout, 3_000, 600_000);
+        OptionRange.Check(failures, "sink.max-retries", options.MaxRetries, 0, 10);
+        OptionRange.Check(failures, "sink.retry.interval-ms", options.RetryInterval, 0, 600_000);
+        OptionRange.Check(failures, "sink.connect.timeout-ms", options.ConnectTimeout, 100, 60_000);
+        OptionRange.Check(failures, "sink.wait-for-continue.timeout-ms", options.WaitForContinueTimeout, 3_000, 600_000);
         if (options.SocketTimeout is { } socketTimeout)
         {
-            CheckMilliseconds(failures, "sink.socket.timeout-ms", socketTimeout, 100, 86_400_000);
+            OptionRange.Check(failures, "sink.socket.timeout-ms", socketTimeout, 100, 86_400_000);
         }
 
         if (options.PooledConnectionLifetime <= TimeSpan.Zero && options.PooledConnectionLifetime != Timeout.InfiniteTimeSpan)
@@ -87,12 +83,4 @@ public sealed class StarRocksConnectionOptionsValidator : IValidateOptions<StarR
         || key.Equals("expect", StringComparison.OrdinalIgnoreCase)
         || key.Equals("content-length", StringComparison.OrdinalIgnoreCase)
         || key.Equals("host", StringComparison.OrdinalIgnoreCase);
-
-    private static void CheckMilliseconds(List<string> failures, string option, TimeSpan value, int min, int max)
-    {
-        if (value < TimeSpan.FromMilliseconds(min) || value > TimeSpan.FromMilliseconds(max))
-        {
-            failures.Add($"{option} must be between {min} and {max} (was {value.TotalMilliseconds:0}).");
-        }
-    }
 }

@@ -33,11 +33,11 @@ public sealed class StarRocksOptionsValidator : IValidateOptions<StarRocksOption
         }
 
         var relaxed = options.UncheckedBufferLimitsForTesting;
-        CheckRange(failures, "sink.buffer-flush.max-bytes", options.BufferFlushMaxBytes, relaxed ? 1 : StarRocksOptions.MinBufferBytes, StarRocksOptions.MaxBufferBytes);
-        CheckRange(failures, "sink.buffer-flush.max-rows", options.BufferFlushMaxRows, relaxed ? 1 : 64_000, 5_000_000);
-        CheckRange(failures, "sink.buffer-flush.interval-ms", (long)options.BufferFlushInterval.TotalMilliseconds, relaxed ? 1 : 1_000, 3_600_000);
+        OptionRange.Check(failures, "sink.buffer-flush.max-bytes", options.BufferFlushMaxBytes, relaxed ? 1 : StarRocksOptions.MinBufferBytes, StarRocksOptions.MaxBufferBytes);
+        OptionRange.Check(failures, "sink.buffer-flush.max-rows", options.BufferFlushMaxRows, relaxed ? 1 : 64_000, 5_000_000);
+        OptionRange.Check(failures, "sink.buffer-flush.interval-ms", options.BufferFlushInterval, relaxed ? 1 : 1_000, 3_600_000);
 
-        CheckRange(failures, "sink.io.thread-count", options.IoThreadCount, 1, 64);
+        OptionRange.Check(failures, "sink.io.thread-count", options.IoThreadCount, 1, 64);
         if (options.LingeringTransactionCheckCount < -1)
         {
             failures.Add($"sink.exactly-once.check-num-lingering-txn must be -1 (until the first label that is not lingering) or a number of labels, 0 or more (was {options.LingeringTransactionCheckCount}).");
@@ -101,14 +101,6 @@ public sealed class StarRocksOptionsValidator : IValidateOptions<StarRocksOption
         if (properties.TryGetValue("partial_update", out var partial) && bool.TryParse(partial, out var isPartial) && isPartial)
         {
             failures.Add("sink.properties.partial_update is set by the sink per batch; use WritePartialAsync for a column subset.");
-        }
-    }
-
-    private static void CheckRange(List<string> failures, string option, long value, long min, long max)
-    {
-        if (value < min || value > max)
-        {
-            failures.Add($"{option} must be between {min} and {max} (was {value}).");
         }
     }
 }
