@@ -100,6 +100,18 @@ public class DiagnosticTests
             """[StarRocksTable("s", "t")] public partial class Model { [StarRocksColumn(Type = "CHAR(255)")] public string Code { get; set; } = ""; }"""
         },
         {
+            "SRT009",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksColumn(Type = "VARCHAR(0)")] public string Code { get; set; } = ""; }""",
+            """StarRocksColumn(Type = "VARCHAR(0)")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksColumn(Type = "VARCHAR(1)")] public string Code { get; set; } = ""; }"""
+        },
+        {
+            "SRT009",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksColumn(Type = "VARCHAR(99999999999999999999)")] public string Code { get; set; } = ""; }""",
+            """StarRocksColumn(Type = "VARCHAR(99999999999999999999)")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksColumn(Type = "VARCHAR(1048576)")] public string Code { get; set; } = ""; }"""
+        },
+        {
             "SRT010",
             """[StarRocksTable("s", "t")] public partial class Model { [StarRocksColumn(Precision = 40, Scale = 2)] public decimal Amount { get; set; } }""",
             "StarRocksColumn(Precision = 40, Scale = 2)",

@@ -13,9 +13,7 @@ namespace StarRocks.Typed.Generators.Parsing;
 /// </summary>
 internal static class DefaultValueChecker
 {
-    private const int StringLength = 65533; // STRING = VARCHAR(65533)
 
-    private static readonly Regex Sized = new(@"^\s*(?:CHAR|VARCHAR)\s*\(\s*(\d+)\s*\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static readonly Regex Decimal = new(@"^\s*DECIMAL(?:V2|32|64|128)?\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static readonly Regex Integer = new(@"^[+-]?\d+$", RegexOptions.CultureInvariant);
     private static readonly Regex DecimalText = new(@"^[+-]?(\d*)(?:\.(\d*))?$", RegexOptions.CultureInvariant);
@@ -48,7 +46,7 @@ internal static class DefaultValueChecker
             case ColumnDefaultKind.Uuid:
                 if (baseType is not ("VARCHAR" or "STRING"))
                     return $"Default function uuid() for type {type} is not supported";
-                return StringBytes(type) < 36 ? "Varchar type length must be greater than 36 for uuid function" : null;
+                return TypeMapper.StringByteLength(type) < 36 ? "Varchar type length must be greater than 36 for uuid function" : null;
             case ColumnDefaultKind.UuidNumeric:
                 return baseType == "LARGEINT" ? null : $"Default function uuid_numeric() for type {type} is not supported";
         }
@@ -101,7 +99,7 @@ internal static class DefaultValueChecker
             case "VARCHAR":
             case "STRING":
                 // StarRocks compares the length in UTF-16 units (Java's String.length()) with the declared length.
-                return value.Length > StringBytes(type) ? $"Default value is too long: {value}" : null;
+                return value.Length > TypeMapper.StringByteLength(type) ? $"Default value is too long: {value}" : null;
             default:
                 return $"Cannot add default value for type '{type}'";
         }
@@ -162,14 +160,5 @@ internal static class DefaultValueChecker
         // DateTime has no year 0; 0000 is a leap year in the proleptic calendar, like 2000.
         return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year == 0 ? 2000 : year, month)
             && Part(4) <= 23 && Part(5) <= 59 && Part(6) <= 59;
-    }
-
-    /// <summary>The byte length of a CHAR/VARCHAR type (STRING: 65533; no length: 1, as StarRocks sets it).</summary>
-    private static long StringBytes(string type)
-    {
-        var sized = Sized.Match(type);
-        if (sized.Success)
-            return long.TryParse(sized.Groups[1].Value, out var bytes) ? bytes : long.MaxValue;
-        return TypeMapper.BaseTypeName(type) == "STRING" ? StringLength : 1;
     }
 }

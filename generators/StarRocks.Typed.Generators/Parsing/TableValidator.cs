@@ -29,7 +29,6 @@ internal static class TableValidator
         "FLOAT", "DOUBLE", "ARRAY", "MAP", "STRUCT", "JSON", "HLL", "BITMAP", "PERCENTILE",
     };
 
-    private static readonly Regex SizedType = new(@"^\s*(CHAR|VARCHAR|VARBINARY)\s*\(\s*(-?\d+)\s*\)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static readonly Regex DecimalType = new(@"^\s*DECIMAL(?:32|64|128)?\s*\(\s*(-?\d+)\s*(?:,\s*(-?\d+)\s*)?\)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     public static IEnumerable<DiagnosticInfo> Validate(ParsedTable table)
@@ -90,8 +89,7 @@ internal static class TableValidator
                 "INT" or "DATE" => 4,
                 "BIGINT" or "DATETIME" => 8,
                 "LARGEINT" => 16,
-                "STRING" => 65533,
-                "VARCHAR" => SizedType.Match(spec.StarRocksType) is { Success: true } sized && long.TryParse(sized.Groups[2].Value, out var n) ? Math.Max(n, 1) : 1,
+                "STRING" or "VARCHAR" => TypeMapper.StringByteLength(spec.StarRocksType),
                 _ => null,
             };
             if (size is not { } bytes)
@@ -241,9 +239,8 @@ internal static class TableValidator
     {
         if (column.StarRocksType == column.Value.StarRocksType)
             return null;
-        var sized = SizedType.Match(column.StarRocksType);
-        if (sized.Success && long.TryParse(sized.Groups[2].Value, out var bytes)
-            && !TypeMapper.CheckStringLength(column.Name, sized.Groups[1].Value.ToUpperInvariant(), bytes, out var stringProblem))
+        if (TypeMapper.DeclaredStringLength(column.StarRocksType) is { } declared
+            && !TypeMapper.CheckStringLength(column.Name, declared.BaseType, declared.Bytes, out var stringProblem))
             return stringProblem;
         var decimalMatch = DecimalType.Match(column.StarRocksType);
         if (decimalMatch.Success && int.TryParse(decimalMatch.Groups[1].Value, out var precision))

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using StarRocks.Typed.Generators.Diagnostics;
 using StarRocks.Typed.Generators.Helpers;
@@ -19,9 +20,12 @@ internal static class TypeMapper
 {
     public const int MaxCharBytes = 255;
     public const int MaxVarcharBytes = 1048576;
+    public const int StringBytes = 65533; // STRING = VARCHAR(65533)
     public const int MaxDecimalPrecision = 38;
     public const int DefaultDecimalPrecision = 38;
     public const int DefaultDecimalScale = 9;
+
+    private static readonly Regex SizedStringType = new(@"^\s*(CHAR|VARCHAR|VARBINARY)\s*\(\s*(-?\d+)\s*\)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>Fully qualified, with nullable reference annotations (generated code must match them to compile warning-free).</summary>
     public static readonly SymbolDisplayFormat TypeNameFormat = SymbolDisplayFormat.FullyQualifiedFormat
@@ -161,6 +165,22 @@ internal static class TypeMapper
             ? $"{(useChar ? "CHAR" : "VARCHAR")}({bytes})"
             : null;
     }
+
+    /// <summary>
+    /// The length a CHAR/VARCHAR/VARBINARY(n) type declares: its base type and n (<see cref="long.MaxValue"/> when n does
+    /// not fit a long); null for a type without one.
+    /// </summary>
+    public static (string BaseType, long Bytes)? DeclaredStringLength(string starRocksType)
+    {
+        var sized = SizedStringType.Match(starRocksType);
+        if (!sized.Success)
+            return null;
+        return (sized.Groups[1].Value.ToUpperInvariant(), long.TryParse(sized.Groups[2].Value, out var bytes) ? bytes : long.MaxValue);
+    }
+
+    /// <summary>The bytes a string column holds: its declared length; STRING 65533; CHAR/VARCHAR without a length 1, as StarRocks sets it.</summary>
+    public static long StringByteLength(string starRocksType) =>
+        DeclaredStringLength(starRocksType)?.Bytes ?? (BaseTypeName(starRocksType) == "STRING" ? StringBytes : 1);
 
     /// <summary>StarRocks's string limits: CHAR 1–255 bytes, VARCHAR/VARBINARY 1–1048576 bytes.</summary>
     public static bool CheckStringLength(string columnName, string baseType, long bytes, out MappingProblem? problem)
