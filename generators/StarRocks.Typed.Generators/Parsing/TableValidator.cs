@@ -151,7 +151,7 @@ internal static class TableValidator
                 }
 
                 var malformed = Enumerable.Range(0, width)
-                    .Select(j => tuple[j] is { } v ? DefaultValueChecker.CheckPartitionValue(v, partitionColumns[j]) : null)
+                    .Select(j => tuple[j] is { } v ? LiteralChecker.CheckPartitionValue(v, partitionColumns[j]) : null)
                     .FirstOrDefault(problem => problem is not null);
                 if (malformed is not null)
                 {
@@ -186,7 +186,7 @@ internal static class TableValidator
 
         if (CheckTypeOverride(spec) is { } problem)
             yield return new DiagnosticInfo(problem.Descriptor, location, new(problem.Arguments));
-        else if (DefaultValueChecker.Check(spec) is { } defaultProblem)
+        else if (LiteralChecker.CheckDefault(spec) is { } defaultProblem)
             yield return Create(DiagnosticDescriptors.InvalidDefaultValue, location, spec.MemberName, spec.Default!, defaultProblem);
 
         if (spec.IsKey)

@@ -7,13 +7,13 @@ using StarRocks.Typed.Generators.Model;
 namespace StarRocks.Typed.Generators.Parsing;
 
 /// <summary>
-/// Checks a column default the way StarRocks's <c>ColumnDef.analyze</c> does (shared/reference §4.3): the literal parsed as
-/// the column type, function defaults only on their types, no <c>DEFAULT NULL</c> on NOT NULL columns. Returns StarRocks's
-/// message, or null when the default is accepted.
+/// Checks literals against their column's type as StarRocks does, returning StarRocks's message or null when accepted:
+/// column defaults as <c>ColumnDef.analyze</c> (shared/reference §4.3: the literal parsed as the column type, function
+/// defaults only on their types, no <c>DEFAULT NULL</c> on NOT NULL columns) and LIST partition values as
+/// <c>PartitionValue.getValue(type)</c>.
 /// </summary>
-internal static class DefaultValueChecker
+internal static class LiteralChecker
 {
-
     private static readonly Regex Decimal = new(@"^\s*DECIMAL(?:V2|32|64|128)?\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static readonly Regex Integer = new(@"^[+-]?\d+$", RegexOptions.CultureInvariant);
     private static readonly Regex DecimalText = new(@"^[+-]?(\d*)(?:\.(\d*))?$", RegexOptions.CultureInvariant);
@@ -21,7 +21,7 @@ internal static class DefaultValueChecker
         @"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,6}))?)?$", RegexOptions.CultureInvariant);
 
     /// <summary>StarRocks's complaint about <paramref name="column"/>'s default, or null.</summary>
-    public static string? Check(ColumnSpec column)
+    public static string? CheckDefault(ColumnSpec column)
     {
         if (column.Default is not { } value)
             return null;
