@@ -15,6 +15,7 @@ namespace StarRocks.Typed.Sink;
 /// </summary>
 internal sealed class SinkCoordinator : IAsyncDisposable
 {
+    private ArrayPool<byte> _segmentPool;
     private readonly List<SinkRegion> _regions = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _intervalLoop;
@@ -49,8 +50,7 @@ internal sealed class SinkCoordinator : IAsyncDisposable
 
         Journal = journal ?? new FileCheckpointJournal(Options.JournalPath ?? $"starrocks-sink-{Options.Connection.LabelPrefix ?? LoadLabelGenerator.DefaultPrefix}.journal");
         Budget = new SinkMemoryBudget(2 * Options.BufferFlushMaxBytes);
-        // Enough segments for the whole budget, so a sink at steady state reuses them instead of leaving them to the GC.
-        SegmentPool = ArrayPool<byte>.Create(LoadBatch.DefaultSegmentSize, (int)Math.Min(Budget.Limit / LoadBatch.DefaultSegmentSize + 64, 16_384));
+        _segmentPool = NewSegmentPool();
         IoSlots = new SemaphoreSlim(Options.IoThreadCount, Options.IoThreadCount);
         SinkTelemetry.Track(Budget);
         _intervalLoop = Task.Run(SealOnIntervalAsync);
@@ -64,8 +64,12 @@ internal sealed class SinkCoordinator : IAsyncDisposable
 
     public SinkMemoryBudget Budget { get; }
 
-    /// <summary>Where the tables' batches rent their 64 KiB segments (dropped with the coordinator).</summary>
-    public ArrayPool<byte> SegmentPool { get; }
+    /// <summary>
+    /// Where the tables' batches rent their 64 KiB segments: enough for the whole budget, so a sink at steady state reuses
+    /// them instead of leaving them to the GC. Replaced by an empty pool after a whole flush interval with nothing
+    /// buffered, so an idle sink gives the memory back (batches return segments to the pool they rented from).
+    /// </summary>
+    public ArrayPool<byte> SegmentPool => Volatile.Read(ref _segmentPool);
 
     public SemaphoreSlim IoSlots { get; }
 
@@ -341,12 +345,17 @@ internal sealed class SinkCoordinator : IAsyncDisposable
         largest?.Seal("max-bytes");
     }
 
+    private ArrayPool<byte> NewSegmentPool() =>
+        ArrayPool<byte>.Create(LoadBatch.DefaultSegmentSize, (int)Math.Min(Budget.Limit / LoadBatch.DefaultSegmentSize + 64, 16_384));
+
     private async Task SealOnIntervalAsync()
     {
         var interval = Options.BufferFlushInterval;
         var tick = TimeSpan.FromMilliseconds(Math.Clamp(interval.TotalMilliseconds / 4, 10, 1000));
         var commitsTransactions = Transactions is not null && Options.Semantic == StarRocksSinkSemantic.AtLeastOnce;
         var lastCommit = System.Diagnostics.Stopwatch.GetTimestamp();
+        long? idleSince = null;
+        var poolTrimmed = false;
         using var timer = new PeriodicTimer(tick);
         try
         {
@@ -355,6 +364,20 @@ internal sealed class SinkCoordinator : IAsyncDisposable
                 foreach (var region in Regions())
                 {
                     region.SealIfOlderThan(interval);
+                }
+
+                if (Budget.Reserved > 0)
+                {
+                    (idleSince, poolTrimmed) = (null, false);
+                }
+                else if (idleSince is null)
+                {
+                    idleSince = System.Diagnostics.Stopwatch.GetTimestamp();
+                }
+                else if (!poolTrimmed && System.Diagnostics.Stopwatch.GetElapsedTime(idleSince.Value) >= interval)
+                {
+                    Volatile.Write(ref _segmentPool, NewSegmentPool());
+                    poolTrimmed = true;
                 }
 
                 if (commitsTransactions && System.Diagnostics.Stopwatch.GetElapsedTime(lastCommit) >= interval)

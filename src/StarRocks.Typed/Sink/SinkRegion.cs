@@ -43,7 +43,7 @@ internal sealed class SinkRegion
     private SinkRowShape? _shape;
     private long _activeReserved;
     private long _activeSince;
-    private SealedBatch? _lastSealed;
+    private Task? _lastLoaded; // the last queued item's completion (not the item: a loaded body must not stay referenced)
     private StarRocksSinkException? _failure;
     private StreamLoadTransaction? _transaction;
     private long _checkpointsEnded;
@@ -181,16 +181,16 @@ internal sealed class SinkRegion
             return;
         }
 
-        SealedBatch? last;
+        Task? last;
         lock (_gate)
         {
             SealLocked("flush");
-            last = _lastSealed;
+            last = _lastLoaded;
         }
 
         if (last is not null)
         {
-            await last.Loaded.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await last.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         ThrowIfFaulted();
@@ -209,7 +209,7 @@ internal sealed class SinkRegion
         lock (_gate)
         {
             SealLocked("transaction end");
-            _lastSealed = end;
+            _lastLoaded = end.Loaded.Task;
             if (!_queue.Writer.TryWrite(end))
             {
                 throw new ObjectDisposedException(Table, $"The sink of {Database}.{Table} is disposed.");
@@ -265,7 +265,7 @@ internal sealed class SinkRegion
         SinkLog.Flushing(_coordinator.Logger, _active.RowCount, _active.Length, Database, Table, reason);
         _active = null;
         _activeReserved = 0;
-        _lastSealed = batch;
+        _lastLoaded = batch.Loaded.Task;
         if (!_queue.Writer.TryWrite(batch))
         {
             throw new ObjectDisposedException(Table, $"The sink of {Database}.{Table} is disposed.");

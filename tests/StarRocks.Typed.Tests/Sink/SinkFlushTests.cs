@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StarRocks.Typed.DependencyInjection;
@@ -178,6 +179,32 @@ public sealed class SinkFlushTests(SinkStandInFixture fixture)
             Assert.Equal(["1499|1|1499|1499"], await fixture.QueryAsync($"SELECT COUNT(*), MIN(id), MAX(id), SUM(name = CONCAT('name ', id)) FROM `{db}`.`items`"));
         }
     }
+
+    [Fact]
+    public async Task An_idle_sink_drops_its_segment_pool_after_a_flush_interval_and_keeps_loading()
+    {
+        var (services, db) = await fixture.StartAsync(o => o.BufferFlushInterval = TimeSpan.FromMilliseconds(300));
+        await using (services)
+        {
+            var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
+            var coordinator = services.GetRequiredService<SinkCoordinator>();
+            await sink.WriteAsync(Enumerable.Range(0, 500).Select(Event));
+            await sink.FlushAsync();
+            var used = WeakPool(coordinator);
+            await WaitUntilAsync(() => Task.FromResult(!ReferenceEquals(coordinator.SegmentPool, used.Target)));
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            Assert.False(used.IsAlive, "the replaced pool (and the segments it kept) is still referenced");
+
+            await sink.WriteAsync(Enumerable.Range(500, 500).Select(Event));
+            await sink.FlushAsync();
+            Assert.Equal(1000, await fixture.CountAsync(db, "events"));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)] // no strong reference left in the test's frame
+    private static WeakReference WeakPool(SinkCoordinator coordinator) => new(coordinator.SegmentPool);
 
     private static async Task WriteAsync<T>(IStarRocksSink<T> sink, IEnumerable<T> rows, string calls) where T : IStarRocksTable<T>
     {
