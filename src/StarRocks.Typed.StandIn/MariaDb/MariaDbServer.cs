@@ -322,8 +322,10 @@ public sealed class MariaDbServer : IAsyncDisposable
             await connection.OpenAsync(cancellationToken);
             return true;
         }
-        catch (MySqlException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // A server still starting can also end the handshake half-way (IOException, EndOfStreamException, …), not
+            // only refuse it; the callers bound the waiting (deadline, process exit).
             return false;
         }
     }
