@@ -83,7 +83,7 @@ internal sealed class SinkRegion
     }
 
     /// <summary>
-    /// Appends serialized rows whose bytes (<see cref="ReservedBytes"/>) are already reserved in the budget, sealing the
+    /// Appends serialized rows whose bytes (<see cref="ReservedBytes(SerializedRows)"/>) are already reserved in the budget, sealing the
     /// active batch whenever it reaches <c>max-rows</c> (so a chunk may end one batch and start the next).
     /// </summary>
     /// <param name="shape">The rows' shape; a different shape than the active batch's seals it first.</param>
@@ -107,7 +107,8 @@ internal sealed class SinkRegion
                 }
 
                 to = (int)Math.Min(rows.Count, from + _maxRows - _active.RowCount);
-                long reserved = AppendLocked(rows, from, to);
+                AppendLocked(rows, from, to);
+                long reserved = ReservedBytes(rows, from, to);
                 _activeReserved += reserved;
                 _coordinator.AddActiveBytes(reserved);
                 if (_active.RowCount >= _maxRows)
@@ -121,30 +122,26 @@ internal sealed class SinkRegion
     /// <summary>The budget bytes <paramref name="rows"/> take in a batch: their bytes, plus <c>[</c> or <c>,</c> and room for <c>]</c> per JSON row.</summary>
     /// <param name="rows">The rows.</param>
     /// <returns>The bytes to reserve.</returns>
-    public long ReservedBytes(SerializedRows rows) => rows.Length + (_json ? 2L * rows.Count : 0);
+    public long ReservedBytes(SerializedRows rows) => ReservedBytes(rows, 0, rows.Count);
 
-    private long AppendLocked(SerializedRows rows, int from, int to)
+    private long ReservedBytes(SerializedRows rows, int from, int to) => rows.Rows(from, to).Length + (_json ? 2L * (to - from) : 0);
+
+    private void AppendLocked(SerializedRows rows, int from, int to)
     {
         var active = _active!;
         if (!_json)
         {
-            var bytes = rows.Rows(from, to);
-            active.Write(bytes);
+            active.Write(rows.Rows(from, to));
             active.AddRows(to - from);
-            return bytes.Length;
+            return;
         }
 
-        long reserved = 0;
         for (int row = from; row < to; row++)
         {
-            var bytes = rows.Rows(row, row + 1);
             active.Write(active.RowCount == 0 ? "["u8 : ","u8);
-            active.Write(bytes);
+            active.Write(rows.Rows(row, row + 1));
             active.AddRows();
-            reserved += bytes.Length + 2;
         }
-
-        return reserved;
     }
 
     /// <summary>Seals the active batch (if it has rows) and queues it for loading.</summary>

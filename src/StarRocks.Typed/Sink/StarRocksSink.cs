@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.ExceptionServices;
 using StarRocks.Typed.Serialization;
 
@@ -36,18 +35,6 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
     public async ValueTask WriteAsync(IEnumerable<T> rows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        if (rows is T[] array)
-        {
-            await Write(array, _format.Full, StarRocksOperation.Upsert, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        if (rows is List<T> list)
-        {
-            await Write(CollectionsMarshal.AsSpan(list), _format.Full, StarRocksOperation.Upsert, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
         var chunk = ArrayPool<T>.Shared.Rent(SerializedRows.MaxRows);
         try
         {
