@@ -154,6 +154,6 @@ public class SinkThroughputBenchmarks
         await _sink.FlushAsync();
     }
 
-    /// <summary>How long the last <see cref="Sink"/> took to accept the rows, before its final flush.</summary>
+    /// <summary>How long the last <see cref="Sink"/> or <see cref="SinkChunks"/> took to accept the rows, before its final flush.</summary>
     public TimeSpan WritingTime { get; private set; }
 }
