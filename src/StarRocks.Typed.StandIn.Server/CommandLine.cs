@@ -12,6 +12,8 @@ internal static class CommandLine
           --mysql-port N       MySQL-protocol port (StarRocks 9030; default 0)
           --datadir DIR        private MariaDB data directory (default ./.standin/mariadb)
           --mariadb-port N     private MariaDB port (default 0)
+          --shared-mariadb     use a per-process MariaDB in $TMPDIR instead of --datadir, removed at stop
+                               (abandoned ones of killed processes are removed at start)
           --user NAME          StarRocks user (default root)
           --password TEXT      its password (default empty)
           --storage-off        count rows by delimiter, parse and store nothing (client benchmarks)
@@ -21,7 +23,7 @@ internal static class CommandLine
                                (--measure-mb N: storage-off body size, default 2048; --measure-rows N: default 200000)
         """;
 
-    private static readonly HashSet<string> Flags = ["storage-off", "stop-mariadb", "measure", "help"];
+    private static readonly HashSet<string> Flags = ["storage-off", "shared-mariadb", "stop-mariadb", "measure", "help"];
 
     public static Dictionary<string, string> Parse(string[] args)
     {

@@ -20,7 +20,9 @@ if (arguments.ContainsKey("stop-mariadb"))
     return 0;
 }
 
-var dataDirectory = arguments.GetValueOrDefault("datadir") ?? Path.Combine(Environment.CurrentDirectory, ".standin", "mariadb");
+// --shared-mariadb: the per-process instance in $TMPDIR (MariaDbServer.GetSharedAsync), removed when the program stops
+var sharedMariaDb = arguments.ContainsKey("shared-mariadb");
+var dataDirectory = sharedMariaDb ? null : arguments.GetValueOrDefault("datadir") ?? Path.Combine(Environment.CurrentDirectory, ".standin", "mariadb");
 var options = new StandInOptions
 {
     FeHttpPort = CommandLine.Port(arguments, "fe-http-port"),
@@ -71,5 +73,7 @@ using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
 });
 await stop.Task;
 await standIn.DisposeAsync();
+if (sharedMariaDb)
+    await MariaDbServer.StopSharedAsync();
 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stand-in stopped at {DateTime.UtcNow:O}"));
 return 0;

@@ -14,6 +14,7 @@ namespace StarRocks.Typed.StandIn.MariaDb;
 public sealed class MariaDbServer : IAsyncDisposable
 {
     private const string PortFileName = "standin.port";
+    private const string SharedDirectoryPrefix = "starrocks-standin-mariadb-";
     private static readonly SemaphoreSlim SharedGate = new(1, 1);
     private static MariaDbServer? _shared;
     private static bool _sharedIsTemporary;
@@ -77,7 +78,7 @@ public sealed class MariaDbServer : IAsyncDisposable
             _sharedIsTemporary = dataDirectory is null;
             if (_sharedIsTemporary)
                 await RemoveAbandonedSharedInstancesAsync();
-            dataDirectory ??= Path.Combine(Path.GetTempPath(), $"starrocks-standin-mariadb-{Environment.ProcessId}");
+            dataDirectory ??= Path.Combine(Path.GetTempPath(), SharedDirectoryPrefix + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
             _shared = await StartAsync(dataDirectory, 0, cancellationToken);
             var shared = _shared;
             AppDomain.CurrentDomain.ProcessExit += (_, _) => shared.Stop();
@@ -236,28 +237,62 @@ public sealed class MariaDbServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops and deletes per-process shared instances whose test process died without stopping them (a killed test
-    /// host), so that abandoned <c>mariadbd</c> processes do not pile up across runs.
+    /// Removes per-process shared instances whose test process died without stopping them (a killed test host): kills
+    /// the orphaned <c>mariadbd</c> and deletes its data directory, so that a new run starts cleanly and abandoned
+    /// servers do not pile up across runs. The orphan is found by its command line, not by connecting to it: it may
+    /// still be starting (no pid file yet), and its data is thrown away anyway.
     /// </summary>
     private static async Task RemoveAbandonedSharedInstancesAsync()
     {
-        foreach (var directory in Directory.EnumerateDirectories(Path.GetTempPath(), "starrocks-standin-mariadb-*"))
+        foreach (var directory in Directory.EnumerateDirectories(Path.GetTempPath(), SharedDirectoryPrefix + "*"))
         {
-            if (!int.TryParse(Path.GetFileName(directory)["starrocks-standin-mariadb-".Length..], out var ownerPid) || IsAlive(ownerPid))
+            if (!int.TryParse(Path.GetFileName(directory)[SharedDirectoryPrefix.Length..], out var ownerPid) || IsAlive(ownerPid))
                 continue;
+            foreach (var orphan in ServerProcessesOn(directory))
+            {
+                using (orphan)
+                {
+                    try
+                    {
+                        orphan.Kill();
+                        await orphan.WaitForExitAsync();
+                    }
+                    catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
+                    {
+                        // it exited meanwhile (another process is cleaning up too), or it is not ours to kill
+                    }
+                }
+            }
             try
             {
-                if (await TryReuseAsync(directory, CancellationToken.None) is { } abandoned)
-                    await abandoned.ShutdownAsync();
-                var pidFile = Path.Combine(directory, "mariadbd.pid");
-                for (var i = 0; i < 100 && File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var serverPid) && IsAlive(serverPid); i++)
-                    await Task.Delay(100);
                 await DeleteDirectoryAsync(directory);
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or MySqlException)
+            catch (UnauthorizedAccessException)
             {
-                // another process is cleaning it up, or it is not ours to remove
+                // not ours to remove
             }
+        }
+    }
+
+    /// <summary>The running <c>mariadbd</c> processes whose data directory lies in <paramref name="directory"/> (Linux: read from <c>/proc/{pid}/cmdline</c>).</summary>
+    private static IEnumerable<Process> ServerProcessesOn(string directory)
+    {
+        var dataDirectoryArgument = $"--datadir={Path.Combine(directory, "db")}";
+        foreach (var process in Process.GetProcessesByName("mariadbd"))
+        {
+            string[] arguments;
+            try
+            {
+                arguments = File.ReadAllText($"/proc/{process.Id}/cmdline").Split('\0');
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                arguments = []; // exited meanwhile
+            }
+            if (arguments.Contains(dataDirectoryArgument, StringComparer.Ordinal))
+                yield return process;
+            else
+                process.Dispose();
         }
     }
 
@@ -306,7 +341,9 @@ public sealed class MariaDbServer : IAsyncDisposable
         await using var connection = new MySqlConnection(candidate.ConnectionString());
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT @@datadir";
+        // MySql.Data 8.0.16 fails on the column MariaDB 10.11 describes for a bare system variable (KeyNotFoundException
+        // in Driver.GetColumns); a cast gives an ordinary string column
+        command.CommandText = "SELECT CAST(@@datadir AS CHAR)";
         var datadir = (string?)await command.ExecuteScalarAsync(cancellationToken);
         return datadir is not null && Path.GetFullPath(datadir).TrimEnd('/') == Path.Combine(dataDirectory, "db")
             ? candidate
