@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -8,6 +9,14 @@ namespace StarRocks.Typed.StandIn.Be;
 /// <summary>The BE's HTTP routes (StarRocks BE :8040).</summary>
 internal static class BackendRoutes
 {
+    /// <summary>
+    /// Header values are read as UTF-8: StarRocks's BE keeps the raw bytes libevent read
+    /// (<c>be/src/http/http_request.cpp</c>, <c>HttpRequest::init_from_evhttp</c>) and hands <c>columns</c>, <c>where</c>,
+    /// separators, … to the FE's planner in Thrift strings, decoded there as UTF-8 (<c>be/src/http/action/stream_load.cpp</c>,
+    /// <c>_process_put</c>); invalid bytes become U+FFFD there as here.
+    /// </summary>
+    public static readonly Encoding HeaderValueEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
     public static void Map(WebApplication app, StandInServices services)
     {
         var streamLoad = new StreamLoadHandler(services);

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
@@ -18,6 +19,14 @@ namespace StarRocks.Typed.StandIn.Fe;
 /// </summary>
 internal static class FrontendRoutes
 {
+    /// <summary>
+    /// Header values are read as ISO-8859-1, one character per byte, as StarRocks's FE reads them: Netty's
+    /// <c>HttpServerCodec</c> without header validation (<c>fe/fe-core/src/main/java/com/starrocks/http/HttpServer.java</c>,
+    /// <c>enable_http_validate_headers</c> false by default). A redirected load's UTF-8 <c>columns</c> passes untouched;
+    /// a non-ASCII value the FE itself reads (a transaction's <c>table</c>) arrives garbled, as there.
+    /// </summary>
+    public static readonly Encoding HeaderValueEncoding = Encoding.Latin1;
+
     private static readonly JsonSerializerOptions AdminJson = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },

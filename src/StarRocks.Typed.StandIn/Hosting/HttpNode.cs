@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
@@ -20,11 +21,13 @@ public sealed class HttpNode : IAsyncDisposable
     private readonly string _name;
     private readonly Action<WebApplication> _mapRoutes;
     private readonly RequestLog _log;
+    private readonly Encoding _headerValueEncoding;
     private WebApplication? _app;
 
-    internal HttpNode(string name, int port, Action<WebApplication> mapRoutes, RequestLog log)
+    internal HttpNode(string name, int port, Action<WebApplication> mapRoutes, RequestLog log, Encoding headerValueEncoding)
     {
         _name = name;
+        _headerValueEncoding = headerValueEncoding;
         Port = port;
         _mapRoutes = mapRoutes;
         _log = log;
@@ -58,6 +61,7 @@ public sealed class HttpNode : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Limits.MinRequestBodyDataRate = null;
             kestrel.AddServerHeader = false;
+            kestrel.RequestHeaderEncodingSelector = _ => _headerValueEncoding;
         });
         builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPool.Factory>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));

@@ -108,7 +108,7 @@ public sealed class StarRocksStandIn : IAsyncDisposable
             Transactions = transactions,
             Credentials = new BasicCredentials(options.User, options.Password),
         };
-        var backend = new HttpNode("be", options.BeHttpPort, app => BackendRoutes.Map(app, services), services.Requests);
+        var backend = new HttpNode("be", options.BeHttpPort, app => BackendRoutes.Map(app, services), services.Requests, BackendRoutes.HeaderValueEncoding);
         await backend.StartAsync(cancellationToken);
         services.BeAddress = backend.Address;
 
@@ -140,7 +140,8 @@ public sealed class StarRocksStandIn : IAsyncDisposable
     public async Task<HttpNode> StartFeAsync(int port = 0, CancellationToken cancellationToken = default)
     {
         HttpNode? node = null;
-        node = new HttpNode($"fe{_frontends.Count}", port, app => FrontendRoutes.Map(app, _services, () => node!.Address), _services.Requests);
+        node = new HttpNode($"fe{_frontends.Count}", port, app => FrontendRoutes.Map(app, _services, () => node!.Address), _services.Requests,
+            FrontendRoutes.HeaderValueEncoding);
         await node.StartAsync(cancellationToken);
         _frontends.Add(node);
         return node;

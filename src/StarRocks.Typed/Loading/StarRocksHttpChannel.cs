@@ -38,6 +38,17 @@ internal sealed class StarRocksHttpChannel : IDisposable
     /// <summary>The most redirects followed for one call (follower FE → leader FE → BE needs two).</summary>
     public const int MaxRedirects = 5;
 
+    /// <summary>
+    /// How header values go on the wire: UTF-8, so that a <c>columns</c> header naming non-ASCII columns can be sent at
+    /// all (.NET refuses non-ASCII header values otherwise). StarRocks's BE keeps header values as the raw bytes libevent
+    /// read (<c>be/src/http/http_request.cpp</c>, <c>HttpRequest::init_from_evhttp</c>) and passes <c>columns</c>,
+    /// <c>where</c>, <c>column_separator</c>, … unchanged to the FE's stream-load planner in a Thrift string, which the
+    /// FE decodes as UTF-8 (<c>be/src/http/action/stream_load.cpp</c>, <c>_process_put</c>). The FE's own Netty
+    /// front (<c>fe/fe-core/src/main/java/com/starrocks/http/HttpServer.java</c>, header validation off by default) sees
+    /// the bytes as ISO-8859-1 but reads only ASCII values (label, warehouse) before it redirects a load.
+    /// </summary>
+    internal static readonly Encoding HeaderValueEncoding = Encoding.UTF8;
+
     private const int MaxResponseBytes = 1024 * 1024;
     private static readonly TimeSpan ErrorLogTimeout = TimeSpan.FromSeconds(10);
 
@@ -60,9 +71,13 @@ internal sealed class StarRocksHttpChannel : IDisposable
     /// <summary>The configured FEs, in <c>load-url</c> order.</summary>
     public IReadOnlyList<Uri> Frontends => _frontends;
 
-    /// <summary>Creates the handler: no automatic redirects, cookies or decompression; timeouts from the options.</summary>
+    /// <summary>
+    /// Creates the handler: no automatic redirects, cookies or decompression; timeouts from the options; header values
+    /// sent as UTF-8 (see <see cref="HeaderValueEncoding"/>).
+    /// </summary>
     public static SocketsHttpHandler CreateHandler(StarRocksConnectionOptions options) => new()
     {
+        RequestHeaderEncodingSelector = (_, _) => HeaderValueEncoding,
         AllowAutoRedirect = false,
         UseCookies = false,
         PreAuthenticate = false,

@@ -91,7 +91,8 @@ public sealed class SinkStandInFixture : IAsyncLifetime
     public async Task<long> CountAsync(string database, string table) =>
         long.Parse((await QueryAsync($"SELECT COUNT(*) FROM `{database}`.`{table}`"))[0], System.Globalization.CultureInfo.InvariantCulture);
 
-    private static StarRocksTableInfo InDatabase(StarRocksTableInfo table, string database) =>
+    /// <summary><paramref name="table"/> moved to <paramref name="database"/> (its metadata and its DDL).</summary>
+    public static StarRocksTableInfo InDatabase(StarRocksTableInfo table, string database) =>
         table with { Database = database, CreateTableSql = table.CreateTableSql.Replace($"`{table.Database}`.", $"`{database}`.", StringComparison.Ordinal) };
 }
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using MySql.Data.MySqlClient;
 using StarRocks.Typed.Configuration;
 using StarRocks.Typed.DependencyInjection;
-using StarRocks.Typed.Metadata;
 using StarRocks.Typed.Schema;
 using StarRocks.Typed.Tests.Sink;
 
@@ -51,7 +50,7 @@ public sealed class ReadTestContext : IAsyncDisposable
         var schema = provider.GetRequiredService<IStarRocksSchema>();
         foreach (var table in new[] { ScanRow.Table, LookupCustomer.Table, LookupPrice.Table })
         {
-            await schema.EnsureTableAsync(InDatabase(table, database));
+            await schema.EnsureTableAsync(SinkStandInFixture.InDatabase(table, database));
         }
 
         return new ReadTestContext(fixture, provider, database);
@@ -89,7 +88,4 @@ public sealed class ReadTestContext : IAsyncDisposable
             .Select(e => e.ConnectionId).ToList();
 
     public ValueTask DisposeAsync() => Services.DisposeAsync();
-
-    private static StarRocksTableInfo InDatabase(StarRocksTableInfo table, string database) =>
-        table with { Database = database, CreateTableSql = table.CreateTableSql.Replace($"`{table.Database}`.", $"`{database}`.", StringComparison.Ordinal) };
 }
