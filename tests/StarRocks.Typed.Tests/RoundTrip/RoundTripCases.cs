@@ -1,0 +1,179 @@
+using System.Text.Json;
+
+namespace StarRocks.Typed.Tests.RoundTrip;
+
+/// <summary>A value the writer must refuse up front: the column it names and a phrase of the reason it gives.</summary>
+public sealed record Refusal(string Column, string Reason);
+
+/// <summary>
+/// One value class of the round-trip suite: an ordinary row with one member (or a few related ones) set to edge values.
+/// Unless a refusal is given for the format, the row must come back equal.
+/// </summary>
+/// <param name="Name">The test case's name.</param>
+/// <param name="Edit">Sets the edge values on the ordinary row.</param>
+/// <param name="InCsv">The refusal expected in CSV, or null when the row must round-trip.</param>
+/// <param name="InJson">The refusal expected in JSON, or null when the row must round-trip.</param>
+public sealed record RoundTripCase(string Name, Func<RoundTripRow, RoundTripRow> Edit, Refusal? InCsv = null, Refusal? InJson = null)
+{
+    public Refusal? RefusalIn(string format) => format == "csv" ? InCsv : InJson;
+}
+
+/// <summary>The value classes of the round-trip suite (docs/serialization.md lists the CSV refusals asserted here).</summary>
+public static class RoundTripCases
+{
+    private static readonly Refusal CsvNullText = new("text", "is read as NULL");
+    private static readonly Refusal CsvNul = new("text", "contains U+0000");
+    private static readonly Refusal CsvStartingQuote = new("text", "starts with the enclose character");
+
+    /// <summary>
+    /// A row of ordinary values for every member: non-null everywhere (NULL is its own case), and no text that needs
+    /// quoting in any format (collections of strings, dates and maps are empty, JSON holds no strings), so that each
+    /// case tests only its own value class.
+    /// </summary>
+    public static RoundTripRow Ordinary(long id) => new()
+    {
+        Id = id,
+        Flag = true,
+        MaybeFlag = false,
+        Tiny = 7,
+        Octet = 200,
+        Small = -300,
+        UShort = 60_000,
+        Int = -123_456,
+        UInt = 4_000_000_000,
+        Long = 9_000_000_000,
+        MaybeLong = -1,
+        ULong = 18_000_000_000_000_000_000,
+        Huge = Int128.Parse("-12345678901234567890123", System.Globalization.CultureInfo.InvariantCulture),
+        Single = 1.5f,
+        Double = 0.1,
+        MaybeDouble = -2.25,
+        Money = 1234.5m,
+        Rate = 0.0825m,
+        Text = "plain text",
+        MaybeText = "maybe",
+        Short20 = "short",
+        Code = "AB",
+        Day = new DateOnly(2024, 2, 29),
+        At = new DateTime(2024, 2, 29, 13, 14, 15),
+        MaybeAt = new DateTime(2000, 1, 1),
+        Stamp = new DateTimeOffset(2024, 2, 29, 13, 14, 15, TimeSpan.Zero),
+        Uid = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"),
+        Color = RoundTripColor.Green,
+        Size = RoundTripSize.Medium,
+        Document = Json("[1,2.5]"),
+        JsonText = "[3]",
+        Numbers = [1, 2, 3],
+        Names = [],
+        Sparse = [10, 20],
+        Days = [],
+        Nested = [[1], [2, 3]],
+        Counts = [],
+        Labels = new Dictionary<int, string>(),
+    };
+
+    /// <summary>Every case, by name.</summary>
+    public static IReadOnlyList<RoundTripCase> All { get; } =
+    [
+        // strings: quotes, separators, newlines, \N-like text, empty, emoji, NUL
+        Text("string: quote at start", "\"starts with a quote"),
+        Text("string: quote in the middle", "say \"hi\" now"),
+        Text("string: quote at end", "ends with a quote\""),
+        new("string: a lone quote", r => r with { Text = "\"" }, InCsv: CsvStartingQuote),
+        Text("string: only quotes", "\"\"\""),
+        Text("string: tab separator", "a\tb\t"),
+        Text("string: newline and CRLF", "line 1\nline 2\r\nline 3\r"),
+        Text("string: quotes with tab and newline", "x \"q\"\t\"r\"\ny"),
+        new("string: quote at start with a tab", r => r with { Text = "\"quoted\"\tthen tab" }, InCsv: CsvStartingQuote),
+        new("string: \\N", r => r with { Text = "\\N" }, InCsv: CsvNullText),
+        Text("string: \\\\N", "\\\\N"),
+        Text("string: N", "N"),
+        Text("string: backslashes", "C:\\path\\to\\file\\"),
+        Text("string: empty (not NULL)", "", maybe: ""),
+        Text("string: emoji (4-byte UTF-8)", "😀 👍🏽 👨‍👩‍👧 ∑ é"),
+        new("string: emoji in VARCHAR(20 chars)", r => r with { Short20 = "😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀" }),
+        new("string: NUL", r => r with { Text = "a\0b" }, InCsv: CsvNul),
+        new("string: leading and trailing spaces", r => r with { Text = "  padded  ", Short20 = " v " }),
+        new("CHAR: trailing spaces kept", r => r with { Code = "ab  " }),
+        new("CHAR: full length and non-ASCII", r => r with { Code = "ñ😀ab" }),
+
+        // numbers at their limits
+        new("TINYINT / SMALLINT from byte: min and max", r => r with { Tiny = sbyte.MinValue, Octet = byte.MaxValue, Small = short.MinValue }),
+        new("TINYINT / SMALLINT: max, INT from ushort: max", r => r with { Tiny = sbyte.MaxValue, Small = short.MaxValue, UShort = ushort.MaxValue }),
+        new("INT: min and max, BIGINT from uint: max", r => r with { Int = int.MinValue, UInt = uint.MaxValue }),
+        new("INT: max", r => r with { Int = int.MaxValue }),
+        new("BIGINT: min", r => r with { Long = long.MinValue, MaybeLong = long.MinValue }),
+        new("BIGINT: max", r => r with { Long = long.MaxValue, MaybeLong = long.MaxValue }),
+        new("LARGEINT from ulong: max", r => r with { ULong = ulong.MaxValue }),
+        new("LARGEINT: min", r => r with { Huge = Int128.MinValue }),
+        new("LARGEINT: max", r => r with { Huge = Int128.MaxValue }),
+        new("FLOAT: max", r => r with { Single = float.MaxValue }),
+        new("FLOAT: min", r => r with { Single = float.MinValue }),
+        new("FLOAT: epsilon (subnormal)", r => r with { Single = float.Epsilon }),
+        new("DOUBLE: max", r => r with { Double = double.MaxValue, MaybeDouble = double.MaxValue }),
+        new("DOUBLE: min", r => r with { Double = double.MinValue, MaybeDouble = double.MinValue }),
+        new("DOUBLE: epsilon (subnormal)", r => r with { Double = double.Epsilon, MaybeDouble = -double.Epsilon }),
+        new("DOUBLE: shortest round-trip digits", r => r with { Double = 1.0 / 3, MaybeDouble = 123456789.98765433 }),
+        new("FLOAT: NaN is refused", r => r with { Single = float.NaN }, InCsv: new("single", "do not load NaN or infinities"), InJson: new("single", "do not load NaN or infinities")),
+        new("DOUBLE: infinity is refused", r => r with { Double = double.PositiveInfinity },
+            InCsv: new("double", "do not load NaN or infinities"), InJson: new("double", "do not load NaN or infinities")),
+        new("DECIMAL(38,9): decimal max", r => r with { Money = decimal.MaxValue }),
+        new("DECIMAL(38,9): decimal min", r => r with { Money = decimal.MinValue }),
+        new("DECIMAL(38,9): smallest fraction", r => r with { Money = 0.000000001m }),
+        new("DECIMAL(10,4): at its precision limit", r => r with { Rate = 999999.9999m }),
+        new("DECIMAL(10,4): negative precision limit and scale kept", r => r with { Rate = -999999.9999m, Money = -0.100000000m }),
+
+        // dates and times
+        new("DATE: 0001-01-01", r => r with { Day = DateOnly.MinValue }),
+        new("ARRAY<DATE>: 0001-01-01 and 9999-12-31", r => r with { Days = [DateOnly.MinValue, new DateOnly(9999, 12, 31)] }),
+        new("DATE: 9999-12-31", r => r with { Day = new DateOnly(9999, 12, 31) }),
+        new("DATETIME: microseconds", r => r with { At = new DateTime(2024, 2, 29, 12, 34, 56).AddTicks(7_890_120), MaybeAt = new DateTime(1999, 12, 31, 23, 59, 59).AddTicks(10) }),
+        new("DATETIME: 0001-01-01 00:00:00", r => r with { At = DateTime.MinValue, MaybeAt = DateTime.MinValue }),
+        new("DATETIME: 9999-12-31 23:59:59.999999", r => r with { At = new DateTime(9999, 12, 31, 23, 59, 59).AddTicks(9_999_990) }),
+        new("DATETIME from DateTimeOffset: another offset, same instant", r => r with { Stamp = new DateTimeOffset(2024, 3, 1, 5, 30, 0, TimeSpan.FromHours(5.5)).AddTicks(1230) }),
+
+        // collections and JSON holding quotes
+        new("ARRAY<STRING>: plain elements", r => r with { Names = ["x", "y z"] }),
+        new("ARRAY<STRING>: quotes, separators, empty and NULL elements", r => r with { Names = ["a\"b", "\"", "", null, "tab\tnew\nline", "[x]", "{y}", "\\N"] }),
+        new("ARRAY: empty, NULL elements, limits", r => r with { Numbers = [], Sparse = [null, long.MinValue, long.MaxValue], Nested = [[], [int.MinValue, int.MaxValue]] }),
+        new("MAP: plain entries", r => r with { Counts = new() { ["one"] = 1 }, Labels = new Dictionary<int, string> { [1] = "first" } }),
+        new("MAP<STRING,INT>: quoted and empty keys, NULL value", r => r with { Counts = new() { ["q\"uote"] = 1, [""] = null, ["\"start"] = int.MaxValue, ["tab\tkey"] = -1 } }),
+        new("MAP<INT,STRING>: quotes in values", r => r with { Labels = new Dictionary<int, string> { [int.MinValue] = "\"start", [0] = "end\"", [int.MaxValue] = "mid\"dle" } }),
+        new("JSON: an object with plain members", r => r with { Document = Json("""{"a":1,"b":"two"}"""), JsonText = """{"k":[1,2]}""" }),
+        new("JSON: strings holding quotes, escapes and unicode", r => r with { Document = Json("""{"q":"say \"hi\"","t":"tab\tnew\nline","u":"😀 é","n":null,"arr":[1,"\"",true]}""") }),
+        new("JSON: a bare string, number and array", r => r with { Document = Json("\"just \\\"a\\\" string\""), JsonText = "[1,\"two\",{\"three\":3}]" }),
+        new("JSON text: a string value starting with a quote", r => r with { JsonText = "\"\\\"quoted\\\"\"" }),
+
+        // GUID, enums, booleans, NULLs
+        new("GUID: empty", r => r with { Uid = Guid.Empty }),
+        new("GUID: all bits set", r => r with { Uid = Guid.AllBitsSet }),
+        new("enums: number at its max, name", r => r with { Color = RoundTripColor.Blue, Size = RoundTripSize.ExtraLarge }),
+        new("BOOLEAN: false", r => r with { Flag = false, MaybeFlag = true }),
+        new("NULL in every nullable column", r => r with
+        {
+            MaybeFlag = null, MaybeLong = null, MaybeDouble = null, Rate = null, MaybeText = null, MaybeAt = null,
+            JsonText = null, Names = null, Labels = null,
+        }),
+    ];
+
+    /// <summary>The VARBINARY value classes (<see cref="RoundTripBinaryRow"/>), by name.</summary>
+    public static IReadOnlyDictionary<string, RoundTripBinaryRow> Binary { get; } = new Dictionary<string, RoundTripBinaryRow>
+    {
+        ["VARBINARY: plain bytes"] = new() { Id = 1, Blob = [1, 2, 3], MaybeBlob = [4, 5] },
+        ["VARBINARY: separators, quotes, backslash, NUL and non-UTF-8"] = new() { Id = 2, Blob = [0, 9, 10, 13, 34, 92, 0x80, 0xFF, 0xC3, 0x28], MaybeBlob = [0] },
+        ["VARBINARY: empty, not NULL"] = new() { Id = 3, Blob = [], MaybeBlob = [] },
+        ["VARBINARY: NULL"] = new() { Id = 4, Blob = [0x5C, 0x4E], MaybeBlob = null },
+    };
+
+    /// <summary>The case called <paramref name="name"/>.</summary>
+    public static RoundTripCase Named(string name) => All.Single(c => c.Name == name);
+
+    private static RoundTripCase Text(string name, string text, string? maybe = null) =>
+        new(name, r => r with { Text = text, MaybeText = maybe ?? text });
+
+    private static JsonElement Json(string text)
+    {
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+
+namespace StarRocks.Typed.Tests.RoundTrip;
+
+/// <summary>An enum stored by number (its underlying <c>byte</c> maps to SMALLINT).</summary>
+public enum RoundTripColor : byte
+{
+    Red,
+    Green,
+    Blue = byte.MaxValue,
+}
+
+/// <summary>An enum stored by name.</summary>
+public enum RoundTripSize
+{
+    Small,
+    Medium,
+    ExtraLarge,
+}
+
+/// <summary>
+/// One member of every mapped type (README "Type mapping") but VARBINARY, for the round-trip suite. A PRIMARY KEY table,
+/// so partial updates can be checked too; every test case writes its own <see cref="Id"/>. VARBINARY has a table of its
+/// own (<see cref="RoundTripBinaryRow"/>): in JSON a VARBINARY column changes how every row is loaded (a <c>jsonpaths</c>
+/// and <c>columns</c> header with <c>from_base64</c>), so a failure there would hide every other value class.
+/// </summary>
+[StarRocksTable("roundtrip", "every_type", Kind = StarRocksTableKind.PrimaryKey)]
+public sealed partial record RoundTripRow
+{
+    [StarRocksKey(0)] public required long Id { get; init; }
+    public bool Flag { get; init; }
+    public bool? MaybeFlag { get; init; }
+    public sbyte Tiny { get; init; }
+    public byte Octet { get; init; }
+    public short Small { get; init; }
+    public ushort UShort { get; init; }
+    public int Int { get; init; }
+    public uint UInt { get; init; }
+    public long Long { get; init; }
+    public long? MaybeLong { get; init; }
+    public ulong ULong { get; init; }
+    public Int128 Huge { get; init; }
+    public float Single { get; init; }
+    public double Double { get; init; }
+    public double? MaybeDouble { get; init; }
+    public decimal Money { get; init; }
+    [StarRocksColumn(Precision = 10, Scale = 4)] public decimal? Rate { get; init; }
+    public string Text { get; init; } = "";
+    public string? MaybeText { get; init; }
+    [StarRocksColumn(Length = 20)] public string Short20 { get; init; } = "";
+    [StarRocksColumn(Length = 4, FixedLength = true)] public string Code { get; init; } = "";
+    public DateOnly Day { get; init; }
+    public DateTime At { get; init; }
+    public DateTime? MaybeAt { get; init; }
+    public DateTimeOffset Stamp { get; init; }
+    public Guid Uid { get; init; }
+    public RoundTripColor Color { get; init; }
+    [StarRocksColumn(EnumFormat = StarRocksEnumFormat.Name)] public RoundTripSize Size { get; init; }
+    public JsonElement Document { get; init; }
+    [StarRocksColumn(Json = true)] public string? JsonText { get; init; }
+    public int[] Numbers { get; init; } = [];
+    public List<string?>? Names { get; init; }
+    public IReadOnlyList<long?> Sparse { get; init; } = [];
+    public ImmutableArray<DateOnly> Days { get; init; } = [];
+    public List<int[]> Nested { get; init; } = [];
+    public Dictionary<string, int?> Counts { get; init; } = [];
+    public IReadOnlyDictionary<int, string>? Labels { get; init; }
+}
+
+/// <summary>VARBINARY columns (nullable and not) for the round-trip suite.</summary>
+[StarRocksTable("roundtrip", "binary_values", Kind = StarRocksTableKind.PrimaryKey)]
+public sealed partial record RoundTripBinaryRow
+{
+    [StarRocksKey(0)] public required long Id { get; init; }
+    public required byte[] Blob { get; init; }
+    public byte[]? MaybeBlob { get; init; }
+}
