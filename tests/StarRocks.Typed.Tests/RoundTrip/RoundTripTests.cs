@@ -20,27 +20,9 @@ public sealed class RoundTripTests(SinkStandInFixture fixture)
     private static readonly SemaphoreSlim DatabaseGate = new(1, 1);
     private static string? _database;
 
-    public static TheoryData<string, string> Cases()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var format in (string[])["csv", "json"])
-        {
-            foreach (var valueClass in RoundTripCases.All)
-                data.Add(format, valueClass.Name);
-        }
-        return data;
-    }
+    public static TheoryData<string, string> Cases() => InBothFormats(RoundTripCases.All.Select(c => c.Name));
 
-    public static TheoryData<string, string> BinaryCases()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var format in (string[])["csv", "json"])
-        {
-            foreach (var valueClass in RoundTripCases.Binary.Keys)
-                data.Add(format, valueClass);
-        }
-        return data;
-    }
+    public static TheoryData<string, string> BinaryCases() => InBothFormats(RoundTripCases.Binary.Keys);
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -109,6 +91,18 @@ public sealed class RoundTripTests(SinkStandInFixture fixture)
         var read = Assert.Single(await ReadAsync<T>(services, id));
         var differences = RowValues.Differences(row, read);
         Assert.True(differences.Count == 0, $"{format}, {value}: columns that did not come back equal:\n" + string.Join("\n", differences));
+    }
+
+    /// <summary>(format, value class) pairs: every value class in CSV, then in JSON.</summary>
+    private static TheoryData<string, string> InBothFormats(IEnumerable<string> valueClasses)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var format in (string[])["csv", "json"])
+        {
+            foreach (var valueClass in valueClasses)
+                data.Add(format, valueClass);
+        }
+        return data;
     }
 
     /// <summary>A distinct key per format and value class, so every case reads back only its own row.</summary>
