@@ -61,6 +61,7 @@ public static class RoundTripCases
         Uid = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"),
         Color = RoundTripColor.Green,
         Size = RoundTripSize.Medium,
+        MaybeSize = RoundTripSize.Small,
         Document = Json("[1,2.5]"),
         JsonText = "[3]",
         Numbers = [1, 2, 3],
@@ -68,6 +69,7 @@ public static class RoundTripCases
         Sparse = [10, 20],
         Days = [],
         Nested = [[1], [2, 3]],
+        Sizes = [RoundTripSize.Small, RoundTripSize.ExtraLarge],
         Counts = [],
         Labels = new Dictionary<int, string>(),
     };
@@ -147,11 +149,11 @@ public static class RoundTripCases
         // GUID, enums, booleans, NULLs
         new("GUID: empty", r => r with { Uid = Guid.Empty }),
         new("GUID: all bits set", r => r with { Uid = Guid.AllBitsSet }),
-        new("enums: number at its max, name", r => r with { Color = RoundTripColor.Blue, Size = RoundTripSize.ExtraLarge }),
+        new("enums: number at its max, name", r => r with { Color = RoundTripColor.Blue, Size = RoundTripSize.ExtraLarge, MaybeSize = RoundTripSize.ExtraLarge, Sizes = [] }),
         new("BOOLEAN: false", r => r with { Flag = false, MaybeFlag = true }),
         new("NULL in every nullable column", r => r with
         {
-            MaybeFlag = null, MaybeLong = null, MaybeDouble = null, Rate = null, MaybeText = null, MaybeAt = null,
+            MaybeFlag = null, MaybeLong = null, MaybeDouble = null, Rate = null, MaybeText = null, MaybeAt = null, MaybeSize = null,
             JsonText = null, Names = null, Labels = null,
         }),
     ];

@@ -57,6 +57,7 @@ public sealed partial record RoundTripRow
     public Guid Uid { get; init; }
     public RoundTripColor Color { get; init; }
     [StarRocksColumn(EnumFormat = StarRocksEnumFormat.Name)] public RoundTripSize Size { get; init; }
+    [StarRocksColumn(EnumFormat = StarRocksEnumFormat.Name)] public RoundTripSize? MaybeSize { get; init; }
     public JsonElement Document { get; init; }
     [StarRocksColumn(Json = true)] public string? JsonText { get; init; }
     public int[] Numbers { get; init; } = [];
@@ -64,6 +65,7 @@ public sealed partial record RoundTripRow
     public IReadOnlyList<long?> Sparse { get; init; } = [];
     public ImmutableArray<DateOnly> Days { get; init; } = [];
     public List<int[]> Nested { get; init; } = [];
+    public IEnumerable<RoundTripSize> Sizes { get; init; } = [];
     public Dictionary<string, int?> Counts { get; init; } = [];
     public IReadOnlyDictionary<int, string>? Labels { get; init; }
 }
