@@ -36,7 +36,8 @@ public sealed class ParsedLoad
             var reader = new CsvRowReader.PlainRows(body, options);
             while (reader.MoveNext(out var fields, out var raw))
             {
-                var rowError = Convert(fields, plan, options, out var loaded);
+                var rowError = Convert(fields, plan, options, out var loaded)
+                    ?? (System.Text.Unicode.Utf8.IsValid(raw) ? null : CsvRowReader.InvalidUtf8);
                 parsed.Add(rowError, loaded, rowError is null ? null : Encoding.UTF8.GetString(raw));
             }
             return parsed;
