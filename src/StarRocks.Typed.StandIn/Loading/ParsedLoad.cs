@@ -87,7 +87,7 @@ public sealed class ParsedLoad
             var column = plan.Columns[i];
             var feed = plan.Feeds[i];
             var text = feed.SourceIndex >= 0 ? fields[feed.SourceIndex] : feed.Constant;
-            if (!ValueConverter.TryConvert(column, text, out var value, out var error))
+            if (!ValueConverter.TryConvert(column, text, out var value, out var error, csv: options.Format == LoadFormat.Csv))
             {
                 // StarRocks's non-strict mode turns a failed cast into NULL; lengths are checked by the table sink regardless
                 if (options.StrictMode || ValueConverter.IsLengthChecked(column))
