@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
@@ -27,6 +28,9 @@ internal ref struct CsvStateMachine
     private readonly byte _enclose;
     private readonly byte _escape;
     private readonly bool _trim;
+    // the bytes an ORDINARY or ENCLOSE state reacts to; runs of other bytes are skipped at once
+    private readonly SearchValues<byte> _ordinaryStops;
+    private readonly SearchValues<byte> _encloseStops;
     // _limit grows past _data when StarRocks's _fill_buffer invents a row delimiter at the end of the data
     private int _limit;
     private int _position;
@@ -41,6 +45,8 @@ internal ref struct CsvStateMachine
         _escape = options.Escape ?? 0;
         _trim = options.TrimSpace;
         _limit = data.Length;
+        _ordinaryStops = SearchValues.Create([_row[0], _column[0], _enclose, _escape]);
+        _encloseStops = SearchValues.Create([_enclose, _escape]);
     }
 
     /// <summary>Reads every record of <paramref name="data"/> (after <c>skip_header</c>).</summary>
@@ -48,6 +54,18 @@ internal ref struct CsvStateMachine
 
     /// <summary>A byte of the data, or of the row delimiters invented behind it.</summary>
     private readonly byte At(int index) => index < _data.Length ? _data[index] : _row[(index - _data.Length) % _row.Length];
+
+    /// <summary>
+    /// Moves past the byte at the position and every following byte of the data that is not in <paramref name="stops"/>:
+    /// the state machine would take each of them with one <c>_buff.skip(1)</c> and stay in its state.
+    /// </summary>
+    private void SkipPast(SearchValues<byte> stops)
+    {
+        if (++_position >= _data.Length)
+            return;
+        var run = _data[_position..].IndexOfAny(stops);
+        _position = run < 0 ? _data.Length : _position + run;
+    }
 
     /// <summary>
     /// <c>readMore</c> at the end of the data (CSVScanner::ScannerCSVReader::_fill_buffer): a row delimiter is appended
@@ -229,7 +247,7 @@ internal ref struct CsvStateMachine
                     }
                     else
                     {
-                        _position++;
+                        SkipPast(_encloseStops);
                     }
                     break;
 
@@ -279,7 +297,7 @@ internal ref struct CsvStateMachine
                     }
                     else
                     {
-                        _position++;
+                        SkipPast(_ordinaryStops);
                     }
                     break;
 
