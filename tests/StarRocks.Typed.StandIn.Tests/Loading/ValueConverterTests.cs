@@ -62,8 +62,12 @@ public sealed class ValueConverterTests
         var column = Column("c", "VARBINARY(3)");
         Assert.True(ValueConverter.TryConvert(column, "  /wAB", out var decoded, out _, csv: true));
         Assert.Equal(new byte[] { 0xFF, 0x00, 0x01 }, decoded);
+        Assert.True(ValueConverter.TryConvert(column, "/wAB \n", out var trailing, out _, csv: true));
+        Assert.Equal(new byte[] { 0xFF, 0x00, 0x01 }, trailing);
         Assert.True(ValueConverter.TryConvert(column, "a-b", out var raw, out _, csv: true));
         Assert.Equal("a-b"u8.ToArray(), raw);
+        Assert.True(ValueConverter.TryConvert(Column("c", "VARBINARY(8)"), " YQ==?", out var fallback, out _, csv: true));
+        Assert.Equal(" YQ==?"u8.ToArray(), fallback);
         Assert.True(ValueConverter.TryConvert(column, " \t", out var blank, out _, csv: true));
         Assert.Equal(Array.Empty<byte>(), blank);
         Assert.False(ValueConverter.TryConvert(column, "AAECAw==", out _, out _, csv: true));
