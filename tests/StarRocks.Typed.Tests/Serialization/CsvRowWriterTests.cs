@@ -104,6 +104,10 @@ public class CsvRowWriterTests
         Assert.Equal("\"\"\n", Encoding.UTF8.GetString(TestBuffers.CsvField(Enclosed, "")));
         Assert.Equal("\"\"\n", TestBuffers.CsvText(Enclosed, (ref CsvRowWriter w) => { w.BeginRow(); w.WriteBinary([]); w.EndRow(); }));
         Assert.Throws<StarRocksSerializationException>(() => TestBuffers.CsvField(Plain, ""));
+        var escapeOnly = new CsvFormat { Enclose = null, Escape = (byte)'\\' };
+        var nulEnclosed = TestBuffers.CsvField(escapeOnly, "");
+        Assert.Equal("\0\0\n"u8.ToArray(), nulEnclosed);
+        Assert.Equal([[""]], StarRocksCsvModel.Parse(nulEnclosed, escapeOnly));
         Assert.Equal("\t\n", Encoding.UTF8.GetString(TestBuffers.Csv(Plain, (ref CsvRowWriter w) =>
         {
             w.BeginRow(); w.WriteString("", "a"); w.WriteString("", "b"); w.EndRow();
