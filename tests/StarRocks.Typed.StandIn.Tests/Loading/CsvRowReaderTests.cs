@@ -71,6 +71,12 @@ public sealed class CsvRowReaderTests
     // ---- the state machine: more_rows() ----
 
     [Fact]
+    public void A_doubled_quote_inside_an_enclosure_is_one_quote_and_the_field_goes_on()
+    {
+        Assert.Equal([["a", "he said \"hi\"", "b"], ["c", "d", "e"]], Rows("a,\"he said \"\"hi\"\"\",b\nc,d,e\n", Quoted));
+    }
+
+    [Fact]
     public void Enclosed_fields_hold_separators_delimiters_and_doubled_quotes()
     {
         var options = Quoted with { ColumnSeparator = "|"u8.ToArray(), Escape = (byte)'\\', TrimSpace = true };
@@ -191,5 +197,7 @@ public sealed class CsvRowReaderTests
         // is_row_delimiter needs a byte after a multi-byte delimiter; at the end of the data there is none
         var options = Quoted with { RowDelimiter = "||"u8.ToArray() };
         Assert.Equal([["1", "a"], ["2", "b|"]], Rows("1,a||2,b||", options));
+        Assert.Equal([["a", "x\r\ny"], ["b", "c\r\n"]], Rows("a,\"x\r\ny\"\r\nb,c\r\n", Quoted with { RowDelimiter = "\r\n"u8.ToArray() }));
+        Assert.Equal([["a", "b"], ["c", "d"]], Rows("a,b\r\nc,d", Quoted with { RowDelimiter = "\r\n"u8.ToArray() }));
     }
 }
