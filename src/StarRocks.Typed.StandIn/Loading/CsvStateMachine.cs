@@ -15,8 +15,10 @@ namespace StarRocks.Typed.StandIn.Loading;
 /// <remarks>
 /// Faithful quirks kept on purpose: an unset enclose or escape is the byte 0, so with only one of them set a NUL byte
 /// in the data acts as the other; <c>trim_space</c> drops leading spaces of every field but trailing spaces only after
-/// an enclosed field's closing quote; bytes between a closing quote and the separator are lost (the last byte before
-/// the separator is taken to be the quote); a line of only spaces is blank when <c>trim_space</c> is on.
+/// an enclosed field's closing quote; bytes between a closing quote and the separator stay in the field and its last byte
+/// is dropped as if it were the quote (<c>"ab"x,</c> reads <c>ab"</c>); a line of only spaces is blank when
+/// <c>trim_space</c> is on; a multi-byte row delimiter ending the data is read as data, as <c>is_row_delimiter</c> needs a
+/// byte after it.
 /// </remarks>
 internal ref struct CsvStateMachine
 {
