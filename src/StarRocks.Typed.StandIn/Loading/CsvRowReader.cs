@@ -3,17 +3,22 @@ using System.Text;
 namespace StarRocks.Typed.StandIn.Loading;
 
 /// <summary>
-/// Splits a CSV body as StarRocks 3.x does: rows by <c>row_delimiter</c>, fields by <c>column_separator</c>
-/// (both multi-byte), <c>\N</c> = NULL, empty field = empty string; with <c>enclose</c> a field starting with the
-/// quote byte runs to the closing quote (a doubled quote is one quote); with <c>escape</c> the escape byte makes the
-/// next byte literal, inside and outside enclosures.
+/// Splits a CSV body as StarRocks does (CSVScanner, be/src/exec/csv_scanner.cpp): without <c>enclose</c> and
+/// <c>escape</c> each record is cut at the row delimiter and split at every column separator
+/// (<c>CSVReader::next_record(Record*)</c> + <c>split_record</c>); with either set the
+/// <see cref="CsvStateMachine"/> reads the body. Either way <c>skip_header</c> drops raw lines first, blank records are
+/// skipped, a field equal to <c>\N</c> after unescaping is NULL (<c>NullableConverter</c>), and a record that is not
+/// valid UTF-8 is rejected.
 /// </summary>
 public static class CsvRowReader
 {
+    /// <summary>The error of a record that is not valid UTF-8 (CSVScanner's message).</summary>
+    public const string InvalidUtf8 = "Invalid UTF-8 row";
+
     /// <summary>Reads every row of <paramref name="body"/>.</summary>
     public static List<SourceRow> Read(ReadOnlySpan<byte> body, LoadOptions options)
     {
-        return IsPlain(options) ? ReadPlain(body, options) : ReadQuoted(body, options);
+        return IsPlain(options) ? ReadPlain(body, options) : CsvStateMachine.Read(SkipHeader(body, options), options);
     }
 
     /// <summary>Whether rows can be read with <see cref="PlainRows"/> (no <c>enclose</c>, no <c>escape</c>).</summary>
@@ -24,18 +29,36 @@ public static class CsvRowReader
         var rows = new List<SourceRow>();
         var reader = new PlainRows(body, options);
         while (reader.MoveNext(out var fields, out var raw))
-            rows.Add(new SourceRow(fields.ToArray(), Encoding.UTF8.GetString(raw)));
+        {
+            rows.Add(System.Text.Unicode.Utf8.IsValid(raw)
+                ? new SourceRow(fields.ToArray(), Encoding.UTF8.GetString(raw))
+                : new SourceRow(null, Encoding.UTF8.GetString(raw), InvalidUtf8));
+        }
         return rows;
     }
 
     /// <summary>
-    /// The fast path without enclose/escape: one row at a time, rows and fields cut with vectorised searches; the fields
-    /// of a row are valid until the next <see cref="MoveNext"/>, and the row's text is decoded only if the caller needs it.
+    /// <c>skip_header</c>: CSVScanner skips that many records with the plain <c>next_record</c> even when enclose or
+    /// escape is set, so a quoted row delimiter still ends a skipped line.
+    /// </summary>
+    private static ReadOnlySpan<byte> SkipHeader(ReadOnlySpan<byte> body, LoadOptions options)
+    {
+        for (var i = 0; i < options.SkipHeader && !body.IsEmpty; i++)
+        {
+            var end = body.IndexOf(options.RowDelimiter);
+            body = end < 0 ? [] : body[(end + options.RowDelimiter.Length)..];
+        }
+        return body;
+    }
+
+    /// <summary>
+    /// The plain path without enclose/escape: one record at a time, cut at the row delimiter (a last record without one
+    /// counts), empty records skipped, fields split at every separator and, with <c>trim_space</c>, trimmed of spaces.
+    /// The fields of a row are valid until the next <see cref="MoveNext"/>; the caller checks the row's bytes are UTF-8.
     /// </summary>
     public ref struct PlainRows(ReadOnlySpan<byte> body, LoadOptions options)
     {
-        private ReadOnlySpan<byte> _rest = body;
-        private int _skip = options.SkipHeader;
+        private ReadOnlySpan<byte> _rest = SkipHeader(body, options);
         private readonly List<string?> _fields = [];
 
         /// <summary>Reads the next row's fields (null = NULL) and its bytes; false at the end of the body.</summary>
@@ -46,19 +69,15 @@ public static class CsvRowReader
                 var end = _rest.IndexOf(options.RowDelimiter);
                 raw = end < 0 ? _rest : _rest[..end];
                 _rest = end < 0 ? [] : _rest[(end + options.RowDelimiter.Length)..];
-                if (_skip > 0)
-                {
-                    _skip--;
+                if (raw.IsEmpty)
                     continue;
-                }
                 _fields.Clear();
                 var rest = raw;
                 while (true)
                 {
                     var separator = rest.IndexOf(options.ColumnSeparator);
                     var field = separator < 0 ? rest : rest[..separator];
-                    var text = field.Length == 2 && field[0] == (byte)'\\' && field[1] == (byte)'N' ? null : Encoding.UTF8.GetString(field);
-                    _fields.Add(options.TrimSpace ? text?.Trim(' ') : text);
+                    _fields.Add(FieldText(options.TrimSpace ? field.Trim((byte)' ') : field));
                     if (separator < 0)
                         break;
                     rest = rest[(separator + options.ColumnSeparator.Length)..];
@@ -70,99 +89,6 @@ public static class CsvRowReader
             raw = default;
             return false;
         }
-    }
-
-    private static List<SourceRow> ReadQuoted(ReadOnlySpan<byte> body, LoadOptions options)
-    {
-        var rows = new List<SourceRow>();
-        var fields = new List<string?>();
-        var field = new List<byte>();
-        var skip = options.SkipHeader;
-        var position = 0;
-        while (position < body.Length)
-        {
-            var rowStart = position;
-            fields.Clear();
-            var endOfRow = false;
-            while (!endOfRow)
-            {
-                field.Clear();
-                var enclosed = false;
-                var sawEnclosure = false;
-                while (true)
-                {
-                    if (position >= body.Length)
-                    {
-                        endOfRow = true;
-                        break;
-                    }
-                    var b = body[position];
-                    if (enclosed)
-                    {
-                        if (options.Escape is { } esc && b == esc && position + 1 < body.Length)
-                        {
-                            field.Add(body[position + 1]);
-                            position += 2;
-                        }
-                        else if (b == options.Enclose)
-                        {
-                            if (position + 1 < body.Length && body[position + 1] == options.Enclose)
-                            {
-                                field.Add(b);
-                                position += 2;
-                            }
-                            else
-                            {
-                                enclosed = false;
-                                position++;
-                            }
-                        }
-                        else
-                        {
-                            field.Add(b);
-                            position++;
-                        }
-                        continue;
-                    }
-                    if (body[position..].StartsWith(options.RowDelimiter))
-                    {
-                        position += options.RowDelimiter.Length;
-                        endOfRow = true;
-                        break;
-                    }
-                    if (body[position..].StartsWith(options.ColumnSeparator))
-                    {
-                        position += options.ColumnSeparator.Length;
-                        break;
-                    }
-                    if (options.Escape is { } escape && b == escape && position + 1 < body.Length)
-                    {
-                        field.Add(body[position + 1]);
-                        position += 2;
-                    }
-                    else if (options.Enclose is { } quote && b == quote && !sawEnclosure && IsBlank(field))
-                    {
-                        field.Clear();
-                        enclosed = sawEnclosure = true;
-                        position++;
-                    }
-                    else
-                    {
-                        field.Add(b);
-                        position++;
-                    }
-                }
-                fields.Add(FieldValue(field, sawEnclosure, options.TrimSpace));
-            }
-            var raw = Encoding.UTF8.GetString(body[rowStart..position]);
-            if (skip > 0)
-            {
-                skip--;
-                continue;
-            }
-            rows.Add(new SourceRow([.. fields], raw));
-        }
-        return rows;
     }
 
     /// <summary>Counts rows by their delimiter without reading fields (storage-off mode).</summary>
@@ -180,13 +106,7 @@ public static class CsvRowReader
         return count;
     }
 
-    private static bool IsBlank(List<byte> field) => field.TrueForAll(b => b == (byte)' ');
-
-    private static string? FieldValue(List<byte> bytes, bool enclosed, bool trim)
-    {
-        var text = Encoding.UTF8.GetString(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes));
-        if (!enclosed && text == "\\N")
-            return null;
-        return trim && !enclosed ? text.Trim(' ') : text;
-    }
+    /// <summary>A field's value as the converters see it: exactly <c>\N</c> is NULL (NullableConverter::read_string).</summary>
+    internal static string? FieldText(ReadOnlySpan<byte> field) =>
+        field is [(byte)'\\', (byte)'N'] ? null : Encoding.UTF8.GetString(field);
 }

@@ -31,7 +31,7 @@ public sealed record LoadOptions
     public byte? Escape { get; init; }
     /// <summary>Leading CSV rows to skip.</summary>
     public int SkipHeader { get; init; }
-    /// <summary>Trim spaces around unenclosed CSV fields.</summary>
+    /// <summary>CSV <c>trim_space</c>: spaces before a field, and after it in the plain path or after a closing quote (see <see cref="CsvStateMachine"/>).</summary>
     public bool TrimSpace { get; init; }
     /// <summary>The <c>columns</c> mapping, or null when absent.</summary>
     public ColumnMapping? Columns { get; init; }

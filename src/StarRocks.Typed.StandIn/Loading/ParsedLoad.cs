@@ -36,7 +36,8 @@ public sealed class ParsedLoad
             var reader = new CsvRowReader.PlainRows(body, options);
             while (reader.MoveNext(out var fields, out var raw))
             {
-                var rowError = Convert(fields, plan, options, out var loaded);
+                var rowError = Convert(fields, plan, options, out var loaded)
+                    ?? (System.Text.Unicode.Utf8.IsValid(raw) ? null : CsvRowReader.InvalidUtf8);
                 parsed.Add(rowError, loaded, rowError is null ? null : Encoding.UTF8.GetString(raw));
             }
             return parsed;
@@ -86,7 +87,7 @@ public sealed class ParsedLoad
             var column = plan.Columns[i];
             var feed = plan.Feeds[i];
             var text = feed.SourceIndex >= 0 ? fields[feed.SourceIndex] : feed.Constant;
-            if (!ValueConverter.TryConvert(column, text, out var value, out var error))
+            if (!ValueConverter.TryConvert(column, text, out var value, out var error, csv: options.Format == LoadFormat.Csv))
             {
                 // StarRocks's non-strict mode turns a failed cast into NULL; lengths are checked by the table sink regardless
                 if (options.StrictMode || ValueConverter.IsLengthChecked(column))

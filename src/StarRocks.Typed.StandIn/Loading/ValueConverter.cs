@@ -40,7 +40,11 @@ public static class ValueConverter
     /// Converts <paramref name="text"/> (null = SQL NULL) for <paramref name="column"/>. Returns false with an
     /// error when the value does not fit the column's type.
     /// </summary>
-    public static bool TryConvert(ColumnSchema column, string? text, out object? value, out string? error)
+    /// <remarks>
+    /// <paramref name="csv"/>: the value is a CSV field, so a VARBINARY value is base64-decoded as StarRocks's
+    /// <c>VarBinaryConverter</c> does.
+    /// </remarks>
+    public static bool TryConvert(ColumnSchema column, string? text, out object? value, out string? error, bool csv = false)
     {
         value = null;
         error = null;
@@ -65,7 +69,7 @@ public static class ValueConverter
             Conversion.Char => TryText(text, column.Length == 0 ? 1 : column.Length, out value, out error),
             Conversion.Varchar => TryText(text, column.Length == 0 ? DefaultVarcharLength : column.Length, out value, out error),
             Conversion.String => TryText(text, column.Length == 0 ? StringLength : column.Length, out value, out error),
-            Conversion.Binary => TryBinary(text, column.Length == 0 ? DefaultVarcharLength : column.Length, out value, out error),
+            Conversion.Binary => TryBinary(csv ? CsvBinary(text) : Encoding.UTF8.GetBytes(text), column.Length == 0 ? DefaultVarcharLength : column.Length, out value, out error),
             Conversion.Date => TryDate(text, out value, out error),
             Conversion.DateTime => TryDateTime(text, out value, out error),
             _ => TryJson(text, out value, out error),
@@ -221,9 +225,21 @@ public static class ValueConverter
         return true;
     }
 
-    private static bool TryBinary(string text, int maxBytes, out object? value, out string? error)
+    /// <summary>
+    /// A CSV VARBINARY field as VarBinaryConverter::read_string reads it (be/src/formats/csv/varbinary_converter.cpp):
+    /// after leading whitespace, base64 is decoded; text that is not base64 is kept as its bytes; blank text is empty.
+    /// </summary>
+    private static byte[] CsvBinary(string text)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
+        var base64 = text.AsSpan().TrimStart(" \t\n\v\f\r");
+        if (base64.IsEmpty)
+            return [];
+        var decoded = new byte[base64.Length / 4 * 3 + 3];
+        return Convert.TryFromBase64Chars(base64, decoded, out var written) ? decoded[..written] : Encoding.UTF8.GetBytes(text);
+    }
+
+    private static bool TryBinary(byte[] bytes, int maxBytes, out object? value, out string? error)
+    {
         if (bytes.Length > maxBytes)
         {
             value = null;

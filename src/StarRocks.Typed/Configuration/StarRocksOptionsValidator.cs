@@ -74,6 +74,15 @@ public sealed class StarRocksOptionsValidator : IValidateOptions<StarRocksOption
             }
         }
 
+        // the sink's CSV always sets enclose; StarRocks's CSV state machine then reads a multi-byte row delimiter only
+        // when a byte follows it (CSVReader::is_row_delimiter, be/src/formats/csv/csv_reader.cpp)
+        var csv = !properties.TryGetValue("format", out var bodyFormat) || bodyFormat.Equals("csv", StringComparison.OrdinalIgnoreCase);
+        if (csv && properties.TryGetValue("row_delimiter", out var rowDelimiter) && ParsesToSeveralBytes(rowDelimiter))
+        {
+            failures.Add("sink.properties.row_delimiter must be one byte for CSV: values are enclosed in \", and StarRocks's CSV reader " +
+                "then reads a multi-byte row delimiter at the end of a load body as data of the last row (CSVReader::is_row_delimiter).");
+        }
+
         foreach (var option in new[] { "partial_update", "strict_mode" })
         {
             if (properties.TryGetValue(option, out var flag) && !bool.TryParse(flag, out _))
@@ -101,6 +110,18 @@ public sealed class StarRocksOptionsValidator : IValidateOptions<StarRocksOption
         if (properties.TryGetValue("partial_update", out var partial) && bool.TryParse(partial, out var isPartial) && isPartial)
         {
             failures.Add("sink.properties.partial_update is set by the sink per batch; use WritePartialAsync for a column subset.");
+        }
+    }
+
+    private static bool ParsesToSeveralBytes(string notation)
+    {
+        try
+        {
+            return StarRocksDelimiter.Parse(notation).Length > 1;
+        }
+        catch (ArgumentException)
+        {
+            return false; // reported as invalid above
         }
     }
 }

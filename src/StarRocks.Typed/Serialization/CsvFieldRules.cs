@@ -41,7 +41,8 @@ internal static class CsvFieldRules
             return;
         }
         if (IsNullMarker(text))
-            throw Unrepresentable(column, "the string \\N is read as NULL by StarRocks's CSV reader");
+            throw Unrepresentable(column, "StarRocks compares a field with \\N after removing escapes and enclosing quotes, so no " +
+                "spelling of the string \\N reads back as anything but NULL (be/src/formats/csv/nullable_converter.cpp)");
 
         var separator = format.ColumnSeparatorBytes;
         var delimiter = format.RowDelimiterBytes;
@@ -56,27 +57,19 @@ internal static class CsvFieldRules
         if (format.Enclose is not { } enclose)
         {
             if (hasToken || endsWithTokenPrefix)
-                throw Unrepresentable(column, "it contains the column separator or row delimiter and the format has no enclose character");
+                throw Unrepresentable(column, "without enclose and escape StarRocks cuts fields at every column separator and rows at every " +
+                    "row delimiter (CSVReader::split_record, be/src/formats/csv/csv_reader.cpp), and the value contains one or ends with its first bytes");
             buffer.Write(text);
             return;
         }
 
-        // Enclose without escape: StarRocks then treats NUL as the escape byte.
-        if (text.IndexOf((byte)0) >= 0)
-            throw Unrepresentable(column, "it contains U+0000, which StarRocks's CSV reader treats as an escape when enclose is set");
-        bool needsEnclosure = hasToken || endsWithTokenPrefix;
-        if (text[0] == enclose)
-        {
-            // A field starting with the enclose byte cannot be enclosed: a doubled enclose right after the opening one
-            // is read as an escaped enclose outside the enclosure. Unenclosed, doubling keeps it (except a lone enclose).
-            if (needsEnclosure || text.Length == 1)
-                throw Unrepresentable(column, "it starts with the enclose character and is a lone enclose character or also contains a separator");
-            WriteDoubled(ref buffer, text, enclose);
-            return;
-        }
-        if (needsEnclosure) buffer.Write(enclose);
+        // Enclose without escape (CSVReader::more_rows): the unset escape is the byte 0, so NUL is doubled like the enclose
+        // byte; outside an enclosure a doubled enclose is one enclose byte, but a field starting with the enclose byte is
+        // opened as an enclosure, so such a value (like one holding a separator) is enclosed.
+        bool enclosed = hasToken || endsWithTokenPrefix || text[0] == enclose;
+        if (enclosed) buffer.Write(enclose);
         WriteDoubled(ref buffer, text, enclose);
-        if (needsEnclosure) buffer.Write(enclose);
+        if (enclosed) buffer.Write(enclose);
     }
 
     /// <summary>Escape mode: every escape, enclose (or NUL when enclose is unset), separator and delimiter gets the escape byte before it.</summary>
@@ -84,7 +77,9 @@ internal static class CsvFieldRules
     {
         byte enclose = format.Enclose ?? 0;
         if (endsWithTokenPrefix && format.Enclose is null)
-            throw Unrepresentable(column, "it ends with the start of a multi-byte separator or delimiter and the format has no enclose character");
+            throw Unrepresentable(column, "it ends with the first bytes of a multi-byte separator or delimiter: StarRocks's ESCAPE state " +
+                "would take them with the real separator after them as one escaped separator (CSVReader::more_rows, be/src/formats/csv/csv_reader.cpp), " +
+                "and without an enclose character the field cannot be enclosed");
         var source = text;
         var separator = format.ColumnSeparatorBytes;
         var delimiter = format.RowDelimiterBytes;
@@ -101,15 +96,15 @@ internal static class CsvFieldRules
         if (endsWithTokenPrefix) buffer.Write(enclose);
     }
 
+    /// <summary>Writes <paramref name="text"/> with every enclose byte and every NUL (the unset escape) doubled.</summary>
     private static void WriteDoubled(ref Utf8Buffer buffer, ReadOnlySpan<byte> text, byte enclose)
     {
-        if (text.IndexOf(enclose) < 0) { buffer.Write(text); return; }
         var rest = text;
         int next;
-        while ((next = rest.IndexOf(enclose)) >= 0)
+        while ((next = rest.IndexOfAny(enclose, (byte)0)) >= 0)
         {
             buffer.Write(rest[..(next + 1)]);
-            buffer.Write(enclose);
+            buffer.Write(rest[next]);
             rest = rest[(next + 1)..];
         }
         buffer.Write(rest);

@@ -109,5 +109,9 @@ public sealed class CsvFormat : StarRocksFormat
         }
         if (Enclose is { } e && e == Escape)
             throw new InvalidOperationException("The CSV enclose and escape bytes must differ.");
+        if (_rowDelimiter.Length > 1 && (Enclose is not null || Escape is not null))
+            throw new InvalidOperationException("With enclose or escape set the CSV row delimiter must be one byte: StarRocks's CSV state machine " +
+                "(CSVReader::is_row_delimiter, be/src/formats/csv/csv_reader.cpp) reads a multi-byte row delimiter only when a byte follows it, " +
+                "so the delimiter ending a load body is read as data of the last row.");
     }
 }

@@ -350,12 +350,17 @@ public ref struct CsvRowWriter
         CsvFieldRules.WriteSpecial(ref _buffer, text, _format, column);
     }
 
-    /// <summary>A row whose only field is empty would be a blank line, which StarRocks skips: enclose it or refuse.</summary>
+    /// <summary>
+    /// A row whose only field is empty would be a blank line, which StarRocks skips: it is written as an empty enclosed
+    /// field, with the enclose byte or, when only escape is set, with the byte 0 StarRocks then takes as the enclose byte.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void WriteBlankRowField()
     {
-        if (_format.Enclose is not { } enclose)
-            throw new StarRocksSerializationException("(row)", "a row whose only field is empty would be skipped by StarRocks as a blank line; set CsvFormat.Enclose or use JSON.");
+        byte? quote = _format.Enclose ?? (_format.Escape is null ? null : (byte)0);
+        if (quote is not { } enclose)
+            throw new StarRocksSerializationException("(row)", "a row whose only field is empty would be a blank line, which StarRocks " +
+                "skips (CSVScanner::_parse_csv, be/src/exec/csv_scanner.cpp), and without enclose or escape it cannot be enclosed; use JSON.");
         var span = _buffer.GetSpan(2);
         span[0] = enclose;
         span[1] = enclose;

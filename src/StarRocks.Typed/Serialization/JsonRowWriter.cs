@@ -371,7 +371,9 @@ public ref struct JsonRowWriter
         // StarRocks's CSV ARRAY splitter tracks only [] nesting and its MAP splitter only {}: a comma directly inside
         // a map nested in an array (or an array nested in a map) would split the outer collection.
         if (_csvText && _depth >= 2 && IsObjectLevel(_depth) != IsObjectLevel(_depth - 1))
-            throw new StarRocksSerializationException(CurrentColumn, "CSV cannot carry a MAP with several entries inside an ARRAY, or an ARRAY with several elements inside a MAP; use the JSON format.");
+            throw new StarRocksSerializationException(CurrentColumn, "CSV cannot carry a MAP with several entries inside an ARRAY, or an ARRAY with several elements inside a MAP: " +
+                "StarRocks splits CSV ARRAY text at every comma outside quotes and [] (DefaultArrayReader::split_array_elements, " +
+                "be/src/formats/csv/array_reader.cpp) and MAP text likewise outside quotes and {} (MapConverter::split_map_key_value, be/src/formats/csv/map_converter.cpp); use the JSON format.");
         _buffer.Write((byte)',');
     }
 

@@ -36,6 +36,18 @@ public sealed class FormatTests(StandInFixture fixture)
     }
 
     [Fact]
+    public async Task CSV_VARBINARY_fields_are_base64_decoded_and_other_text_is_kept_as_bytes()
+    {
+        var table = await CreateAsync(StandIn, TableKind.Duplicate, Column("id", "INT"), Column("b", "VARBINARY(4)"));
+        using var http = new StarRocksHttp(StandIn);
+        // "AAECAw==" is four bytes, so a 4-byte column takes it although its text has 8; "x!y" is not base64
+        var answer = await http.StreamLoadAsync(StandIn, table, "1\tAAECAw==\n2\tx!y\n3\t\n");
+
+        Assert.Equal("Success", answer.Status());
+        Assert.Equal(["1|00010203", "2|782179", "3|"], await QueryAsync(StandIn, table, "id, hex(b)"));
+    }
+
+    [Fact]
     public async Task Hex_delimiters_are_decoded()
     {
         var table = await TwoColumnsAsync();

@@ -57,6 +57,26 @@ public sealed class ValueConverterTests
         Assert.False(ValueConverter.TryConvert(Column("c", type), text, out _, out _));
 
     [Fact]
+    public void CSV_binary_is_base64_decoded_after_leading_whitespace_else_kept_as_text()
+    {
+        var column = Column("c", "VARBINARY(3)");
+        Assert.True(ValueConverter.TryConvert(column, "  /wAB", out var decoded, out _, csv: true));
+        Assert.Equal(new byte[] { 0xFF, 0x00, 0x01 }, decoded);
+        Assert.True(ValueConverter.TryConvert(column, "/wAB \n", out var trailing, out _, csv: true));
+        Assert.Equal(new byte[] { 0xFF, 0x00, 0x01 }, trailing);
+        Assert.True(ValueConverter.TryConvert(column, "a-b", out var raw, out _, csv: true));
+        Assert.Equal("a-b"u8.ToArray(), raw);
+        Assert.True(ValueConverter.TryConvert(Column("c", "VARBINARY(8)"), " YQ==?", out var fallback, out _, csv: true));
+        Assert.Equal(" YQ==?"u8.ToArray(), fallback);
+        Assert.True(ValueConverter.TryConvert(column, " \t", out var blank, out _, csv: true));
+        Assert.Equal(Array.Empty<byte>(), blank);
+        Assert.False(ValueConverter.TryConvert(column, "AAECAw==", out _, out _, csv: true));
+        Assert.True(ValueConverter.TryConvert(column, "AAA=", out var decodedCsv, out _, csv: true));
+        Assert.Equal(new byte[] { 0, 0 }, decodedCsv);
+        Assert.False(ValueConverter.TryConvert(column, "AAA=", out _, out _));
+    }
+
+    [Fact]
     public void Binary_length_is_counted_in_bytes()
     {
         Assert.True(ValueConverter.TryConvert(Column("c", "VARBINARY(4)"), "ab", out var value, out _));

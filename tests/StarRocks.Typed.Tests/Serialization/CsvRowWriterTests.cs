@@ -60,7 +60,10 @@ public class CsvRowWriterTests
     [InlineData("line1\nline2", "\"line1\nline2\"")]
     [InlineData("say \"hi\"", "say \"\"hi\"\"")]
     [InlineData("tab\tand \"quote\"", "\"tab\tand \"\"quote\"\"\"")]
-    [InlineData("\"quoted\"", "\"\"quoted\"\"")]
+    [InlineData("\"quoted\"", "\"\"\"quoted\"\"\"")]
+    [InlineData("\"", "\"\"\"\"")]
+    [InlineData("\"a\tb", "\"\"\"a\tb\"")]
+    [InlineData("nul\0byte", "nul\0\0byte")]
     [InlineData("back\\slash", "back\\slash")]
     [InlineData("\\N ", "\\N ")]
     [InlineData("N", "N")]
@@ -73,9 +76,6 @@ public class CsvRowWriterTests
 
     [Theory]
     [InlineData("\\N")]
-    [InlineData("\"")]
-    [InlineData("\"a\tb")]
-    [InlineData("nul\0byte")]
     public void Rejects_values_enclose_mode_cannot_represent_naming_the_column(string value)
     {
         var e = Assert.Throws<StarRocksSerializationException>(() => TestBuffers.CsvField(Enclosed, value));
@@ -104,6 +104,10 @@ public class CsvRowWriterTests
         Assert.Equal("\"\"\n", Encoding.UTF8.GetString(TestBuffers.CsvField(Enclosed, "")));
         Assert.Equal("\"\"\n", TestBuffers.CsvText(Enclosed, (ref CsvRowWriter w) => { w.BeginRow(); w.WriteBinary([]); w.EndRow(); }));
         Assert.Throws<StarRocksSerializationException>(() => TestBuffers.CsvField(Plain, ""));
+        var escapeOnly = new CsvFormat { Enclose = null, Escape = (byte)'\\' };
+        var nulEnclosed = TestBuffers.CsvField(escapeOnly, "");
+        Assert.Equal("\0\0\n"u8.ToArray(), nulEnclosed);
+        Assert.Equal([[""]], StarRocksCsvModel.Parse(nulEnclosed, escapeOnly));
         Assert.Equal("\t\n", Encoding.UTF8.GetString(TestBuffers.Csv(Plain, (ref CsvRowWriter w) =>
         {
             w.BeginRow(); w.WriteString("", "a"); w.WriteString("", "b"); w.EndRow();
@@ -225,7 +229,7 @@ public class CsvRowWriterTests
             Plain,
             Enclosed,
             new CsvFormat { ColumnSeparator = ",", Enclose = (byte)'"' },
-            new CsvFormat { ColumnSeparator = "||", RowDelimiter = "\\x0D0A", Enclose = (byte)'"' },
+            new CsvFormat { ColumnSeparator = "||", Enclose = (byte)'"' },
             new CsvFormat { ColumnSeparator = "||", RowDelimiter = "\\x0D0A", Enclose = null },
             new CsvFormat { Escape = (byte)'\\' },
             new CsvFormat { Escape = (byte)'\\', Enclose = null },
@@ -271,11 +275,68 @@ public class CsvRowWriterTests
     }
 
     [Fact]
+    public void Edge_strings_round_trip_through_StarRocks_CSV_reader_or_are_refused_for_a_stated_reason()
+    {
+        string[] values =
+        [
+            "\"hi", "say \"hi\"", "say \"\"hi\"\"", "end\"", "\"", "\"\"", "\"\t\"", "a\tb", "a\nb", "a\r\nb", "cr\r",
+            "\\\\N", "a\\N", "\\N ", "\\", "", "😀 é", "nul\0", "\0", "\0\"", "x|", "|x", "a||b", "\u0001\u0002", " lead", "trail ",
+        ];
+        var formats = new (CsvFormat Format, Func<string, bool> MayRefuse)[]
+        {
+            (Enclosed, _ => false),
+            (new CsvFormat { ColumnSeparator = ",", Enclose = (byte)'"' }, _ => false),
+            (new CsvFormat { ColumnSeparator = "||" }, _ => false),
+            (new CsvFormat { ColumnSeparator = "\\x0102" }, _ => false),
+            (new CsvFormat { Escape = (byte)'\\' }, _ => false),
+            (new CsvFormat { ColumnSeparator = "||", Escape = (byte)'\\', Enclose = null }, v => v.EndsWith('|')),
+            (Plain, v => v.Contains('\t') || v.Contains('\n')),
+        };
+        foreach (var (format, mayRefuse) in formats)
+        {
+            foreach (var value in values)
+            {
+                byte[] bytes;
+                try
+                {
+                    bytes = TestBuffers.Csv(format, (ref CsvRowWriter w) => { w.BeginRow(); w.WriteString(value, "c"); w.WriteString("z", "d"); w.EndRow(); });
+                }
+                catch (StarRocksSerializationException) when (mayRefuse(value))
+                {
+                    continue;
+                }
+                Assert.Equal([[value, "z"]], StarRocksCsvModel.Parse(bytes, format));
+            }
+            var refused = Assert.Throws<StarRocksSerializationException>(() => TestBuffers.CsvField(format, "\\N"));
+            Assert.Contains("nullable_converter.cpp", refused.Message);
+        }
+    }
+
+    [Fact]
+    public void Collections_and_JSON_values_read_back_as_their_exact_text()
+    {
+        var bytes = TestBuffers.Csv(Enclosed, (ref CsvRowWriter w) =>
+        {
+            w.BeginRow();
+            w.WriteValue<List<string?>, ValueWriters.List<string?, ValueWriters.String>>(["a\"b", "t\tx", "\"", null], "tags");
+            w.WriteValue<Dictionary<string, string?>, ValueWriters.Dictionary<string, string?, ValueWriters.String, ValueWriters.String>>(new() { ["k\""] = "v" }, "m");
+            w.WriteJsonText("{\"a\":\"x\\ty\"}", "j");
+            w.WriteJsonText("\"just a string\"", "s");
+            w.EndRow();
+        });
+        Assert.Equal(
+            [["[\"a\"\"b\",\"t\tx\",\"\"\"\",null]", "{\"k\"\"\":\"v\"}", "{\"a\":\"x\\ty\"}", "\"just a string\""]],
+            StarRocksCsvModel.Parse(bytes, Enclosed));
+    }
+
+    [Fact]
     public void Rejects_dialects_that_cannot_keep_values_apart()
     {
         Assert.Throws<InvalidOperationException>(() => TestBuffers.CsvField(new CsvFormat { ColumnSeparator = " " }, "x"));
         Assert.Throws<InvalidOperationException>(() => TestBuffers.CsvField(new CsvFormat { ColumnSeparator = "\\x0A" }, "x"));
         Assert.Throws<InvalidOperationException>(() => TestBuffers.CsvField(new CsvFormat { ColumnSeparator = "\"" }, "x"));
         Assert.Throws<ArgumentException>(() => new CsvFormat { ColumnSeparator = "\\x0" });
+        var multiByte = Assert.Throws<InvalidOperationException>(() => TestBuffers.CsvField(new CsvFormat { RowDelimiter = "\\x0D0A" }, "x"));
+        Assert.Contains("is_row_delimiter", multiByte.Message);
     }
 }

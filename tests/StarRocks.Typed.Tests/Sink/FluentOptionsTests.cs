@@ -95,6 +95,7 @@ public sealed class FluentOptionsTests(SinkStandInFixture fixture)
         { "sink.label-prefix", b => b.WithLabelPrefix("bad prefix!") },
         { "load-url", b => b.WithLoadUrl("") },
         { "sink.properties.format", b => b.WithStreamLoadProperty("format", "parquet") },
+        { "sink.properties.row_delimiter", b => b.WithStreamLoadProperty("row_delimiter", "\\x0D0A") },
         { "sink.exactly-once.check-num-lingering-txn", b => b.WithLingeringTransactionAbort(checkCount: -5) },
         { "lookup.batch.max-keys", b => b.WithLookupBatch(maxKeys: 0) },
         { "lookup.cache.ttl-ms", b => b.WithLookupCache(ttl: TimeSpan.Zero) },

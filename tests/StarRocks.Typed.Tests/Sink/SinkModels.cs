@@ -41,3 +41,11 @@ public sealed partial record SinkTicketStateRow
     [StarRocksKey(0), StarRocksColumn(EnumFormat = StarRocksEnumFormat.Name)] public required SinkTicketState State { get; init; }
     [StarRocksColumn(Length = 40)] public string? Label { get; init; }
 }
+
+/// <summary>A DUPLICATE KEY table with a VARBINARY(4) column, filled to its length.</summary>
+[StarRocksTable("sink", "blobs")]
+public sealed partial record SinkBlob
+{
+    public long Id { get; init; }
+    [StarRocksColumn(Length = 4)] public byte[]? Data { get; init; }
+}
