@@ -72,6 +72,23 @@ public static class ValueConverter
         };
     }
 
+    /// <summary>
+    /// The text of <paramref name="column"/>'s type's zero value (numbers and BOOLEAN 0, strings empty), which StarRocks
+    /// writes into a NOT NULL column without default that a partial update inserting a new row leaves out
+    /// (docs/en/loading/Load_to_Primary_Key_tables.md, "Partial updates": the new rows get <c>score</c> 0). Null for
+    /// other types.
+    /// </summary>
+    public static string? ZeroText(ColumnSchema column) =>
+        Conversions.TryGetValue(column.BaseType, out var conversion)
+            ? conversion switch
+            {
+                Conversion.Boolean or Conversion.TinyInt or Conversion.SmallInt or Conversion.Int or Conversion.BigInt
+                    or Conversion.LargeInt or Conversion.Float or Conversion.Double or Conversion.Decimal => "0",
+                Conversion.Char or Conversion.Varchar or Conversion.String or Conversion.Binary => "",
+                _ => null,
+            }
+            : null;
+
     /// <summary>Whether <paramref name="column"/>'s values are checked for byte length (CHAR, VARCHAR, STRING, BINARY, VARBINARY).</summary>
     public static bool IsLengthChecked(ColumnSchema column) =>
         Conversions.TryGetValue(column.BaseType, out var conversion)
