@@ -59,8 +59,8 @@ public static class ValueConverter
             Conversion.Int => TryInteger(text, int.MinValue, int.MaxValue, out value, out error),
             Conversion.BigInt => TryInteger(text, long.MinValue, long.MaxValue, out value, out error),
             Conversion.LargeInt => TryLargeInt(text, out value, out error),
-            Conversion.Float => TryFloating(text, float.MaxValue, out value, out error),
-            Conversion.Double => TryFloating(text, double.MaxValue, out value, out error),
+            Conversion.Float => TryFloating(text, isFloat: true, out value, out error),
+            Conversion.Double => TryFloating(text, isFloat: false, out value, out error),
             Conversion.Decimal => TryDecimal(text, column.Precision == 0 ? 10 : column.Precision, column.Scale, out value, out error),
             Conversion.Char => TryText(text, column.Length == 0 ? 1 : column.Length, out value, out error),
             Conversion.Varchar => TryText(text, column.Length == 0 ? DefaultVarcharLength : column.Length, out value, out error),
@@ -139,18 +139,105 @@ public static class ValueConverter
         return true;
     }
 
-    private static bool TryFloating(string text, double max, out object? value, out string? error)
+    /// <summary>
+    /// FLOAT/DOUBLE as StarRocks reads them (<c>be/src/util/string_parser.hpp</c>, <c>string_to_float_internal</c>, used
+    /// by <c>be/src/formats/csv/float_converter.cpp</c>): surrounding whitespace skipped, an optional sign, <c>inf</c> /
+    /// <c>nan</c> prefixes, otherwise only digits, <c>.</c>, one exponent mark and a sign right after it; the longest
+    /// number at the start is read as a double (fast_float, correctly rounded) and fails only when that double is
+    /// infinite; the double is then cast to the column type (so a FLOAT keeps the nearest float, and rounds past
+    /// <see cref="float.MaxValue"/> to infinity). MariaDB cannot store infinity or NaN, so those values fail here with
+    /// a message saying so (StarRocks would store them).
+    /// </summary>
+    private static bool TryFloating(string text, bool isFloat, out object? value, out string? error)
     {
         value = null;
-        if (!double.TryParse(text.AsSpan().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            || double.IsNaN(number) || Math.Abs(number) > max)
+        if (!TryParseStarRocksFloat(text.AsSpan().Trim(), out var number))
         {
             error = $"Value '{text}' is not a valid floating-point number";
+            return false;
+        }
+        if (isFloat)
+            number = (float)number;
+        if (!double.IsFinite(number))
+        {
+            error = $"Value '{text}' is {(double.IsNaN(number) ? "NaN" : "infinite")} as {(isFloat ? "FLOAT" : "DOUBLE")}, which the StarRocks stand-in cannot store";
             return false;
         }
         value = number;
         error = null;
         return true;
+    }
+
+    private static bool TryParseStarRocksFloat(ReadOnlySpan<char> s, out double number)
+    {
+        number = 0;
+        var negative = s.StartsWith('-');
+        if (negative || s.StartsWith('+'))
+            s = s[1..];
+        if (s.IsEmpty)
+            return false;
+        for (var k = 0; k < s.Length; k++)
+        {
+            if (s[k] is 'i' or 'I' or 'n' or 'N')
+            {
+                var word = s[k..Math.Min(s.Length, k + 3)];
+                if (word.Equals("inf", StringComparison.OrdinalIgnoreCase))
+                    number = negative ? double.NegativeInfinity : double.PositiveInfinity;
+                else if (word.Equals("nan", StringComparison.OrdinalIgnoreCase))
+                    number = double.NaN;
+                else
+                    return false;
+                return true;
+            }
+        }
+        var exponentMarks = 0;
+        for (var k = 0; k < s.Length; k++)
+        {
+            var c = s[k];
+            if (char.IsAsciiDigit(c) || c == '.')
+                continue;
+            if (c is 'e' or 'E' && ++exponentMarks == 1)
+                continue;
+            if (c is '+' or '-' && k > 0 && s[k - 1] is 'e' or 'E')
+                continue;
+            return false;
+        }
+        var length = NumberPrefixLength(s);
+        if (length == 0)
+            return false;
+        number = double.Parse(s[..length], NumberStyles.Float, CultureInfo.InvariantCulture);
+        if (double.IsPositiveInfinity(number))
+            return false; // StarRocks's PARSE_OVERFLOW
+        if (negative)
+            number = -number;
+        return true;
+    }
+
+    /// <summary>The length of the number fast_float reads at the start of <paramref name="s"/>: digits[.digits][e[sign]digits]; 0 without a digit.</summary>
+    private static int NumberPrefixLength(ReadOnlySpan<char> s)
+    {
+        var i = 0;
+        var digits = 0;
+        while (i < s.Length && char.IsAsciiDigit(s[i])) { i++; digits++; }
+        if (i < s.Length && s[i] == '.')
+        {
+            i++;
+            while (i < s.Length && char.IsAsciiDigit(s[i])) { i++; digits++; }
+        }
+        if (digits == 0)
+            return 0;
+        if (i < s.Length && s[i] is 'e' or 'E')
+        {
+            var j = i + 1;
+            if (j < s.Length && s[j] is '+' or '-')
+                j++;
+            var exponentStart = j;
+            while (j < s.Length && char.IsAsciiDigit(s[j]))
+                j++;
+            if (j > exponentStart)
+                i = j;
+        }
+        return i;
     }
 
     private static bool TryDecimal(string text, int precision, int scale, out object? value, out string? error)
