@@ -80,6 +80,7 @@ public static class TestTables
     {
         "BOOLEAN" => "TINYINT(1)",
         "LARGEINT" => "DECIMAL(39,0)",
+        "FLOAT" => "DOUBLE",
         "DECIMAL" => $"DECIMAL({c.Precision},{c.Scale})",
         "CHAR" or "VARCHAR" => $"VARCHAR({Math.Max(1, c.Length)})",
         "STRING" => "TEXT",
