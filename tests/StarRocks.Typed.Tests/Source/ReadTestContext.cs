@@ -45,11 +45,12 @@ public sealed class ReadTestContext : IAsyncDisposable
             .UseDataSource(_ => MySqlClientFactory.Instance.CreateDataSource(fixture.ConnectionString))
             .ConfigureReads(o => reads?.Invoke(o))
             .AddSource<ScanRow>()
+            .AddSource<WideNumber>()
             .AddLookup<LookupCustomer>()
             .AddLookup<(DateOnly Day, int Sku), LookupPrice>()
             .Services.BuildServiceProvider();
         var schema = provider.GetRequiredService<IStarRocksSchema>();
-        foreach (var table in new[] { ScanRow.Table, LookupCustomer.Table, LookupPrice.Table })
+        foreach (var table in new[] { ScanRow.Table, LookupCustomer.Table, LookupPrice.Table, WideNumber.Table })
         {
             await schema.EnsureTableAsync(InDatabase(table, database));
         }
