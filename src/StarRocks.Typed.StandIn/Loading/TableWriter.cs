@@ -166,9 +166,21 @@ public sealed class TableWriter(string connectionString)
             AggregateFunction.Max => $"CASE WHEN {loaded} IS NULL THEN {current} WHEN {current} IS NULL THEN {loaded} ELSE GREATEST({current}, {loaded}) END",
             AggregateFunction.Min => $"CASE WHEN {loaded} IS NULL THEN {current} WHEN {current} IS NULL THEN {loaded} ELSE LEAST({current}, {loaded}) END",
             AggregateFunction.ReplaceIfNotNull => $"COALESCE({loaded}, {current})",
+            // VALUE(): MariaDB's name for VALUES() where a subquery would read VALUES as a table value constructor
+            AggregateFunction.BitmapUnion or AggregateFunction.HllUnion => SetUnion(current, $"VALUE({current})"),
             _ => loaded,
         };
     }
+
+    /// <summary>
+    /// The union of two stored BITMAP/HLL sets (comma-separated unsigned members, see <see cref="SetValue"/>): the
+    /// members of both, distinct, ascending; NULL only when both are NULL.
+    /// </summary>
+    private static string SetUnion(string current, string loaded) =>
+        $"CASE WHEN {loaded} IS NULL THEN {current} WHEN {current} IS NULL THEN {loaded} ELSE " +
+        $"(SELECT COALESCE(GROUP_CONCAT(DISTINCT m.v ORDER BY m.v SEPARATOR ','), '') FROM JSON_TABLE(" +
+        $"CONCAT('[', CONCAT_WS(',', NULLIF(CAST({current} AS CHAR), ''), NULLIF(CAST({loaded} AS CHAR), '')), ']'), " +
+        "'$[*]' COLUMNS (v DECIMAL(20,0) PATH '$')) AS m) END";
 
     private static bool IsKey(TableSchema table, ColumnSchema column) =>
         column.IsKey || table.KeyColumns.Contains(column.Name, StringComparer.OrdinalIgnoreCase);

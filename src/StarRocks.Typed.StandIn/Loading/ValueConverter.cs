@@ -73,6 +73,50 @@ public static class ValueConverter
     }
 
     /// <summary>
+    /// Converts the result of a <c>columns</c> expression for <paramref name="column"/>, as StarRocks casts an
+    /// expression to the column type: BITMAP/HLL sets are stored as their sorted members' text, bytes fill binary
+    /// columns (length checked), a DOUBLE into an integer column is truncated, anything else goes through its text.
+    /// </summary>
+    public static bool TryConvertComputed(ColumnSchema column, object? result, out object? value, out string? error)
+    {
+        value = null;
+        error = null;
+        var type = column.BaseType.ToUpperInvariant();
+        switch (result)
+        {
+            case null:
+                return true;
+            case SetValue set when type == (set.IsHll ? "HLL" : "BITMAP"):
+                value = set.ToString();
+                return true;
+            case SetValue set:
+                error = $"a {(set.IsHll ? "HLL" : "BITMAP")} value cannot be loaded into {column.Type} column";
+                return false;
+            case byte[] bytes when Conversions.TryGetValue(column.BaseType, out var conversion) && conversion == Conversion.Binary:
+                var maxBytes = column.Length == 0 ? DefaultVarcharLength : column.Length;
+                if (bytes.Length > maxBytes)
+                {
+                    error = $"the length of input is too long than schema. input length: {bytes.Length}, schema length: {maxBytes}";
+                    return false;
+                }
+                value = bytes;
+                return true;
+            case double number when Conversions.TryGetValue(column.BaseType, out var integer) && integer is Conversion.TinyInt
+                or Conversion.SmallInt or Conversion.Int or Conversion.BigInt or Conversion.LargeInt:
+                return TryConvert(column, ExpressionValues.ToText(ExpressionValues.ToLong(number)), out value, out error)
+                    && (value is not null || Fail($"Value '{number}' is out of range for {column.Type}", out error));
+            default:
+                return TryConvert(column, ExpressionValues.ToText(result), out value, out error);
+        }
+    }
+
+    private static bool Fail(string message, out string? error)
+    {
+        error = message;
+        return false;
+    }
+
+    /// <summary>
     /// The text of <paramref name="column"/>'s type's zero value (numbers and BOOLEAN 0, strings empty), which StarRocks
     /// writes into a NOT NULL column without default that a partial update inserting a new row leaves out
     /// (docs/en/loading/Load_to_Primary_Key_tables.md, "Partial updates": the new rows get <c>score</c> 0). Null for

@@ -86,7 +86,7 @@ public static class TestTables
         "STRING" => "TEXT",
         "DATETIME" => "DATETIME(6)",
         "JSON" or "ARRAY" or "MAP" or "STRUCT" => "LONGTEXT",
-        "VARBINARY" or "BINARY" => "LONGBLOB",
+        "VARBINARY" or "BINARY" or "BITMAP" or "HLL" => "LONGBLOB",
         _ => c.BaseType,
     };
 }

@@ -118,6 +118,9 @@ public sealed class ValueConverterTests
         Assert.Contains(new ColumnTarget("__op", 2), mapping.Targets);
         Assert.Contains(new ColumnTarget("c", -1, "x"), mapping.Targets);
         Assert.Contains(new ColumnTarget("n", -1, "5"), mapping.Targets);
-        Assert.Throws<FormatException>(() => ColumnMapping.Parse("a, b = a * 100"));
+        var computed = Assert.Single(ColumnMapping.Parse("a, b = a * 100").Targets, t => t.Column == "b").Expression!;
+        Assert.Equal(250.0, computed.Evaluate(new ExpressionContext(["2.5"], DateTime.Now)));
+        var refused = Assert.Throws<FormatException>(() => ColumnMapping.Parse("a, b = md5sum(a)"));
+        Assert.Equal("No matching function with signature: md5sum(varchar).", refused.Message);
     }
 }
