@@ -41,3 +41,11 @@ public sealed partial record SinkTicketStateRow
     [StarRocksKey(0), StarRocksColumn(EnumFormat = StarRocksEnumFormat.Name)] public required SinkTicketState State { get; init; }
     [StarRocksColumn(Length = 40)] public string? Label { get; init; }
 }
+
+/// <summary>A PRIMARY KEY table with a VARBINARY column: JSON loads decode it with <c>from_base64</c> in the columns header.</summary>
+[StarRocksTable("sink", "blobs", Kind = StarRocksTableKind.PrimaryKey)]
+public sealed partial record SinkBlob
+{
+    [StarRocksKey(0)] public required long Id { get; init; }
+    [StarRocksColumn(Length = 16)] public byte[]? Data { get; init; }
+}

@@ -62,6 +62,7 @@ public sealed class SinkStandInFixture : IAsyncLifetime
             .AddSink<SinkEvent>()
             .AddSink<SinkTicket>()
             .AddSink<SinkTicketStateRow>()
+            .AddSink<SinkBlob>()
             .UseDataSource(_ => MySqlClientFactory.Instance.CreateDataSource(ConnectionString))
             .Services.BuildServiceProvider();
         var schema = services.GetRequiredService<IStarRocksSchema>();
@@ -69,6 +70,7 @@ public sealed class SinkStandInFixture : IAsyncLifetime
         await schema.EnsureTableAsync(InDatabase(SinkEvent.Table, database));
         await schema.EnsureTableAsync(InDatabase(SinkTicket.Table, database));
         await schema.EnsureTableAsync(InDatabase(SinkTicketStateRow.Table, database));
+        await schema.EnsureTableAsync(InDatabase(SinkBlob.Table, database));
         return (services, database);
     }
 
