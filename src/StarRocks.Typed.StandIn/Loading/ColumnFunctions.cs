@@ -22,8 +22,8 @@ public static class ColumnFunctions
         new("to_bitmap", "bitmap", 1, 1, (a, _) => a[0] is null ? null : ToBitmap(Text(a[0])!)),
         new("bitmap_from_string", "bitmap", 1, 1, (a, _) => a[0] is null ? null : BitmapFromString(Text(a[0])!)),
         new("bitmap_empty", "bitmap", 0, 0, (_, _) => new SetValue([], IsHll: false)),
-        new("bitmap_hash", "bitmap", 1, 1, (a, _) => new SetValue(a[0] is null ? [] : [Murmur3.Hash32(Bytes(a[0]))], IsHll: false)),
-        new("hll_hash", "hll", 1, 1, (a, _) => new SetValue(a[0] is null ? [] : [Murmur3.Hash64(Bytes(a[0]))], IsHll: true)),
+        new("bitmap_hash", "bitmap", 1, 1, (a, _) => new SetValue(a[0] is null ? [] : [Murmur.Hash32(Bytes(a[0]))], IsHll: false)),
+        new("hll_hash", "hll", 1, 1, (a, _) => new SetValue(a[0] is null ? [] : [Murmur.Hash64A(Bytes(a[0]))], IsHll: true)),
         new("hll_empty", "hll", 0, 0, (_, _) => new SetValue([], IsHll: true)),
         new("if", "varchar", 3, 3, (a, _) => ExpressionValues.ToBoolean(a[0]) == true ? a[1] : a[2]),
         new("ifnull", "varchar", 2, 2, (a, _) => a[0] ?? a[1]),
@@ -246,16 +246,22 @@ internal static class DateFormats
 }
 
 /// <summary>
-/// MurmurHash3 (x86 32-bit and the first half of x64 128-bit, seed 0): the members <c>bitmap_hash</c> and <c>hll_hash</c>
-/// put in their sets. Equal inputs give equal members, which is what <c>bitmap_count</c>/<c>hll_cardinality</c> count;
-/// the values themselves are the stand-in's (StarRocks's HLL keeps registers, not hashes).
+/// The hashes StarRocks's BE uses (<c>be/src/util/hash_util.hpp</c>): <c>bitmap_hash</c> adds MurmurHash3 x86 32-bit
+/// with <c>MURMUR3_32_SEED</c> 104729 (<c>be/src/exprs/bitmap_functions.cpp</c>); <c>hll_hash</c> feeds its HLL with
+/// MurmurHash64A seeded with <c>MURMUR_SEED</c> 0xadc83b19. The stand-in keeps those 64-bit hashes as the HLL's
+/// members (StarRocks keeps registers built from them), so equal inputs give one member.
 /// </summary>
-internal static class Murmur3
+public static class Murmur
 {
-    public static uint Hash32(ReadOnlySpan<byte> data)
+    /// <summary>StarRocks's <c>MURMUR3_32_SEED</c>.</summary>
+    public const uint Murmur3Seed = 104729;
+    private const ulong Murmur64ASeed = 0xadc83b19;
+
+    /// <summary>MurmurHash3 x86 32-bit.</summary>
+    public static uint Hash32(ReadOnlySpan<byte> data, uint seed = Murmur3Seed)
     {
         const uint c1 = 0xcc9e2d51, c2 = 0x1b873593;
-        uint h = 0;
+        var h = seed;
         var blocks = data.Length / 4;
         for (var i = 0; i < blocks; i++)
         {
@@ -274,40 +280,27 @@ internal static class Murmur3
         return h;
     }
 
-    public static ulong Hash64(ReadOnlySpan<byte> data)
+    /// <summary>MurmurHash64A with StarRocks's <c>MURMUR_SEED</c>.</summary>
+    public static ulong Hash64A(ReadOnlySpan<byte> data)
     {
-        const ulong c1 = 0x87c37b91114253d5, c2 = 0x4cf5ad432745937f;
-        ulong h1 = 0, h2 = 0;
-        var blocks = data.Length / 16;
+        const ulong m = 0xc6a4a7935bd1e995;
+        const int r = 47;
+        var h = Murmur64ASeed ^ ((ulong)data.Length * m);
+        var blocks = data.Length / 8;
         for (var i = 0; i < blocks; i++)
         {
-            var k1 = BitConverter.ToUInt64(data.Slice(i * 16, 8));
-            var k2 = BitConverter.ToUInt64(data.Slice(i * 16 + 8, 8));
-            h1 ^= ulong.RotateLeft(k1 * c1, 31) * c2;
-            h1 = (ulong.RotateLeft(h1, 27) + h2) * 5 + 0x52dce729;
-            h2 ^= ulong.RotateLeft(k2 * c2, 33) * c1;
-            h2 = (ulong.RotateLeft(h2, 31) + h1) * 5 + 0x38495ab5;
+            var k = BitConverter.ToUInt64(data.Slice(i * 8, 8));
+            k *= m; k ^= k >> r; k *= m;
+            h ^= k; h *= m;
         }
-        var rest = data[(blocks * 16)..];
-        ulong t1 = 0, t2 = 0;
-        for (var i = rest.Length - 1; i >= 8; i--)
-            t2 = (t2 << 8) | rest[i];
-        for (var i = Math.Min(rest.Length, 8) - 1; i >= 0; i--)
-            t1 = (t1 << 8) | rest[i];
-        if (rest.Length > 8)
-            h2 ^= ulong.RotateLeft(t2 * c2, 33) * c1;
+        var rest = data[(blocks * 8)..];
         if (rest.Length > 0)
-            h1 ^= ulong.RotateLeft(t1 * c1, 31) * c2;
-        h1 ^= (ulong)data.Length; h2 ^= (ulong)data.Length;
-        h1 += h2; h2 += h1;
-        h1 = Mix(h1); h2 = Mix(h2);
-        h1 += h2;
-        return h1;
-    }
-
-    private static ulong Mix(ulong k)
-    {
-        k ^= k >> 33; k *= 0xff51afd7ed558ccd; k ^= k >> 33; k *= 0xc4ceb9fe1a85ec53; k ^= k >> 33;
-        return k;
+        {
+            for (var i = rest.Length - 1; i >= 0; i--)
+                h ^= (ulong)rest[i] << (8 * i);
+            h *= m;
+        }
+        h ^= h >> r; h *= m; h ^= h >> r;
+        return h;
     }
 }

@@ -8,6 +8,13 @@ namespace StarRocks.Typed.StandIn.Tests.Loading;
 public sealed class ValueConverterTests
 {
     [Theory]
+    [InlineData("", 0u, 0u)]
+    [InlineData("", 1u, 0x514E28B7u)]
+    [InlineData("hello", 0u, 0x248BFA47u)]
+    public void MurmurHash3_32_matches_the_reference_vectors(string text, uint seed, uint expected) =>
+        Assert.Equal(expected, Murmur.Hash32(Encoding.UTF8.GetBytes(text), seed));
+
+    [Theory]
     [InlineData("FLOAT", "3.4028235e38", (double)float.MaxValue)]
     [InlineData("FLOAT", "-3.4028235E+38", (double)float.MinValue)]
     [InlineData("FLOAT", "1.4e-45", (double)float.Epsilon)]
