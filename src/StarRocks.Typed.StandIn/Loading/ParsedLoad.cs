@@ -89,7 +89,15 @@ public sealed class ParsedLoad
         var delete = false;
         if (plan.Op is { } op)
         {
-            var opText = op.SourceIndex >= 0 ? fields[op.SourceIndex] : op.Constant;
+            string? opText;
+            if (op.Expression is { } opExpression)
+            {
+                if (!TryEvaluate(opExpression, fields, plan, out var opValue, out var opError))
+                    return opError;
+                opText = ExpressionValues.ToText(opValue);
+            }
+            else
+                opText = op.SourceIndex >= 0 ? fields[op.SourceIndex] : op.Constant;
             if (LoadPlan.IsDelete(opText) is not { } isDelete)
                 return $"Invalid __op value '{opText}'";
             if (isDelete && plan.Table.Kind != TableKind.Primary)

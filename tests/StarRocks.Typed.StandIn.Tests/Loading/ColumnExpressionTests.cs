@@ -47,6 +47,19 @@ public sealed class ColumnExpressionTests(StandInFixture fixture)
     }
 
     [Fact]
+    public async Task The_op_column_can_be_computed()
+    {
+        var table = await CreateAsync(StandIn, TableKind.Primary, Column("id", "INT", key: true), Column("v", "VARCHAR(10)"));
+        using var http = new StarRocksHttp(StandIn);
+        await http.StreamLoadAsync(StandIn, table, "1\ta\n2\tb\n3\tc\n");
+        var answer = await http.StreamLoadAsync(StandIn, table, "1\tx\tD\n2\ty\tU\n",
+            new Dictionary<string, string> { ["columns"] = "id, v, kind, __op = if(upper(kind) = 'D', 1, 0)" });
+
+        Assert.True(answer.Status() == "Success", answer.ToString());
+        Assert.Equal(["2|y", "3|c"], await QueryAsync(StandIn, table));
+    }
+
+    [Fact]
     public async Task Unknown_functions_and_references_are_refused_with_StarRocks_messages()
     {
         var table = await CreateAsync(StandIn, TableKind.Duplicate, Column("id", "INT"), Column("v", "VARCHAR(10)"));
