@@ -96,8 +96,11 @@ internal sealed record Binary(string Operator, ColumnExpression Left, ColumnExpr
             : ExpressionValues.Compare(Operator, left, right);
     }
 
-    public override string TypeName => Operator is "+" or "-" or "*" or "%" && Left.TypeName is "tinyint" or "smallint" or "int" or "bigint"
-        && Right.TypeName is "tinyint" or "smallint" or "int" or "bigint" ? "bigint" : Operator is "+" or "-" or "*" or "/" or "%" ? "double" : "boolean";
+    public override string TypeName => Operator is "+" or "-" or "*" or "%" && IsInteger(Left.TypeName) && IsInteger(Right.TypeName)
+        ? "bigint(20)" : Operator is "+" or "-" or "*" or "/" or "%" ? "double" : "boolean";
+
+    private static bool IsInteger(string type) => type.StartsWith("tinyint", StringComparison.Ordinal) || type.StartsWith("smallint", StringComparison.Ordinal)
+        || type.StartsWith("int", StringComparison.Ordinal) || type.StartsWith("bigint", StringComparison.Ordinal);
     public override IEnumerable<int> Fields => Left.Fields.Concat(Right.Fields);
 }
 
@@ -275,11 +278,16 @@ internal sealed class ExpressionParser(string text, Func<string, int> resolve)
             return new Literal(double.Parse(text[start.._position], NumberStyles.Float, CultureInfo.InvariantCulture), "double");
         }
         var number = text[start.._position];
-        if (number.Contains('.', StringComparison.Ordinal))
-            return new Literal(decimal.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture), "decimal");
+        if (number.IndexOf('.', StringComparison.Ordinal) is var dot and >= 0)
+        {
+            var digits = number.Replace(".", "", StringComparison.Ordinal).TrimStart('0').Length;
+            var scale = number.Length - dot - 1;
+            return new Literal(decimal.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture), $"decimal({Math.Max(digits, scale)},{scale})");
+        }
         if (!long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var integer))
-            return new Literal(decimal.Parse(number, CultureInfo.InvariantCulture), "largeint");
-        var type = integer <= sbyte.MaxValue ? "tinyint" : integer <= short.MaxValue ? "smallint" : integer <= int.MaxValue ? "int" : "bigint";
+            return new Literal(decimal.Parse(number, CultureInfo.InvariantCulture), "largeint(40)");
+        // the integer literal's type as StarRocks's Type.toSql prints it (with the display width)
+        var type = integer <= sbyte.MaxValue ? "tinyint(4)" : integer <= short.MaxValue ? "smallint(6)" : integer <= int.MaxValue ? "int(11)" : "bigint(20)";
         return new Literal(integer, type);
     }
 

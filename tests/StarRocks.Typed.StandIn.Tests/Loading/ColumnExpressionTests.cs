@@ -70,7 +70,7 @@ public sealed class ColumnExpressionTests(StandInFixture fixture)
         var notInTable = await http.StreamLoadAsync(StandIn, table, "1\ta\n", new Dictionary<string, string> { ["columns"] = "id, t, w = upper(t)" });
 
         Assert.Equal("Fail", unknownFunction.Status());
-        Assert.Contains("No matching function with signature: no_such_fn(varchar, tinyint).", unknownFunction.Text("Message"));
+        Assert.Contains("No matching function with signature: no_such_fn(varchar, tinyint(4)).", unknownFunction.Text("Message"));
         Assert.Contains("unknown reference column, column=v, reference=missing", unknownReference.Text("Message"));
         Assert.Contains("Mapping column is not in table. column: w", notInTable.Text("Message"));
     }
