@@ -2,16 +2,17 @@ using System.Text;
 
 namespace StarRocks.Typed.StandIn.Loading;
 
-/// <summary>One target of a <c>columns</c> mapping: a column fed by a source field or by a constant.</summary>
+/// <summary>One target of a <c>columns</c> mapping: a column fed by a source field, a constant or an expression.</summary>
 /// <param name="Column">The target column (or <c>__op</c>).</param>
-/// <param name="SourceIndex">The source field index, or -1 for a constant.</param>
-/// <param name="Constant">The constant text when <paramref name="SourceIndex"/> is -1.</param>
-public sealed record ColumnTarget(string Column, int SourceIndex, string? Constant = null);
+/// <param name="SourceIndex">The source field index, or -1 for a constant or an expression.</param>
+/// <param name="Constant">The constant text when <paramref name="SourceIndex"/> is -1 and there is no <paramref name="Expression"/>.</param>
+/// <param name="Expression">The expression computing the value, if any.</param>
+public sealed record ColumnTarget(string Column, int SourceIndex, string? Constant = null, ColumnExpression? Expression = null);
 
 /// <summary>
 /// The <c>columns</c> header: the ordered source fields (plain names) and what feeds each target. Supported forms:
-/// plain names, <c>target = source_name</c>, <c>target = 'constant'</c> / number (e.g. <c>__op = 'delete'</c>).
-/// Function expressions are refused.
+/// plain names, <c>target = source_name</c>, <c>target = 'constant'</c> / number (e.g. <c>__op = 'delete'</c>), and
+/// <c>target = expression</c> (<see cref="ColumnExpression"/>) over the source fields.
 /// </summary>
 public sealed record ColumnMapping(IReadOnlyList<string> SourceFields, IReadOnlyList<ColumnTarget> Targets)
 {
@@ -38,14 +39,22 @@ public sealed record ColumnMapping(IReadOnlyList<string> SourceFields, IReadOnly
                 targets.Add(new ColumnTarget(target, -1, constant));
                 continue;
             }
-            var source = Identifier(expression)
-                ?? throw new FormatException($"The StarRocks stand-in does not support the column expression '{expression}'");
-            var index = sources.FindIndex(s => string.Equals(s, source, StringComparison.OrdinalIgnoreCase));
-            if (index < 0)
-                throw new FormatException($"Unknown column '{source}' in columns expression '{item.Trim()}'");
-            targets.Add(new ColumnTarget(target, index));
+            if (Identifier(expression) is { } source)
+            {
+                targets.Add(new ColumnTarget(target, SourceIndex(sources, target, source)));
+                continue;
+            }
+            var computed = ColumnExpression.Parse(expression, name => SourceIndex(sources, target, name));
+            targets.Add(new ColumnTarget(target, -1, Expression: computed));
         }
         return new ColumnMapping(sources, targets);
+    }
+
+    /// <summary>The index of source field <paramref name="reference"/>, else StarRocks's error (<c>Load.analyzeMappingExprs</c>).</summary>
+    private static int SourceIndex(List<string> sources, string column, string reference)
+    {
+        var index = sources.FindIndex(s => string.Equals(s, reference, StringComparison.OrdinalIgnoreCase));
+        return index >= 0 ? index : throw new FormatException($"unknown reference column, column={column}, reference={reference}");
     }
 
     private static string? Identifier(string text)

@@ -34,6 +34,8 @@ public sealed class LoadPlan
     public ColumnTarget? Op { get; }
     /// <summary>Only <see cref="Columns"/> are updated on existing rows (Primary Key partial update).</summary>
     public bool PartialUpdate { get; }
+    /// <summary>When the load was planned: <c>now()</c> in its expressions.</summary>
+    public DateTime PlannedAt { get; } = DateTime.Now;
 
     /// <summary>Builds the plan of a load into <paramref name="table"/>; returns null with an error for a load StarRocks would refuse.</summary>
     public static LoadPlan? Create(TableSchema table, LoadOptions options, out string? error)
@@ -68,17 +70,17 @@ public sealed class LoadPlan
             var column = table.FindColumn(target.Column);
             if (column is null)
             {
-                // a plain name that is no table column is a temporary source field; an expression must target a column
+                // a plain name that is no table column is a temporary source field; a mapping must target a column
                 if (target.SourceIndex < 0 || !string.Equals(sourceFields[target.SourceIndex], target.Column, StringComparison.Ordinal))
                 {
-                    error = $"Unknown column '{target.Column}' in '{table.Name}'";
+                    error = $"Mapping column is not in table. column: {target.Column}"; // Load.initColumns
                     return null;
                 }
                 continue; // a source field that only feeds expressions
             }
-            if (column.BaseType.ToUpperInvariant() is "BITMAP" or "HLL" or "PERCENTILE")
+            if (SetColumnError(column, target) is { } setError)
             {
-                error = $"The StarRocks stand-in cannot load {column.BaseType} column '{column.Name}'";
+                error = setError;
                 return null;
             }
             columns.Add(column);
@@ -121,6 +123,20 @@ public sealed class LoadPlan
     {
         var columns = columnNames.Select(n => table.FindColumn(n) ?? throw new InvalidOperationException($"column {n} no longer exists")).ToList();
         return new LoadPlan(table, columnNames, columns, columns.Select((c, i) => new ColumnTarget(c.Name, i)).ToList(), null, partialUpdate);
+    }
+
+    /// <summary>
+    /// BITMAP and HLL columns take only values of their type: <c>to_bitmap</c>, <c>bitmap_from_string</c>,
+    /// <c>bitmap_empty</c>, <c>bitmap_hash</c> / <c>hll_hash</c>, <c>hll_empty</c>. PERCENTILE columns are not loaded.
+    /// </summary>
+    private static string? SetColumnError(ColumnSchema column, ColumnTarget target)
+    {
+        var type = column.BaseType.ToUpperInvariant();
+        if (type == "PERCENTILE")
+            return $"The StarRocks stand-in cannot load PERCENTILE column '{column.Name}'";
+        if (type is not ("BITMAP" or "HLL") || target.Expression?.TypeName == type.ToLowerInvariant())
+            return null;
+        return $"The StarRocks stand-in loads {type} column '{column.Name}' only from {(type == "BITMAP" ? "to_bitmap(), bitmap_from_string(), bitmap_hash() or bitmap_empty()" : "hll_hash() or hll_empty()")}";
     }
 
     /// <summary>Reads an <c>__op</c> value: true = delete, false = upsert, null = invalid.</summary>

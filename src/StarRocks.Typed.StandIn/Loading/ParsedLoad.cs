@@ -56,6 +56,22 @@ public sealed class ParsedLoad
         return parsed;
     }
 
+    private static bool TryEvaluate(ColumnExpression expression, ReadOnlySpan<string?> fields, LoadPlan plan, out object? result, out string? error)
+    {
+        try
+        {
+            result = expression.Evaluate(new ExpressionContext(fields.ToArray(), plan.PlannedAt));
+            error = null;
+            return true;
+        }
+        catch (ExpressionException e)
+        {
+            result = null;
+            error = e.Message;
+            return false;
+        }
+    }
+
     /// <summary>Counts a read row and keeps it, or its error-log line when <paramref name="rowError"/> filters it.</summary>
     private void Add(string? rowError, LoadedRow loaded, string? raw)
     {
@@ -74,7 +90,15 @@ public sealed class ParsedLoad
         var delete = false;
         if (plan.Op is { } op)
         {
-            var opText = op.SourceIndex >= 0 ? fields[op.SourceIndex] : op.Constant;
+            string? opText;
+            if (op.Expression is { } opExpression)
+            {
+                if (!TryEvaluate(opExpression, fields, plan, out var opValue, out var opError))
+                    return opError;
+                opText = ExpressionValues.ToText(opValue);
+            }
+            else
+                opText = op.SourceIndex >= 0 ? fields[op.SourceIndex] : op.Constant;
             if (LoadPlan.IsDelete(opText) is not { } isDelete)
                 return $"Invalid __op value '{opText}'";
             if (isDelete && plan.Table.Kind != TableKind.Primary)
@@ -86,8 +110,18 @@ public sealed class ParsedLoad
         {
             var column = plan.Columns[i];
             var feed = plan.Feeds[i];
-            var text = feed.SourceIndex >= 0 ? fields[feed.SourceIndex] : feed.Constant;
-            if (!ValueConverter.TryConvert(column, text, out var value, out var error, csv: options.Format == LoadFormat.Csv))
+            object? value;
+            string? error;
+            bool converted;
+            if (feed.Expression is { } expression)
+            {
+                if (!TryEvaluate(expression, fields, plan, out var result, out var expressionError))
+                    return $"{expressionError} for column '{column.Name}'";
+                converted = ValueConverter.TryConvertComputed(column, result, out value, out error);
+            }
+            else
+                converted = ValueConverter.TryConvert(column, feed.SourceIndex >= 0 ? fields[feed.SourceIndex] : feed.Constant, out value, out error, csv: options.Format == LoadFormat.Csv);
+            if (!converted)
             {
                 // StarRocks's non-strict mode turns a failed cast into NULL; lengths are checked by the table sink regardless
                 if (options.StrictMode || ValueConverter.IsLengthChecked(column))

@@ -44,7 +44,10 @@ public sealed class TableWriter(string connectionString)
                 if (delete)
                     AppendValues(sql, rows[end].Values, statements.KeyIndexes);
                 else
+                {
                     AppendValues(sql, rows[end].Values);
+                    AppendFill(sql, statements.FillValues);
+                }
                 sql.Append(')');
                 end++;
             }
@@ -67,6 +70,15 @@ public sealed class TableWriter(string connectionString)
         }
     }
 
+    private static void AppendFill(StringBuilder sql, object?[] fill)
+    {
+        foreach (var value in fill)
+        {
+            sql.Append(", ");
+            SqlLiteralWriter.Append(sql, value);
+        }
+    }
+
     private static void AppendValues(StringBuilder sql, object?[] values, int[] indexes)
     {
         for (var i = 0; i < indexes.Length; i++)
@@ -84,7 +96,10 @@ public sealed class TableWriter(string connectionString)
         {
             var table = plan.Table;
             var name = Quote(table.Database) + "." + Quote(table.Name);
-            InsertPrefix = $"INSERT INTO {name} ({string.Join(", ", plan.Columns.Select(c => Quote(c.Name)))}) VALUES ";
+            var fillColumns = plan.PartialUpdate ? PartialUpdateFill(plan) : [];
+            FillValues = [.. fillColumns.Select(f => f.Value)];
+            var inserted = plan.Columns.Concat(fillColumns.Select(f => f.Column)).Select(c => Quote(c.Name));
+            InsertPrefix = $"INSERT INTO {name} ({string.Join(", ", inserted)}) VALUES ";
             InsertSuffix = table.Kind == TableKind.Duplicate ? "" : " ON DUPLICATE KEY UPDATE " + Updates(plan);
             KeyIndexes = [.. table.KeyColumns.Select(k => IndexOf(plan.Columns, k))];
             DeletePrefix = $"DELETE FROM {name} WHERE ({string.Join(", ", table.KeyColumns.Select(Quote))}) IN (";
@@ -96,6 +111,25 @@ public sealed class TableWriter(string connectionString)
         public string DeleteSuffix => ")";
         /// <summary>Where each key column sits in <see cref="LoadPlan.Columns"/>.</summary>
         public int[] KeyIndexes { get; }
+        /// <summary>Values appended to every inserted row for columns a partial update does not list (never updated).</summary>
+        public object?[] FillValues { get; }
+
+        /// <summary>
+        /// The columns a partial update leaves out that a new row still needs: their default, or for NOT NULL columns
+        /// without one the type's zero value (the doc's example fills 0 into a NOT NULL INT). Existing rows keep their
+        /// stored values since these columns are not in the update list.
+        /// </summary>
+        private static List<(ColumnSchema Column, object? Value)> PartialUpdateFill(LoadPlan plan)
+        {
+            var fill = new List<(ColumnSchema, object?)>();
+            foreach (var column in plan.Table.Columns.Where(c => !plan.Columns.Contains(c)))
+            {
+                var text = column.Default ?? (column.Nullable ? null : ValueConverter.ZeroText(column));
+                if (text is not null && ValueConverter.TryConvert(column, text, out var value, out _))
+                    fill.Add((column, value));
+            }
+            return fill;
+        }
 
         private static string Updates(LoadPlan plan)
         {
@@ -132,9 +166,21 @@ public sealed class TableWriter(string connectionString)
             AggregateFunction.Max => $"CASE WHEN {loaded} IS NULL THEN {current} WHEN {current} IS NULL THEN {loaded} ELSE GREATEST({current}, {loaded}) END",
             AggregateFunction.Min => $"CASE WHEN {loaded} IS NULL THEN {current} WHEN {current} IS NULL THEN {loaded} ELSE LEAST({current}, {loaded}) END",
             AggregateFunction.ReplaceIfNotNull => $"COALESCE({loaded}, {current})",
+            // VALUE(): MariaDB's name for VALUES() where a subquery would read VALUES as a table value constructor
+            AggregateFunction.BitmapUnion or AggregateFunction.HllUnion => SetUnion(current, $"VALUE({current})"),
             _ => loaded,
         };
     }
+
+    /// <summary>
+    /// The union of two stored BITMAP/HLL sets (comma-separated unsigned members, see <see cref="SetValue"/>): the
+    /// members of both, distinct, ascending; NULL only when both are NULL.
+    /// </summary>
+    private static string SetUnion(string current, string loaded) =>
+        $"CASE WHEN {loaded} IS NULL THEN {current} WHEN {current} IS NULL THEN {loaded} ELSE " +
+        $"(SELECT COALESCE(GROUP_CONCAT(DISTINCT m.v ORDER BY m.v SEPARATOR ','), '') FROM JSON_TABLE(" +
+        $"CONCAT('[', CONCAT_WS(',', NULLIF(CAST({current} AS CHAR), ''), NULLIF(CAST({loaded} AS CHAR), '')), ']'), " +
+        "'$[*]' COLUMNS (v DECIMAL(20,0) PATH '$')) AS m) END";
 
     private static bool IsKey(TableSchema table, ColumnSchema column) =>
         column.IsKey || table.KeyColumns.Contains(column.Name, StringComparer.OrdinalIgnoreCase);

@@ -63,8 +63,8 @@ public static class ValueConverter
             Conversion.Int => TryInteger(text, int.MinValue, int.MaxValue, out value, out error),
             Conversion.BigInt => TryInteger(text, long.MinValue, long.MaxValue, out value, out error),
             Conversion.LargeInt => TryLargeInt(text, out value, out error),
-            Conversion.Float => TryFloating(text, float.MaxValue, out value, out error),
-            Conversion.Double => TryFloating(text, double.MaxValue, out value, out error),
+            Conversion.Float => TryFloating(text, isFloat: true, out value, out error),
+            Conversion.Double => TryFloating(text, isFloat: false, out value, out error),
             Conversion.Decimal => TryDecimal(text, column.Precision == 0 ? 10 : column.Precision, column.Scale, out value, out error),
             Conversion.Char => TryText(text, column.Length == 0 ? 1 : column.Length, out value, out error),
             Conversion.Varchar => TryText(text, column.Length == 0 ? DefaultVarcharLength : column.Length, out value, out error),
@@ -75,6 +75,67 @@ public static class ValueConverter
             _ => TryJson(text, out value, out error),
         };
     }
+
+    /// <summary>
+    /// Converts the result of a <c>columns</c> expression for <paramref name="column"/>, as StarRocks casts an
+    /// expression to the column type: BITMAP/HLL sets are stored as their sorted members' text, bytes fill binary
+    /// columns (length checked), a DOUBLE into an integer column is truncated, anything else goes through its text.
+    /// </summary>
+    public static bool TryConvertComputed(ColumnSchema column, object? result, out object? value, out string? error)
+    {
+        value = null;
+        error = null;
+        var type = column.BaseType.ToUpperInvariant();
+        switch (result)
+        {
+            case null:
+                return true;
+            case SetValue set when type == (set.IsHll ? "HLL" : "BITMAP"):
+                value = set.ToString();
+                return true;
+            case SetValue set:
+                error = $"a {(set.IsHll ? "HLL" : "BITMAP")} value cannot be loaded into {column.Type} column";
+                return false;
+            case byte[] bytes when Conversions.TryGetValue(column.BaseType, out var conversion) && conversion == Conversion.Binary:
+                var maxBytes = column.Length == 0 ? DefaultVarcharLength : column.Length;
+                if (bytes.Length > maxBytes)
+                {
+                    error = $"the length of input is too long than schema. input length: {bytes.Length}, schema length: {maxBytes}";
+                    return false;
+                }
+                value = bytes;
+                return true;
+            case double number when Conversions.TryGetValue(column.BaseType, out var integer) && integer is Conversion.TinyInt
+                or Conversion.SmallInt or Conversion.Int or Conversion.BigInt or Conversion.LargeInt:
+                return TryConvert(column, ExpressionValues.ToText(ExpressionValues.ToLong(number)), out value, out error)
+                    && (value is not null || Fail($"Value '{number}' is out of range for {column.Type}", out error));
+            default:
+                return TryConvert(column, ExpressionValues.ToText(result), out value, out error);
+        }
+    }
+
+    private static bool Fail(string message, out string? error)
+    {
+        error = message;
+        return false;
+    }
+
+    /// <summary>
+    /// The text of <paramref name="column"/>'s type's zero value (numbers and BOOLEAN 0, strings empty), which StarRocks
+    /// writes into a NOT NULL column without default that a partial update inserting a new row leaves out
+    /// (docs/en/loading/Load_to_Primary_Key_tables.md, "Partial updates": the new rows get <c>score</c> 0). Null for
+    /// other types.
+    /// </summary>
+    public static string? ZeroText(ColumnSchema column) =>
+        Conversions.TryGetValue(column.BaseType, out var conversion)
+            ? conversion switch
+            {
+                Conversion.Boolean or Conversion.TinyInt or Conversion.SmallInt or Conversion.Int or Conversion.BigInt
+                    or Conversion.LargeInt or Conversion.Float or Conversion.Double or Conversion.Decimal => "0",
+                Conversion.Char or Conversion.Varchar or Conversion.String or Conversion.Binary => "",
+                _ => null,
+            }
+            : null;
 
     /// <summary>Whether <paramref name="column"/>'s values are checked for byte length (CHAR, VARCHAR, STRING, BINARY, VARBINARY).</summary>
     public static bool IsLengthChecked(ColumnSchema column) =>
@@ -126,18 +187,105 @@ public static class ValueConverter
         return true;
     }
 
-    private static bool TryFloating(string text, double max, out object? value, out string? error)
+    /// <summary>
+    /// FLOAT/DOUBLE as StarRocks reads them (<c>be/src/util/string_parser.hpp</c>, <c>string_to_float_internal</c>, used
+    /// by <c>be/src/formats/csv/float_converter.cpp</c>): surrounding whitespace skipped, an optional sign, <c>inf</c> /
+    /// <c>nan</c> prefixes, otherwise only digits, <c>.</c>, one exponent mark and a sign right after it; the longest
+    /// number at the start is read as a double (fast_float, correctly rounded) and fails only when that double is
+    /// infinite; the double is then cast to the column type (so a FLOAT keeps the nearest float, and rounds past
+    /// <see cref="float.MaxValue"/> to infinity). MariaDB cannot store infinity or NaN, so those values fail here with
+    /// a message saying so (StarRocks would store them).
+    /// </summary>
+    private static bool TryFloating(string text, bool isFloat, out object? value, out string? error)
     {
         value = null;
-        if (!double.TryParse(text.AsSpan().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            || double.IsNaN(number) || Math.Abs(number) > max)
+        if (!TryParseStarRocksFloat(text.AsSpan().Trim(), out var number))
         {
             error = $"Value '{text}' is not a valid floating-point number";
+            return false;
+        }
+        if (isFloat)
+            number = (float)number;
+        if (!double.IsFinite(number))
+        {
+            error = $"Value '{text}' is {(double.IsNaN(number) ? "NaN" : "infinite")} as {(isFloat ? "FLOAT" : "DOUBLE")}, which the StarRocks stand-in cannot store";
             return false;
         }
         value = number;
         error = null;
         return true;
+    }
+
+    private static bool TryParseStarRocksFloat(ReadOnlySpan<char> s, out double number)
+    {
+        number = 0;
+        var negative = s.StartsWith('-');
+        if (negative || s.StartsWith('+'))
+            s = s[1..];
+        if (s.IsEmpty)
+            return false;
+        for (var k = 0; k < s.Length; k++)
+        {
+            if (s[k] is 'i' or 'I' or 'n' or 'N')
+            {
+                var word = s[k..Math.Min(s.Length, k + 3)];
+                if (word.Equals("inf", StringComparison.OrdinalIgnoreCase))
+                    number = negative ? double.NegativeInfinity : double.PositiveInfinity;
+                else if (word.Equals("nan", StringComparison.OrdinalIgnoreCase))
+                    number = double.NaN;
+                else
+                    return false;
+                return true;
+            }
+        }
+        var exponentMarks = 0;
+        for (var k = 0; k < s.Length; k++)
+        {
+            var c = s[k];
+            if (char.IsAsciiDigit(c) || c == '.')
+                continue;
+            if (c is 'e' or 'E' && ++exponentMarks == 1)
+                continue;
+            if (c is '+' or '-' && k > 0 && s[k - 1] is 'e' or 'E')
+                continue;
+            return false;
+        }
+        var length = NumberPrefixLength(s);
+        if (length == 0)
+            return false;
+        number = double.Parse(s[..length], NumberStyles.Float, CultureInfo.InvariantCulture);
+        if (double.IsPositiveInfinity(number))
+            return false; // StarRocks's PARSE_OVERFLOW
+        if (negative)
+            number = -number;
+        return true;
+    }
+
+    /// <summary>The length of the number fast_float reads at the start of <paramref name="s"/>: digits[.digits][e[sign]digits]; 0 without a digit.</summary>
+    private static int NumberPrefixLength(ReadOnlySpan<char> s)
+    {
+        var i = 0;
+        var digits = 0;
+        while (i < s.Length && char.IsAsciiDigit(s[i])) { i++; digits++; }
+        if (i < s.Length && s[i] == '.')
+        {
+            i++;
+            while (i < s.Length && char.IsAsciiDigit(s[i])) { i++; digits++; }
+        }
+        if (digits == 0)
+            return 0;
+        if (i < s.Length && s[i] is 'e' or 'E')
+        {
+            var j = i + 1;
+            if (j < s.Length && s[j] is '+' or '-')
+                j++;
+            var exponentStart = j;
+            while (j < s.Length && char.IsAsciiDigit(s[j]))
+                j++;
+            if (j > exponentStart)
+                i = j;
+        }
+        return i;
     }
 
     private static bool TryDecimal(string text, int precision, int scale, out object? value, out string? error)

@@ -102,10 +102,13 @@ internal static class MySqlHandshake
     private const uint ClientSsl = 0x800;
     private const uint ClientSecureConnection = 0x8000;
     private const uint ClientPluginAuthLenencData = 0x200000;
+    /// <summary>CLIENT_DEPRECATE_EOF (1 &lt;&lt; 24) in the upper capability word.</summary>
+    private const ushort ClientDeprecateEofUpper = 0x0100;
 
     /// <summary>
-    /// Clears CLIENT_SSL in a server greeting (so clients do not start TLS with the proxy) and returns MariaDB's
-    /// connection id, or -1 when the packet is not a protocol-10 greeting (an error packet, for instance).
+    /// Clears CLIENT_SSL in a server greeting (so clients do not start TLS with the proxy) and CLIENT_DEPRECATE_EOF (so
+    /// result sets keep their EOF packets, which <see cref="ResultSetRelay"/> follows) and returns MariaDB's connection
+    /// id, or -1 when the packet is not a protocol-10 greeting (an error packet, for instance).
     /// </summary>
     public static int PrepareGreeting(Span<byte> greeting)
     {
@@ -118,6 +121,12 @@ internal static class MySqlHandshake
         int capabilities = end + 1 + 4 + 9;
         ushort lower = BinaryPrimitives.ReadUInt16LittleEndian(greeting[capabilities..]);
         BinaryPrimitives.WriteUInt16LittleEndian(greeting[capabilities..], (ushort)(lower & ~ClientSsl));
+        int upperCapabilities = capabilities + 2 + 1 + 2; // lower capabilities, character set, status
+        if (greeting.Length >= upperCapabilities + 2)
+        {
+            ushort upper = BinaryPrimitives.ReadUInt16LittleEndian(greeting[upperCapabilities..]);
+            BinaryPrimitives.WriteUInt16LittleEndian(greeting[upperCapabilities..], (ushort)(upper & ~ClientDeprecateEofUpper));
+        }
         return connectionId;
     }
 

@@ -14,6 +14,7 @@ public sealed class MySqlProxy : IAsyncDisposable
 {
     private readonly IPEndPoint _mariaDb;
     private readonly StatementHandler _handler;
+    private readonly SchemaCatalog _catalog;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<ProxyConnection, Task> _connections = new();
     private Socket? _listener;
@@ -24,6 +25,7 @@ public sealed class MySqlProxy : IAsyncDisposable
     {
         _mariaDb = mariaDb;
         _handler = new StatementHandler(catalog);
+        _catalog = catalog;
         Log = log;
     }
 
@@ -78,7 +80,7 @@ public sealed class MySqlProxy : IAsyncDisposable
             server.Dispose();
             return;
         }
-        var connection = new ProxyConnection(client, server, _handler, Log);
+        var connection = new ProxyConnection(client, server, _handler, _catalog, Log);
         var run = connection.RunAsync(cancellationToken);
         _connections[connection] = run;
         try

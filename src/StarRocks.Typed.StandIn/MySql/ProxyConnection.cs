@@ -1,14 +1,16 @@
 using System.Buffers;
 using System.Net.Sockets;
 using System.Text;
+using StarRocks.Typed.StandIn.Catalog;
 
 namespace StarRocks.Typed.StandIn.MySql;
 
 /// <summary>
 /// One client connection of <see cref="MySqlProxy"/> and its MariaDB connection. The connection phase is relayed
-/// packet by packet (CLIENT_SSL cleared in the greeting); afterwards server→client bytes are copied as they come
-/// (result sets are never parsed) and only client command packets are inspected: COM_QUERY text is logged and handed
-/// to the <see cref="StatementHandler"/>, COM_INIT_DB tracked, everything else relayed unchanged.
+/// packet by packet (CLIENT_SSL and CLIENT_DEPRECATE_EOF cleared in the greeting); afterwards server→client packets go
+/// through <see cref="ResultSetRelay"/> (which gives text result sets StarRocks's column types and number text) and
+/// only client command packets are inspected: COM_QUERY text is logged and handed to the <see cref="StatementHandler"/>,
+/// COM_INIT_DB tracked, everything else relayed unchanged.
 /// </summary>
 internal sealed class ProxyConnection : IAsyncDisposable
 {
@@ -24,11 +26,14 @@ internal sealed class ProxyConnection : IAsyncDisposable
     private readonly NetworkStream _serverStream;
     private readonly StatementHandler _handler;
     private readonly SqlLog _log;
+    private readonly SchemaCatalog _catalog;
+    private readonly CommandTracker _commands = new();
     private readonly SemaphoreSlim _clientWrite = new(1, 1);
     private ProxySession _session = new(0);
 
-    public ProxyConnection(Socket client, Socket server, StatementHandler handler, SqlLog log)
+    public ProxyConnection(Socket client, Socket server, StatementHandler handler, SchemaCatalog catalog, SqlLog log)
     {
+        _catalog = catalog;
         _client = client;
         _server = server;
         _client.NoDelay = true;
@@ -109,30 +114,19 @@ internal sealed class ProxyConnection : IAsyncDisposable
         }
     }
 
-    private async Task CopyServerToClientAsync(CancellationToken cancellationToken)
+    private Task CopyServerToClientAsync(CancellationToken cancellationToken) =>
+        new ResultSetRelay(_serverStream, WriteToClientAsync, _catalog, _commands).RunAsync(cancellationToken);
+
+    private async Task WriteToClientAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+        await _clientWrite.WaitAsync(cancellationToken);
         try
         {
-            while (true)
-            {
-                int read = await _serverStream.ReadAsync(buffer, cancellationToken);
-                if (read == 0)
-                    return;
-                await _clientWrite.WaitAsync(cancellationToken);
-                try
-                {
-                    await _clientStream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                }
-                finally
-                {
-                    _clientWrite.Release();
-                }
-            }
+            await _clientStream.WriteAsync(bytes, cancellationToken);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            _clientWrite.Release();
         }
     }
 
@@ -174,6 +168,8 @@ internal sealed class ProxyConnection : IAsyncDisposable
                 _session.StarRocksVariables.Clear();
             else if (startsCommand && command == ComStmtPrepare)
                 _log.Add(_session.ConnectionId, Encoding.UTF8.GetString(packet.Span[1..]));
+            if (startsCommand)
+                _commands.Sent(isQuery: command == ComQuery);
             await MySqlPackets.WritePacketAsync(_serverStream, packet.Sequence, packet.Payload, cancellationToken);
         }
     }
@@ -184,6 +180,7 @@ internal sealed class ProxyConnection : IAsyncDisposable
         switch (outcome)
         {
             case ForwardOutcome { Sql: null }:
+                _commands.Sent(isQuery: true);
                 await MySqlPackets.WritePacketAsync(_serverStream, 0, packet.Payload, cancellationToken);
                 break;
             case ForwardOutcome forward:
@@ -191,6 +188,7 @@ internal sealed class ProxyConnection : IAsyncDisposable
                 var payload = new byte[text.Length + 1];
                 payload[0] = ComQuery;
                 text.CopyTo(payload, 1);
+                _commands.Sent(isQuery: true);
                 await MySqlPackets.WriteAsync(_serverStream, 0, payload, cancellationToken);
                 break;
             case OkOutcome:

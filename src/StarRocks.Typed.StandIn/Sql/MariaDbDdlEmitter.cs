@@ -108,14 +108,19 @@ public static class MariaDbDdlEmitter
                 KeyColumns = schema.KeyColumns.Select(k => string.Equals(k, rename.From, StringComparison.OrdinalIgnoreCase) ? rename.To : k).ToList(),
             });
 
-    /// <summary>The MariaDB column type storing StarRocks <paramref name="type"/>.</summary>
+    /// <summary>
+    /// The MariaDB column type storing StarRocks <paramref name="type"/>. FLOAT is stored as DOUBLE (MariaDB's FLOAT
+    /// keeps about 6 significant digits in text and refuses some float values) and CHAR as VARCHAR (MariaDB's CHAR drops
+    /// trailing spaces, StarRocks keeps them); the proxy describes both with StarRocks's types in result sets.
+    /// </summary>
     public static string ColumnType(StarRocksType type) => type.Name switch
     {
         "BOOLEAN" => "TINYINT(1)",
-        "TINYINT" or "SMALLINT" or "INT" or "BIGINT" or "FLOAT" or "DOUBLE" or "DATE" => type.Name,
+        "TINYINT" or "SMALLINT" or "INT" or "BIGINT" or "DOUBLE" or "DATE" => type.Name,
+        "FLOAT" => "DOUBLE",
         "LARGEINT" => "DECIMAL(39,0)",
         "DATETIME" => "DATETIME(6)",
-        "CHAR" => $"CHAR({type.Length})",
+        "CHAR" => $"VARCHAR({type.Length ?? 1})",
         "VARCHAR" => StringType(type.Length ?? 1),
         "VARBINARY" => type.Length is > 0 and <= MaxInlineStringLength ? $"VARBINARY({type.Length})" : "LONGBLOB",
         "JSON" or "ARRAY" or "MAP" or "STRUCT" => "LONGTEXT",

@@ -80,12 +80,13 @@ public static class TestTables
     {
         "BOOLEAN" => "TINYINT(1)",
         "LARGEINT" => "DECIMAL(39,0)",
+        "FLOAT" => "DOUBLE",
         "DECIMAL" => $"DECIMAL({c.Precision},{c.Scale})",
         "CHAR" or "VARCHAR" => $"VARCHAR({Math.Max(1, c.Length)})",
         "STRING" => "TEXT",
         "DATETIME" => "DATETIME(6)",
         "JSON" or "ARRAY" or "MAP" or "STRUCT" => "LONGTEXT",
-        "VARBINARY" or "BINARY" => "LONGBLOB",
+        "VARBINARY" or "BINARY" or "BITMAP" or "HLL" => "LONGBLOB",
         _ => c.BaseType,
     };
 }

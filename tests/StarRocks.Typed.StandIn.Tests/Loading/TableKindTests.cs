@@ -98,6 +98,20 @@ public sealed class TableKindTests(StandInFixture fixture)
     }
 
     [Fact]
+    public async Task Partial_update_keeps_stored_values_of_unlisted_NOT_NULL_columns_and_fills_new_rows_with_zero()
+    {
+        var table = await CreateAsync(StandIn, TableKind.Primary, Column("id", "INT", key: true), Column("name", "VARCHAR(10)", nullable: false),
+            Column("amount", "INT", nullable: false), Column("note", "VARCHAR(10)", nullable: false));
+        using var http = new StarRocksHttp(StandIn);
+        await http.StreamLoadAsync(StandIn, table, "1\ta\t80\tx\n");
+        var answer = await http.StreamLoadAsync(StandIn, table, "1\tA\n2\tB\n",
+            new Dictionary<string, string> { ["partial_update"] = "true", ["columns"] = "id,name" });
+
+        Assert.True(answer.Status() == "Success", answer.ToString());
+        Assert.Equal(["1|A|80|x", "2|B|0|"], await QueryAsync(StandIn, table));
+    }
+
+    [Fact]
     public async Task Partial_update_is_refused_on_tables_other_than_primary_key()
     {
         var table = await CreateAsync(StandIn, TableKind.Unique, Column("id", "INT", key: true), Column("a", "VARCHAR(5)"));

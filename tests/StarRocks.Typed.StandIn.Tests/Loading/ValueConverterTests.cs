@@ -8,6 +8,47 @@ namespace StarRocks.Typed.StandIn.Tests.Loading;
 public sealed class ValueConverterTests
 {
     [Theory]
+    [InlineData("", 0u, 0u)]
+    [InlineData("", 1u, 0x514E28B7u)]
+    [InlineData("hello", 0u, 0x248BFA47u)]
+    public void MurmurHash3_32_matches_the_reference_vectors(string text, uint seed, uint expected) =>
+        Assert.Equal(expected, Murmur.Hash32(Encoding.UTF8.GetBytes(text), seed));
+
+    [Theory]
+    [InlineData("FLOAT", "3.4028235e38", (double)float.MaxValue)]
+    [InlineData("FLOAT", "-3.4028235E+38", (double)float.MinValue)]
+    [InlineData("FLOAT", "1.4e-45", (double)float.Epsilon)]
+    [InlineData("FLOAT", "0.1", (double)0.1f)]
+    [InlineData("FLOAT", " 1.5 ", 1.5)]
+    [InlineData("DOUBLE", "1.7976931348623157e308", double.MaxValue)]
+    [InlineData("DOUBLE", "4.9e-324", double.Epsilon)]
+    [InlineData("DOUBLE", "2.2250738585072014E-308", 2.2250738585072014E-308)]
+    [InlineData("DOUBLE", "1.2.3", 1.2)] // fast_float reads the number at the start
+    [InlineData("DOUBLE", "5.", 5.0)]
+    [InlineData("DOUBLE", ".5", 0.5)]
+    [InlineData("DOUBLE", "-0", -0.0)]
+    public void Reads_floating_point_values_as_StarRocks_does(string type, string text, double expected)
+    {
+        Assert.True(ValueConverter.TryConvert(Column("c", type), text, out var value, out var error), error);
+        Assert.Equal(expected, (double)value!);
+    }
+
+    [Theory]
+    [InlineData("DOUBLE", "1e400", "not a valid")]      // the double overflows: PARSE_OVERFLOW
+    [InlineData("DOUBLE", "abc", "not a valid")]
+    [InlineData("DOUBLE", "1e5e5", "not a valid")]
+    [InlineData("DOUBLE", "1,5", "not a valid")]
+    [InlineData("DOUBLE", "", "not a valid")]
+    [InlineData("FLOAT", "3.5e38", "infinite as FLOAT")] // StarRocks casts to float infinity; MariaDB cannot store it
+    [InlineData("DOUBLE", "inf", "infinite as DOUBLE")]
+    [InlineData("DOUBLE", "NaN", "NaN as DOUBLE")]
+    public void Refuses_floating_point_values(string type, string text, string message)
+    {
+        Assert.False(ValueConverter.TryConvert(Column("c", type), text, out _, out var error));
+        Assert.Contains(message, error);
+    }
+
+    [Theory]
     [InlineData("DECIMAL(5,2)", "123.456", "123.46")]
     [InlineData("DECIMAL(5,2)", "-123.455", "-123.46")]
     [InlineData("DECIMAL(5,2)", "-0.001", "0.00")]
@@ -104,6 +145,9 @@ public sealed class ValueConverterTests
         Assert.Contains(new ColumnTarget("__op", 2), mapping.Targets);
         Assert.Contains(new ColumnTarget("c", -1, "x"), mapping.Targets);
         Assert.Contains(new ColumnTarget("n", -1, "5"), mapping.Targets);
-        Assert.Throws<FormatException>(() => ColumnMapping.Parse("a, b = a * 100"));
+        var computed = Assert.Single(ColumnMapping.Parse("a, b = a * 100").Targets, t => t.Column == "b").Expression!;
+        Assert.Equal(250.0, computed.Evaluate(new ExpressionContext(["2.5"], DateTime.Now)));
+        var refused = Assert.Throws<FormatException>(() => ColumnMapping.Parse("a, b = md5sum(a)"));
+        Assert.Equal("No matching function with signature: md5sum(varchar).", refused.Message);
     }
 }

@@ -31,6 +31,18 @@ public class StarRocksReadersTests
         Assert.Throws<OverflowException>(() => StarRocksReaders.GetByte(reader, 5));
     }
 
+    [Theory]
+    [InlineData("170141183460469231731687303715884105727")]
+    [InlineData("-170141183460469231731687303715884105728")]
+    [InlineData("79228162514264337593543950336")] // one past decimal.MaxValue
+    [InlineData("-1")]
+    public void Reads_LARGEINT_text_over_the_whole_Int128_range(string text)
+    {
+        using var reader = Row((typeof(string), text));
+        Assert.Equal(Int128.Parse(text, System.Globalization.CultureInfo.InvariantCulture), StarRocksReaders.GetInt128(reader, 0));
+        Assert.Equal(text, StarRocksReaders.GetInt128(reader, 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void Reads_dates_guids_enums_and_json()
     {

@@ -42,10 +42,10 @@ public sealed partial record SinkTicketStateRow
     [StarRocksColumn(Length = 40)] public string? Label { get; init; }
 }
 
-/// <summary>A DUPLICATE KEY table with a VARBINARY(4) column, filled to its length.</summary>
-[StarRocksTable("sink", "blobs")]
+/// <summary>A PRIMARY KEY table with a VARBINARY(4) column: CSV carries base64, JSON loads decode it with <c>from_base64</c> in the columns header.</summary>
+[StarRocksTable("sink", "blobs", Kind = StarRocksTableKind.PrimaryKey)]
 public sealed partial record SinkBlob
 {
-    public long Id { get; init; }
+    [StarRocksKey(0)] public required long Id { get; init; }
     [StarRocksColumn(Length = 4)] public byte[]? Data { get; init; }
 }

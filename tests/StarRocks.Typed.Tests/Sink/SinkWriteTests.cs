@@ -77,6 +77,22 @@ public sealed class SinkWriteTests(SinkStandInFixture fixture)
     }
 
     [Fact]
+    public async Task VARBINARY_values_arrive_through_JSON_loads()
+    {
+        var (services, db) = await fixture.StartAsync(o => o.Connection.Properties["format"] = "json");
+        await using (services)
+        {
+            var sink = services.GetRequiredService<IStarRocksSink<SinkBlob>>();
+            await sink.WriteAsync(new SinkBlob { Id = 1, Data = [0x00, 0xFF, (byte)'\n', (byte)'"'] });
+            await sink.WriteAsync(new SinkBlob { Id = 2, Data = [] });
+            await sink.WriteAsync(new SinkBlob { Id = 3, Data = null });
+            await sink.FlushAsync();
+
+            Assert.Equal(["1|00FF0A22", "2|", "3|NULL"], await fixture.QueryAsync($"SELECT id, HEX(data) FROM `{db}`.`blobs` ORDER BY id"));
+        }
+    }
+
+    [Fact]
     public async Task Span_enumerable_and_async_enumerable_writes_all_arrive()
     {
         var (services, db) = await fixture.StartAsync();

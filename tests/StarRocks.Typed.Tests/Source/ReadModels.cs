@@ -27,3 +27,14 @@ public sealed partial record LookupPrice
     [StarRocksKey(1)] public required int Sku { get; init; }
     [StarRocksColumn(Precision = 18, Scale = 2)] public required decimal Price { get; init; }
 }
+
+/// <summary>A table of LARGEINT and floating-point extremes, read back through the stand-in's MySQL endpoint.</summary>
+[StarRocksTable("reads", "wide_numbers", Kind = StarRocksTableKind.PrimaryKey)]
+public sealed partial record WideNumber
+{
+    [StarRocksKey(0)] public long Id { get; init; }
+    public Int128 Big { get; init; }
+    public Int128? MaybeBig { get; init; }
+    public float Single { get; init; }
+    public double Double { get; init; }
+}

@@ -44,11 +44,12 @@ public sealed class ReadTestContext : IAsyncDisposable
             .UseDataSource(_ => MySqlClientFactory.Instance.CreateDataSource(fixture.ConnectionString))
             .ConfigureReads(o => reads?.Invoke(o))
             .AddSource<ScanRow>()
+            .AddSource<WideNumber>()
             .AddLookup<LookupCustomer>()
             .AddLookup<(DateOnly Day, int Sku), LookupPrice>()
             .Services.BuildServiceProvider();
         var schema = provider.GetRequiredService<IStarRocksSchema>();
-        foreach (var table in new[] { ScanRow.Table, LookupCustomer.Table, LookupPrice.Table })
+        foreach (var table in new[] { ScanRow.Table, LookupCustomer.Table, LookupPrice.Table, WideNumber.Table })
         {
             await schema.EnsureTableAsync(SinkStandInFixture.InDatabase(table, database));
         }

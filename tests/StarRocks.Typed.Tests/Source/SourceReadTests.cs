@@ -23,6 +23,28 @@ public sealed class SourceReadTests(SinkStandInFixture fixture)
     }
 
     [Fact]
+    public async Task Reads_LARGEINT_over_the_whole_Int128_range_and_float_extremes()
+    {
+        await using var context = await ReadTestContext.StartAsync(fixture);
+        await context.ExecuteOnMariaDbAsync(
+            "INSERT INTO `{db}`.`wide_numbers` (id, big, maybe_big, single, `double`) VALUES " +
+            "(1, 170141183460469231731687303715884105727, NULL, 3.4028234663852886e38, 1.7976931348623157e308), " +
+            "(2, -170141183460469231731687303715884105728, -79228162514264337593543950336, -3.4028234663852886e38, 4.9e-324), " +
+            "(3, 0, 79228162514264337593543950336, 1.401298464324817e-45, -2.2250738585072014e-308)");
+        var source = context.Services.GetRequiredService<IStarRocksSource<WideNumber>>();
+
+        var rows = await source.ReadAsync().OrderBy(r => r.Id).ToListAsync();
+
+        Assert.Equal(
+            [
+                new WideNumber { Id = 1, Big = Int128.MaxValue, MaybeBig = null, Single = float.MaxValue, Double = double.MaxValue },
+                new WideNumber { Id = 2, Big = Int128.MinValue, MaybeBig = -(Int128)decimal.MaxValue - 1, Single = float.MinValue, Double = double.Epsilon },
+                new WideNumber { Id = 3, Big = 0, MaybeBig = (Int128)decimal.MaxValue + 1, Single = float.Epsilon, Double = -2.2250738585072014e-308 },
+            ],
+            rows);
+    }
+
+    [Fact]
     public async Task Projection_reads_only_the_asked_members_and_the_key()
     {
         await using var context = await ReadTestContext.StartAsync(fixture);
