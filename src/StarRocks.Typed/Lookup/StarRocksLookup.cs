@@ -9,7 +9,8 @@ namespace StarRocks.Typed.Lookup;
 
 /// <summary>
 /// Per-key lookups: cache hits are answered synchronously; a miss joins the in-flight query of its key, or is queued and
-/// sent, with the misses of the same <c>lookup.batch.window-ms</c>, in one parameterized <c>IN</c> query. With
+/// sent, with the misses of the same <c>lookup.batch.window-ms</c>, in one parameterized query per
+/// <c>lookup.batch.max-keys</c> keys (<see cref="LookupKeyFilter"/>). With
 /// <c>lookup.preload</c>, the whole table is held instead: loaded on first use, then reloaded every TTL by a timer of the
 /// injected <see cref="TimeProvider"/> (not by accesses); the previous rows are served until a reload completes, and kept
 /// when it fails. Disposing the lookup (the DI container does) stops the timer.
@@ -242,22 +243,8 @@ internal sealed class StarRocksLookup<T, TKey> : IStarRocksLookup<TKey, T>, IDis
         await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         var sql = new StringBuilder(_selectFrom).Append(" WHERE ");
-        sql.Append(_keyColumns.Length == 1 ? _keyColumns[0] : "(" + string.Join(", ", _keyColumns) + ")").Append(" IN (");
-        for (var i = 0; i < batch.Length; i++)
-        {
-            var parts = StarRocksSqlText.KeyParts(batch[i].Key, _keyColumns.Length);
-            sql.Append(i > 0 ? ", " : "").Append(parts.Length > 1 ? "(" : "");
-            for (var p = 0; p < parts.Length; p++)
-            {
-                var name = $"@k{i}_{p}";
-                sql.Append(p > 0 ? ", " : "").Append(name);
-                StarRocksSqlText.AddParameter(command, name, parts[p]);
-            }
-
-            sql.Append(parts.Length > 1 ? ")" : "");
-        }
-
-        command.CommandText = sql.Append(')').ToString();
+        LookupKeyFilter.Append(sql, command, _keyColumns, Array.ConvertAll(batch, entry => StarRocksSqlText.KeyParts(entry.Key, _keyColumns.Length)));
+        command.CommandText = sql.ToString();
         ReadTelemetry.LookupQuery(_logger, T.Table.Table, batch.Length);
         var rows = new Dictionary<TKey, T>(batch.Length);
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
