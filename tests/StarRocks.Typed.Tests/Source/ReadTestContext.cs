@@ -47,9 +47,10 @@ public sealed class ReadTestContext : IAsyncDisposable
             .AddSource<ScanRow>()
             .AddLookup<LookupCustomer>()
             .AddLookup<(DateOnly Day, int Sku), LookupPrice>()
+            .AddLookup<(string Region, DateOnly Day, int Sku), LookupRegionalPrice>()
             .Services.BuildServiceProvider();
         var schema = provider.GetRequiredService<IStarRocksSchema>();
-        foreach (var table in new[] { ScanRow.Table, LookupCustomer.Table, LookupPrice.Table })
+        foreach (var table in new[] { ScanRow.Table, LookupCustomer.Table, LookupPrice.Table, LookupRegionalPrice.Table })
         {
             await schema.EnsureTableAsync(InDatabase(table, database));
         }
