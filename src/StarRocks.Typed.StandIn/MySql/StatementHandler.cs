@@ -53,7 +53,7 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
             var statement = StarRocksSqlParser.Parse(sql);
             return statement switch
             {
-                null or QueryStatement or DmlStatement => Rewrite(session, sql) is { } rewritten ? new ForwardOutcome(rewritten) : ForwardOutcome.Unchanged,
+                null or CheckedStatement => Rewrite(session, sql) is { } rewritten ? new ForwardOutcome(rewritten) : ForwardOutcome.Unchanged,
                 CreateTableStatement create => await CreateTableAsync(session, create, cancellationToken),
                 CreateTableLikeStatement like => await CreateTableLikeAsync(session, like, cancellationToken),
                 AlterTableStatement alter => await AlterTableAsync(session, alter, cancellationToken),

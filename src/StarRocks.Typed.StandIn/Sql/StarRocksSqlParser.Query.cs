@@ -89,15 +89,15 @@ public sealed partial class StarRocksSqlParser
     // ---- statements ---------------------------------------------------------------------------------------------
 
     /// <summary><c>queryStatement</c> as a whole statement.</summary>
-    private QueryStatement ParseQueryStatement()
+    private CheckedStatement ParseQueryStatement()
     {
         ParseQueryRelation();
         ExpectEnd();
-        return QueryStatement.Instance;
+        return CheckedStatement.Instance;
     }
 
     /// <summary><c>updateStatement</c>: <c>UPDATE t SET c = e, ... [FROM relations] [WHERE e]</c>.</summary>
-    private DmlStatement ParseUpdate()
+    private CheckedStatement ParseUpdate()
     {
         ExpectWord("UPDATE");
         ParseTableName();
@@ -115,11 +115,11 @@ public sealed partial class StarRocksSqlParser
         if (AcceptWord("WHERE"))
             ParseExpression();
         ExpectEnd();
-        return DmlStatement.Instance;
+        return CheckedStatement.Instance;
     }
 
     /// <summary><c>deleteStatement</c>: <c>DELETE FROM t [PARTITION ..] [USING relations] [WHERE e]</c>.</summary>
-    private DmlStatement ParseDelete()
+    private CheckedStatement ParseDelete()
     {
         ExpectWord("DELETE");
         ExpectWord("FROM");
@@ -131,7 +131,7 @@ public sealed partial class StarRocksSqlParser
         if (AcceptWord("WHERE"))
             ParseExpression();
         ExpectEnd();
-        return DmlStatement.Instance;
+        return CheckedStatement.Instance;
     }
 
     /// <summary>

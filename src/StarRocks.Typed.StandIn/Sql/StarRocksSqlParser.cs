@@ -104,6 +104,16 @@ public sealed partial class StarRocksSqlParser
     private StarRocksStatement? ParseCreate()
     {
         _position++;
+        if (Current.IsWord("DATABASE") || Current.IsWord("SCHEMA"))
+        {
+            // createDbStatement: CREATE (DATABASE | SCHEMA) (IF NOT EXISTS)? identifier (charset/collate/properties
+            // are not taken: the stand-in's databases are MariaDB's).
+            _position++;
+            AcceptWords("IF", "NOT", "EXISTS");
+            ExpectIdentifier();
+            ExpectEnd();
+            return CheckedStatement.Instance;
+        }
         if (Current.IsWord("EXTERNAL") || Current.IsWord("TEMPORARY"))
             return null;
         if (!Current.IsWord("TABLE"))

@@ -201,18 +201,14 @@ public sealed record ShowCreateTableStatement(TableName Table) : StarRocksStatem
 public sealed record InsertStatement(TableName Table, int InsertStart, int IntoEnd, int TableEnd, string? Columns, int BodyStart,
     bool HasStarRocksClauses, bool Overwrite = false) : StarRocksStatement;
 
-/// <summary>A query (<c>queryStatement</c>) that passed StarRocks's grammar; it goes to MariaDB as written.</summary>
-public sealed record QueryStatement : StarRocksStatement
+/// <summary>
+/// A statement the stand-in does not emulate but checks against StarRocks's grammar (queries, <c>UPDATE</c>,
+/// <c>DELETE</c>, <c>CREATE DATABASE</c>); having passed, it goes to MariaDB as written.
+/// </summary>
+public sealed record CheckedStatement : StarRocksStatement
 {
     /// <summary>The one instance (the statement carries no data).</summary>
-    public static QueryStatement Instance { get; } = new();
-}
-
-/// <summary>An <c>UPDATE</c> or <c>DELETE</c> that passed StarRocks's grammar; it goes to MariaDB as written.</summary>
-public sealed record DmlStatement : StarRocksStatement
-{
-    /// <summary>The one instance (the statement carries no data).</summary>
-    public static DmlStatement Instance { get; } = new();
+    public static CheckedStatement Instance { get; } = new();
 }
 
 /// <summary><c>DESC[RIBE] t</c>.</summary>

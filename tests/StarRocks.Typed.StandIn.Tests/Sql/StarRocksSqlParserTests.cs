@@ -188,11 +188,12 @@ public sealed class StarRocksSqlParserTests
         var show = Assert.IsType<ShowAlterTableStatement>(StarRocksSqlParser.Parse("SHOW ALTER TABLE COLUMN FROM `db` WHERE TableName = 't' ORDER BY JobId DESC LIMIT 1;"));
         Assert.Equal(new ShowAlterTableStatement(true, "db", "WHERE TableName = 't' ORDER BY JobId DESC LIMIT 1"), show);
         Assert.Equal(new ShowCreateTableStatement(new TableName(null, "t")), StarRocksSqlParser.Parse("SHOW CREATE TABLE t"));
-        Assert.Same(QueryStatement.Instance, StarRocksSqlParser.Parse("SELECT 1"));
-        Assert.Same(DmlStatement.Instance, StarRocksSqlParser.Parse("DELETE FROM t WHERE a = 1"));
+        Assert.Same(CheckedStatement.Instance, StarRocksSqlParser.Parse("SELECT 1"));
+        Assert.Same(CheckedStatement.Instance, StarRocksSqlParser.Parse("DELETE FROM t WHERE a = 1"));
         Assert.Null(StarRocksSqlParser.Parse("CREATE TABLE t2 AS SELECT * FROM t"));
         Assert.Equal(new CreateTableLikeStatement(new TableName(null, "t2"), new TableName("d", "t"), true), StarRocksSqlParser.Parse("CREATE TABLE IF NOT EXISTS t2 LIKE d.t"));
-        Assert.Null(StarRocksSqlParser.Parse("CREATE DATABASE d"));
+        Assert.Same(CheckedStatement.Instance, StarRocksSqlParser.Parse("CREATE DATABASE IF NOT EXISTS `d`"));
+        Assert.StartsWith("Getting syntax error at line 1, column 16.", SyntaxError("CREATE DATABASE select").Message);
     }
 
     [Fact]
