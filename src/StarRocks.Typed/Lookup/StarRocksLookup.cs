@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using StarRocks.Typed.Configuration;
+using StarRocks.Typed.Metadata;
 using StarRocks.Typed.Source;
 
 namespace StarRocks.Typed.Lookup;
@@ -29,7 +30,7 @@ internal sealed class StarRocksLookup<T, TKey> : IStarRocksLookup<TKey, T>, IDis
     private readonly ConcurrentDictionary<TKey, Task<LookupEntry<T>>> _inFlight = new();
     private readonly Lock _queueGate = new();
     private readonly IStarRocksSource<T> _tableReader;
-    private readonly string _selectFrom;
+    private readonly string _queryPrefix;
     private readonly string[] _keyColumns;
     private readonly int[] _ordinals;
     private List<(TKey Key, TaskCompletionSource<LookupEntry<T>> Pending)> _queued = [];
@@ -56,8 +57,12 @@ internal sealed class StarRocksLookup<T, TKey> : IStarRocksLookup<TKey, T>, IDis
 
         _keyColumns = table.KeyColumns.Select(c => StarRocksSqlText.Quote(c.Name)).ToArray();
         _ordinals = Enumerable.Range(0, table.Columns.Length).ToArray();
-        _selectFrom = $"SELECT {string.Join(", ", table.Columns.Select(c => StarRocksSqlText.Quote(c.Name)))} FROM {StarRocksSqlText.QualifiedName(table, database)}";
+        _queryPrefix = QueryPrefix(table, database);
     }
+
+    /// <summary>The lookup query up to its condition (<c>SELECT</c> every column, table order, <c>FROM</c> .. <c>WHERE</c>); <see cref="LookupKeyFilter"/> appends the condition.</summary>
+    internal static string QueryPrefix(StarRocksTableInfo table, string? database) =>
+        $"SELECT {string.Join(", ", table.Columns.Select(c => StarRocksSqlText.Quote(c.Name)))} FROM {StarRocksSqlText.QualifiedName(table, database)} WHERE ";
 
     public ValueTask<T?> GetAsync(TKey key, CancellationToken cancellationToken = default)
     {
@@ -242,7 +247,7 @@ internal sealed class StarRocksLookup<T, TKey> : IStarRocksLookup<TKey, T>, IDis
     {
         await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        var sql = new StringBuilder(_selectFrom).Append(" WHERE ");
+        var sql = new StringBuilder(_queryPrefix);
         LookupKeyFilter.Append(sql, command, _keyColumns, Array.ConvertAll(batch, entry => StarRocksSqlText.KeyParts(entry.Key, _keyColumns.Length)));
         command.CommandText = sql.ToString();
         ReadTelemetry.LookupQuery(_logger, T.Table.Table, batch.Length);
