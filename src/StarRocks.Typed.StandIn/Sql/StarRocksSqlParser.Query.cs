@@ -79,8 +79,6 @@ public sealed partial class StarRocksSqlParser
 
     private static readonly string[] ArithmeticWords = ["DIV", "MOD", "BITSHIFTLEFT", "BITSHIFTRIGHT", "BITSHIFTRIGHTLOGICAL"];
 
-    private static bool IsReserved(SqlToken token) => token.Kind == SqlTokenKind.Word && ReservedWords.Contains(token.Text);
-
     /// <summary>Whether <paramref name="token"/> is an <c>identifier</c>: a backquoted name, or a bare word that is not reserved.</summary>
     private static bool IsIdentifierToken(SqlToken token) =>
         token.Kind == SqlTokenKind.QuotedIdentifier
@@ -329,25 +327,27 @@ public sealed partial class StarRocksSqlParser
     /// </summary>
     private bool TryParseJoinType(out bool criteriaRequired)
     {
-        criteriaRequired = false;
-        if (AcceptWord("JOIN") || AcceptWords("INNER", "JOIN"))
+        if (AcceptWord("JOIN") || AcceptWords("INNER", "JOIN") || AcceptWords("CROSS", "JOIN") || AcceptWord("CROSS"))
+            criteriaRequired = false;
+        else if (AcceptWord("FULL"))
         {
+            AcceptWord("OUTER");
+            ExpectWord("JOIN");
+            criteriaRequired = true;
         }
-        else if (AcceptWord("CROSS"))
-            AcceptWord("JOIN");
-        else if (Current.IsWord("LEFT") || Current.IsWord("RIGHT") || Current.IsWord("FULL"))
+        else if (AcceptWord("LEFT") || AcceptWord("RIGHT"))
         {
-            bool full = Current.IsWord("FULL");
-            _position++;
-            if (!AcceptWord("OUTER") && !full && !AcceptWord("SEMI"))
-                AcceptWord("ANTI");
+            _ = AcceptWord("OUTER") || AcceptWord("SEMI") || AcceptWord("ANTI");
             ExpectWord("JOIN");
             criteriaRequired = true;
         }
         else if (AcceptWords("NULL", "AWARE", "LEFT", "ANTI", "JOIN"))
             criteriaRequired = true;
         else
+        {
+            criteriaRequired = false;
             return false;
+        }
         if (Accept('['))
         {
             do
