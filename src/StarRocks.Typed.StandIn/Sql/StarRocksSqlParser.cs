@@ -644,11 +644,10 @@ public sealed partial class StarRocksSqlParser
                 else if (name.Contains('.'))
                     name = name[(name.IndexOf('.') + 1)..];
             }
-            if (!Accept('=') && !(Current.IsSymbol(':') && Peek().IsSymbol('=')))
-                return null;
-            if (Peek(-1).IsSymbol(':'))
-                _position++;
-            ReadExpressionUntil(t => t.IsSymbol(',') || t.IsSymbol(';'));
+            // setVar: userVariable '=' expression | varType? identifier '=' setExprOrDefault (DEFAULT | ON | ALL | expression).
+            Expect('=');
+            if (user || !(AcceptWord("DEFAULT") || AcceptWord("ON") || AcceptWord("ALL")))
+                ParseExpression();
             assignments.Add(new SetAssignment(name, user, _sql[start..Peek(-1).End()]));
         }
         while (Accept(','));

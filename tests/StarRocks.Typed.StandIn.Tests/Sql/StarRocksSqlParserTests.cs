@@ -213,6 +213,18 @@ public sealed class StarRocksSqlParserTests
         Assert.True(Assert.IsType<InsertStatement>(StarRocksSqlParser.Parse("INSERT OVERWRITE t SELECT 1")).Overwrite);
     }
 
+    // StarRocks.g4 setVar: userVariable '=' expression | varType? identifier '=' setExprOrDefault.
+    [Theory]
+    [InlineData("SET query_timeout = ", 20, "<EOF>")]
+    [InlineData("SET @x := 1", 7, ":")]
+    [InlineData("SET query_timeout = 1 +", 23, "<EOF>")]
+    public void Set_RefusesWhatStarRocksGrammarRefuses(string sql, int column, string near) =>
+        Assert.StartsWith($"Getting syntax error at line 1, column {column}. Detail message: Unexpected input '{near}'", SyntaxError(sql).Message);
+
+    [Fact]
+    public void Set_AcceptsStarRocksValueForms() =>
+        Assert.Equal(3, Assert.IsType<SetStatement>(StarRocksSqlParser.Parse("SET a = DEFAULT, @@session.b = ON, c = CONCAT('x', @y)")).Assignments.Count);
+
     // StarRocks.g4 insertStatement: INSERT (INTO | OVERWRITE) qualifiedName writeBranch? partitionNames?
     // insertLabelOrColumnAliases* properties? (queryStatement | VALUES ...): PARTITION only right after the table.
     [Theory]
