@@ -485,13 +485,14 @@ public sealed partial class StarRocksSqlParser
                     columns.Add(ParseColumnDefinition());
                 while (Accept(','));
                 Expect(')');
-                add = new AddColumnsAction(columns, SkipRollup(null));
+                add = new AddColumnsAction(columns, null);
             }
             else
             {
                 var column = ParseColumnDefinition();
-                add = new AddColumnsAction([column], SkipRollup(ParsePosition()));
+                add = new AddColumnsAction([column], ParsePosition());
             }
+            SkipRollupName();
             ParseClauseProperties(properties);
             return add;
         }
@@ -569,11 +570,10 @@ public sealed partial class StarRocksSqlParser
         : null;
 
     /// <summary>The optional <c>(TO | IN) rollup</c> of the ADD COLUMN clauses.</summary>
-    private ColumnPosition? SkipRollup(ColumnPosition? position)
+    private void SkipRollupName()
     {
         if (AcceptWord("TO") || AcceptWord("IN"))
             ExpectIdentifier();
-        return position;
     }
 
     private StarRocksStatement ParseDropTable()
