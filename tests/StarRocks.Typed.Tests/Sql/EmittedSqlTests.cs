@@ -60,6 +60,7 @@ public sealed partial class EmittedSqlTests
         }
 
         Assert.True(refused.Count == 0, string.Join("\n", refused));
+        Assert.Equal(StarRocksSqlParser.ExprChildrenLimit, StarRocksSqlText.ExprChildrenLimit);
         Assert.Contains(statements, s => s.What == "lookup, 3 key columns, 10000 keys");
         Assert.True(statements.Count > 3 * StarRocksTables.All.Length, $"only {statements.Count} statements");
     }
