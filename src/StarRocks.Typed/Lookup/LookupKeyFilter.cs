@@ -16,9 +16,10 @@ namespace StarRocks.Typed.Lookup;
 /// row constructor before <c>IN</c> only as <c>tupleInSubquery</c>, with a subquery after it. A join against a
 /// <c>VALUES</c> or <c>UNION ALL</c> derived table would parse too, but makes every lookup a join with a constant
 /// relation (and a 10 000-branch <c>UNION ALL</c> a deep query tree), whereas a filter keeps it a scan of one table:
-/// the per-column <c>IN</c> lists are what StarRocks pushes down to the storage layer to prune by key (prefix index,
-/// zone maps, bloom filters) and what MariaDB's range optimizer turns into primary-key ranges; the disjunction then keeps
-/// exactly the requested combinations. The disjunction is nested as a balanced tree, so its depth grows with the
+/// single-column <c>IN</c> predicates are what StarRocks pushes down to the storage layer as column predicates
+/// (checked against zone maps and bloom filters, and turned into prefix-index ranges when the lists are short) and what
+/// MariaDB's range optimizer turns into primary-key ranges; an <c>OR</c> across columns alone gives neither. The
+/// disjunction then keeps exactly the requested combinations. The disjunction is nested as a balanced tree, so its depth grows with the
 /// logarithm of the batch (14 levels for 10 000 keys): a flat chain of 10 000 <c>OR</c>s is a 10 000-deep expression
 /// tree, which StarRocks's recursive AST builder and analyzer are not written for (newer versions rebalance such chains,
 /// <c>fe/fe-core/src/main/java/com/starrocks/sql/parser/rewriter/CompoundPredicateExprRewriter.java</c>).
