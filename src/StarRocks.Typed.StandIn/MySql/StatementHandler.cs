@@ -53,7 +53,7 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
             var statement = StarRocksSqlParser.Parse(sql);
             return statement switch
             {
-                null => Rewrite(session, sql) is { } rewritten ? new ForwardOutcome(rewritten) : ForwardOutcome.Unchanged,
+                null or CheckedStatement => Rewrite(session, sql) is { } rewritten ? new ForwardOutcome(rewritten) : ForwardOutcome.Unchanged,
                 CreateTableStatement create => await CreateTableAsync(session, create, cancellationToken),
                 CreateTableLikeStatement like => await CreateTableLikeAsync(session, like, cancellationToken),
                 AlterTableStatement alter => await AlterTableAsync(session, alter, cancellationToken),
@@ -279,15 +279,14 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
 
     /// <summary>
     /// <c>INSERT INTO</c> a PRIMARY KEY or UNIQUE KEY table replaces rows with the same key (StarRocks upserts);
-    /// into an AGGREGATE KEY table it combines them with each value column's aggregate. <c>WITH LABEL</c> and
-    /// <c>PARTITION (...)</c> are dropped. <c>INSERT OVERWRITE</c> empties the table first (not atomically).
+    /// into an AGGREGATE KEY table it combines them with each value column's aggregate. <c>WITH LABEL</c>,
+    /// <c>PARTITION (...)</c> and <c>PROPERTIES (...)</c> are dropped. <c>INSERT OVERWRITE</c> empties the table first (not atomically).
     /// </summary>
     private async Task<StatementOutcome> InsertAsync(ProxySession session, string sql, InsertStatement insert, CancellationToken cancellationToken)
     {
         string? database = insert.Table.Database ?? session.Database;
         var schema = database is null ? null : await catalog.GetAsync(database, insert.Table.Name, cancellationToken);
-        bool dropsClauses = !sql.AsSpan(insert.TableEnd, insert.BodyStart - insert.TableEnd).IsWhiteSpace();
-        if (!dropsClauses && !insert.Overwrite && schema?.Kind is null or TableKind.Duplicate)
+        if (!insert.HasStarRocksClauses && !insert.Overwrite && schema?.Kind is null or TableKind.Duplicate)
             return Rewrite(session, sql) is { } rewritten ? new ForwardOutcome(rewritten) : ForwardOutcome.Unchanged;
         if (insert.Overwrite)
             await ExecuteAsync($"DELETE FROM {MariaDbDdlEmitter.Quote(DatabaseOf(session, insert.Table))}.{MariaDbDdlEmitter.Quote(insert.Table.Name)}", cancellationToken);
@@ -295,6 +294,7 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
         string text = new StringBuilder(sql.Length + 16)
             .Append(sql, 0, insert.InsertStart).Append(verb)
             .Append(sql, insert.IntoEnd, insert.TableEnd - insert.IntoEnd).Append(' ')
+            .Append(insert.Columns is null ? "" : insert.Columns + " ")
             .Append(sql, insert.BodyStart, sql.Length - insert.BodyStart).ToString();
         text = Rewrite(session, text) ?? text;
         if (schema?.Kind == TableKind.Aggregate && !text.Contains("ON DUPLICATE KEY", StringComparison.OrdinalIgnoreCase))

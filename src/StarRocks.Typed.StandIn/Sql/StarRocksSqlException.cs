@@ -29,6 +29,15 @@ public sealed class StarRocksSqlException : Exception
         new(SyntaxErrorCode,
             $"Getting syntax error at line {token.Line}, column {token.Column}. Detail message: Unexpected input '{(token.Kind == SqlTokenKind.End ? "<EOF>" : token.Text)}', the most similar input is {{{expected}}}.");
 
+    /// <summary>
+    /// A parser refusal StarRocks reports over a range of tokens (its <c>ParsingException</c> with a <c>NodePosition</c>,
+    /// e.g. <c>expr_children_limit</c>): "Getting syntax error from line L, column C to line L2, column C2. Detail message: ...".
+    /// Columns are those where <paramref name="first"/> and <paramref name="last"/> start.
+    /// </summary>
+    public static StarRocksSqlException SyntaxRange(SqlToken first, SqlToken last, string detail) =>
+        new(SyntaxErrorCode,
+            $"Getting syntax error from line {first.Line}, column {first.Column} to line {last.Line}, column {last.Column}. Detail message: {detail}.");
+
     /// <summary>A refusal StarRocks's AST builder reports as a syntax error with its own detail.</summary>
     public static StarRocksSqlException SyntaxDetail(SqlToken token, string detail) =>
         new(SyntaxErrorCode, $"Getting syntax error at line {token.Line}, column {token.Column}. Detail message: {detail}.");

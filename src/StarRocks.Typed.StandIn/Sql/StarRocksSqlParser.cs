@@ -6,10 +6,12 @@ namespace StarRocks.Typed.StandIn.Sql;
 /// <summary>
 /// A hand-written recursive-descent parser for the StarRocks statements the stand-in handles itself
 /// (<c>CREATE TABLE</c>, <c>ALTER TABLE</c> column changes, <c>DROP/TRUNCATE TABLE</c>, <c>DROP DATABASE</c>, <c>USE</c>,
-/// <c>SET</c>, <c>SHOW ALTER TABLE</c>, <c>SHOW CREATE TABLE</c>, <c>INSERT</c>). It enforces the clause and
-/// column-definition order StarRocks's grammar enforces; the analyzer rules live in <see cref="CreateTableValidator"/>.
+/// <c>SET</c>, <c>SHOW ALTER TABLE</c>, <c>SHOW CREATE TABLE</c>, <c>INSERT</c>) and a grammar check for the
+/// statements it passes on (queries, <c>UPDATE</c>, <c>DELETE</c>; see <c>StarRocksSqlParser.Query.cs</c>). It enforces
+/// the clause and column-definition order StarRocks's grammar enforces; the analyzer rules live in
+/// <see cref="CreateTableValidator"/>.
 /// </summary>
-public sealed class StarRocksSqlParser
+public sealed partial class StarRocksSqlParser
 {
     private static readonly string[] TypeNames =
     [
@@ -30,8 +32,9 @@ public sealed class StarRocksSqlParser
     }
 
     /// <summary>
-    /// Parses <paramref name="sql"/> when it is a statement the stand-in handles; null for anything else (passed to MariaDB as is).
-    /// Throws <see cref="StarRocksSqlException"/> for syntax errors in the statements it handles.
+    /// Parses <paramref name="sql"/> when it is a statement the stand-in handles or checks (queries, <c>UPDATE</c>,
+    /// <c>DELETE</c>); null for any other statement (passed to MariaDB as is).
+    /// Throws <see cref="StarRocksSqlException"/> for syntax errors in the statements it handles or checks.
     /// </summary>
     public static StarRocksStatement? Parse(string sql) => new StarRocksSqlParser(sql).ParseStatement();
 
@@ -80,6 +83,12 @@ public sealed class StarRocksSqlParser
             return ParseShow();
         if (first.IsWord("INSERT"))
             return ParseInsert();
+        if (first.IsWord("SELECT") || first.IsWord("WITH") || first.IsSymbol('('))
+            return ParseQueryStatement();
+        if (first.IsWord("UPDATE"))
+            return ParseUpdate();
+        if (first.IsWord("DELETE"))
+            return ParseDelete();
         if ((first.IsWord("DESC") || first.IsWord("DESCRIBE")) && Peek().IsIdentifier)
         {
             _position++;
@@ -95,6 +104,16 @@ public sealed class StarRocksSqlParser
     private StarRocksStatement? ParseCreate()
     {
         _position++;
+        if (Current.IsWord("DATABASE") || Current.IsWord("SCHEMA"))
+        {
+            // createDbStatement: CREATE (DATABASE | SCHEMA) (IF NOT EXISTS)? identifier (charset/collate/properties
+            // are not taken: the stand-in's databases are MariaDB's).
+            _position++;
+            AcceptWords("IF", "NOT", "EXISTS");
+            ExpectIdentifier();
+            ExpectEnd();
+            return CheckedStatement.Instance;
+        }
         if (Current.IsWord("EXTERNAL") || Current.IsWord("TEMPORARY"))
             return null;
         if (!Current.IsWord("TABLE"))
@@ -186,8 +205,8 @@ public sealed class StarRocksSqlParser
         _position++;
         ExpectIdentifier();
         ParseIdentifierList();
-        if (AcceptWord("USING"))
-            ExpectIdentifier();
+        if (AcceptWord("USING") && !(AcceptWord("BITMAP") || AcceptWord("GIN") || AcceptWord("NGRAMBF") || AcceptWord("VECTOR")))
+            throw Unexpected("'BITMAP', 'GIN', 'NGRAMBF', 'VECTOR'");
         if (Current.IsSymbol('('))
             SkipBalanced();
         if (AcceptWord("COMMENT"))
@@ -431,30 +450,34 @@ public sealed class StarRocksSqlParser
 
     // ---- ALTER / DROP / TRUNCATE --------------------------------------------------------------------------------
 
+    /// <summary>
+    /// <c>alterTableStatement</c>: <c>ALTER TABLE t alterClause (',' alterClause)*</c>. <c>PROPERTIES (..)</c> belongs to
+    /// the column clauses that take it (<c>addColumnClause</c>, <c>addColumnsClause</c>, <c>dropColumnClause</c>,
+    /// <c>modifyColumnClause</c>); <c>columnRenameClause</c> is <c>RENAME COLUMN a TO b</c> with no properties.
+    /// </summary>
     private StarRocksStatement? ParseAlterTable()
     {
         _position += 2;
         var table = ParseTableName();
         var actions = new List<AlterAction>();
+        var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         do
         {
-            if (Current.IsWord("PROPERTIES"))
-                break;
-            var action = ParseAlterAction();
+            var action = ParseAlterAction(properties);
             if (action is null)
                 return null;
             actions.Add(action);
         }
         while (Accept(','));
-        var properties = Current.IsWord("PROPERTIES") ? ParseProperties() : new Dictionary<string, string>();
         ExpectEnd();
-        return actions.Count == 0 ? throw Unexpected("ADD, DROP, MODIFY, RENAME") : new AlterTableStatement(table, actions, properties);
+        return new AlterTableStatement(table, actions, properties);
     }
 
-    private AlterAction? ParseAlterAction()
+    private AlterAction? ParseAlterAction(Dictionary<string, string> properties)
     {
         if (AcceptWords("ADD", "COLUMN"))
         {
+            AlterAction add;
             if (Accept('('))
             {
                 var columns = new List<ColumnDefinition>();
@@ -462,33 +485,44 @@ public sealed class StarRocksSqlParser
                     columns.Add(ParseColumnDefinition());
                 while (Accept(','));
                 Expect(')');
-                return new AddColumnsAction(columns, SkipRollup(ParsePosition()));
+                add = new AddColumnsAction(columns, null);
             }
-            var column = ParseColumnDefinition();
-            return new AddColumnsAction([column], SkipRollup(ParsePosition()));
+            else
+            {
+                var column = ParseColumnDefinition();
+                add = new AddColumnsAction([column], ParsePosition());
+            }
+            SkipRollupName();
+            ParseClauseProperties(properties);
+            return add;
         }
         if (AcceptWords("DROP", "COLUMN"))
         {
             string name = ExpectIdentifier();
             if (AcceptWord("FROM"))
                 ExpectIdentifier();
+            ParseClauseProperties(properties);
             return new DropColumnAction(name);
         }
         if (AcceptWords("MODIFY", "COLUMN"))
         {
             var column = ParseColumnDefinition();
-            return new ModifyColumnAction(column, SkipRollup(ParsePosition()));
+            var position = ParsePosition();
+            if (AcceptWord("FROM"))
+                ExpectIdentifier();
+            ParseClauseProperties(properties);
+            return new ModifyColumnAction(column, position);
         }
         if (AcceptWords("RENAME", "COLUMN"))
         {
             string from = ExpectIdentifier();
-            AcceptWord("TO");
+            ExpectWord("TO");
             return new RenameColumnAction(from, ExpectIdentifier());
         }
         if (Current.IsWord("COMMENT"))
         {
             _position++;
-            Accept('=');
+            Expect('=');
             ExpectString();
             return new IgnoredAlterAction("COMMENT");
         }
@@ -512,7 +546,22 @@ public sealed class StarRocksSqlParser
                 return new IgnoredAlterAction(clause.ToUpperInvariant());
             }
         }
-        return null;
+        // Other alterClause forms of StarRocks.g4 the stand-in does not emulate (tableRenameClause, swapTableClause,
+        // reorderColumnsClause, distributionClause, ...) pass through; anything else is no alterClause at all.
+        if (Current.IsWord("RENAME") || Current.IsWord("SWAP") || Current.IsWord("ORDER") || Current.IsWord("DISTRIBUTED")
+            || Current.IsWord("ADD") || Current.IsWord("DROP") || Current.IsWord("MODIFY") || Current.IsWord("TRUNCATE")
+            || Current.IsWord("REPLACE") || Current.IsWord("COMPACT") || Current.IsWord("BASE") || Current.IsWord("CUMULATIVE"))
+            return null;
+        throw Unexpected("'ADD', 'DROP', 'MODIFY', 'RENAME', 'SET', 'COMMENT', ...");
+    }
+
+    /// <summary>The optional <c>properties</c> that ends a column clause, merged into the statement's.</summary>
+    private void ParseClauseProperties(Dictionary<string, string> properties)
+    {
+        if (!Current.IsWord("PROPERTIES"))
+            return;
+        foreach (var (key, value) in ParseProperties())
+            properties[key] = value;
     }
 
     private ColumnPosition? ParsePosition() =>
@@ -520,11 +569,11 @@ public sealed class StarRocksSqlParser
         : AcceptWord("AFTER") ? new ColumnPosition(false, ExpectIdentifier())
         : null;
 
-    private ColumnPosition? SkipRollup(ColumnPosition? position)
+    /// <summary>The optional <c>(TO | IN) rollup</c> of the ADD COLUMN clauses.</summary>
+    private void SkipRollupName()
     {
         if (AcceptWord("TO") || AcceptWord("IN"))
             ExpectIdentifier();
-        return position;
     }
 
     private StarRocksStatement ParseDropTable()
@@ -595,11 +644,10 @@ public sealed class StarRocksSqlParser
                 else if (name.Contains('.'))
                     name = name[(name.IndexOf('.') + 1)..];
             }
-            if (!Accept('=') && !(Current.IsSymbol(':') && Peek().IsSymbol('=')))
-                return null;
-            if (Peek(-1).IsSymbol(':'))
-                _position++;
-            ReadExpressionUntil(t => t.IsSymbol(',') || t.IsSymbol(';'));
+            // setVar: userVariable '=' expression | varType? identifier '=' setExprOrDefault (DEFAULT | ON | ALL | expression).
+            Expect('=');
+            if (user || !(AcceptWord("DEFAULT") || AcceptWord("ON") || AcceptWord("ALL")))
+                ParseExpression();
             assignments.Add(new SetAssignment(name, user, _sql[start..Peek(-1).End()]));
         }
         while (Accept(','));
@@ -619,11 +667,9 @@ public sealed class StarRocksSqlParser
             AcceptWord("VIEW");
             string? db = AcceptWord("FROM") || AcceptWord("IN") ? ExpectIdentifier() : null;
             int tailStart = Current.Start;
-            int end = _sql.Length;
-            while (Current.Kind != SqlTokenKind.End && !Current.IsSymbol(';'))
-                _position++;
-            if (Current.IsSymbol(';'))
-                end = Current.Start;
+            ParseShowPredicateClauses();
+            int end = Current.Start;
+            ExpectEnd();
             return new ShowAlterTableStatement(column, db, _sql[tailStart..end].Trim());
         }
         if (AcceptWords("CREATE", "TABLE"))
@@ -635,34 +681,54 @@ public sealed class StarRocksSqlParser
         return null;
     }
 
+    /// <summary>
+    /// <c>insertStatement</c>: <c>INSERT (INTO | OVERWRITE) t partitionNames? (columnAliases | WITH LABEL l)*
+    /// properties? (queryStatement | VALUES ..)</c>. <c>PARTITION</c> must come before <c>WITH LABEL</c>, and
+    /// <c>INSERT OVERWRITE</c> takes no <c>TABLE</c> keyword.
+    /// </summary>
     private StarRocksStatement? ParseInsert()
     {
-        int insertStart = Current.Start;
+        var insertToken = Current;
         _position++;
         bool overwrite = AcceptWord("OVERWRITE");
         if (!overwrite && !AcceptWord("INTO"))
-            return null;
-        if (overwrite)
-            AcceptWord("TABLE");
+            throw Unexpected("'INTO', 'OVERWRITE'");
         int intoEnd = Peek(-1).End();
-        if (!Current.IsIdentifier)
+        if (Current.IsWord("FILES") || Current.IsWord("BLACKHOLE"))
             return null;
         var table = ParseTableName();
         int tableEnd = Peek(-1).End();
+        bool dropsClauses = false;
+        if (Current.IsWord("PARTITION") || Current.IsWord("PARTITIONS") || Current.IsWord("TEMPORARY"))
+        {
+            ParsePartitionNames();
+            dropsClauses = true;
+        }
+        string? columns = null;
         while (true)
         {
             if (AcceptWords("WITH", "LABEL"))
-                ExpectIdentifier();
-            else if (AcceptWord("TEMPORARY") || Current.IsWord("PARTITION") || Current.IsWord("PARTITIONS"))
             {
-                _position++;
-                if (Current.IsSymbol('(')) SkipBalanced();
-                else ExpectIdentifier();
+                ExpectIdentifier();
+                dropsClauses = true;
+            }
+            else if (Current.IsSymbol('('))
+            {
+                int start = Current.Start;
+                ParseIdentifierList();
+                columns = _sql[start..Peek(-1).End()];
             }
             else
                 break;
         }
-        return new InsertStatement(table, insertStart, intoEnd, tableEnd, Current.Start, overwrite);
+        if (Current.IsWord("PROPERTIES"))
+        {
+            ParseProperties();
+            dropsClauses = true;
+        }
+        int bodyStart = Current.Start;
+        ParseInsertBody(insertToken);
+        return new InsertStatement(table, insertToken.Start, intoEnd, tableEnd, columns, bodyStart, dropsClauses, overwrite);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
@@ -779,9 +845,10 @@ public sealed class StarRocksSqlParser
             throw Unexpected(word);
     }
 
+    /// <summary>An <c>identifier</c>: a backquoted name or a bare word that is not one of StarRocks's reserved words.</summary>
     private string ExpectIdentifier()
     {
-        if (!Current.IsIdentifier)
+        if (!IsIdentifierToken(Current))
             throw Unexpected("a legal identifier");
         return Advance().Text;
     }

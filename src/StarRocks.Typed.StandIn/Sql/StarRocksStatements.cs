@@ -193,11 +193,23 @@ public sealed record ShowAlterTableStatement(bool Column, string? Database, stri
 public sealed record ShowCreateTableStatement(TableName Table) : StarRocksStatement;
 
 /// <summary>
-/// <c>INSERT INTO|OVERWRITE t [WITH LABEL l] [[TEMPORARY] PARTITION (...)] ...</c>: offsets into the statement text
-/// of the <c>INSERT</c> keyword, the end of <c>INTO</c>/<c>OVERWRITE</c>, the end of the table name, and where the
-/// column list or source starts (text between the last two is StarRocks-only: label and partitions).
+/// <c>INSERT INTO|OVERWRITE t [[TEMPORARY] PARTITION (...)] [(columns)] [WITH LABEL l] [PROPERTIES (..)] body</c>: offsets
+/// into the statement text of the <c>INSERT</c> keyword, the end of <c>INTO</c>/<c>OVERWRITE</c>, the end of the table
+/// name and the start of the body (query or <c>VALUES</c>); the column list as written; whether StarRocks-only clauses
+/// (partitions, label, properties) are present.
 /// </summary>
-public sealed record InsertStatement(TableName Table, int InsertStart, int IntoEnd, int TableEnd, int BodyStart, bool Overwrite = false) : StarRocksStatement;
+public sealed record InsertStatement(TableName Table, int InsertStart, int IntoEnd, int TableEnd, string? Columns, int BodyStart,
+    bool HasStarRocksClauses, bool Overwrite = false) : StarRocksStatement;
+
+/// <summary>
+/// A statement the stand-in does not emulate but checks against StarRocks's grammar (queries, <c>UPDATE</c>,
+/// <c>DELETE</c>, <c>CREATE DATABASE</c>); having passed, it goes to MariaDB as written.
+/// </summary>
+public sealed record CheckedStatement : StarRocksStatement
+{
+    /// <summary>The one instance (the statement carries no data).</summary>
+    public static CheckedStatement Instance { get; } = new();
+}
 
 /// <summary><c>DESC[RIBE] t</c>.</summary>
 public sealed record DescribeStatement(TableName Table) : StarRocksStatement;

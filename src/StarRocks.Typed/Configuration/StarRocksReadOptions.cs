@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using StarRocks.Typed.Source;
 
 namespace StarRocks.Typed.Configuration;
 
@@ -51,7 +52,7 @@ public sealed class StarRocksReadOptions
     /// <summary><c>lookup.batch.window-ms</c>: how long misses are gathered into one query (default 2 ms).</summary>
     public TimeSpan LookupBatchWindow { get; set; } = TimeSpan.FromMilliseconds(2);
 
-    /// <summary><c>lookup.batch.max-keys</c>: keys per lookup query (default 1000).</summary>
+    /// <summary><c>lookup.batch.max-keys</c>: keys per lookup query (default 1000; at most StarRocks's <c>expr_children_limit</c>, 10000, the longest <c>IN</c> list it parses).</summary>
     public int LookupBatchMaxKeys { get; set; } = 1000;
 
     /// <summary><c>lookup.preload</c>: load the whole (small) dimension and reload it every TTL instead of querying per key (default false).</summary>
@@ -126,7 +127,7 @@ public sealed class StarRocksReadOptions
         Require(LookupCacheMissTtl >= TimeSpan.Zero, "lookup.cache.miss-ttl-ms must be 0 or more.");
         Require(LookupMaxRetries >= 0, "lookup.max-retries must be 0 or more.");
         Require(LookupBatchWindow >= TimeSpan.Zero && LookupBatchWindow <= TimeSpan.FromSeconds(1), "lookup.batch.window-ms must be 0–1000.");
-        Require(LookupBatchMaxKeys is >= 1 and <= 10_000, "lookup.batch.max-keys must be 1–10000.");
+        Require(LookupBatchMaxKeys is >= 1 and <= StarRocksSqlText.ExprChildrenLimit, "lookup.batch.max-keys must be 1–10000 (StarRocks's expr_children_limit).");
         return failures;
     }
 

@@ -3,13 +3,15 @@ using System.Data.Common;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using StarRocks.Typed.Configuration;
+using StarRocks.Typed.Metadata;
 using StarRocks.Typed.Source;
 
 namespace StarRocks.Typed.Lookup;
 
 /// <summary>
 /// Per-key lookups: cache hits are answered synchronously; a miss joins the in-flight query of its key, or is queued and
-/// sent, with the misses of the same <c>lookup.batch.window-ms</c>, in one parameterized <c>IN</c> query. With
+/// sent, with the misses of the same <c>lookup.batch.window-ms</c>, in one parameterized query per
+/// <c>lookup.batch.max-keys</c> keys (<see cref="LookupKeyFilter"/>). With
 /// <c>lookup.preload</c>, the whole table is held instead: loaded on first use, then reloaded every TTL by a timer of the
 /// injected <see cref="TimeProvider"/> (not by accesses); the previous rows are served until a reload completes, and kept
 /// when it fails. Disposing the lookup (the DI container does) stops the timer.
@@ -28,7 +30,7 @@ internal sealed class StarRocksLookup<T, TKey> : IStarRocksLookup<TKey, T>, IDis
     private readonly ConcurrentDictionary<TKey, Task<LookupEntry<T>>> _inFlight = new();
     private readonly Lock _queueGate = new();
     private readonly IStarRocksSource<T> _tableReader;
-    private readonly string _selectFrom;
+    private readonly string _queryPrefix;
     private readonly string[] _keyColumns;
     private readonly int[] _ordinals;
     private List<(TKey Key, TaskCompletionSource<LookupEntry<T>> Pending)> _queued = [];
@@ -55,8 +57,12 @@ internal sealed class StarRocksLookup<T, TKey> : IStarRocksLookup<TKey, T>, IDis
 
         _keyColumns = table.KeyColumns.Select(c => StarRocksSqlText.Quote(c.Name)).ToArray();
         _ordinals = Enumerable.Range(0, table.Columns.Length).ToArray();
-        _selectFrom = $"SELECT {string.Join(", ", table.Columns.Select(c => StarRocksSqlText.Quote(c.Name)))} FROM {StarRocksSqlText.QualifiedName(table, database)}";
+        _queryPrefix = QueryPrefix(table, database);
     }
+
+    /// <summary>The lookup query up to its condition (<c>SELECT</c> every column, table order, <c>FROM</c> .. <c>WHERE</c>); <see cref="LookupKeyFilter"/> appends the condition.</summary>
+    internal static string QueryPrefix(StarRocksTableInfo table, string? database) =>
+        $"SELECT {string.Join(", ", table.Columns.Select(c => StarRocksSqlText.Quote(c.Name)))} FROM {StarRocksSqlText.QualifiedName(table, database)} WHERE ";
 
     public ValueTask<T?> GetAsync(TKey key, CancellationToken cancellationToken = default)
     {
@@ -241,23 +247,9 @@ internal sealed class StarRocksLookup<T, TKey> : IStarRocksLookup<TKey, T>, IDis
     {
         await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        var sql = new StringBuilder(_selectFrom).Append(" WHERE ");
-        sql.Append(_keyColumns.Length == 1 ? _keyColumns[0] : "(" + string.Join(", ", _keyColumns) + ")").Append(" IN (");
-        for (var i = 0; i < batch.Length; i++)
-        {
-            var parts = StarRocksSqlText.KeyParts(batch[i].Key, _keyColumns.Length);
-            sql.Append(i > 0 ? ", " : "").Append(parts.Length > 1 ? "(" : "");
-            for (var p = 0; p < parts.Length; p++)
-            {
-                var name = $"@k{i}_{p}";
-                sql.Append(p > 0 ? ", " : "").Append(name);
-                StarRocksSqlText.AddParameter(command, name, parts[p]);
-            }
-
-            sql.Append(parts.Length > 1 ? ")" : "");
-        }
-
-        command.CommandText = sql.Append(')').ToString();
+        var sql = new StringBuilder(_queryPrefix);
+        LookupKeyFilter.Append(sql, command, _keyColumns, Array.ConvertAll(batch, entry => StarRocksSqlText.KeyParts(entry.Key, _keyColumns.Length)));
+        command.CommandText = sql.ToString();
         ReadTelemetry.LookupQuery(_logger, T.Table.Table, batch.Length);
         var rows = new Dictionary<TKey, T>(batch.Length);
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);

@@ -31,7 +31,7 @@ public sealed partial class SchemaDriftChecker(DbDataSource dataSource, string? 
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.columns WHERE TABLE_SCHEMA = @db AND TABLE_NAME = @table ORDER BY ORDINAL_POSITION";
+            command.CommandText = LiveColumnsSql;
             StarRocksSqlText.AddParameter(command, "db", db);
             StarRocksSqlText.AddParameter(command, "table", table.Table);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -46,7 +46,6 @@ public sealed partial class SchemaDriftChecker(DbDataSource dataSource, string? 
             return new StarRocksSchemaDrift(db, table.Table, false, []);
         }
 
-        var name = StarRocksSqlText.QualifiedName(table, database);
         var liveByName = live.ToDictionary(c => c.Name, c => c.Type, StringComparer.OrdinalIgnoreCase);
         var drifts = ImmutableArray.CreateBuilder<StarRocksColumnDrift>();
         for (var i = 0; i < table.Columns.Length; i++)
@@ -54,25 +53,41 @@ public sealed partial class SchemaDriftChecker(DbDataSource dataSource, string? 
             var column = table.Columns[i];
             if (!liveByName.TryGetValue(column.Name, out var liveType))
             {
-                var position = i == 0 ? " FIRST" : " AFTER " + StarRocksSqlText.Quote(table.Columns[i - 1].Name);
-                drifts.Add(new(column.Name, StarRocksColumnDriftKind.Missing, column.StarRocksType, null,
-                    $"ALTER TABLE {name} ADD COLUMN {Definition(column)}{position}"));
+                drifts.Add(new(column.Name, StarRocksColumnDriftKind.Missing, column.StarRocksType, null, AddColumnSql(table, database, i)));
             }
             else if (Normalize(liveType) != Normalize(column.StarRocksType))
             {
-                drifts.Add(new(column.Name, StarRocksColumnDriftKind.Mistyped, column.StarRocksType, liveType,
-                    $"ALTER TABLE {name} MODIFY COLUMN {Definition(column)}"));
+                drifts.Add(new(column.Name, StarRocksColumnDriftKind.Mistyped, column.StarRocksType, liveType, ModifyColumnSql(table, database, i)));
             }
         }
 
         var modelNames = table.Columns.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var (column, type) in live.Where(c => !modelNames.Contains(c.Name)))
         {
-            drifts.Add(new(column, StarRocksColumnDriftKind.Extra, null, type, $"ALTER TABLE {name} DROP COLUMN {StarRocksSqlText.Quote(column)}"));
+            drifts.Add(new(column, StarRocksColumnDriftKind.Extra, null, type, DropColumnSql(table, database, column)));
         }
 
         return new StarRocksSchemaDrift(db, table.Table, true, drifts.ToImmutable());
     }
+
+    /// <summary>The query reading a live table's columns (<c>@db</c>, <c>@table</c>).</summary>
+    internal const string LiveColumnsSql =
+        "SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.columns WHERE TABLE_SCHEMA = @db AND TABLE_NAME = @table ORDER BY ORDINAL_POSITION";
+
+    /// <summary>The fix for a missing column: <c>ADD COLUMN</c> after its predecessor in the model (or <c>FIRST</c>).</summary>
+    internal static string AddColumnSql(StarRocksTableInfo table, string? database, int columnIndex)
+    {
+        var position = columnIndex == 0 ? " FIRST" : " AFTER " + StarRocksSqlText.Quote(table.Columns[columnIndex - 1].Name);
+        return $"ALTER TABLE {StarRocksSqlText.QualifiedName(table, database)} ADD COLUMN {Definition(table.Columns[columnIndex])}{position}";
+    }
+
+    /// <summary>The fix for a column of another type: <c>MODIFY COLUMN</c> to the model's definition.</summary>
+    internal static string ModifyColumnSql(StarRocksTableInfo table, string? database, int columnIndex) =>
+        $"ALTER TABLE {StarRocksSqlText.QualifiedName(table, database)} MODIFY COLUMN {Definition(table.Columns[columnIndex])}";
+
+    /// <summary>The fix for a column the model lacks: <c>DROP COLUMN</c>.</summary>
+    internal static string DropColumnSql(StarRocksTableInfo table, string? database, string column) =>
+        $"ALTER TABLE {StarRocksSqlText.QualifiedName(table, database)} DROP COLUMN {StarRocksSqlText.Quote(column)}";
 
     /// <summary>The column as an <c>ADD/MODIFY COLUMN</c> definition: name, type, aggregate, nullability, default, comment.</summary>
     private static string Definition(StarRocksColumnInfo column)

@@ -8,6 +8,14 @@ namespace StarRocks.Typed.Source;
 /// <summary>Identifier quoting and parameter binding shared by sources, lookups, the drift check and the Stream Load headers.</summary>
 internal static class StarRocksSqlText
 {
+    /// <summary>
+    /// StarRocks's <c>expr_children_limit</c> (StarRocks repo <c>fe/fe-core/src/main/java/com/starrocks/common/Config.java</c>,
+    /// default 10000): its parser refuses an expression list (an <c>IN</c> list, a row constructor, an array) or a
+    /// <c>VALUES</c> row with more expressions, and an <c>INSERT</c> with more rows
+    /// (<c>fe/fe-core/src/main/java/com/starrocks/sql/parser/PostProcessListener.java</c>).
+    /// </summary>
+    public const int ExprChildrenLimit = 10_000;
+
     /// <summary><paramref name="identifier"/> in backticks, backticks doubled.</summary>
     public static string Quote(string identifier) => "`" + identifier.Replace("`", "``", StringComparison.Ordinal) + "`";
 

@@ -261,7 +261,7 @@ public sealed class ProxyIntegrationTests(ProxyFixture fixture)
     {
         await using var connection = await fixture.OpenNewDatabaseAsync("insert");
         await connection.ExecAsync("CREATE TABLE e (d DATE, v INT) DUPLICATE KEY(d) PARTITION BY RANGE(d) (PARTITION p1 VALUES LESS THAN (\"2030-01-01\"))");
-        await connection.ExecAsync("INSERT INTO e WITH LABEL my_label_1 PARTITION (p1) (d, v) VALUES ('2024-01-01', 1)");
+        await connection.ExecAsync("INSERT INTO e PARTITION (p1) WITH LABEL my_label_1 (d, v) VALUES ('2024-01-01', 1)");
         await connection.ExecAsync("INSERT INTO e TEMPORARY PARTITION (p1) VALUES ('2024-01-02', 2)");
         Assert.Equal(2, (await connection.RowsAsync("SELECT * FROM e")).Count);
         await connection.ExecAsync("CREATE TABLE a (d DATE NOT NULL, total BIGINT SUM) AGGREGATE KEY(d) DISTRIBUTED BY HASH(d)");
@@ -327,5 +327,39 @@ public sealed class ProxyIntegrationTests(ProxyFixture fixture)
         Assert.Equal(["x|6", "y|7"], rows.Select(r => $"{r[0]}|{r[1]}"));
         var key = await fixture.MariaDbRowsAsync($"SELECT COLUMN_NAME, SUB_PART FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = '{connection.Database}' AND TABLE_NAME = 'a' AND INDEX_NAME = 'PRIMARY' ORDER BY SEQ_IN_INDEX");
         Assert.Equal(["k|", "k2|763"], key.Select(r => $"{r[0]}|{r[1]}"));
+    }
+
+    // Issue 11: what StarRocks's parser refuses is refused by the proxy with StarRocks's error, before MariaDB (which
+    // accepts all four) sees it.
+    [Theory]
+    [InlineData("SELECT k, v FROM kv WHERE (k, v) IN ((1, 'x'), (2, 'y'))", 37, "(")]
+    [InlineData("INSERT INTO kv WITH LABEL l1 PARTITION (kv) VALUES (3, 'z')", 29, "PARTITION")]
+    [InlineData("ALTER TABLE kv RENAME COLUMN v TO w PROPERTIES (\"timeout\" = \"60\")", 36, "PROPERTIES")]
+    [InlineData("ALTER TABLE kv RENAME COLUMN v w", 31, "w")]
+    public async Task StatementsStarRocksRefuses_AreAnsweredWithItsSyntaxError(string sql, int column, string near)
+    {
+        await using var connection = await fixture.OpenNewDatabaseAsync("refused");
+        await connection.ExecAsync("CREATE TABLE kv (k INT NOT NULL, v VARCHAR(8)) PRIMARY KEY (k) DISTRIBUTED BY HASH(k)");
+        await connection.ExecAsync("INSERT INTO kv VALUES (1, 'x'), (2, 'y')");
+
+        var error = await connection.FailsAsync(sql);
+
+        Assert.Equal(1064, error.Number);
+        Assert.StartsWith($"Getting syntax error at line 1, column {column}. Detail message: Unexpected input '{near}', the most similar input is {{", error.Message);
+        Assert.Equal([[1, "x"], [2, "y"]], await connection.RowsAsync("SELECT k, v FROM kv ORDER BY k"));
+    }
+
+    [Fact]
+    public async Task StarRocksForms_OfTheSameStatementsPass()
+    {
+        await using var connection = await fixture.OpenNewDatabaseAsync("accepted");
+        await connection.ExecAsync("CREATE TABLE kv (k INT NOT NULL, v VARCHAR(8)) PRIMARY KEY (k) DISTRIBUTED BY HASH(k)");
+        await connection.ExecAsync("INSERT INTO kv WITH LABEL l1 VALUES (1, 'x'), (2, 'y'), (3, 'z')");
+
+        var rows = await connection.RowsAsync("SELECT k, v FROM kv WHERE `k` IN (1, 2) AND `v` IN ('x', 'y') AND ((`k` = 1 AND `v` = 'x') OR (`k` = 2 AND `v` = 'y')) ORDER BY k");
+        await connection.ExecAsync("ALTER TABLE kv RENAME COLUMN v TO w");
+
+        Assert.Equal([[1, "x"], [2, "y"]], rows);
+        Assert.Equal([["w"]], await connection.RowsAsync("SELECT COLUMN_NAME FROM information_schema.columns WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'kv' AND COLUMN_NAME = 'w'"));
     }
 }

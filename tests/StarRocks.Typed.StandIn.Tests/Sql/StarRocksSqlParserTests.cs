@@ -130,26 +130,48 @@ public sealed class StarRocksSqlParserTests
     public void AlterTable_ReadsSchemaEvolutionForms()
     {
         var alter = Assert.IsType<AlterTableStatement>(StarRocksSqlParser.Parse(
-            "ALTER TABLE `db`.`t` ADD COLUMN c1 INT NULL DEFAULT \"1\" COMMENT \"x\" AFTER id, ADD COLUMN (a INT, b STRING), DROP COLUMN old, MODIFY COLUMN v BIGINT FIRST, RENAME COLUMN p TO q PROPERTIES (\"timeout\" = \"600\")"));
+            "ALTER TABLE `db`.`t` ADD COLUMN c1 INT NULL DEFAULT \"1\" COMMENT \"x\" AFTER id, ADD COLUMN (a INT, b STRING), DROP COLUMN old, RENAME COLUMN p TO q, MODIFY COLUMN v BIGINT FIRST PROPERTIES (\"timeout\" = \"600\")"));
         Assert.Equal(new TableName("db", "t"), alter.Table);
         var add = Assert.IsType<AddColumnsAction>(alter.Actions[0]);
         Assert.Equal(new ColumnPosition(false, "id"), add.Position);
         Assert.Equal(["a", "b"], Assert.IsType<AddColumnsAction>(alter.Actions[1]).Columns.Select(c => c.Name));
         Assert.Equal(new DropColumnAction("old"), alter.Actions[2]);
-        Assert.Equal(new ColumnPosition(true, null), Assert.IsType<ModifyColumnAction>(alter.Actions[3]).Position);
-        Assert.Equal(new RenameColumnAction("p", "q"), alter.Actions[4]);
+        Assert.Equal(new RenameColumnAction("p", "q"), alter.Actions[3]);
+        Assert.Equal(new ColumnPosition(true, null), Assert.IsType<ModifyColumnAction>(alter.Actions[4]).Position);
         Assert.True(alter.ChangesColumns);
         Assert.Equal(600, alter.TimeoutSeconds);
     }
 
     [Fact]
-    public void AlterTable_OldRenameFormAndIgnoredClauses()
+    public void AlterTable_IgnoredClauses()
     {
-        Assert.Equal(new RenameColumnAction("a", "b"), Assert.IsType<AlterTableStatement>(StarRocksSqlParser.Parse("ALTER TABLE t RENAME COLUMN a b")).Actions[0]);
         var comment = Assert.IsType<AlterTableStatement>(StarRocksSqlParser.Parse("ALTER TABLE t COMMENT = \"x\""));
         Assert.False(comment.ChangesColumns);
-        Assert.Null(StarRocksSqlParser.Parse("ALTER TABLE t ENGINE = InnoDB"));
+        Assert.Null(StarRocksSqlParser.Parse("ALTER TABLE t RENAME t2"));
+        Assert.StartsWith("Getting syntax error at line 1, column 14. Detail message: Unexpected input 'ENGINE'", SyntaxError("ALTER TABLE t ENGINE = InnoDB").Message);
     }
+
+    // StarRocks.g4 columnRenameClause: RENAME COLUMN oldColumn=identifier TO newColumn=identifier (no properties);
+    // PROPERTIES belongs to addColumnClause, addColumnsClause, dropColumnClause and modifyColumnClause only.
+    [Theory]
+    [InlineData("ALTER TABLE t RENAME COLUMN a b", 30, "b")]
+    [InlineData("ALTER TABLE t RENAME COLUMN a TO b PROPERTIES (\"timeout\" = \"600\")", 35, "PROPERTIES")]
+    [InlineData("ALTER TABLE t RENAME COLUMN a TO b, PROPERTIES (\"timeout\" = \"600\")", 36, "PROPERTIES")]
+    [InlineData("ALTER TABLE t COMMENT \"x\"", 22, "\"x\"")]
+    public void AlterTable_RefusesWhatStarRocksGrammarRefuses(string sql, int column, string near)
+    {
+        var error = SyntaxError(sql);
+        Assert.Equal(StarRocksSqlException.SyntaxErrorCode, error.ErrorCode);
+        Assert.StartsWith($"Getting syntax error at line 1, column {column}. Detail message: Unexpected input '{near.Trim('"')}'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("ALTER TABLE t ADD COLUMN c INT PROPERTIES (\"timeout\" = \"60\")")]
+    [InlineData("ALTER TABLE t DROP COLUMN c PROPERTIES (\"timeout\" = \"60\")")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN c BIGINT AFTER b PROPERTIES (\"timeout\" = \"60\")")]
+    [InlineData("ALTER TABLE t ADD COLUMN (c INT, d INT) PROPERTIES (\"timeout\" = \"60\"), RENAME COLUMN a TO b")]
+    public void AlterTable_AcceptsPropertiesOnColumnClauses(string sql) =>
+        Assert.Equal(60, Assert.IsType<AlterTableStatement>(StarRocksSqlParser.Parse(sql)).TimeoutSeconds);
 
     [Fact]
     public void OtherStatements_AreRecognisedOrPassedThrough()
@@ -166,21 +188,54 @@ public sealed class StarRocksSqlParserTests
         var show = Assert.IsType<ShowAlterTableStatement>(StarRocksSqlParser.Parse("SHOW ALTER TABLE COLUMN FROM `db` WHERE TableName = 't' ORDER BY JobId DESC LIMIT 1;"));
         Assert.Equal(new ShowAlterTableStatement(true, "db", "WHERE TableName = 't' ORDER BY JobId DESC LIMIT 1"), show);
         Assert.Equal(new ShowCreateTableStatement(new TableName(null, "t")), StarRocksSqlParser.Parse("SHOW CREATE TABLE t"));
-        Assert.Null(StarRocksSqlParser.Parse("SELECT 1"));
+        Assert.Same(CheckedStatement.Instance, StarRocksSqlParser.Parse("SELECT 1"));
+        Assert.Same(CheckedStatement.Instance, StarRocksSqlParser.Parse("DELETE FROM t WHERE a = 1"));
         Assert.Null(StarRocksSqlParser.Parse("CREATE TABLE t2 AS SELECT * FROM t"));
         Assert.Equal(new CreateTableLikeStatement(new TableName(null, "t2"), new TableName("d", "t"), true), StarRocksSqlParser.Parse("CREATE TABLE IF NOT EXISTS t2 LIKE d.t"));
-        Assert.Null(StarRocksSqlParser.Parse("CREATE DATABASE d"));
+        Assert.Same(CheckedStatement.Instance, StarRocksSqlParser.Parse("CREATE DATABASE IF NOT EXISTS `d`"));
+        Assert.StartsWith("Getting syntax error at line 1, column 16.", SyntaxError("CREATE DATABASE select").Message);
     }
 
     [Fact]
     public void Insert_LocatesTheTableAndStarRocksOnlyClauses()
     {
-        const string sql = "INSERT INTO db.t WITH LABEL l1 PARTITION (p1, p2) (a, b) VALUES (1, 2)";
+        const string sql = "INSERT INTO db.t PARTITION (p1, p2) WITH LABEL l1 (a, b) VALUES (1, 2)";
         var insert = Assert.IsType<InsertStatement>(StarRocksSqlParser.Parse(sql));
         Assert.Equal(new TableName("db", "t"), insert.Table);
         Assert.Equal("INSERT INTO", sql[insert.InsertStart..insert.IntoEnd]);
         Assert.Equal(" db.t", sql[insert.IntoEnd..insert.TableEnd]);
-        Assert.Equal("(a, b) VALUES (1, 2)", sql[insert.BodyStart..]);
+        Assert.Equal("(a, b)", insert.Columns);
+        Assert.Equal("VALUES (1, 2)", sql[insert.BodyStart..]);
+        Assert.True(insert.HasStarRocksClauses);
+        var labelAfterColumns = Assert.IsType<InsertStatement>(StarRocksSqlParser.Parse("INSERT INTO t (a) WITH LABEL l SELECT 1"));
+        Assert.Equal("(a)", labelAfterColumns.Columns);
+        Assert.False(Assert.IsType<InsertStatement>(StarRocksSqlParser.Parse("INSERT INTO t (a) VALUES (1)")).HasStarRocksClauses);
         Assert.True(Assert.IsType<InsertStatement>(StarRocksSqlParser.Parse("INSERT OVERWRITE t SELECT 1")).Overwrite);
+    }
+
+    // StarRocks.g4 setVar: userVariable '=' expression | varType? identifier '=' setExprOrDefault.
+    [Theory]
+    [InlineData("SET query_timeout = ", 20, "<EOF>")]
+    [InlineData("SET @x := 1", 7, ":")]
+    [InlineData("SET query_timeout = 1 +", 23, "<EOF>")]
+    public void Set_RefusesWhatStarRocksGrammarRefuses(string sql, int column, string near) =>
+        Assert.StartsWith($"Getting syntax error at line 1, column {column}. Detail message: Unexpected input '{near}'", SyntaxError(sql).Message);
+
+    [Fact]
+    public void Set_AcceptsStarRocksValueForms() =>
+        Assert.Equal(3, Assert.IsType<SetStatement>(StarRocksSqlParser.Parse("SET a = DEFAULT, @@session.b = ON, c = CONCAT('x', @y)")).Assignments.Count);
+
+    // StarRocks.g4 insertStatement: INSERT (INTO | OVERWRITE) qualifiedName writeBranch? partitionNames?
+    // insertLabelOrColumnAliases* properties? (queryStatement | VALUES ...): PARTITION only right after the table.
+    [Theory]
+    [InlineData("INSERT INTO t WITH LABEL l PARTITION (p) VALUES (1)", 27, "PARTITION")]
+    [InlineData("INSERT INTO t (a) PARTITION (p) VALUES (1)", 18, "PARTITION")]
+    [InlineData("INSERT OVERWRITE TABLE t SELECT 1", 17, "TABLE")]
+    [InlineData("INSERT INTO t VALUES (1), (2,)", 29, ")")]
+    [InlineData("INSERT INTO t SELECT 1 FROM", 27, "<EOF>")]
+    public void Insert_RefusesWhatStarRocksGrammarRefuses(string sql, int column, string near)
+    {
+        var error = SyntaxError(sql);
+        Assert.StartsWith($"Getting syntax error at line 1, column {column}. Detail message: Unexpected input '{near}'", error.Message);
     }
 }

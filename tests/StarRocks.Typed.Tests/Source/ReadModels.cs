@@ -38,3 +38,13 @@ public sealed partial record WideNumber
     public float Single { get; init; }
     public double Double { get; init; }
 }
+
+/// <summary>A PRIMARY KEY dimension with a three-column key (region, date, sku).</summary>
+[StarRocksTable("reads", "regional_prices", Kind = StarRocksTableKind.PrimaryKey)]
+public sealed partial record LookupRegionalPrice
+{
+    [StarRocksKey(0)] [StarRocksColumn(Length = 16)] public required string Region { get; init; }
+    [StarRocksKey(1)] public required DateOnly Day { get; init; }
+    [StarRocksKey(2)] public required int Sku { get; init; }
+    [StarRocksColumn(Precision = 18, Scale = 2)] public required decimal Price { get; init; }
+}

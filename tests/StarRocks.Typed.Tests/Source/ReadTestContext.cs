@@ -47,9 +47,10 @@ public sealed class ReadTestContext : IAsyncDisposable
             .AddSource<WideNumber>()
             .AddLookup<LookupCustomer>()
             .AddLookup<(DateOnly Day, int Sku), LookupPrice>()
+            .AddLookup<(string Region, DateOnly Day, int Sku), LookupRegionalPrice>()
             .Services.BuildServiceProvider();
         var schema = provider.GetRequiredService<IStarRocksSchema>();
-        foreach (var table in new[] { ScanRow.Table, LookupCustomer.Table, LookupPrice.Table, WideNumber.Table })
+        foreach (var table in new[] { ScanRow.Table, LookupCustomer.Table, LookupPrice.Table, LookupRegionalPrice.Table, WideNumber.Table })
         {
             await schema.EnsureTableAsync(SinkStandInFixture.InDatabase(table, database));
         }
