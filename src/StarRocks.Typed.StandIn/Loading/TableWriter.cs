@@ -29,6 +29,55 @@ public sealed class TableWriter(string connectionString)
     private static async Task ApplyAsync(MySqlConnection connection, MySqlTransaction transaction, ParsedLoad load, CancellationToken cancellationToken)
     {
         var statements = new StatementTexts(load.Plan);
+        if (statements.Undecided.Count > 0)
+            await EnsureUpdatedRowsExistAsync(connection, transaction, load, statements, cancellationToken);
+        await WriteRowsAsync(connection, transaction, load, statements, cancellationToken);
+    }
+
+    /// <summary>
+    /// A partial update keeps an existing row's unlisted columns (docs/en/loading/Load_to_Primary_Key_tables.md); for a
+    /// new row StarRocks fills them, and for the <see cref="StatementTexts.Undecided"/> columns the stand-in does not
+    /// know with what, so it refuses such a load instead of guessing.
+    /// </summary>
+    private static async Task EnsureUpdatedRowsExistAsync(MySqlConnection connection, MySqlTransaction transaction, ParsedLoad load,
+        StatementTexts statements, CancellationToken cancellationToken)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var key = new StringBuilder();
+        foreach (var row in load.Rows)
+        {
+            if (row.Delete)
+                continue;
+            key.Clear().Append('(');
+            AppendValues(key, row.Values, statements.KeyIndexes);
+            keys.Add(key.Append(')').ToString());
+        }
+        foreach (var chunk in keys.Chunk(1000))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = statements.CountPrefix + string.Join(", ", chunk) + ")";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) < chunk.Length)
+            {
+                var column = statements.Undecided[0];
+                throw new InvalidOperationException(
+                    $"The partial update inserts a new row and leaves out NOT NULL column '{column.Name}' ({column.Type}) without a " +
+                    "default; the stand-in does not know the value StarRocks fills in for this type. Load whole rows for new keys, or give the column a default.");
+            }
+        }
+    }
+
+    private static async Task ExecuteAsync(MySqlConnection connection, MySqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task WriteRowsAsync(MySqlConnection connection, MySqlTransaction transaction, ParsedLoad load,
+        StatementTexts statements, CancellationToken cancellationToken)
+    {
         var sql = new StringBuilder(MaxStatementChars + 64 * 1024);
         var rows = load.Rows;
         var start = 0;
@@ -52,10 +101,7 @@ public sealed class TableWriter(string connectionString)
                 end++;
             }
             sql.Append(delete ? statements.DeleteSuffix : statements.InsertSuffix);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql.ToString();
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await ExecuteAsync(connection, transaction, sql.ToString(), cancellationToken);
             start = end;
         }
     }
@@ -96,14 +142,21 @@ public sealed class TableWriter(string connectionString)
         {
             var table = plan.Table;
             var name = Quote(table.Database) + "." + Quote(table.Name);
-            var fillColumns = plan.PartialUpdate ? PartialUpdateFill(plan) : [];
+            List<ColumnSchema> undecided = [];
+            var fillColumns = plan.PartialUpdate ? PartialUpdateFill(plan, out undecided) : [];
+            Undecided = undecided;
             FillValues = [.. fillColumns.Select(f => f.Value)];
             var inserted = plan.Columns.Concat(fillColumns.Select(f => f.Column)).Select(c => Quote(c.Name));
             InsertPrefix = $"INSERT INTO {name} ({string.Join(", ", inserted)}) VALUES ";
             InsertSuffix = table.Kind == TableKind.Duplicate ? "" : " ON DUPLICATE KEY UPDATE " + Updates(plan);
             KeyIndexes = [.. table.KeyColumns.Select(k => IndexOf(plan.Columns, k))];
             DeletePrefix = $"DELETE FROM {name} WHERE ({string.Join(", ", table.KeyColumns.Select(Quote))}) IN (";
+            CountPrefix = $"SELECT COUNT(*) FROM {name} WHERE ({string.Join(", ", table.KeyColumns.Select(Quote))}) IN (";
         }
+
+        /// <summary>NOT NULL columns without default, of a type whose fill value is unknown, that a partial update leaves out.</summary>
+        public IReadOnlyList<ColumnSchema> Undecided { get; }
+        public string CountPrefix { get; }
 
         public string InsertPrefix { get; }
         public string InsertSuffix { get; }
@@ -119,14 +172,22 @@ public sealed class TableWriter(string connectionString)
         /// without one the type's zero value (the doc's example fills 0 into a NOT NULL INT). Existing rows keep their
         /// stored values since these columns are not in the update list.
         /// </summary>
-        private static List<(ColumnSchema Column, object? Value)> PartialUpdateFill(LoadPlan plan)
+        private static List<(ColumnSchema Column, object? Value)> PartialUpdateFill(LoadPlan plan, out List<ColumnSchema> undecided)
         {
             var fill = new List<(ColumnSchema, object?)>();
+            undecided = [];
             foreach (var column in plan.Table.Columns.Where(c => !plan.Columns.Contains(c)))
             {
                 var text = column.Default ?? (column.Nullable ? null : ValueConverter.ZeroText(column));
                 if (text is not null && ValueConverter.TryConvert(column, text, out var value, out _))
                     fill.Add((column, value));
+                else if (!column.Nullable)
+                {
+                    // MariaDB refuses an INSERT … ON DUPLICATE KEY UPDATE without every NOT NULL column even when each row
+                    // becomes an update; the rows are checked to exist, so this value of the insert half is never stored
+                    undecided.Add(column);
+                    fill.Add((column, column.BaseType switch { "DATE" => "0001-01-01", "DATETIME" => "0001-01-01 00:00:00", _ => "" }));
+                }
             }
             return fill;
         }

@@ -112,6 +112,25 @@ public sealed class TableKindTests(StandInFixture fixture)
     }
 
     [Fact]
+    public async Task Partial_update_keeps_unlisted_NOT_NULL_DATE_and_JSON_columns_and_refuses_new_rows_it_cannot_fill()
+    {
+        var table = await CreateAsync(StandIn, TableKind.Primary, Column("id", "INT", key: true), Column("name", "VARCHAR(10)", nullable: false),
+            Column("day", "DATE", nullable: false), Column("doc", "JSON", nullable: false));
+        using var http = new StarRocksHttp(StandIn);
+        await http.StreamLoadAsync(StandIn, table, "1\ta\t2024-02-29\t{\"k\":1}\n");
+
+        var update = await http.StreamLoadAsync(StandIn, table, "1\tA\n",
+            new Dictionary<string, string> { ["partial_update"] = "true", ["columns"] = "id,name" });
+        var insert = await http.StreamLoadAsync(StandIn, table, "1\tB\n2\tC\n",
+            new Dictionary<string, string> { ["partial_update"] = "true", ["columns"] = "id,name" });
+
+        Assert.True(update.Status() == "Success", update.ToString());
+        Assert.Equal("Fail", insert.Status());
+        Assert.Contains("NOT NULL column 'day'", insert.Text("Message"));
+        Assert.Equal(["1|A|2024-02-29 00:00:00.000000|{\"k\":1}"], await QueryAsync(StandIn, table));
+    }
+
+    [Fact]
     public async Task Partial_update_is_refused_on_tables_other_than_primary_key()
     {
         var table = await CreateAsync(StandIn, TableKind.Unique, Column("id", "INT", key: true), Column("a", "VARCHAR(5)"));
