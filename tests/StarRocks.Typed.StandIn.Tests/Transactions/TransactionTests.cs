@@ -202,9 +202,12 @@ public sealed class TransactionTests(StandInFixture fixture)
         var table = await TableAsync();
         using var http = new StarRocksHttp(StandIn);
         await http.TransactionAsync(StandIn, "begin", table, "busy");
-        StandIn.Faults.DelayNextAnswer(TimeSpan.FromMilliseconds(800), global::StarRocks.Typed.StandIn.Faults.FaultPoint.TransactionLoad);
+        StandIn.Faults.DelayNextAnswer(TimeSpan.FromSeconds(2), global::StarRocks.Typed.StandIn.Faults.FaultPoint.TransactionLoad);
         var slow = http.TransactionAsync(StandIn, "load", table, "busy", "1\ta\n");
-        await Task.Delay(300);
+        // the slow call holds the transaction once it has taken its fault (a fixed wait lost the race on a loaded machine)
+        while (StandIn.Faults.Pending.Count > 0)
+            await Task.Delay(10);
+        await Task.Delay(200);
         var concurrent = await http.TransactionAsync(StandIn, "load", table, "busy", "2\tb\n");
 
         Assert.Equal("TXN_IN_PROCESSING", concurrent.Status());
