@@ -9,7 +9,7 @@ using StarRocks.Typed.StandIn.Transactions;
 namespace StarRocks.Typed.StandIn.Be;
 
 /// <summary>
-/// Transaction Stream Load (SRDOC <c>loading/Stream_Load_transaction_interface.md</c>; reference §2.1a): the BE
+/// Transaction Stream Load (StarRocks docs <c>loading/Stream_Load_transaction_interface.md</c>): the BE
 /// answers <c>begin</c>, <c>load</c>, <c>prepare</c>, and <c>commit</c>/<c>rollback</c> of a transaction still in
 /// PREPARE; <see cref="SettleAsync"/> (used by the FE) commits or rolls back a PREPARED, committed or aborted one.
 /// </summary>

@@ -25,7 +25,7 @@ public sealed class StarRocksTableAttribute(string database, string table) : Att
     public string? Comment { get; set; }
 
     /// <summary>
-    /// Bytes reserved per character when a string length is given in characters (seed option
+    /// Bytes reserved per character when a string length is given in characters (the CDC sink option
     /// <c>unicode-char.max-bytes</c>, default 3): <c>VARCHAR(n)</c> gets n × this many bytes.
     /// </summary>
     public int UnicodeCharMaxBytes { get; set; } = 3;

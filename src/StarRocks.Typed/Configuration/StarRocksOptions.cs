@@ -78,7 +78,7 @@ public sealed class StarRocksOptions
     public int LingeringTransactionCheckCount { get; set; } = -1;
 
     /// <summary>
-    /// Testing only: skips the seed ranges of <c>sink.buffer-flush.max-bytes</c>, <c>max-rows</c> and <c>interval-ms</c>
+    /// Testing only: skips the connector ranges of <c>sink.buffer-flush.max-bytes</c>, <c>max-rows</c> and <c>interval-ms</c>
     /// (other checks still apply), so tests can flush after a few kilobytes. Not bindable from configuration.
     /// </summary>
     public bool UncheckedBufferLimitsForTesting { get; set; }
