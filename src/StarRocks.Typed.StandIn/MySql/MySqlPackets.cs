@@ -38,6 +38,30 @@ internal sealed class MySqlPacket : IDisposable
 /// <summary>Reading and writing MySQL protocol packets, and the server packets the proxy builds itself.</summary>
 internal static class MySqlPackets
 {
+    /// <summary>Reads a length-encoded integer (MySQL protocol); 0 past the end of <paramref name="data"/>.</summary>
+    public static ulong ReadLengthEncoded(ReadOnlySpan<byte> data, ref int position)
+    {
+        if (position >= data.Length)
+            return 0;
+        var first = data[position++];
+        switch (first)
+        {
+            case < 0xFB:
+                return first;
+            case 0xFC:
+                position += 2;
+                return BinaryPrimitives.ReadUInt16LittleEndian(data[(position - 2)..]);
+            case 0xFD:
+                position += 3;
+                return (ulong)(data[position - 3] | data[position - 2] << 8 | data[position - 1] << 16);
+            case 0xFE:
+                position += 8;
+                return BinaryPrimitives.ReadUInt64LittleEndian(data[(position - 8)..]);
+            default:
+                return 0;
+        }
+    }
+
     /// <summary>Reads one packet; null at end of stream.</summary>
     public static async Task<MySqlPacket?> ReadAsync(Stream stream, CancellationToken cancellationToken)
     {
@@ -147,7 +171,7 @@ internal static class MySqlHandshake
             return null;
         if ((capabilities & ClientPluginAuthLenencData) != 0)
         {
-            ulong length = ReadLengthEncoded(response, ref position);
+            ulong length = MySqlPackets.ReadLengthEncoded(response, ref position);
             position += (int)length;
         }
         else if ((capabilities & ClientSecureConnection) != 0)
@@ -161,22 +185,4 @@ internal static class MySqlHandshake
         return name.Length == 0 ? null : Encoding.UTF8.GetString(name);
     }
 
-    private static ulong ReadLengthEncoded(ReadOnlySpan<byte> data, ref int position)
-    {
-        byte first = data[position++];
-        switch (first)
-        {
-            case < 0xFB:
-                return first;
-            case 0xFC:
-                position += 2;
-                return BinaryPrimitives.ReadUInt16LittleEndian(data[(position - 2)..]);
-            case 0xFD:
-                position += 3;
-                return (ulong)(data[position - 3] | data[position - 2] << 8 | data[position - 1] << 16);
-            default:
-                position += 8;
-                return BinaryPrimitives.ReadUInt64LittleEndian(data[(position - 8)..]);
-        }
-    }
 }

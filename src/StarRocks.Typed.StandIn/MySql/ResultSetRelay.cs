@@ -153,13 +153,13 @@ internal sealed class ResultSetRelay(Stream server, Func<ReadOnlyMemory<byte>, C
         {
             // OK: header, affected rows, last insert id, status
             position = 1;
-            ReadLengthEncoded(payload, ref position);
-            ReadLengthEncoded(payload, ref position);
+            MySqlPackets.ReadLengthEncoded(payload, ref position);
+            MySqlPackets.ReadLengthEncoded(payload, ref position);
             if (position + 2 <= payload.Length && (BinaryPrimitives.ReadUInt16LittleEndian(payload[position..]) & ServerMoreResultsExist) != 0)
                 _state = State.ResultStart;
             return;
         }
-        var count = (int)ReadLengthEncoded(payload, ref position);
+        var count = (int)MySqlPackets.ReadLengthEncoded(payload, ref position);
         _columns = new ValueText[count];
         _columnsSeen = 0;
         _rewriteRows = false;
@@ -239,7 +239,7 @@ internal sealed class ResultSetRelay(Stream server, Func<ReadOnlyMemory<byte>, C
                 continue;
             }
             var start = position;
-            var length = (int)ReadLengthEncoded(row, ref position);
+            var length = (int)MySqlPackets.ReadLengthEncoded(row, ref position);
             var value = row.Slice(position, length);
             position += length;
             if (column == ValueText.AsIs)
@@ -321,32 +321,9 @@ internal sealed class ResultSetRelay(Stream server, Func<ReadOnlyMemory<byte>, C
         _output.ResetWrittenCount();
     }
 
-    private static ulong ReadLengthEncoded(ReadOnlySpan<byte> data, ref int position)
-    {
-        if (position >= data.Length)
-            return 0;
-        var first = data[position++];
-        switch (first)
-        {
-            case < 0xFB:
-                return first;
-            case 0xFC:
-                position += 2;
-                return BinaryPrimitives.ReadUInt16LittleEndian(data[(position - 2)..]);
-            case 0xFD:
-                position += 3;
-                return (ulong)(data[position - 3] | data[position - 2] << 8 | data[position - 1] << 16);
-            case 0xFE:
-                position += 8;
-                return BinaryPrimitives.ReadUInt64LittleEndian(data[(position - 8)..]);
-            default:
-                return 0;
-        }
-    }
-
     private static string ReadLengthEncodedString(ReadOnlySpan<byte> data, ref int position)
     {
-        var length = (int)ReadLengthEncoded(data, ref position);
+        var length = (int)MySqlPackets.ReadLengthEncoded(data, ref position);
         var text = Encoding.UTF8.GetString(data.Slice(position, length));
         position += length;
         return text;
@@ -354,7 +331,7 @@ internal sealed class ResultSetRelay(Stream server, Func<ReadOnlyMemory<byte>, C
 
     private static void SkipLengthEncodedString(ReadOnlySpan<byte> data, ref int position)
     {
-        var length = (int)ReadLengthEncoded(data, ref position);
+        var length = (int)MySqlPackets.ReadLengthEncoded(data, ref position);
         position += length;
     }
 }
