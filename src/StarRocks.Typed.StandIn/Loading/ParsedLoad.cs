@@ -120,7 +120,7 @@ public sealed class ParsedLoad
                 converted = ValueConverter.TryConvertComputed(column, result, out value, out error);
             }
             else
-                converted = ValueConverter.TryConvert(column, feed.SourceIndex >= 0 ? fields[feed.SourceIndex] : feed.Constant, out value, out error, csv: options.Format == LoadFormat.Csv);
+                converted = ValueConverter.TryConvert(column, feed.SourceIndex >= 0 ? fields[feed.SourceIndex] : feed.Constant, out value, out error, csv: options.Format == LoadFormat.Csv, strictMode: options.StrictMode);
             if (!converted)
             {
                 // StarRocks's non-strict mode turns a failed cast into NULL; lengths are checked by the table sink regardless

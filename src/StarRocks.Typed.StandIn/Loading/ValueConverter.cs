@@ -42,9 +42,11 @@ public static class ValueConverter
     /// </summary>
     /// <remarks>
     /// <paramref name="csv"/>: the value is a CSV field, so a VARBINARY value is base64-decoded as StarRocks's
-    /// <c>VarBinaryConverter</c> does.
+    /// <c>VarBinaryConverter</c> does, and an ARRAY/MAP value is read in StarRocks's CSV collection syntax
+    /// (<see cref="CsvCollectionReader"/>), not as JSON. <paramref name="strictMode"/>: the load's <c>strict_mode</c>
+    /// (without it, StarRocks reads an unreadable MAP key or value in CSV as NULL).
     /// </remarks>
-    public static bool TryConvert(ColumnSchema column, string? text, out object? value, out string? error, bool csv = false)
+    public static bool TryConvert(ColumnSchema column, string? text, out object? value, out string? error, bool csv = false, bool strictMode = true)
     {
         value = null;
         error = null;
@@ -72,6 +74,7 @@ public static class ValueConverter
             Conversion.Binary => TryBinary(csv ? CsvBinary(text) : Encoding.UTF8.GetBytes(text), column.Length == 0 ? DefaultVarcharLength : column.Length, out value, out error),
             Conversion.Date => TryDate(text, out value, out error),
             Conversion.DateTime => TryDateTime(text, out value, out error),
+            Conversion.Json when csv && column.BaseType.ToUpperInvariant() is "ARRAY" or "MAP" => TryCsvCollection(column, text, strictMode, out value, out error),
             _ => TryJson(text, out value, out error),
         };
     }
@@ -518,6 +521,14 @@ public static class ValueConverter
         foreach (var digit in digits)
             number = number * 10 + (digit - '0');
         return number;
+    }
+
+    /// <summary>An ARRAY/MAP CSV field, read with StarRocks's CSV collection syntax (not JSON), stored as JSON text.</summary>
+    private static bool TryCsvCollection(ColumnSchema column, string text, bool strictMode, out object? value, out string? error)
+    {
+        var ok = CsvCollectionReader.TryRead(column.Type, text, invalidFieldAsNull: !strictMode, out var json, out error);
+        value = json;
+        return ok;
     }
 
     private static bool TryJson(string text, out object? value, out string? error)
