@@ -97,6 +97,8 @@ public sealed class ParsedLoad
                     return opError;
                 opText = ExpressionValues.ToText(opValue);
             }
+            else if (op.SourceIndex >= 0 && jsonTokens?[op.SourceIndex] is "true" or "false")
+                opText = jsonTokens[op.SourceIndex]; // __op is a TINYINT slot: a JSON boolean is no number (add_numeric_column)
             else
                 opText = op.SourceIndex >= 0 ? fields[op.SourceIndex] : op.Constant;
             if (LoadPlan.IsDelete(opText) is not { } isDelete)

@@ -136,6 +136,19 @@ public sealed class FormatTests(StandInFixture fixture)
     }
 
     [Fact]
+    public async Task JSON_op_boolean_is_not_read_as_a_number()
+    {
+        var table = await CreateAsync(StandIn, TableKind.Primary, Column("id", "INT", key: true), Column("s", "VARCHAR(64)"));
+        using var http = new StarRocksHttp(StandIn);
+        var json = new Dictionary<string, string> { ["format"] = "json" };
+        await http.StreamLoadAsync(StandIn, table, """{"id":1,"s":"x"}""", json);
+        var answer = await http.StreamLoadAsync(StandIn, table, """{"id":1,"__op":true}""", json);
+
+        Assert.Equal("Fail", answer.Status());
+        Assert.Equal(["1|x"], await QueryAsync(StandIn, table));
+    }
+
+    [Fact]
     public async Task Values_are_checked_against_their_StarRocks_types()
     {
         var table = await CreateAsync(StandIn, TableKind.Duplicate, Column("i", "TINYINT", nullable: false), Column("big", "LARGEINT"),
