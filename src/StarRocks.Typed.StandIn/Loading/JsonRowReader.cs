@@ -6,7 +6,11 @@ namespace StarRocks.Typed.StandIn.Loading;
 /// <summary>
 /// Splits a JSON body into records as StarRocks does: one object, several objects separated by whitespace/newlines,
 /// or (with <c>strip_outer_array</c>) a top-level array of objects. Fields are looked up by key (the source field
-/// names) or, in matched mode, by <c>jsonpaths</c>. Scalars become their text, objects and arrays their JSON text.
+/// names) or, in matched mode, by <c>jsonpaths</c>. Each field keeps both its JSON value as received (for columns
+/// StarRocks fills from the JSON value, see <see cref="ValueConverter.TryConvertJsonField"/>) and the text StarRocks
+/// reads into a string slot (<c>be/src/formats/json/binary_column.cpp</c>, <c>add_binary_column</c>): a string's
+/// content, a number's token, a boolean as <c>1</c>/<c>0</c>, an object or array minified (the whole record of the
+/// <c>$</c> path as received, <c>add_binary_column_from_json_object</c>).
 /// </summary>
 public static class JsonRowReader
 {
@@ -52,14 +56,19 @@ public static class JsonRowReader
         if (element.ValueKind != JsonValueKind.Object)
             return new SourceRow(null, raw, "JSON value is not an object");
         var fields = new string?[sourceFields.Count];
+        var tokens = new string?[sourceFields.Count];
         for (var i = 0; i < fields.Length; i++)
         {
+            var wholeRecord = options.JsonPaths is { } p && p[i].Trim() == "$";
             var found = options.JsonPaths is { } paths
                 ? TryPath(element, paths[i], out var value)
                 : TryKey(element, sourceFields[i], out value);
-            fields[i] = found ? Text(value) : null;
+            if (!found || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+                continue;
+            tokens[i] = value.GetRawText();
+            fields[i] = Text(value, tokens[i]!, wholeRecord);
         }
-        return new SourceRow(fields, raw);
+        return new SourceRow(fields, raw, JsonTokens: tokens);
     }
 
     private static bool TryKey(JsonElement element, string key, out JsonElement value)
@@ -123,12 +132,41 @@ public static class JsonRowReader
         return true;
     }
 
-    private static string? Text(JsonElement value) => value.ValueKind switch
+    /// <summary>The text StarRocks puts into a string slot for <paramref name="value"/> (<paramref name="token"/> is its raw JSON).</summary>
+    private static string Text(JsonElement value, string token, bool wholeRecord) => value.ValueKind switch
     {
-        JsonValueKind.Null or JsonValueKind.Undefined => null,
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => value.GetRawText(),
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.True => "1",
+        JsonValueKind.False => "0",
+        JsonValueKind.Object or JsonValueKind.Array when !wholeRecord => Minify(token),
+        _ => token,
     };
+
+    /// <summary>
+    /// <paramref name="json"/> without the whitespace between its tokens, as <c>simdjson::minify</c> writes it: string
+    /// tokens (escapes included) are kept byte for byte.
+    /// </summary>
+    public static string Minify(string json)
+    {
+        var builder = new System.Text.StringBuilder(json.Length);
+        var inString = false;
+        for (var i = 0; i < json.Length; i++)
+        {
+            var c = json[i];
+            if (inString)
+            {
+                builder.Append(c);
+                if (c == '\\' && i + 1 < json.Length)
+                    builder.Append(json[++i]);
+                else if (c == '"')
+                    inString = false;
+            }
+            else if (c is not (' ' or '\t' or '\n' or '\r'))
+            {
+                builder.Append(c);
+                inString = c == '"';
+            }
+        }
+        return builder.ToString();
+    }
 }

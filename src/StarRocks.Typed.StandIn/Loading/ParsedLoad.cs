@@ -50,7 +50,7 @@ public sealed class ParsedLoad
         foreach (var row in sourceRows)
         {
             var loaded = default(LoadedRow);
-            var rowError = row.Error ?? Convert(row.Fields, plan, options, out loaded);
+            var rowError = row.Error ?? Convert(row.Fields, plan, options, out loaded, row.JsonTokens);
             parsed.Add(rowError, loaded, row.Raw);
         }
         return parsed;
@@ -82,7 +82,7 @@ public sealed class ParsedLoad
             ErrorLines.Add($"Error: {rowError}. Row: {raw}");
     }
 
-    private static string? Convert(ReadOnlySpan<string?> fields, LoadPlan plan, LoadOptions options, out LoadedRow loaded)
+    private static string? Convert(ReadOnlySpan<string?> fields, LoadPlan plan, LoadOptions options, out LoadedRow loaded, string?[]? jsonTokens = null)
     {
         loaded = default;
         if (options.Format == LoadFormat.Csv && fields.Length != plan.SourceFields.Count)
@@ -97,6 +97,8 @@ public sealed class ParsedLoad
                     return opError;
                 opText = ExpressionValues.ToText(opValue);
             }
+            else if (op.SourceIndex >= 0 && jsonTokens?[op.SourceIndex] is "true" or "false")
+                opText = jsonTokens[op.SourceIndex]; // __op is a TINYINT slot: a JSON boolean is no number (add_numeric_column)
             else
                 opText = op.SourceIndex >= 0 ? fields[op.SourceIndex] : op.Constant;
             if (LoadPlan.IsDelete(opText) is not { } isDelete)
@@ -119,6 +121,8 @@ public sealed class ParsedLoad
                     return $"{expressionError} for column '{column.Name}'";
                 converted = ValueConverter.TryConvertComputed(column, result, out value, out error);
             }
+            else if (jsonTokens is not null && feed.SourceIndex >= 0)
+                converted = ValueConverter.TryConvertJsonField(column, fields[feed.SourceIndex], jsonTokens[feed.SourceIndex], out value, out error);
             else
                 converted = ValueConverter.TryConvert(column, feed.SourceIndex >= 0 ? fields[feed.SourceIndex] : feed.Constant, out value, out error, csv: options.Format == LoadFormat.Csv, strictMode: options.StrictMode);
             if (!converted)

@@ -80,6 +80,41 @@ public static class ValueConverter
     }
 
     /// <summary>
+    /// Converts a field of a JSON load that feeds <paramref name="column"/> directly, as StarRocks's JSON scanner fills
+    /// a column from the JSON value (<c>be/src/formats/json/nullable_column.cpp</c>, <c>add_nullable_column</c>):
+    /// a JSON column keeps the value itself, whatever its kind (<c>add_native_json_column</c> →
+    /// <c>JsonValue::from_simdjson</c>: a string token stays a JSON string, it is not parsed as JSON text); an ARRAY
+    /// column takes only an array; the integer and floating-point columns take only a number or a string
+    /// (<c>add_numeric_column</c>); every other column gets the field's string-slot text (<paramref name="text"/>).
+    /// </summary>
+    /// <param name="column">The target column.</param>
+    /// <param name="text">The field's text as StarRocks reads it into a string slot (null = NULL).</param>
+    /// <param name="token">The field's JSON value as received (null = missing or <c>null</c>).</param>
+    /// <param name="value">The value for MariaDB.</param>
+    /// <param name="error">Why the value does not fit.</param>
+    public static bool TryConvertJsonField(ColumnSchema column, string? text, string? token, out object? value, out string? error)
+    {
+        if (token is null || !Conversions.TryGetValue(column.BaseType, out var conversion))
+            return TryConvert(column, text, out value, out error);
+        value = null;
+        error = null;
+        var kind = token[0];
+        switch (conversion)
+        {
+            case Conversion.Json when column.BaseType.Equals("JSON", StringComparison.OrdinalIgnoreCase):
+                value = token;
+                return true;
+            case Conversion.Json when column.BaseType.Equals("ARRAY", StringComparison.OrdinalIgnoreCase) && kind != '[':
+                return Fail($"Failed to parse value as array, column={column.Name}", out error);
+            case Conversion.TinyInt or Conversion.SmallInt or Conversion.Int or Conversion.BigInt or Conversion.Float or Conversion.Double
+                when kind is 't' or 'f' or '[' or '{':
+                return Fail($"Unsupported value type. Numeric type is required. column={column.Name}", out error);
+            default:
+                return TryConvert(column, text, out value, out error);
+        }
+    }
+
+    /// <summary>
     /// Converts the result of a <c>columns</c> expression for <paramref name="column"/>, as StarRocks casts an
     /// expression to the column type: BITMAP/HLL sets are stored as their sorted members' text, bytes fill binary
     /// columns (length checked), a DOUBLE into an integer column is truncated, anything else goes through its text.

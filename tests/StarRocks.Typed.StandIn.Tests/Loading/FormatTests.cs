@@ -119,6 +119,36 @@ public sealed class FormatTests(StandInFixture fixture)
     }
 
     [Fact]
+    public async Task JSON_columns_keep_a_string_token_as_a_JSON_string_and_VARCHAR_columns_get_StarRocks_text()
+    {
+        // add_native_json_column keeps the token's JSON value; add_binary_column gives a string slot the string's
+        // content, booleans as 1/0 and objects minified (be/src/formats/json/binary_column.cpp)
+        var table = await CreateAsync(StandIn, TableKind.Duplicate, Column("id", "INT"), Column("doc", "JSON", nullable: false), Column("s", "VARCHAR(64)"));
+        using var http = new StarRocksHttp(StandIn);
+        var answer = await http.StreamLoadAsync(StandIn, table,
+            "{\"id\":1,\"doc\":\"just \\\"a\\\" string\",\"s\":true}\n"
+            + "{\"id\":2,\"doc\":\"{\\\"a\\\":1}\",\"s\":{ \"a\" : [1, 2] }}\n"
+            + "{\"id\":3,\"doc\":[1,\"two\"],\"s\":\"x\"}\n",
+            new Dictionary<string, string> { ["format"] = "json" });
+
+        Assert.Equal("Success", answer.Status());
+        Assert.Equal(["1|\"just \\\"a\\\" string\"|1", "2|\"{\\\"a\\\":1}\"|{\"a\":[1,2]}", "3|[1,\"two\"]|x"], await QueryAsync(StandIn, table));
+    }
+
+    [Fact]
+    public async Task JSON_op_boolean_is_not_read_as_a_number()
+    {
+        var table = await CreateAsync(StandIn, TableKind.Primary, Column("id", "INT", key: true), Column("s", "VARCHAR(64)"));
+        using var http = new StarRocksHttp(StandIn);
+        var json = new Dictionary<string, string> { ["format"] = "json" };
+        await http.StreamLoadAsync(StandIn, table, """{"id":1,"s":"x"}""", json);
+        var answer = await http.StreamLoadAsync(StandIn, table, """{"id":1,"__op":true}""", json);
+
+        Assert.Equal("Fail", answer.Status());
+        Assert.Equal(["1|x"], await QueryAsync(StandIn, table));
+    }
+
+    [Fact]
     public async Task Values_are_checked_against_their_StarRocks_types()
     {
         var table = await CreateAsync(StandIn, TableKind.Duplicate, Column("i", "TINYINT", nullable: false), Column("big", "LARGEINT"),

@@ -165,6 +165,18 @@ public class JsonRowWriterTests
     }
 
     [Fact]
+    public void Embeds_bare_json_values_as_tokens_never_as_strings_holding_json_text()
+    {
+        // StarRocks keeps a JSON column's token as it arrives (add_native_json_column → JsonValue::from_simdjson): a
+        // string token is stored as a JSON string, never parsed, so JSON values must be embedded, not quoted
+        Assert.Equal("\"\\\"quoted\\\"\"", TestBuffers.JsonValue((ref JsonRowWriter w) => w.WriteJsonText("\"\\\"quoted\\\"\"")));
+        Assert.Equal("12.50", TestBuffers.JsonValue((ref JsonRowWriter w) => w.WriteJsonText("12.50")));
+        Assert.Equal("[1,\"two\"]", TestBuffers.JsonValue((ref JsonRowWriter w) => w.WriteJsonText("[1,\"two\"]")));
+        using var document = JsonDocument.Parse("\"just \\\"a\\\" string\"");
+        Assert.Equal("\"just \\\"a\\\" string\"", TestBuffers.JsonValue((ref JsonRowWriter w) => w.WriteJson(document.RootElement)));
+    }
+
+    [Fact]
     public void Writes_json_elements_raw()
     {
         using var document = JsonDocument.Parse("{\"a\": [1, 2.50, \"x\\u00e9\"]}");
