@@ -391,6 +391,89 @@ public sealed class StreamLoadClientTests
         await transactions.RollbackAsync(held);
     }
 
+    [Fact]
+    public async Task A_label_running_longer_than_the_socket_timeout_is_polled_within_the_load_timeout()
+    {
+        // Issue 12: the socket timeout bounds each HTTP call, not the polling of an existing label. One retry only, so the
+        // retries cannot hide a cut-off poll (each cut-off attempt re-sends the PUT and polls again).
+        var table = await _fixture.CreateTableAsync();
+        using var client = new StreamLoadClient(ShortSocketTimeout(loadTimeoutSeconds: 10));
+        using var batch = LoadingStandIn.CsvBatch(20);
+        _fixture.StandIn.Faults.AnswerLabelAlreadyExistsRunning(TimeSpan.FromSeconds(3));
+
+        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
+
+        Assert.Equal("Label Already Exists", result.Status);
+        Assert.Equal("VISIBLE", result.State);
+        Assert.Equal(20, await _fixture.CountAsync(table));
+        Assert.Single(_fixture.RequestsFor(result.Label!), r => r.Node == "be");
+        AssertPlausibleProbes(result.Label!, runningFor: TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task Two_batches_in_a_row_both_running_longer_than_the_socket_timeout_are_each_loaded_once()
+    {
+        var table = await _fixture.CreateTableAsync();
+        using var client = new StreamLoadClient(ShortSocketTimeout(loadTimeoutSeconds: 10));
+        using var first = LoadingStandIn.CsvBatch(20);
+        using var second = LoadingStandIn.CsvBatch(30, firstId: 21);
+
+        var results = new List<StreamLoadResult>();
+        foreach (var batch in new[] { first, second })
+        {
+            _fixture.StandIn.Faults.AnswerLabelAlreadyExistsRunning(TimeSpan.FromSeconds(2));
+            results.Add(await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders }));
+        }
+
+        Assert.All(results, r => Assert.Equal("VISIBLE", r.State));
+        Assert.NotEqual(results[0].Label, results[1].Label);
+        Assert.Equal(50, await _fixture.CountAsync(table));
+        foreach (var result in results)
+        {
+            Assert.Single(_fixture.RequestsFor(result.Label!), r => r.Node == "be");
+            AssertPlausibleProbes(result.Label!, runningFor: TimeSpan.FromSeconds(2));
+        }
+    }
+
+    [Fact]
+    public async Task A_label_running_past_the_load_timeout_fails_as_outcome_unknown_although_the_socket_timeout_is_shorter()
+    {
+        var table = await _fixture.CreateTableAsync();
+        using var client = new StreamLoadClient(ShortSocketTimeout(loadTimeoutSeconds: 2));
+        using var batch = LoadingStandIn.CsvBatch(20);
+        _fixture.StandIn.Faults.AnswerLabelAlreadyExistsRunning(TimeSpan.FromSeconds(30));
+        var watch = Stopwatch.StartNew();
+
+        var failure = await Assert.ThrowsAsync<StarRocksLoadException>(() =>
+            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders }));
+
+        Assert.False(failure.IsRetryable);
+        Assert.Equal("Label Already Exists", failure.Status);
+        Assert.Equal("PREPARE", failure.Result!.State);
+        Assert.Contains(failure.Label!, failure.Message, StringComparison.Ordinal);
+        Assert.Contains("still PREPARE", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("outcome is unknown", failure.Message, StringComparison.Ordinal);
+        Assert.Single(_fixture.RequestsFor(failure.Label!), r => r.Node == "be");
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(6));
+    }
+
+    /// <summary>Socket timeout 1 s, one retry, the given Stream Load <c>timeout</c>.</summary>
+    private Configuration.StarRocksConnectionOptions ShortSocketTimeout(int loadTimeoutSeconds)
+    {
+        var options = _fixture.Options(maxRetries: 1);
+        options.SocketTimeout = TimeSpan.FromSeconds(1);
+        options.Properties["timeout"] = loadTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return options;
+    }
+
+    /// <summary>At least two probes (the label was seen running, then settled) and no more than backoff from 250 ms allows.</summary>
+    private void AssertPlausibleProbes(string label, TimeSpan runningFor)
+    {
+        var probes = _fixture.RequestsFor(label).Count(r => r.Path.Contains("get_load_state", StringComparison.Ordinal) && r.Status == 200);
+        var most = 2 + (int)Math.Ceiling(Math.Log2(runningFor.TotalMilliseconds / 250)) + 1;
+        Assert.InRange(probes, 2, most);
+    }
+
     private static string DeadEndpoint()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
