@@ -26,6 +26,9 @@ internal sealed class LoadCall(string operation, string database, string? table,
 /// <summary>
 /// The parts both loaders share: the HTTP channel, one call with its span and classification, the Polly retry pipeline
 /// (exponential backoff with jitter, same label), <c>get_load_state</c>, and the rejected-rows fetch for failures.
+/// Two bounds: each HTTP call (a load with its redirects, one <c>get_load_state</c> probe) by <c>sink.socket.timeout-ms</c>;
+/// the polling of an existing label by the load <c>timeout</c>, the time StarRocks itself gives the load before it cancels
+/// it (Stream Load <c>timeout</c> header, default 600 s; StarRocks docs, <c>STREAM LOAD</c>).
 /// </summary>
 internal sealed class LoadCallExecutor : IDisposable
 {
@@ -37,7 +40,7 @@ internal sealed class LoadCallExecutor : IDisposable
     private static readonly TimeSpan MaxLabelPollDelay = TimeSpan.FromSeconds(5);
 
     private readonly ResiliencePipeline _retryPipeline;
-    private readonly ResiliencePipeline _singleAttemptPipeline;
+    private readonly ResiliencePipeline _callTimeout;
 
     public LoadCallExecutor(StarRocksConnectionOptions options, ILogger logger)
     {
@@ -46,8 +49,8 @@ internal sealed class LoadCallExecutor : IDisposable
         Channel = new StarRocksHttpChannel(options, logger);
         Labels = new LoadLabelGenerator(options.LabelPrefix);
         LoadTimeout = options.GetLoadTimeout();
-        _retryPipeline = CreatePipeline(options, logger, retry: true);
-        _singleAttemptPipeline = CreatePipeline(options, logger, retry: false);
+        _retryPipeline = CreateRetryPipeline(options, logger);
+        _callTimeout = new ResiliencePipelineBuilder().AddTimeout(options.GetAttemptTimeout()).Build();
     }
 
     public StarRocksConnectionOptions Options { get; }
@@ -61,14 +64,18 @@ internal sealed class LoadCallExecutor : IDisposable
     /// <summary>The server-side load timeout; bounds label-state polling.</summary>
     public TimeSpan LoadTimeout { get; }
 
-    /// <summary>Runs <paramref name="attempt"/> under the retry pipeline; failures come out as <see cref="StarRocksLoadException"/>.</summary>
+    /// <summary>
+    /// Runs <paramref name="attempt"/> under the retry pipeline; failures come out as <see cref="StarRocksLoadException"/>.
+    /// The attempt as a whole has no time limit: its HTTP calls are bounded one by one (see <see cref="SendAsync"/>) and
+    /// label polling by <see cref="LoadTimeout"/> (see <see cref="WaitForLabelAsync"/>).
+    /// </summary>
     public async Task<T> ExecuteAsync<T>(LoadCall call, Func<LoadCall, CancellationToken, ValueTask<T>> attempt, bool retry, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(CallKey, call);
         try
         {
-            var pipeline = retry ? _retryPipeline : _singleAttemptPipeline;
+            var pipeline = retry ? _retryPipeline : ResiliencePipeline.Empty;
             return await pipeline.ExecuteAsync(
                 static async (ctx, run) =>
                 {
@@ -107,7 +114,10 @@ internal sealed class LoadCallExecutor : IDisposable
         }
     }
 
-    /// <summary>Sends one request (one attempt) and classifies StarRocks's answer; records a span.</summary>
+    /// <summary>
+    /// Sends one request and classifies StarRocks's answer; records a span. The call (redirects and answer included) is
+    /// bounded by <c>sink.socket.timeout-ms</c>; past it a <see cref="TimeoutRejectedException"/> (transient) is thrown.
+    /// </summary>
     public async Task<(StreamLoadResult Result, StreamLoadOutcome Outcome)> SendAsync(
         LoadCall call, StarRocksHttpRequest request, bool transactionApi, CancellationToken cancellationToken)
     {
@@ -115,7 +125,10 @@ internal sealed class LoadCallExecutor : IDisposable
         StarRocksHttpResponse response;
         try
         {
-            response = await Channel.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await _callTimeout.ExecuteAsync(
+                static (state, token) => new ValueTask<StarRocksHttpResponse>(state.Channel.SendAsync(state.request, token)),
+                (Channel, request),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -155,7 +168,8 @@ internal sealed class LoadCallExecutor : IDisposable
     }
 
     /// <summary>
-    /// Polls the label until it leaves PREPARE (backoff 250 ms doubling to 5 s), at most for the load timeout.
+    /// Polls the label until it leaves PREPARE (backoff 250 ms doubling to 5 s), at most for the load timeout: a label
+    /// StarRocks is still loading may take that long, however short the socket timeout (which bounds each probe only).
     /// </summary>
     /// <returns>The first state other than <see cref="LoadState.Prepare"/>, or <see cref="LoadState.Prepare"/> on timeout.</returns>
     public async Task<LoadState> WaitForLabelAsync(string database, string label, bool acceptPrepared, CancellationToken cancellationToken)
@@ -216,10 +230,10 @@ internal sealed class LoadCallExecutor : IDisposable
         return new StreamLoadResult { HttpStatusCode = response.StatusCode, Label = label, Message = text.Length > 0 ? text : null };
     }
 
-    private static ResiliencePipeline CreatePipeline(StarRocksConnectionOptions options, ILogger logger, bool retry)
+    private static ResiliencePipeline CreateRetryPipeline(StarRocksConnectionOptions options, ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder();
-        if (retry && options.MaxRetries > 0)
+        if (options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions
             {
@@ -241,6 +255,6 @@ internal sealed class LoadCallExecutor : IDisposable
             });
         }
 
-        return builder.AddTimeout(options.GetAttemptTimeout()).Build();
+        return builder.Build();
     }
 }

@@ -103,6 +103,13 @@ public sealed class StreamLoadClient : IStreamLoadClient, IDisposable
                 throw new StarRocksLoadException(
                     $"{StarRocksLoadException.Describe(Operation, call.Database, call.Table, aborted, result)}; the label was ABORTED, retrying as {call.Label}",
                     aborted, result, isRetryable: true);
+            case LoadState.Prepare or LoadState.Prepared:
+                var running = state.ToString().ToUpperInvariant();
+                throw new StarRocksLoadException(
+                    $"{StarRocksLoadException.Describe(Operation, call.Database, call.Table, call.Label, result)}; label {call.Label} is still " +
+                    $"{running} after polling get_load_state for the load timeout ({_executor.LoadTimeout.TotalSeconds:0} s): its outcome is unknown " +
+                    "(StarRocks may still load it; re-sending the rows under a new label may load them twice)",
+                    call.Label, result with { State = running });
             default:
                 throw new StarRocksLoadException(
                     $"{StarRocksLoadException.Describe(Operation, call.Database, call.Table, call.Label, result)}; get_load_state answered {state.ToString().ToUpperInvariant()}",

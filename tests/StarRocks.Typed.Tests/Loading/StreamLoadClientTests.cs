@@ -421,7 +421,7 @@ public sealed class StreamLoadClientTests
         var results = new List<StreamLoadResult>();
         foreach (var batch in new[] { first, second })
         {
-            _fixture.StandIn.Faults.AnswerLabelAlreadyExistsRunning(TimeSpan.FromSeconds(2));
+            _fixture.StandIn.Faults.AnswerLabelAlreadyExistsRunning(TimeSpan.FromSeconds(1.5));
             results.Add(await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders }));
         }
 
@@ -431,7 +431,7 @@ public sealed class StreamLoadClientTests
         foreach (var result in results)
         {
             Assert.Single(_fixture.RequestsFor(result.Label!), r => r.Node == "be");
-            AssertPlausibleProbes(result.Label!, runningFor: TimeSpan.FromSeconds(2));
+            AssertPlausibleProbes(result.Label!, runningFor: TimeSpan.FromSeconds(1.5));
         }
     }
 
