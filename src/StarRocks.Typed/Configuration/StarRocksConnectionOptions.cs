@@ -40,8 +40,8 @@ public sealed class StarRocksConnectionOptions
     public TimeSpan WaitForContinueTimeout { get; set; } = TimeSpan.FromMilliseconds(30000);
 
     /// <summary>
-    /// <c>sink.socket.timeout-ms</c>: the longest one HTTP attempt may take (send, server work, answer) before it is abandoned
-    /// and retried; <see langword="null"/> (the connector's -1) means the load <c>timeout</c> plus 60 s.
+    /// <c>sink.socket.timeout-ms</c>: the longest one HTTP call (a load with its redirects, one label-state probe, one transaction call) may take before it is abandoned
+    /// and retried (polling an existing label is bounded by the load timeout instead); <see langword="null"/> (the connector's -1) means the load <c>timeout</c> plus 60 s.
     /// </summary>
     public TimeSpan? SocketTimeout { get; set; }
 
@@ -101,7 +101,7 @@ public sealed class StarRocksConnectionOptions
         return this;
     }
 
-    /// <summary>The longest one HTTP attempt may take: <see cref="SocketTimeout"/>, else the load timeout plus 60 s.</summary>
+    /// <summary>The longest one HTTP call may take: <see cref="SocketTimeout"/>, else the load timeout plus 60 s.</summary>
     /// <returns>The attempt timeout.</returns>
     public TimeSpan GetAttemptTimeout() => SocketTimeout ?? GetLoadTimeout() + TimeSpan.FromSeconds(60);
 
