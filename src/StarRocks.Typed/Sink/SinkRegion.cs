@@ -33,6 +33,9 @@ internal sealed class SealedBatch(LoadBatch? body, SinkRowShape? shape, long res
 /// </summary>
 internal sealed class SinkRegion
 {
+    /// <summary>How long a failed at-least-once transaction's rollback may take (retries included) before the sink gives up on it.</summary>
+    internal static readonly TimeSpan RollbackTimeout = TimeSpan.FromSeconds(30);
+
     private readonly Lock _gate = new();
     private readonly SinkCoordinator _coordinator;
     private readonly bool _json;
@@ -314,13 +317,44 @@ internal sealed class SinkRegion
             return;
         }
 
-        _transaction = null;
         await transactions.PrepareAsync(transaction).ConfigureAwait(false);
         end.Prepared = transaction;
         if (end.Commit)
         {
             await transactions.CommitAsync(transaction).ConfigureAwait(false);
             SinkLog.Transaction(_coordinator.Logger, transaction.Label, Database, "committed");
+        }
+
+        _transaction = null; // only now: a failed prepare or commit leaves it for RollBackFailedTransactionAsync
+    }
+
+    /// <summary>
+    /// At-least-once with <c>use-transaction-stream-load</c>: rolls back the transaction whose load, prepare or commit
+    /// failed for good, so it does not hold one of the database's running-transaction slots until StarRocks times it out.
+    /// StarRocks rolls back a transaction whose begin, load or prepare fails on its side (StarRocks docs
+    /// <c>loading/Stream_Load_transaction_interface.md</c>), but not one whose answer was lost (HTTP 500, reset, timeout)
+    /// nor one whose commit failed; rolling back an aborted one answers OK. Best effort, bounded by
+    /// <see cref="RollbackTimeout"/>; a failed rollback is logged. Exactly-once leaves it to the next start's
+    /// lingering-transaction check.
+    /// </summary>
+    private async Task RollBackFailedTransactionAsync()
+    {
+        if (_transaction is not { } transaction || _coordinator.Transactions is not { } transactions
+            || _coordinator.Options.Semantic != Configuration.StarRocksSinkSemantic.AtLeastOnce)
+        {
+            return;
+        }
+
+        _transaction = null;
+        try
+        {
+            using var timeout = new CancellationTokenSource(RollbackTimeout);
+            await transactions.RollbackAsync(transaction, timeout.Token).ConfigureAwait(false);
+            SinkLog.Transaction(_coordinator.Logger, transaction.Label, Database, "rolled back after a failure");
+        }
+        catch (Exception e)
+        {
+            SinkLog.RollbackFailed(_coordinator.Logger, transaction.Label, Database, Table, e.Message);
         }
     }
 
@@ -346,6 +380,7 @@ internal sealed class SinkRegion
         {
             SinkTelemetry.RecordFailure(Database, Table);
             SinkLog.FlushFailed(_coordinator.Logger, Database, Table, e.Message);
+            await RollBackFailedTransactionAsync().ConfigureAwait(false); // before the failure surfaces
             Volatile.Write(ref _failure, new StarRocksSinkException(Database, Table, batch.Body?.RowCount ?? 0, e));
         }
         finally
