@@ -21,10 +21,15 @@ internal sealed class SealedBatch(LoadBatch? body, SinkRowShape? shape, long res
     public bool Commit { get; } = commit;
 
     /// <summary>The transaction an end-of-transaction item prepared, if any.</summary>
-    public StreamLoadTransaction? Prepared { get; set; }
+    public PreparedRegionTransaction? Prepared { get; set; }
 
     public TaskCompletionSource Loaded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
+
+/// <summary>A transaction a region prepared, and the rows loaded into it.</summary>
+/// <param name="Transaction">The transaction.</param>
+/// <param name="Rows">Its rows.</param>
+internal sealed record PreparedRegionTransaction(StreamLoadTransaction Transaction, long Rows);
 
 /// <summary>
 /// One table's buffer ("region"): the active <see cref="LoadBatch"/> rows are appended to, and the queue of sealed
@@ -49,6 +54,7 @@ internal sealed class SinkRegion
     private Task? _lastLoaded; // the last queued item's completion (not the item: a loaded body must not stay referenced)
     private StarRocksSinkException? _failure;
     private StreamLoadTransaction? _transaction;
+    private long _transactionRows; // rows loaded into _transaction so far
     private long _checkpointsEnded;
     private volatile bool _failureReported;
 
@@ -203,7 +209,7 @@ internal sealed class SinkRegion
     /// <param name="commit">Whether to commit right after prepare (at-least-once) or leave it to the checkpoint.</param>
     /// <param name="cancellationToken">Cancels waiting.</param>
     /// <returns>The prepared transaction.</returns>
-    public async Task<StreamLoadTransaction?> EndTransactionAsync(bool commit, CancellationToken cancellationToken)
+    public async Task<PreparedRegionTransaction?> EndTransactionAsync(bool commit, CancellationToken cancellationToken)
     {
         var end = new SealedBatch(null, null, 0, commit);
         lock (_gate)
@@ -284,7 +290,7 @@ internal sealed class SinkRegion
                 }
                 else
                 {
-                    _failure.RowsNotLoaded += batch.Body?.RowCount ?? 0;
+                    _failure.AddRowsNotLoaded(batch.Body?.RowCount ?? 0);
                 }
             }
             finally
@@ -303,10 +309,13 @@ internal sealed class SinkRegion
         {
             var label = await _coordinator.NextTransactionLabelAsync(Database, Table, _checkpointsEnded).ConfigureAwait(false);
             _transaction = await transactions.BeginAsync(Database, Table, label).ConfigureAwait(false);
+            _transactionRows = 0;
             SinkLog.Transaction(_coordinator.Logger, label, Database, "begun");
         }
 
-        return await transactions.LoadAsync(_transaction, body, shape.Headers).ConfigureAwait(false);
+        var result = await transactions.LoadAsync(_transaction, body, shape.Headers).ConfigureAwait(false);
+        _transactionRows += body.RowCount;
+        return result;
     }
 
     private async Task EndTransactionAsync(SealedBatch end)
@@ -318,7 +327,7 @@ internal sealed class SinkRegion
         }
 
         await transactions.PrepareAsync(transaction).ConfigureAwait(false);
-        end.Prepared = transaction;
+        end.Prepared = new PreparedRegionTransaction(transaction, _transactionRows);
         if (end.Commit)
         {
             await transactions.CommitAsync(transaction).ConfigureAwait(false);
@@ -380,8 +389,12 @@ internal sealed class SinkRegion
         {
             SinkTelemetry.RecordFailure(Database, Table);
             SinkLog.FlushFailed(_coordinator.Logger, Database, Table, e.Message);
+            // The rows already loaded into the failed transaction are lost with it (rolled back, or never committed).
+            var rowsNotLoaded = (batch.Body?.RowCount ?? 0) + (_transaction is null ? 0 : _transactionRows);
             await RollBackFailedTransactionAsync().ConfigureAwait(false); // before the failure surfaces
-            Volatile.Write(ref _failure, new StarRocksSinkException(Database, Table, batch.Body?.RowCount ?? 0, e));
+            // A failed recovery (awaited before the first transaction) already is a sink exception: keep its cause, not a nesting.
+            var cause = e is StarRocksSinkException { InnerException: { } inner } ? inner : e;
+            Volatile.Write(ref _failure, new StarRocksSinkException(Database, Table, rowsNotLoaded, cause));
         }
         finally
         {

@@ -91,6 +91,7 @@ public sealed class SinkTransactionTests(SinkStandInFixture fixture)
             fixture.StandIn.Faults.Clear();
             var label = Assert.IsType<StarRocksLoadException>(error.InnerException).Label;
             Assert.NotNull(label);
+            Assert.Equal(5, error.RowsNotLoaded); // the rolled-back transaction's rows, also when its chunk was loaded
             Assert.Contains(fixture.StandIn.Requests.Entries, e => e.Path.StartsWith("/api/transaction/rollback", StringComparison.Ordinal)
                 && e.Label == label && e.Headers.TryGetValue("db", out var d) && d == db);
             var options = new StarRocksOptions();
