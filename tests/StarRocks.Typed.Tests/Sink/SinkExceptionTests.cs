@@ -38,6 +38,21 @@ public sealed class SinkExceptionTests(SinkStandInFixture fixture)
     }
 
     [Fact]
+    public async Task A_final_checkpoint_whose_commit_fails_on_dispose_is_thrown()
+    {
+        var journal = NewJournalPath();
+        var (services, _) = await fixture.StartAsync(o => ExactlyOnce(o, journal));
+        var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
+        for (var i = 0; i < 3; i++) await sink.WriteAsync(new SinkEvent { Id = i, Payload = "x" });
+        fixture.StandIn.Faults.Add(new Fault(FaultKind.Http500, FaultPoint.TransactionCommit, Times: 10));
+
+        var error = await Assert.ThrowsAsync<StarRocksSinkException>(() => services.DisposeAsync().AsTask()); // no caller saw it: not dropped silently
+        fixture.StandIn.Faults.Clear();
+        Assert.Equal(3, error.RowsNotLoaded);
+        File.Delete(journal);
+    }
+
+    [Fact]
     public async Task A_failed_recovery_fails_the_host_start_with_a_sink_exception()
     {
         var journal = NewJournalPath();
