@@ -56,6 +56,7 @@ public interface IStarRocksSink<T> : IAsyncDisposable where T : IStarRocksTable<
     /// <summary>Loads everything buffered so far and waits until it is loaded (or throws the failure).</summary>
     /// <param name="cancellationToken">Cancels waiting (the loads continue).</param>
     /// <returns>Completes when every buffered row is in StarRocks.</returns>
+    /// <exception cref="StarRocksSinkException">A load failed (now or before).</exception>
     ValueTask FlushAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -64,5 +65,6 @@ public interface IStarRocksSink<T> : IAsyncDisposable where T : IStarRocksTable<
     /// </summary>
     /// <param name="cancellationToken">Cancels the checkpoint (prepared transactions are committed on the next start).</param>
     /// <returns>Completes when the checkpoint's rows are committed.</returns>
+    /// <exception cref="StarRocksSinkException">A load, prepare or commit failed, or the exactly-once start (recovery, lingering-transaction check) failed.</exception>
     ValueTask CheckpointAsync(CancellationToken cancellationToken = default);
 }

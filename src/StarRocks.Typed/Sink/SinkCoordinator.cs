@@ -103,7 +103,8 @@ internal sealed class SinkCoordinator : IAsyncDisposable
     /// <summary>
     /// Exactly-once start: commits the transactions the journal lists as prepared (a crash between prepare and commit),
     /// continues after its checkpoint id, and rolls back the lingering transactions of the tables registered so far (tables
-    /// registered later are checked before their first transaction). Runs once; later calls await the first.
+    /// registered later are checked before their first transaction). Runs once; later calls await the first. A failure
+    /// is a <see cref="StarRocksSinkException"/> of the table concerned.
     /// </summary>
     public Task RecoverAsync(CancellationToken cancellationToken)
     {
@@ -115,7 +116,8 @@ internal sealed class SinkCoordinator : IAsyncDisposable
 
     /// <summary>
     /// Exactly-once checkpoint: every table's chunks are loaded and its transaction prepared; the prepared labels are
-    /// journaled; then committed; then the journal is cleared. At-least-once: flushes every table.
+    /// journaled; then committed; then the journal is cleared. At-least-once: flushes every table. A failed commit is a
+    /// <see cref="StarRocksSinkException"/> counting the transaction's rows (left prepared; the journal lists them until the next checkpoint rewrites it).
     /// </summary>
     public async Task CheckpointAsync(CancellationToken cancellationToken)
     {
@@ -130,17 +132,25 @@ internal sealed class SinkCoordinator : IAsyncDisposable
         try
         {
             var prepared = (await Task.WhenAll(Regions().Select(r => r.EndTransactionAsync(commit: false, cancellationToken))).ConfigureAwait(false))
-                .OfType<StreamLoadTransaction>().ToList();
+                .OfType<PreparedRegionTransaction>().ToList();
             var id = Interlocked.Read(ref _firstCheckpointId) + _checkpointsDone++;
-            await Journal.WriteAsync(new CheckpointRecord(id, prepared.Select(t => new PreparedTransaction(t.Database, t.Table, t.Label)).ToList()), cancellationToken).ConfigureAwait(false);
+            await Journal.WriteAsync(new CheckpointRecord(id, prepared.Select(p => new PreparedTransaction(p.Transaction.Database, p.Transaction.Table, p.Transaction.Label)).ToList()), cancellationToken).ConfigureAwait(false);
             if (StopAfterJournalForTesting)
             {
                 return;
             }
 
-            foreach (var transaction in prepared)
+            foreach (var (transaction, rows) in prepared)
             {
-                await Transactions!.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await Transactions!.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+                }
+                catch (StarRocksLoadException e)
+                {
+                    throw new StarRocksSinkException(transaction.Database, transaction.Table, rows, e);
+                }
+
                 SinkLog.Transaction(Logger, transaction.Label, transaction.Database, "committed");
             }
 
@@ -216,7 +226,7 @@ internal sealed class SinkCoordinator : IAsyncDisposable
             {
                 await CheckpointAsync(CancellationToken.None).ConfigureAwait(false);
             }
-            catch (StarRocksSinkException) when (Regions().All(r => r.Failure is not { } failure || seen.Contains(failure)))
+            catch (StarRocksSinkException e) when (Regions().Any(r => r.Failure == e) && Regions().All(r => r.Failure is not { } failure || seen.Contains(failure)))
             {
             }
             catch (Exception e)
@@ -254,7 +264,15 @@ internal sealed class SinkCoordinator : IAsyncDisposable
         {
             foreach (var prepared in record.Prepared)
             {
-                await Transactions!.CommitAsync(new StreamLoadTransaction(prepared.Database, prepared.Table, prepared.Label), cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await Transactions!.CommitAsync(new StreamLoadTransaction(prepared.Database, prepared.Table, prepared.Label), cancellationToken).ConfigureAwait(false);
+                }
+                catch (StarRocksLoadException e)
+                {
+                    throw new StarRocksSinkException(prepared.Database, prepared.Table, 0, e); // a previous process's rows: none buffered here
+                }
+
                 SinkLog.Transaction(Logger, prepared.Label, prepared.Database, "recovered and committed");
             }
 
@@ -262,7 +280,17 @@ internal sealed class SinkCoordinator : IAsyncDisposable
             Interlocked.Exchange(ref _firstCheckpointId, record.CheckpointId + 1);
         }
 
-        await Task.WhenAll(Regions().Select(r => AbortLingeringOnceAsync(r.Database, r.Table))).ConfigureAwait(false);
+        await Task.WhenAll(Regions().Select(async r =>
+        {
+            try
+            {
+                await AbortLingeringOnceAsync(r.Database, r.Table).ConfigureAwait(false);
+            }
+            catch (StarRocksLoadException e)
+            {
+                throw new StarRocksSinkException(r.Database, r.Table, 0, e);
+            }
+        })).ConfigureAwait(false);
     }
 
     /// <summary>The lingering-transaction check of a table: started once (after recovery), awaited by every later caller.</summary>

@@ -21,10 +21,15 @@ internal sealed class SealedBatch(LoadBatch? body, SinkRowShape? shape, long res
     public bool Commit { get; } = commit;
 
     /// <summary>The transaction an end-of-transaction item prepared, if any.</summary>
-    public StreamLoadTransaction? Prepared { get; set; }
+    public PreparedRegionTransaction? Prepared { get; set; }
 
     public TaskCompletionSource Loaded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
+
+/// <summary>A transaction a region prepared, and the rows loaded into it.</summary>
+/// <param name="Transaction">The transaction.</param>
+/// <param name="Rows">Its rows.</param>
+internal sealed record PreparedRegionTransaction(StreamLoadTransaction Transaction, long Rows);
 
 /// <summary>
 /// One table's buffer ("region"): the active <see cref="LoadBatch"/> rows are appended to, and the queue of sealed
@@ -33,6 +38,9 @@ internal sealed class SealedBatch(LoadBatch? body, SinkRowShape? shape, long res
 /// </summary>
 internal sealed class SinkRegion
 {
+    /// <summary>How long a failed at-least-once transaction's rollback may take (retries included) before the sink gives up on it.</summary>
+    internal static readonly TimeSpan RollbackTimeout = TimeSpan.FromSeconds(30);
+
     private readonly Lock _gate = new();
     private readonly SinkCoordinator _coordinator;
     private readonly bool _json;
@@ -46,6 +54,7 @@ internal sealed class SinkRegion
     private Task? _lastLoaded; // the last queued item's completion (not the item: a loaded body must not stay referenced)
     private StarRocksSinkException? _failure;
     private StreamLoadTransaction? _transaction;
+    private long _transactionRows; // rows loaded into _transaction so far
     private long _checkpointsEnded;
     private volatile bool _failureReported;
 
@@ -200,7 +209,7 @@ internal sealed class SinkRegion
     /// <param name="commit">Whether to commit right after prepare (at-least-once) or leave it to the checkpoint.</param>
     /// <param name="cancellationToken">Cancels waiting.</param>
     /// <returns>The prepared transaction.</returns>
-    public async Task<StreamLoadTransaction?> EndTransactionAsync(bool commit, CancellationToken cancellationToken)
+    public async Task<PreparedRegionTransaction?> EndTransactionAsync(bool commit, CancellationToken cancellationToken)
     {
         var end = new SealedBatch(null, null, 0, commit);
         lock (_gate)
@@ -281,7 +290,7 @@ internal sealed class SinkRegion
                 }
                 else
                 {
-                    _failure.RowsNotLoaded += batch.Body?.RowCount ?? 0;
+                    _failure.AddRowsNotLoaded(batch.Body?.RowCount ?? 0);
                 }
             }
             finally
@@ -300,10 +309,13 @@ internal sealed class SinkRegion
         {
             var label = await _coordinator.NextTransactionLabelAsync(Database, Table, _checkpointsEnded).ConfigureAwait(false);
             _transaction = await transactions.BeginAsync(Database, Table, label).ConfigureAwait(false);
+            _transactionRows = 0;
             SinkLog.Transaction(_coordinator.Logger, label, Database, "begun");
         }
 
-        return await transactions.LoadAsync(_transaction, body, shape.Headers).ConfigureAwait(false);
+        var result = await transactions.LoadAsync(_transaction, body, shape.Headers).ConfigureAwait(false);
+        _transactionRows += body.RowCount;
+        return result;
     }
 
     private async Task EndTransactionAsync(SealedBatch end)
@@ -314,13 +326,44 @@ internal sealed class SinkRegion
             return;
         }
 
-        _transaction = null;
         await transactions.PrepareAsync(transaction).ConfigureAwait(false);
-        end.Prepared = transaction;
+        end.Prepared = new PreparedRegionTransaction(transaction, _transactionRows);
         if (end.Commit)
         {
             await transactions.CommitAsync(transaction).ConfigureAwait(false);
             SinkLog.Transaction(_coordinator.Logger, transaction.Label, Database, "committed");
+        }
+
+        _transaction = null; // only now: a failed prepare or commit leaves it for RollBackFailedTransactionAsync
+    }
+
+    /// <summary>
+    /// At-least-once with <c>use-transaction-stream-load</c>: rolls back the transaction whose load, prepare or commit
+    /// failed for good, so it does not hold one of the database's running-transaction slots until StarRocks times it out.
+    /// StarRocks rolls back a transaction whose begin, load or prepare fails on its side (StarRocks docs
+    /// <c>loading/Stream_Load_transaction_interface.md</c>), but not one whose answer was lost (HTTP 500, reset, timeout)
+    /// nor one whose commit failed; rolling back an aborted one answers OK. Best effort, bounded by
+    /// <see cref="RollbackTimeout"/>; a failed rollback is logged. Exactly-once leaves it to the next start's
+    /// lingering-transaction check.
+    /// </summary>
+    private async Task RollBackFailedTransactionAsync()
+    {
+        if (_transaction is not { } transaction || _coordinator.Transactions is not { } transactions
+            || _coordinator.Options.Semantic != Configuration.StarRocksSinkSemantic.AtLeastOnce)
+        {
+            return;
+        }
+
+        _transaction = null;
+        try
+        {
+            using var timeout = new CancellationTokenSource(RollbackTimeout);
+            await transactions.RollbackAsync(transaction, timeout.Token).ConfigureAwait(false);
+            SinkLog.Transaction(_coordinator.Logger, transaction.Label, Database, "rolled back after a failure");
+        }
+        catch (Exception e)
+        {
+            SinkLog.RollbackFailed(_coordinator.Logger, transaction.Label, Database, Table, e.Message);
         }
     }
 
@@ -346,7 +389,12 @@ internal sealed class SinkRegion
         {
             SinkTelemetry.RecordFailure(Database, Table);
             SinkLog.FlushFailed(_coordinator.Logger, Database, Table, e.Message);
-            Volatile.Write(ref _failure, new StarRocksSinkException(Database, Table, batch.Body?.RowCount ?? 0, e));
+            // The rows already loaded into the failed transaction are lost with it (rolled back, or never committed).
+            var rowsNotLoaded = (batch.Body?.RowCount ?? 0) + (_transaction is null ? 0 : _transactionRows);
+            await RollBackFailedTransactionAsync().ConfigureAwait(false); // before the failure surfaces
+            // A failed recovery (awaited before the first transaction) already is a sink exception: keep its cause, not a nesting.
+            var cause = e is StarRocksSinkException { InnerException: { } inner } ? inner : e;
+            Volatile.Write(ref _failure, new StarRocksSinkException(Database, Table, rowsNotLoaded, cause));
         }
         finally
         {

@@ -69,4 +69,7 @@ internal static partial class SinkLog
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Lingering-transaction check of {Database}.{Table}: {Probed} label(s) probed, {RolledBack} rolled back")]
     public static partial void LingeringChecked(ILogger logger, string database, string table, long probed, int rolledBack);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Rolling back the failed transaction {Label} on {Database}.{Table} failed; StarRocks aborts it when it times out: {Reason}")]
+    public static partial void RollbackFailed(ILogger logger, string label, string database, string table, string reason);
 }

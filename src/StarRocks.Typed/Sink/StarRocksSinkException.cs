@@ -2,20 +2,27 @@ using StarRocks.Typed.Loading;
 
 namespace StarRocks.Typed.Sink;
 
-/// <summary>A batch could not be loaded: the sink is faulted and every later call throws this.</summary>
+/// <summary>
+/// Every failure the sink surfaces: a batch that could not be loaded (the table's sink is faulted and every later call
+/// throws this), a checkpoint whose commit failed, or a failed start (exactly-once recovery, lingering-transaction
+/// check). <see cref="Exception.InnerException"/> is the <see cref="StarRocksLoadException"/> (or other cause).
+/// </summary>
 public sealed class StarRocksSinkException : Exception
 {
+    private long _rowsNotLoaded;
+
     /// <summary>Creates the exception.</summary>
     /// <param name="database">The database.</param>
     /// <param name="table">The table.</param>
     /// <param name="rowsNotLoaded">Rows of the failed batch (and of the batches queued behind it) that were not loaded.</param>
     /// <param name="innerException">The load failure.</param>
     public StarRocksSinkException(string database, string table, long rowsNotLoaded, Exception innerException)
-        : base($"Loading into {database}.{table} failed; {rowsNotLoaded} buffered row(s) were not loaded: {innerException.Message}", innerException)
+        : base(null, innerException)
     {
+        ArgumentNullException.ThrowIfNull(innerException);
         Database = database;
         Table = table;
-        RowsNotLoaded = rowsNotLoaded;
+        _rowsNotLoaded = rowsNotLoaded;
     }
 
     /// <summary>The database.</summary>
@@ -24,12 +31,23 @@ public sealed class StarRocksSinkException : Exception
     /// <summary>The table.</summary>
     public string Table { get; }
 
-    /// <summary>Rows that were buffered but not loaded.</summary>
-    public long RowsNotLoaded { get; internal set; }
+    /// <summary>
+    /// Rows that were buffered but not loaded. A faulted sink keeps counting the rows queued behind the failure, so this
+    /// (and <see cref="Message"/>, computed from it) can grow after the exception was first thrown.
+    /// </summary>
+    public long RowsNotLoaded => Interlocked.Read(ref _rowsNotLoaded);
+
+    /// <inheritdoc />
+    public override string Message => RowsNotLoaded == 0
+        ? $"Loading into {Database}.{Table} failed: {InnerException!.Message}"
+        : $"Loading into {Database}.{Table} failed; {RowsNotLoaded} buffered row(s) were not loaded: {InnerException!.Message}";
 
     /// <summary>StarRocks's message, when StarRocks answered.</summary>
     public string? StarRocksMessage => (InnerException as StarRocksLoadException)?.StarRocksMessage;
 
     /// <summary>The start of StarRocks's error log (the rejected rows), when rows were filtered.</summary>
     public string? RejectedRows => (InnerException as StarRocksLoadException)?.RejectedRows;
+
+    /// <summary>Counts rows queued behind the failure that were dropped.</summary>
+    internal void AddRowsNotLoaded(long rows) => Interlocked.Add(ref _rowsNotLoaded, rows);
 }

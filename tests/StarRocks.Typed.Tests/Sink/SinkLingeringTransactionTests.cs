@@ -66,11 +66,12 @@ public sealed class SinkLingeringTransactionTests(SinkStandInFixture fixture)
         await using (services)
         {
             services.GetRequiredService<IStarRocksSink<SinkEvent>>();
-            var error = await Assert.ThrowsAsync<StarRocksLoadException>(() => services.GetRequiredService<SinkCoordinator>().RecoverAsync(CancellationToken.None));
+            var error = await Assert.ThrowsAsync<StarRocksSinkException>(() => services.GetRequiredService<SinkCoordinator>().RecoverAsync(CancellationToken.None));
             Assert.Contains("sink-events-1", error.Message, StringComparison.Ordinal);
             Assert.Contains("VISIBLE", error.Message, StringComparison.Ordinal);
             Assert.Contains("new sink.label-prefix", error.Message, StringComparison.Ordinal);
-            Assert.Equal("sink-events-1", error.Label);
+            Assert.Equal((db, "events"), (error.Database, error.Table));
+            Assert.Equal("sink-events-1", Assert.IsType<StarRocksLoadException>(error.InnerException).Label);
         }
 
         using var states = Client(db);

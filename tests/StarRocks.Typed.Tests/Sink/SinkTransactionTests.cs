@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using StarRocks.Typed.Configuration;
 using StarRocks.Typed.DependencyInjection;
+using StarRocks.Typed.Loading;
 using StarRocks.Typed.Sink;
+using StarRocks.Typed.StandIn.Faults;
 
 namespace StarRocks.Typed.Tests.Sink;
 
@@ -68,6 +70,35 @@ public sealed class SinkTransactionTests(SinkStandInFixture fixture)
                 && e.Label is { } label && label.Contains("-items-", StringComparison.Ordinal) && e.Headers.TryGetValue("db", out var d) && d == db).ToList();
             Assert.Equal(4, calls.Count(c => c.Path.StartsWith("/api/transaction/load", StringComparison.Ordinal)));
             Assert.Single(calls.Select(c => c.Label).Distinct());
+        }
+    }
+
+    [Theory]
+    [InlineData(FaultPoint.TransactionLoad)]
+    [InlineData(FaultPoint.TransactionPrepare)]
+    [InlineData(FaultPoint.TransactionCommit)]
+    public async Task At_least_once_with_transaction_stream_load_rolls_back_a_transaction_that_failed_for_good(FaultPoint point)
+    {
+        var (services, db) = await fixture.StartAsync(o => o.UseTransactionStreamLoad = true);
+        await using (services)
+        {
+            var sink = services.GetRequiredService<IStarRocksSink<SinkItem>>();
+            // Loads are never retried; prepare and commit are, so their fault outlasts the retries (sink.max-retries = 3).
+            fixture.StandIn.Faults.Add(new Fault(FaultKind.Http500, point, Times: point == FaultPoint.TransactionLoad ? 1 : 10));
+            for (var i = 0; i < 5; i++) await sink.WriteAsync(new SinkItem { Id = i, Name = $"n{i}", Qty = i });
+
+            var error = await Assert.ThrowsAsync<StarRocksSinkException>(() => sink.FlushAsync().AsTask());
+            fixture.StandIn.Faults.Clear();
+            var label = Assert.IsType<StarRocksLoadException>(error.InnerException).Label;
+            Assert.NotNull(label);
+            Assert.Equal(5, error.RowsNotLoaded); // the rolled-back transaction's rows, also when its chunk was loaded
+            Assert.Contains(fixture.StandIn.Requests.Entries, e => e.Path.StartsWith("/api/transaction/rollback", StringComparison.Ordinal)
+                && e.Label == label && e.Headers.TryGetValue("db", out var d) && d == db);
+            var options = new StarRocksOptions();
+            fixture.Options(db)(options);
+            using var states = new TransactionStreamLoadClient(options.Connection);
+            Assert.Equal(LoadState.Aborted, await states.GetLoadStateAsync(db, label));
+            Assert.Equal(0, await fixture.CountAsync(db, "items"));
         }
     }
 }
