@@ -129,10 +129,7 @@ public sealed class MariaDbServer : IAsyncDisposable
         var dbDirectory = Path.Combine(dataDirectory, "db");
         if (!Directory.Exists(Path.Combine(dbDirectory, "mysql")))
         {
-            Directory.CreateDirectory(dbDirectory);
-            await RunAsync("mariadb-install-db",
-                [$"--datadir={dbDirectory}", "--auth-root-authentication-method=normal", "--skip-test-db", .. RunAsUserArguments()],
-                cancellationToken);
+            await InstallSystemTablesAsync(dbDirectory, cancellationToken);
         }
 
         // A port picked free can be taken (by another process's outgoing connection) before mariadbd binds it: then
@@ -242,6 +239,34 @@ public sealed class MariaDbServer : IAsyncDisposable
     /// servers do not pile up across runs. The orphan is found by its command line, not by connecting to it: it may
     /// still be starting (no pid file yet), and its data is thrown away anyway.
     /// </summary>
+    /// <summary>
+    /// Runs <c>mariadb-install-db</c> on an empty <paramref name="dbDirectory"/>. It failed once in a full test run while
+    /// another instance was being installed (cause not found; its log went with the temporary directory), so a failed
+    /// install is cleared and tried once more, and a second failure reports both.
+    /// </summary>
+    private static async Task InstallSystemTablesAsync(string dbDirectory, CancellationToken cancellationToken)
+    {
+        string[] arguments = [$"--datadir={dbDirectory}", "--auth-root-authentication-method=normal", "--skip-test-db", .. RunAsUserArguments()];
+        Directory.CreateDirectory(dbDirectory);
+        try
+        {
+            await RunAsync("mariadb-install-db", arguments, cancellationToken);
+        }
+        catch (InvalidOperationException first)
+        {
+            Directory.Delete(dbDirectory, recursive: true);
+            Directory.CreateDirectory(dbDirectory);
+            try
+            {
+                await RunAsync("mariadb-install-db", arguments, cancellationToken);
+            }
+            catch (InvalidOperationException second)
+            {
+                throw new InvalidOperationException($"{second.Message}\nThe first attempt failed too: {first.Message}", second);
+            }
+        }
+    }
+
     private static async Task RemoveAbandonedSharedInstancesAsync()
     {
         foreach (var directory in Directory.EnumerateDirectories(Path.GetTempPath(), SharedDirectoryPrefix + "*"))
