@@ -26,6 +26,18 @@ internal sealed record StarRocksHttpRequest(
 /// <param name="RedirectRefusal">Why a redirect was not followed, when it was not.</param>
 internal sealed record StarRocksHttpResponse(int StatusCode, byte[] Body, Uri RequestUri, string? RedirectRefusal = null);
 
+/// <summary>The lines of a StarRocks error log (<c>ErrorURL</c>), each a rejected row with its reason.</summary>
+/// <param name="Lines">The whole lines read.</param>
+/// <param name="Truncated">Whether the log was longer than the bound and later lines are missing.</param>
+internal sealed record ErrorLogLines(IReadOnlyList<string> Lines, bool Truncated);
+
+/// <summary>Fetches error logs with the loader's connection handler (implemented by both Stream Load clients).</summary>
+internal interface IErrorLogSource
+{
+    /// <summary>See <see cref="StarRocksHttpChannel.FetchErrorLogLinesAsync"/>.</summary>
+    Task<ErrorLogLines?> FetchErrorLogLinesAsync(string errorUrl, int maxBytes, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// The transport under the loaders: an <see cref="HttpClient"/> over one long-lived <see cref="SocketsHttpHandler"/> with
 /// automatic redirects off. It rotates over the configured FEs (skipping unreachable ones), sends
@@ -129,6 +141,49 @@ internal sealed class StarRocksHttpChannel : IDisposable
             var bytes = await ReadBoundedAsync(response.Content, maxChars * 4, timeout.Token).ConfigureAwait(false);
             var text = Encoding.UTF8.GetString(bytes);
             return text.Length <= maxChars ? text : text[..maxChars] + "…";
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            LoadLog.ErrorLogUnavailable(_logger, uri.GetLeftPart(UriPartial.Path), e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// GETs the rejected-rows log at <paramref name="errorUrl"/> as whole lines: without credentials (the client sends
+    /// <c>Authorization</c> only on <see cref="SendAsync"/> calls; redirects are not followed), at most
+    /// <paramref name="maxBytes"/> bytes (a cut-off last line is dropped) and within the error-log timeout (10 s).
+    /// </summary>
+    /// <returns>The lines, or <see langword="null"/> when the log cannot be fetched.</returns>
+    public async Task<ErrorLogLines?> FetchErrorLogLinesAsync(string errorUrl, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(errorUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(ErrorLogTimeout);
+            using var response = await _client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                LoadLog.ErrorLogUnavailable(_logger, uri.GetLeftPart(UriPartial.Path), $"HTTP {(int)response.StatusCode}");
+                return null;
+            }
+
+            var bytes = await ReadBoundedAsync(response.Content, maxBytes + 1, timeout.Token).ConfigureAwait(false);
+            var truncated = bytes.Length > maxBytes;
+            var text = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, maxBytes));
+            var lines = new List<string>(text.Split('\n'));
+            if (truncated && lines.Count > 0)
+            {
+                lines.RemoveAt(lines.Count - 1); // cut off mid-line
+            }
+
+            lines = lines.Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
+            return new ErrorLogLines(lines, truncated);
         }
         catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {

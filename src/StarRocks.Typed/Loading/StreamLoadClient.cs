@@ -20,7 +20,7 @@ public interface IStreamLoadClient
 /// hand (see <see cref="StarRocksHttpChannel"/>), transient failures retried with the same label, <c>Label Already Exists</c>
 /// settled with <c>get_load_state</c>. Create one per cluster and keep it: it owns a pooled connection handler.
 /// </summary>
-public sealed class StreamLoadClient : IStreamLoadClient, IDisposable
+public sealed class StreamLoadClient : IStreamLoadClient, IDisposable, IErrorLogSource
 {
     private const string Operation = "stream_load";
     private readonly LoadCallExecutor _executor;
@@ -62,6 +62,10 @@ public sealed class StreamLoadClient : IStreamLoadClient, IDisposable
 
     /// <summary>Releases the connection handler.</summary>
     public void Dispose() => _executor.Dispose();
+
+    /// <inheritdoc />
+    Task<ErrorLogLines?> IErrorLogSource.FetchErrorLogLinesAsync(string errorUrl, int maxBytes, CancellationToken cancellationToken) =>
+        _executor.Channel.FetchErrorLogLinesAsync(errorUrl, maxBytes, cancellationToken);
 
     private async ValueTask<StreamLoadResult> LoadOnceAsync(StreamLoadRequest request, LoadCall call, CancellationToken cancellationToken)
     {

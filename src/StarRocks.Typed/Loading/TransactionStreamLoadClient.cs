@@ -21,7 +21,7 @@ public sealed record StreamLoadTransaction(string Database, string Table, string
 /// rollback while the transaction is in PREPARE) to the coordinator BE. Loads are not retried (their data would be applied
 /// twice); prepare, commit and rollback are retried on transient failures and re-checked with <c>get_load_state</c>.
 /// </summary>
-public sealed class TransactionStreamLoadClient : IDisposable
+public sealed class TransactionStreamLoadClient : IDisposable, IErrorLogSource
 {
     private readonly LoadCallExecutor _executor;
 
@@ -116,6 +116,10 @@ public sealed class TransactionStreamLoadClient : IDisposable
 
     /// <summary>Releases the connection handler.</summary>
     public void Dispose() => _executor.Dispose();
+
+    /// <inheritdoc />
+    Task<ErrorLogLines?> IErrorLogSource.FetchErrorLogLinesAsync(string errorUrl, int maxBytes, CancellationToken cancellationToken) =>
+        _executor.Channel.FetchErrorLogLinesAsync(errorUrl, maxBytes, cancellationToken);
 
     private Task<StreamLoadResult> SettleAsync(
         string operation, StreamLoadTransaction transaction, LoadState[] settledStates, CancellationToken cancellationToken)
