@@ -78,6 +78,15 @@ public sealed class StarRocksOptions
     public int LingeringTransactionCheckCount { get; set; } = -1;
 
     /// <summary>
+    /// Called after a successful load from which StarRocks filtered rows (<c>sink.properties.max_filter_ratio</c> &gt; 0)
+    /// with the table, label, filtered count and StarRocks's error-log lines (fetched from <c>ErrorURL</c> without
+    /// credentials, at most 1 MiB and 10 s): a dead-letter hook. The table's uploader awaits it before the next batch
+    /// (its token is cancelled after 30 s); an exception it throws is logged and does not fail the load. Not bindable
+    /// from configuration; see <c>StarRocksBuilder.OnRejectedRows</c>.
+    /// </summary>
+    public Func<Sink.StarRocksRejectedRows, CancellationToken, ValueTask>? OnRejectedRows { get; set; }
+
+    /// <summary>
     /// Testing only: skips the connector ranges of <c>sink.buffer-flush.max-bytes</c>, <c>max-rows</c> and <c>interval-ms</c>
     /// (other checks still apply), so tests can flush after a few kilobytes. Not bindable from configuration.
     /// </summary>

@@ -117,6 +117,18 @@ public sealed class StarRocksBuilder
     public StarRocksBuilder WithLingeringTransactionAbort(bool enabled = true, int checkCount = -1) => Configure(o =>
         (o.AbortLingeringTransactions, o.LingeringTransactionCheckCount) = (enabled, checkCount));
 
+    /// <summary>
+    /// Hands the rows StarRocks filtered out of successful loads (<c>max_filter_ratio</c> &gt; 0) to
+    /// <paramref name="handler"/> (see <see cref="StarRocksOptions.OnRejectedRows"/>).
+    /// </summary>
+    /// <param name="handler">E.g. writes the rejected lines to a dead-letter store; exceptions are logged, not thrown.</param>
+    /// <returns>This builder.</returns>
+    public StarRocksBuilder OnRejectedRows(Func<StarRocksRejectedRows, CancellationToken, ValueTask> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return Configure(o => o.OnRejectedRows = handler);
+    }
+
     /// <summary>Registers <see cref="IStarRocksSink{T}"/> (a singleton) for <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The generated row type.</typeparam>
     /// <returns>This builder.</returns>

@@ -41,6 +41,12 @@ internal sealed class SinkRegion
     /// <summary>How long a failed at-least-once transaction's rollback may take (retries included) before the sink gives up on it.</summary>
     internal static readonly TimeSpan RollbackTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>How much of a successful load's <c>ErrorURL</c> log the rejected-rows handler gets.</summary>
+    internal const int MaxRejectedRowsLogBytes = 1024 * 1024;
+
+    /// <summary>After how long the rejected-rows handler's token is cancelled (the error-log fetch included).</summary>
+    internal static readonly TimeSpan RejectedRowsHandlerTimeout = TimeSpan.FromSeconds(30);
+
     private readonly Lock _gate = new();
     private readonly SinkCoordinator _coordinator;
     private readonly bool _json;
@@ -371,6 +377,7 @@ internal sealed class SinkRegion
     {
         await _coordinator.IoSlots.WaitAsync().ConfigureAwait(false);
         var started = Stopwatch.GetTimestamp();
+        StreamLoadResult? filtered = null;
         try
         {
             if (batch.Body is null)
@@ -384,6 +391,7 @@ internal sealed class SinkRegion
                 : await _coordinator.Loader.LoadAsync(new StreamLoadRequest(Database, Table, batch.Body) { Headers = batch.Shape!.Headers }).ConfigureAwait(false);
             SinkTelemetry.RecordFlush(Database, Table, batch.Body.Length, batch.Body.RowCount, result);
             SinkLog.Flushed(_coordinator.Logger, batch.Body.RowCount, batch.Body.Length, Database, Table, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            filtered = result is { NumberFilteredRows: > 0 } ? result : null;
         }
         catch (Exception e)
         {
@@ -399,6 +407,38 @@ internal sealed class SinkRegion
         finally
         {
             _coordinator.IoSlots.Release();
+        }
+
+        if (filtered is not null && _coordinator.Options.OnRejectedRows is { } handler)
+        {
+            await ReportRejectedRowsAsync(handler, filtered).ConfigureAwait(false); // after the IO slot: user code must not hold it
+        }
+    }
+
+    /// <summary>
+    /// Hands the rows StarRocks filtered out of a successful load to the user's handler, with the <c>ErrorURL</c> log
+    /// (fetched without credentials, bounded by <see cref="MaxRejectedRowsLogBytes"/> and the channel's error-log timeout).
+    /// A failing or slow handler never fails the load: it is logged, and its token is cancelled after <see cref="RejectedRowsHandlerTimeout"/>.
+    /// </summary>
+    private async Task ReportRejectedRowsAsync(Func<StarRocksRejectedRows, CancellationToken, ValueTask> handler, StreamLoadResult result)
+    {
+        var label = result.Label ?? "";
+        try
+        {
+            using var timeout = new CancellationTokenSource(RejectedRowsHandlerTimeout);
+            ErrorLogLines? log = null;
+            if (result.ErrorUrl is { Length: > 0 } errorUrl
+                && (_coordinator.Transactions as IErrorLogSource ?? _coordinator.Loader as IErrorLogSource) is { } source)
+            {
+                log = await source.FetchErrorLogLinesAsync(errorUrl, MaxRejectedRowsLogBytes, timeout.Token).ConfigureAwait(false);
+            }
+
+            var rejected = new StarRocksRejectedRows(Database, Table, label, result.NumberFilteredRows, log?.Lines ?? [], log?.Truncated ?? false, result.ErrorUrl);
+            await handler(rejected, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            SinkLog.RejectedRowsHandlerFailed(_coordinator.Logger, result.NumberFilteredRows, Database, Table, label, e);
         }
     }
 }

@@ -72,4 +72,7 @@ internal static partial class SinkLog
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Rolling back the failed transaction {Label} on {Database}.{Table} failed; StarRocks aborts it when it times out: {Reason}")]
     public static partial void RollbackFailed(ILogger logger, string label, string database, string table, string reason);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "The rejected-rows handler failed for {FilteredRows} row(s) filtered from {Database}.{Table} label {Label}; the load stands")]
+    public static partial void RejectedRowsHandlerFailed(ILogger logger, long filteredRows, string database, string table, string label, Exception exception);
 }
