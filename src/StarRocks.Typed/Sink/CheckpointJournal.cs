@@ -8,7 +8,7 @@ namespace StarRocks.Typed.Sink;
 /// <param name="Label">The transaction label.</param>
 public sealed record PreparedTransaction(string Database, string Table, string Label);
 
-/// <summary>What the journal holds: the last checkpoint id and the transactions it prepared (empty once committed).</summary>
+/// <summary>What the journal holds: the last checkpoint id and the prepared transactions not yet committed (its own, and earlier ones whose commit failed; empty once all are committed).</summary>
 /// <param name="CheckpointId">The checkpoint id.</param>
 /// <param name="Prepared">Its prepared, uncommitted transactions.</param>
 public sealed record CheckpointRecord(long CheckpointId, IReadOnlyList<PreparedTransaction> Prepared);

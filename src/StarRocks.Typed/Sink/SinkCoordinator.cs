@@ -24,6 +24,7 @@ internal sealed class SinkCoordinator : IAsyncDisposable
     private readonly LoadLabelGenerator _labels;
     private readonly Dictionary<(string Database, string Table), Task> _lingeringChecks = [];
     private Task? _recovery;
+    private List<PreparedRegionTransaction> _uncommitted = []; // prepared, commit failed: journaled and tried again (under _checkpointGate)
     private long _activeBytes;
     private long _firstCheckpointId;
     private long _checkpointsDone;
@@ -115,9 +116,11 @@ internal sealed class SinkCoordinator : IAsyncDisposable
     }
 
     /// <summary>
-    /// Exactly-once checkpoint: every table's chunks are loaded and its transaction prepared; the prepared labels are
-    /// journaled; then committed; then the journal is cleared. At-least-once: flushes every table. A failed commit is a
-    /// <see cref="StarRocksSinkException"/> counting the transaction's rows (left prepared; the journal lists them until the next checkpoint rewrites it).
+    /// Exactly-once checkpoint: every table's chunks are loaded and its transaction prepared; the prepared labels, with
+    /// those whose commit failed at an earlier checkpoint, are journaled; then every one of them is committed; then the
+    /// journal keeps only those whose commit failed (still PREPARED: the next checkpoint, the final one on dispose, or the
+    /// next start's recovery commits them). At-least-once: flushes every table. A failed commit is a
+    /// <see cref="StarRocksSinkException"/> counting the transaction's rows (the first, when several fail).
     /// </summary>
     public async Task CheckpointAsync(CancellationToken cancellationToken)
     {
@@ -131,15 +134,18 @@ internal sealed class SinkCoordinator : IAsyncDisposable
         await _checkpointGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var prepared = (await Task.WhenAll(Regions().Select(r => r.EndTransactionAsync(commit: false, cancellationToken))).ConfigureAwait(false))
-                .OfType<PreparedRegionTransaction>().ToList();
+            var newlyPrepared = (await Task.WhenAll(Regions().Select(r => r.EndTransactionAsync(commit: false, cancellationToken))).ConfigureAwait(false))
+                .OfType<PreparedRegionTransaction>();
+            var prepared = _uncommitted = [.. _uncommitted, .. newlyPrepared];
             var id = Interlocked.Read(ref _firstCheckpointId) + _checkpointsDone++;
-            await Journal.WriteAsync(new CheckpointRecord(id, prepared.Select(p => new PreparedTransaction(p.Transaction.Database, p.Transaction.Table, p.Transaction.Label)).ToList()), cancellationToken).ConfigureAwait(false);
+            await Journal.WriteAsync(Record(id, prepared), cancellationToken).ConfigureAwait(false);
             if (StopAfterJournalForTesting)
             {
                 return;
             }
 
+            var uncommitted = new List<PreparedRegionTransaction>();
+            StarRocksSinkException? failure = null;
             foreach (var (transaction, rows) in prepared)
             {
                 try
@@ -148,18 +154,29 @@ internal sealed class SinkCoordinator : IAsyncDisposable
                 }
                 catch (StarRocksLoadException e)
                 {
-                    throw new StarRocksSinkException(transaction.Database, transaction.Table, rows, e);
+                    // Still PREPARED (a commit that did go through is re-checked as COMMITTED/VISIBLE and is success).
+                    uncommitted.Add(new PreparedRegionTransaction(transaction, rows));
+                    failure ??= new StarRocksSinkException(transaction.Database, transaction.Table, rows, e);
+                    continue;
                 }
 
                 SinkLog.Transaction(Logger, transaction.Label, transaction.Database, "committed");
             }
 
-            await Journal.WriteAsync(new CheckpointRecord(id, []), cancellationToken).ConfigureAwait(false);
+            _uncommitted = uncommitted;
+            await Journal.WriteAsync(Record(id, uncommitted), cancellationToken).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                throw failure;
+            }
         }
         finally
         {
             _checkpointGate.Release();
         }
+
+        static CheckpointRecord Record(long id, List<PreparedRegionTransaction> prepared) =>
+            new(id, prepared.Select(p => new PreparedTransaction(p.Transaction.Database, p.Transaction.Table, p.Transaction.Label)).ToList());
     }
 
     /// <summary>Creates the region of a table and registers it for interval and cache-full flushes.</summary>
