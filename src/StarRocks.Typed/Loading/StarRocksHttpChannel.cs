@@ -124,29 +124,18 @@ internal sealed class StarRocksHttpChannel : IDisposable
         throw new System.Diagnostics.UnreachableException();
     }
 
-    /// <summary>GETs the rejected-rows log at <paramref name="errorUrl"/> (a BE), without credentials, truncated.</summary>
-    /// <returns>The start of the log, or <see langword="null"/> when it cannot be fetched.</returns>
+    /// <summary>The start of the rejected-rows log at <paramref name="errorUrl"/> as one text (see <see cref="FetchErrorLogLinesAsync"/>).</summary>
+    /// <returns>At most <paramref name="maxChars"/> characters (then ending with …), or <see langword="null"/> when it cannot be fetched.</returns>
     public async Task<string?> FetchErrorLogAsync(string errorUrl, int maxChars, CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(errorUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        var log = await FetchErrorLogLinesAsync(errorUrl, maxChars * 4, cancellationToken).ConfigureAwait(false);
+        if (log is null)
         {
             return null;
         }
 
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(ErrorLogTimeout);
-            using var response = await _client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            var bytes = await ReadBoundedAsync(response.Content, maxChars * 4, timeout.Token).ConfigureAwait(false);
-            var text = Encoding.UTF8.GetString(bytes);
-            return text.Length <= maxChars ? text : text[..maxChars] + "…";
-        }
-        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            LoadLog.ErrorLogUnavailable(_logger, uri.GetLeftPart(UriPartial.Path), e.Message);
-            return null;
-        }
+        var text = string.Join('\n', log.Lines);
+        return text.Length <= maxChars && !log.Truncated ? text : text[..Math.Min(text.Length, maxChars)] + "…";
     }
 
     /// <summary>
