@@ -20,8 +20,8 @@ public sealed class SinkCommitFailureTests(SinkStandInFixture fixture)
     [InlineData(true)] // the stop fails too; the restart's recovery commits it
     public async Task A_checkpoint_whose_commit_failed_is_committed_later_after_a_graceful_stop_and_a_restart(bool faultOutlastsStop)
     {
-        var journal = NewJournalPath();
-        var (services, db) = await fixture.StartAsync(o => ExactlyOnce(o, journal));
+        var journal = SinkStandInFixture.NewJournalPath();
+        var (services, db) = await fixture.StartAsync(o => SinkStandInFixture.ExactlyOnce(o, journal));
         var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
         for (var i = 0; i < 7; i++) await sink.WriteAsync(new SinkEvent { Id = i, Payload = "x" });
         fixture.StandIn.Faults.Add(new Fault(FaultKind.Http500, FaultPoint.TransactionCommit, Times: 1000)); // outlasts the retries
@@ -53,8 +53,8 @@ public sealed class SinkCommitFailureTests(SinkStandInFixture fixture)
     [Fact]
     public async Task Two_checkpoints_in_a_row_whose_commits_fail_lose_nothing_over_a_host_stop_and_a_restart()
     {
-        var journal = NewJournalPath();
-        var (services, db) = await fixture.StartAsync(o => ExactlyOnce(o, journal));
+        var journal = SinkStandInFixture.NewJournalPath();
+        var (services, db) = await fixture.StartAsync(o => SinkStandInFixture.ExactlyOnce(o, journal));
         var events = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
         var items = services.GetRequiredService<IStarRocksSink<SinkItem>>();
         fixture.StandIn.Faults.Add(new Fault(FaultKind.Http500, FaultPoint.TransactionCommit, Times: 1000));
@@ -86,7 +86,7 @@ public sealed class SinkCommitFailureTests(SinkStandInFixture fixture)
     private async Task RestartAndRecoverAsync(string db, string journal)
     {
         var restarted = new ServiceCollection()
-            .AddStarRocks(fixture.Options(db, o => ExactlyOnce(o, journal))).AddSink<SinkEvent>().AddSink<SinkItem>().Services.BuildServiceProvider();
+            .AddStarRocks(fixture.Options(db, o => SinkStandInFixture.ExactlyOnce(o, journal))).AddSink<SinkEvent>().AddSink<SinkItem>().Services.BuildServiceProvider();
         await using (restarted)
         {
             var sink = restarted.GetRequiredService<IStarRocksSink<SinkEvent>>();
@@ -102,12 +102,4 @@ public sealed class SinkCommitFailureTests(SinkStandInFixture fixture)
 
     private Task<List<string>> IdCountsAsync(string db, string table) =>
         fixture.QueryAsync($"SELECT id, COUNT(*) FROM `{db}`.`{table}` GROUP BY id ORDER BY id");
-
-    private static string NewJournalPath() => Path.Combine(Path.GetTempPath(), $"sink-journal-{Guid.NewGuid():N}.json");
-
-    private static void ExactlyOnce(StarRocksOptions options, string journal)
-    {
-        options.Semantic = StarRocksSinkSemantic.ExactlyOnce;
-        options.JournalPath = journal;
-    }
 }

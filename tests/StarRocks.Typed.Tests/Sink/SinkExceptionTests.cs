@@ -19,8 +19,8 @@ public sealed class SinkExceptionTests(SinkStandInFixture fixture)
     [Fact]
     public async Task A_checkpoint_whose_commit_fails_throws_a_sink_exception_counting_the_transaction_rows()
     {
-        var journal = NewJournalPath();
-        var (services, db) = await fixture.StartAsync(o => ExactlyOnce(o, journal));
+        var journal = SinkStandInFixture.NewJournalPath();
+        var (services, db) = await fixture.StartAsync(o => SinkStandInFixture.ExactlyOnce(o, journal));
         await using (services)
         {
             var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
@@ -40,8 +40,8 @@ public sealed class SinkExceptionTests(SinkStandInFixture fixture)
     [Fact]
     public async Task A_final_checkpoint_whose_commit_fails_on_dispose_is_thrown()
     {
-        var journal = NewJournalPath();
-        var (services, _) = await fixture.StartAsync(o => ExactlyOnce(o, journal));
+        var journal = SinkStandInFixture.NewJournalPath();
+        var (services, _) = await fixture.StartAsync(o => SinkStandInFixture.ExactlyOnce(o, journal));
         var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
         for (var i = 0; i < 3; i++) await sink.WriteAsync(new SinkEvent { Id = i, Payload = "x" });
         fixture.StandIn.Faults.Add(new Fault(FaultKind.Http500, FaultPoint.TransactionCommit, Times: 10));
@@ -55,9 +55,9 @@ public sealed class SinkExceptionTests(SinkStandInFixture fixture)
     [Fact]
     public async Task A_failed_recovery_fails_the_host_start_with_a_sink_exception()
     {
-        var journal = NewJournalPath();
-        var (services, db) = await fixture.StartAsync(o => ExactlyOnce(o, journal));
-        using var client = Client(db);
+        var journal = SinkStandInFixture.NewJournalPath();
+        var (services, db) = await fixture.StartAsync(o => SinkStandInFixture.ExactlyOnce(o, journal));
+        using var client = fixture.TransactionClient(db);
         // A crashed process prepared sink-events-0 and journaled it; the start commits it, but the commit keeps failing.
         var crashed = await client.BeginAsync(db, "events", "sink-events-0");
         using (var body = new LoadBatch())
@@ -105,20 +105,5 @@ public sealed class SinkExceptionTests(SinkStandInFixture fixture)
             Assert.Contains("25 buffered row(s)", error.Message, StringComparison.Ordinal);
             Assert.Equal(0, await fixture.CountAsync(db, "items"));
         }
-    }
-
-    private static string NewJournalPath() => Path.Combine(Path.GetTempPath(), $"sink-journal-{Guid.NewGuid():N}.json");
-
-    private static void ExactlyOnce(StarRocksOptions options, string journal)
-    {
-        options.Semantic = StarRocksSinkSemantic.ExactlyOnce;
-        options.JournalPath = journal;
-    }
-
-    private TransactionStreamLoadClient Client(string db)
-    {
-        var options = new StarRocksOptions();
-        fixture.Options(db)(options);
-        return new TransactionStreamLoadClient(options.Connection);
     }
 }

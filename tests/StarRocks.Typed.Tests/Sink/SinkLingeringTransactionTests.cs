@@ -18,8 +18,8 @@ public sealed class SinkLingeringTransactionTests(SinkStandInFixture fixture)
     [Fact]
     public async Task Lingering_transactions_with_the_next_labels_are_rolled_back_and_the_new_checkpoint_commits()
     {
-        var journal = NewJournalPath();
-        var (services, db) = await fixture.StartAsync(o => ExactlyOnce(o, journal));
+        var journal = SinkStandInFixture.NewJournalPath();
+        var (services, db) = await fixture.StartAsync(o => SinkStandInFixture.ExactlyOnce(o, journal));
         await using (services)
         {
             // A crashed instance: three prepared checkpoints nobody journaled as complete, and one still in PREPARE.
@@ -32,7 +32,7 @@ public sealed class SinkLingeringTransactionTests(SinkStandInFixture fixture)
             var events = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
             await services.GetRequiredService<SinkCoordinator>().RecoverAsync(CancellationToken.None);
             Assert.Equal(5, LoadStateProbes(db, "sink-events-")); // four lingering labels, then the first unknown one
-            using var states = Client(db);
+            using var states = fixture.TransactionClient(db);
             for (var id = 0; id < 4; id++)
             {
                 Assert.Equal(LoadState.Aborted, await states.GetLoadStateAsync(db, $"sink-events-{id}"));
@@ -59,8 +59,8 @@ public sealed class SinkLingeringTransactionTests(SinkStandInFixture fixture)
     [Fact]
     public async Task A_committed_label_ahead_fails_the_start_telling_to_use_a_new_label_prefix()
     {
-        var journal = NewJournalPath();
-        var (services, db) = await fixture.StartAsync(o => ExactlyOnce(o, journal));
+        var journal = SinkStandInFixture.NewJournalPath();
+        var (services, db) = await fixture.StartAsync(o => SinkStandInFixture.ExactlyOnce(o, journal));
         await LeaveTransactionAsync(db, "events", "sink-events-0", LoadState.Prepared);
         await LeaveTransactionAsync(db, "events", "sink-events-1", LoadState.Visible);
         await using (services)
@@ -74,7 +74,7 @@ public sealed class SinkLingeringTransactionTests(SinkStandInFixture fixture)
             Assert.Equal("sink-events-1", Assert.IsType<StarRocksLoadException>(error.InnerException).Label);
         }
 
-        using var states = Client(db);
+        using var states = fixture.TransactionClient(db);
         Assert.Equal(LoadState.Aborted, await states.GetLoadStateAsync(db, "sink-events-0"));
         Assert.Equal(1, await fixture.CountAsync(db, "events")); // only the committed transaction's row
         File.Delete(journal);
@@ -83,8 +83,8 @@ public sealed class SinkLingeringTransactionTests(SinkStandInFixture fixture)
     [Fact]
     public async Task A_committed_label_ahead_of_a_table_checked_after_recovery_faults_its_sink_and_dispose_does_not_rethrow_it()
     {
-        var journal = NewJournalPath();
-        var (services, db) = await fixture.StartAsync(o => ExactlyOnce(o, journal));
+        var journal = SinkStandInFixture.NewJournalPath();
+        var (services, db) = await fixture.StartAsync(o => SinkStandInFixture.ExactlyOnce(o, journal));
         await LeaveTransactionAsync(db, "items", "sink-items-0", LoadState.Visible); // e.g. another sink with the same prefix
         await using (services)
         {
@@ -105,10 +105,10 @@ public sealed class SinkLingeringTransactionTests(SinkStandInFixture fixture)
     [Fact]
     public async Task Check_num_limits_the_labels_probed_and_the_check_can_be_turned_off()
     {
-        var journal = NewJournalPath();
+        var journal = SinkStandInFixture.NewJournalPath();
         var (services, db) = await fixture.StartAsync(o =>
         {
-            ExactlyOnce(o, journal);
+            SinkStandInFixture.ExactlyOnce(o, journal);
             o.LingeringTransactionCheckCount = 2;
         });
         for (var id = 0; id < 4; id++)
@@ -116,7 +116,7 @@ public sealed class SinkLingeringTransactionTests(SinkStandInFixture fixture)
             await LeaveTransactionAsync(db, "events", $"sink-events-{id}", LoadState.Prepared);
         }
 
-        using var states = Client(db);
+        using var states = fixture.TransactionClient(db);
         await using (services)
         {
             services.GetRequiredService<IStarRocksSink<SinkEvent>>();
@@ -131,7 +131,7 @@ public sealed class SinkLingeringTransactionTests(SinkStandInFixture fixture)
         var off = new ServiceCollection()
             .AddStarRocks(fixture.Options(db, o =>
             {
-                ExactlyOnce(o, journal);
+                SinkStandInFixture.ExactlyOnce(o, journal);
                 o.AbortLingeringTransactions = false;
             }))
             .AddSink<SinkEvent>().Services.BuildServiceProvider();
@@ -153,21 +153,6 @@ public sealed class SinkLingeringTransactionTests(SinkStandInFixture fixture)
         File.Delete(journal);
     }
 
-    private static string NewJournalPath() => Path.Combine(Path.GetTempPath(), $"sink-journal-{Guid.NewGuid():N}.json");
-
-    private static void ExactlyOnce(StarRocksOptions options, string journal)
-    {
-        options.Semantic = StarRocksSinkSemantic.ExactlyOnce;
-        options.JournalPath = journal;
-    }
-
-    private TransactionStreamLoadClient Client(string db)
-    {
-        var options = new StarRocksOptions();
-        fixture.Options(db)(options);
-        return new TransactionStreamLoadClient(options.Connection);
-    }
-
     /// <summary>get_load_state requests the stand-in received for labels of <paramref name="db"/> starting with <paramref name="labelStart"/>.</summary>
     private int LoadStateProbes(string db, string labelStart) => fixture.StandIn.Requests.Entries.Count(e =>
         e.Path.StartsWith($"/api/{db}/get_load_state?", StringComparison.Ordinal) && e.Path.Contains($"label={labelStart}", StringComparison.Ordinal));
@@ -175,7 +160,7 @@ public sealed class SinkLingeringTransactionTests(SinkStandInFixture fixture)
     /// <summary>Begins a transaction with <paramref name="label"/>, loads one row (id 1000, 'lingering') and leaves it in <paramref name="state"/>.</summary>
     private async Task LeaveTransactionAsync(string db, string table, string label, LoadState state)
     {
-        using var client = Client(db);
+        using var client = fixture.TransactionClient(db);
         var transaction = await client.BeginAsync(db, table, label);
         using (var body = new LoadBatch())
         {

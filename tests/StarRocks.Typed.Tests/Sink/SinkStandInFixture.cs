@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MySql.Data.MySqlClient;
 using StarRocks.Typed.Configuration;
 using StarRocks.Typed.DependencyInjection;
+using StarRocks.Typed.Loading;
 using StarRocks.Typed.Metadata;
 using StarRocks.Typed.Schema;
 using StarRocks.Typed.StandIn.Hosting;
@@ -94,6 +95,24 @@ public sealed class SinkStandInFixture : IAsyncLifetime
         long.Parse((await QueryAsync($"SELECT COUNT(*) FROM `{database}`.`{table}`"))[0], System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary><paramref name="table"/> moved to <paramref name="database"/> (its metadata and its DDL).</summary>
+    /// <summary>A journal path of its own for an exactly-once test.</summary>
+    public static string NewJournalPath() => Path.Combine(Path.GetTempPath(), $"sink-journal-{Guid.NewGuid():N}.json");
+
+    /// <summary>Exactly-once with <paramref name="journal"/> as the checkpoint journal.</summary>
+    public static void ExactlyOnce(StarRocksOptions options, string journal)
+    {
+        options.Semantic = StarRocksSinkSemantic.ExactlyOnce;
+        options.JournalPath = journal;
+    }
+
+    /// <summary>A transaction client with this fixture's connection to <paramref name="database"/>.</summary>
+    public TransactionStreamLoadClient TransactionClient(string database)
+    {
+        var options = new StarRocksOptions();
+        Options(database)(options);
+        return new TransactionStreamLoadClient(options.Connection);
+    }
+
     public static StarRocksTableInfo InDatabase(StarRocksTableInfo table, string database) =>
         table with { Database = database, CreateTableSql = table.CreateTableSql.Replace($"`{table.Database}`.", $"`{database}`.", StringComparison.Ordinal) };
 }
