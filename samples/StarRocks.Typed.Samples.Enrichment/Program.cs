@@ -6,7 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using StarRocks.Typed.DependencyInjection;
 using StarRocks.Typed.Samples.Enrichment;
 using StarRocks.Typed.Samples.Orders.Models;
@@ -31,7 +31,7 @@ try
     var section = builder.Configuration.GetSection("StarRocks");
     var connectionString = standIn.MySqlConnectionString();
     builder.Services.AddStarRocks(section)
-        .UseDataSource(_ => MySqlClientFactory.Instance.CreateDataSource(connectionString))
+        .UseDataSource(_ => MySqlConnectorFactory.Instance.CreateDataSource(connectionString))
         .ConfigureReads(section)
         .AddSink<Customer>()
         .AddLookup<long, Customer>()

@@ -7,7 +7,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using StarRocks.Typed.DependencyInjection;
 using StarRocks.Typed.Samples.Orders;
 using StarRocks.Typed.Samples.Orders.Models;
@@ -27,7 +27,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["StarRocks:username"] = standIn.User,
     ["StarRocks:password"] = standIn.Password,
 });
-var dataSource = MySqlClientFactory.Instance.CreateDataSource(standIn.MySqlConnectionString());
+var dataSource = MySqlConnectorFactory.Instance.CreateDataSource(standIn.MySqlConnectionString());
 builder.Services.AddStarRocks(builder.Configuration.GetSection("StarRocks"))
     .AddSinks(StarRocksTables.Visit)
     .UseDataSource(_ => dataSource);

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using StarRocks.Typed.StandIn.Catalog;
 using Microsoft.AspNetCore.Http;
 using StarRocks.Typed.StandIn.Hosting;

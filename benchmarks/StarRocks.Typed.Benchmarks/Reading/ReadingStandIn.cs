@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using StarRocks.Typed.DependencyInjection;
 using StarRocks.Typed.StandIn.Hosting;
 using StarRocks.Typed.StandIn.MariaDb;
@@ -46,7 +46,7 @@ internal sealed class ReadingStandIn : IAsyncDisposable
         var connectionString = standIn.MySqlConnectionString();
         var services = new ServiceCollection()
             .AddStarRocks(o => (o.Connection.LoadUrls, o.Connection.Username, o.Connection.Password) = (standIn.FeHttp.ToString(), standIn.User, standIn.Password))
-            .UseDataSource(_ => MySqlClientFactory.Instance.CreateDataSource(connectionString))
+            .UseDataSource(_ => MySqlConnectorFactory.Instance.CreateDataSource(connectionString))
             .ConfigureReads(o => o.LookupCacheTtl = TimeSpan.FromHours(1))
             .AddSource<BenchCustomer>()
             .AddLookup<long, BenchCustomer>()

@@ -1,14 +1,14 @@
 using System.Data;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using StarRocks.Typed.Source;
 
 namespace StarRocks.Typed.Benchmarks.Reading;
 
 /// <summary>
 /// Typed source read of 50,000 rows against a hand-written <c>DbDataReader</c> loop running the same SQL text on the same
-/// MySql.Data pool, through the stand-in's MySQL endpoint.
+/// MySqlConnector pool, through the stand-in's MySQL endpoint.
 /// </summary>
 [MemoryDiagnoser]
 public class SourceReadBenchmarks

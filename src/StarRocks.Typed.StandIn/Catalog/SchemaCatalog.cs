@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 
 namespace StarRocks.Typed.StandIn.Catalog;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using StarRocks.Typed.StandIn.Be;
 using StarRocks.Typed.StandIn.Catalog;
 using StarRocks.Typed.StandIn.Fe;
@@ -68,7 +68,7 @@ public sealed class StarRocksStandIn : IAsyncDisposable
     public string MariaDbConnectionString(string? database = null) => _mariaDb.ConnectionString(database);
 
     /// <summary>
-    /// A MySql.Data connection string for the MySQL-protocol endpoint as the stand-in's StarRocks user (utf8mb4, no TLS);
+    /// A MySqlConnector connection string for the MySQL-protocol endpoint as the stand-in's StarRocks user (utf8mb4, no TLS);
     /// throws when the proxy was not started.
     /// </summary>
     public string MySqlConnectionString(string? database = null)
@@ -82,6 +82,7 @@ public sealed class StarRocksStandIn : IAsyncDisposable
             Password = Password,
             Database = database ?? "",
             SslMode = MySqlSslMode.None,
+            GuidFormat = MySqlGuidFormat.None,
             CharacterSet = "utf8mb4",
         }.ConnectionString;
     }

@@ -1,5 +1,5 @@
 using System.Text;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using StarRocks.Typed.StandIn.Catalog;
 
 namespace StarRocks.Typed.StandIn.Loading;
@@ -8,7 +8,7 @@ namespace StarRocks.Typed.StandIn.Loading;
 /// Writes parsed loads into MariaDB in one transaction, by table kind: DUPLICATE inserts; PRIMARY and UNIQUE upsert
 /// (<c>INSERT … ON DUPLICATE KEY UPDATE</c>) and PRIMARY deletes rows whose <c>__op</c> is 1; AGGREGATE combines each
 /// value column by its aggregate. Rows go in large multi-row statements with the values rendered as SQL literals
-/// (<see cref="SqlLiteralWriter"/>; MySql.Data's per-parameter binding cost more than MariaDB's own work), in load order.
+/// (<see cref="SqlLiteralWriter"/>; the client's per-parameter binding cost more than MariaDB's own work), in load order.
 /// </summary>
 public sealed class TableWriter(string connectionString)
 {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 
 namespace StarRocks.Typed.StandIn.MariaDb;
 
@@ -54,6 +54,7 @@ public sealed class MariaDbServer : IAsyncDisposable
             Password = "",
             Database = database ?? "",
             SslMode = MySqlSslMode.None,
+            GuidFormat = MySqlGuidFormat.None,
             AllowUserVariables = true,
             CharacterSet = "utf8mb4",
             Pooling = true,

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using StarRocks.Typed.StandIn.Catalog;
 using StarRocks.Typed.StandIn.Sql;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using StarRocks.Typed.StandIn.Catalog;
 using StarRocks.Typed.StandIn.Loading;
 

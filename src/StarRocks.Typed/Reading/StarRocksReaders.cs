@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace StarRocks.Typed.Reading;
 
 /// <summary>
-/// Reads StarRocks values from a MySQL-protocol <see cref="DbDataReader"/> (MySqlConnector or MySql.Data) into the
+/// Reads StarRocks values from a MySQL-protocol <see cref="DbDataReader"/> (MySqlConnector or another ADO.NET provider) into the
 /// mapped .NET types, by ordinal. Each method accepts the CLR types providers return for the column (e.g. LARGEINT
 /// as string or decimal, BOOLEAN as bool or integer, VARCHAR(36) as string or Guid) and uses the typed getter when
 /// the provider has one. Callers check <see cref="DbDataReader.IsDBNull"/> first; these methods do not handle NULL.

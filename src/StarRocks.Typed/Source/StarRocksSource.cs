@@ -148,6 +148,8 @@ internal sealed class StarRocksSource<T>(DbDataSource dataSource, StarRocksReadO
                     T row;
                     try
                     {
+                        // MySqlConnector's ReadAsync does not look at the token while rows are buffered: check it per row
+                        cancellationToken.ThrowIfCancellationRequested();
                         if (!await reader!.ReadAsync(cancellationToken).ConfigureAwait(false))
                         {
                             break;

@@ -30,7 +30,6 @@ internal static class StarRocksSqlText
         parameter.Value = value switch
         {
             null => DBNull.Value,
-            DateOnly date => date.ToDateTime(TimeOnly.MinValue),
             TimeOnly time => time.ToTimeSpan(),
             Enum e => Convert.ToInt64(e, CultureInfo.InvariantCulture),
             _ => value,

@@ -76,7 +76,7 @@ public sealed class TopologyTests(StandInFixture fixture)
         Assert.Equal("Success", (await good.StreamLoadAsync(standIn, table, "1\n")).Status());
         using var rejected = await bad.SendAsync(HttpMethod.Put, $"http://{standIn.FeHttp}/api/{table.Database}/t/_stream_load", body: new StringContent("1\n"));
         Assert.Equal(HttpStatusCode.Unauthorized, rejected.StatusCode);
-        await using var connection = new global::MySql.Data.MySqlClient.MySqlConnection(
+        await using var connection = new global::MySqlConnector.MySqlConnection(
             $"Server=127.0.0.1;Port={fixture.MariaDb.Port};User ID=loader;Password=s3cret;SslMode=None");
         await connection.OpenAsync();
         Assert.Equal(System.Data.ConnectionState.Open, connection.State);

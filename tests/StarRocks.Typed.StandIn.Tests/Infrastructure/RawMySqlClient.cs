@@ -7,7 +7,7 @@ namespace StarRocks.Typed.StandIn.Tests.Infrastructure;
 
 /// <summary>
 /// A minimal MySQL text-protocol client (user without password) that shows a result set as it travels on the wire:
-/// each column's type code and each value's text, which MySql.Data would convert before a test could see them.
+/// each column's type code and each value's text, which a driver would convert before a test could see them.
 /// </summary>
 public sealed class RawMySqlClient : IAsyncDisposable
 {

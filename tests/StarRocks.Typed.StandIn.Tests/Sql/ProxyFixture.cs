@@ -1,5 +1,5 @@
 using System.Net;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using StarRocks.Typed.StandIn.Catalog;
 using StarRocks.Typed.StandIn.MariaDb;
 using StarRocks.Typed.StandIn.MySql;
@@ -28,7 +28,7 @@ public sealed class ProxyFixture : IAsyncLifetime
         await Proxy.StartAsync(new IPEndPoint(IPAddress.Loopback, 0));
     }
 
-    /// <summary>A MySql.Data connection string to the proxy.</summary>
+    /// <summary>A MySqlConnector connection string to the proxy.</summary>
     public string ConnectionString(string? database = null, bool pooling = true) =>
         new MySqlConnectionStringBuilder
         {
@@ -38,6 +38,7 @@ public sealed class ProxyFixture : IAsyncLifetime
             Password = "",
             Database = database ?? "",
             SslMode = MySqlSslMode.None,
+            GuidFormat = MySqlGuidFormat.None,
             CharacterSet = "utf8mb4",
             AllowUserVariables = true,
             Pooling = pooling,

@@ -1,4 +1,4 @@
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using StarRocks.Typed.StandIn.Catalog;
 
 namespace StarRocks.Typed.StandIn.Tests.Sql;

@@ -1,4 +1,4 @@
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using StarRocks.Typed.StandIn.Hosting;
 using StarRocks.Typed.StandIn.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using StarRocks.Typed.Configuration;
 using StarRocks.Typed.Loading;
 using StarRocks.Typed.StandIn.Catalog;

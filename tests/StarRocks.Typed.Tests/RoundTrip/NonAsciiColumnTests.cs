@@ -22,7 +22,7 @@ public sealed class NonAsciiColumnTests(SinkStandInFixture fixture)
         var database = $"na_{format}_{Environment.ProcessId}_{DateTime.UtcNow:HHmmssfff}";
         await using var services = new ServiceCollection()
             .AddStarRocks(fixture.Options(database, o => o.Connection.Properties["format"] = format))
-            .UseDataSource(_ => MySql.Data.MySqlClient.MySqlClientFactory.Instance.CreateDataSource(fixture.ConnectionString))
+            .UseDataSource(_ => MySqlConnector.MySqlConnectorFactory.Instance.CreateDataSource(fixture.ConnectionString))
             .AddSink<NonAsciiColumnsRow>()
             .AddSource<NonAsciiColumnsRow>()
             .Services.BuildServiceProvider();

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using StarRocks.Typed.DependencyInjection;
 using StarRocks.Typed.Schema;
 using StarRocks.Typed.Serialization;
@@ -114,7 +114,7 @@ public sealed class RoundTripTests(SinkStandInFixture fixture)
         var database = await DatabaseAsync();
         return new ServiceCollection()
             .AddStarRocks(fixture.Options(database, o => o.Connection.Properties["format"] = format))
-            .UseDataSource(_ => MySqlClientFactory.Instance.CreateDataSource(fixture.ConnectionString))
+            .UseDataSource(_ => MySqlConnectorFactory.Instance.CreateDataSource(fixture.ConnectionString))
             .AddSink<RoundTripRow>()
             .AddSource<RoundTripRow>()
             .AddSink<RoundTripBinaryRow>()
@@ -132,7 +132,7 @@ public sealed class RoundTripTests(SinkStandInFixture fixture)
                 var database = $"rt_{Environment.ProcessId}_{DateTime.UtcNow:HHmmssfff}";
                 await using var services = new ServiceCollection()
                     .AddStarRocks(fixture.Options(database))
-                    .UseDataSource(_ => MySqlClientFactory.Instance.CreateDataSource(fixture.ConnectionString))
+                    .UseDataSource(_ => MySqlConnectorFactory.Instance.CreateDataSource(fixture.ConnectionString))
                     .Services.BuildServiceProvider();
                 var schema = services.GetRequiredService<IStarRocksSchema>();
                 await schema.EnsureTableAsync(SinkStandInFixture.InDatabase(RoundTripRow.Table, database));

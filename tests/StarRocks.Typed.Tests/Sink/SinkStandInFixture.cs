@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using StarRocks.Typed.Configuration;
 using StarRocks.Typed.DependencyInjection;
 using StarRocks.Typed.Loading;
@@ -33,7 +33,7 @@ public sealed class SinkStandInFixture : IAsyncLifetime
         await MariaDbServer.StopSharedAsync(); // this process's MariaDB (test hosts may be killed before ProcessExit handlers run)
     }
 
-    /// <summary>A MySql.Data connection string to the stand-in's MySQL endpoint.</summary>
+    /// <summary>A MySqlConnector connection string to the stand-in's MySQL endpoint.</summary>
     public string ConnectionString => StandIn.MySqlConnectionString();
 
     /// <summary>Options of a test: small, unchecked buffer limits, fast retries, a fresh database.</summary>
@@ -64,7 +64,7 @@ public sealed class SinkStandInFixture : IAsyncLifetime
             .AddSink<SinkTicket>()
             .AddSink<SinkTicketStateRow>()
             .AddSink<SinkBlob>()
-            .UseDataSource(_ => MySqlClientFactory.Instance.CreateDataSource(ConnectionString))
+            .UseDataSource(_ => MySqlConnectorFactory.Instance.CreateDataSource(ConnectionString))
             .Services.BuildServiceProvider();
         var schema = services.GetRequiredService<IStarRocksSchema>();
         await schema.EnsureTableAsync(InDatabase(SinkItem.Table, database));

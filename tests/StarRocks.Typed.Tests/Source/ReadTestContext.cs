@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using StarRocks.Typed.Configuration;
 using StarRocks.Typed.DependencyInjection;
 using StarRocks.Typed.Schema;
@@ -41,7 +41,7 @@ public sealed class ReadTestContext : IAsyncDisposable
 
         var provider = collection
             .AddStarRocks(fixture.Options(database))
-            .UseDataSource(_ => MySqlClientFactory.Instance.CreateDataSource(fixture.ConnectionString))
+            .UseDataSource(_ => MySqlConnectorFactory.Instance.CreateDataSource(fixture.ConnectionString))
             .ConfigureReads(o => reads?.Invoke(o))
             .AddSource<ScanRow>()
             .AddSource<WideNumber>()

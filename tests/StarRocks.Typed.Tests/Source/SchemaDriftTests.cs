@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using StarRocks.Typed.DependencyInjection;
 using StarRocks.Typed.Schema;
 using StarRocks.Typed.Tests.Sink;
@@ -14,7 +14,7 @@ public sealed class SchemaDriftTests(SinkStandInFixture fixture)
     public async Task Drift_of_a_table_altered_behind_the_models_back_is_reported_with_fixes()
     {
         await using var context = await ReadTestContext.StartAsync(fixture);
-        var checker = new SchemaDriftChecker(MySqlClientFactory.Instance.CreateDataSource(fixture.ConnectionString), context.Database);
+        var checker = new SchemaDriftChecker(MySqlConnectorFactory.Instance.CreateDataSource(fixture.ConnectionString), context.Database);
         Assert.True((await checker.CheckAsync<ScanRow>()).IsEmpty);
 
         await context.ExecuteAsync("ALTER TABLE `{db}`.`scan_rows` DROP COLUMN `qty`");
@@ -46,7 +46,7 @@ public sealed class SchemaDriftTests(SinkStandInFixture fixture)
         await context.ExecuteAsync("ALTER TABLE `{db}`.`scan_rows` DROP COLUMN `qty`");
         await using var services = new ServiceCollection()
             .AddStarRocks(fixture.Options(context.Database))
-            .UseDataSource(_ => MySqlClientFactory.Instance.CreateDataSource(fixture.ConnectionString))
+            .UseDataSource(_ => MySqlConnectorFactory.Instance.CreateDataSource(fixture.ConnectionString))
             .CheckSchemaOnStart<ScanRow>()
             .Services.BuildServiceProvider();
 

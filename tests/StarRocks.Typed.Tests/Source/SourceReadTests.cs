@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using StarRocks.Typed.Source;
 using StarRocks.Typed.Tests.Sink;
 
@@ -180,7 +180,7 @@ public sealed class SourceReadTests(SinkStandInFixture fixture)
 
         Assert.Equal(rows, ids.Count);
         Assert.Equal(rows, ids.Distinct().Count());
-        // MySql.Data inlines parameters client-side, so the log shows the resume value.
+        // MySqlConnector inlines parameters client-side, so the log shows the resume value.
         Assert.Single(context.StatementsOn("scan_rows"), s => s.Contains("`id` >= ", StringComparison.Ordinal));
     }
 }

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using MySql.Data.MySqlClient;
+using MySqlConnector;
 using StarRocks.Typed.Configuration;
 using StarRocks.Typed.Lookup;
 using StarRocks.Typed.Metadata;
@@ -103,7 +103,7 @@ public sealed partial class EmittedSqlTests
         }
     }
 
-    /// <summary>The lookup query of <paramref name="count"/> keys, parameters inlined as MySql.Data sends them.</summary>
+    /// <summary>The lookup query of <paramref name="count"/> keys, parameters inlined as the client inlines them.</summary>
     private static string LookupQuery(StarRocksTableInfo table, int count, Func<int, object?[]> key)
     {
         using var command = new MySqlCommand();
@@ -114,7 +114,7 @@ public sealed partial class EmittedSqlTests
     }
 
     /// <summary>
-    /// <paramref name="sql"/> with each <c>@name</c> replaced by its value as a literal, as MySql.Data's client-side
+    /// <paramref name="sql"/> with each <c>@name</c> replaced by its value as a literal, as the client-side
     /// binding sends it (strings quoted, dates as <c>'yyyy-MM-dd HH:mm:ss'</c>).
     /// </summary>
     private static string Inline(string sql, params (string Name, object? Value)[] parameters)
