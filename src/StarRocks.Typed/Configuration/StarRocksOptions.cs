@@ -32,7 +32,11 @@ public sealed class StarRocksOptions
     /// </summary>
     public StarRocksConnectionOptions Connection { get; set; } = new();
 
-    /// <summary><c>jdbc-url</c>: <c>jdbc:mysql://fe1:9030,fe2:9030[/db][?…]</c> (optional; SQL work uses the registered <c>DbDataSource</c>).</summary>
+    /// <summary>
+    /// <c>jdbc-url</c>: <c>jdbc:mysql://fe1:9030,fe2:9030[/db][?…]</c>, the FEs' MySQL query port. When set and no data
+    /// source is registered with <c>UseDataSource</c>, sources, lookups and schema checks use a MySqlConnector data
+    /// source over these FEs (failover in the URL's order) with <c>username</c> and <c>password</c>.
+    /// </summary>
     public string? JdbcUrl { get; set; }
 
     /// <summary><c>database-name</c>: overrides the database of every table model when set.</summary>
@@ -139,36 +143,6 @@ public sealed class StarRocksOptions
         }
 
         return this;
-    }
-
-    /// <summary>The parsed <see cref="JdbcUrl"/> hosts (<c>host:port</c>), or an empty list when none is set.</summary>
-    /// <returns>One entry per FE.</returns>
-    /// <exception cref="FormatException">The URL is not <c>jdbc:mysql://host:port[,host:port…]</c>; the message names <c>jdbc-url</c>.</exception>
-    public IReadOnlyList<string> GetJdbcHosts()
-    {
-        if (string.IsNullOrWhiteSpace(JdbcUrl))
-        {
-            return [];
-        }
-
-        const string scheme = "jdbc:mysql://";
-        if (!JdbcUrl.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new FormatException($"jdbc-url must look like jdbc:mysql://fe1:9030,fe2:9030 (was '{JdbcUrl}').");
-        }
-
-        var authority = JdbcUrl[scheme.Length..].Split('/', '?')[0];
-        var hosts = authority.Split(',', StringSplitOptions.TrimEntries);
-        foreach (var host in hosts)
-        {
-            var colon = host.LastIndexOf(':');
-            if (colon <= 0 || !int.TryParse(host[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
-            {
-                throw new FormatException($"jdbc-url entry '{host}' is not host:port (was '{JdbcUrl}').");
-            }
-        }
-
-        return hosts;
     }
 
     private static StarRocksSinkSemantic ParseSemantic(string value) => value.Trim().ToLowerInvariant() switch

@@ -25,7 +25,10 @@ public sealed class StarRocksOptionsValidator : IValidateOptions<StarRocksOption
         var failures = new List<string>(StarRocksConnectionOptionsValidator.GetFailures(options.Connection));
         try
         {
-            options.GetJdbcHosts();
+            if (!string.IsNullOrWhiteSpace(options.JdbcUrl))
+            {
+                DependencyInjection.JdbcDataSource.ConnectionString(options, _ => { });
+            }
         }
         catch (FormatException e)
         {

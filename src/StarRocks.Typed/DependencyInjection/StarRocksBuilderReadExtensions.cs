@@ -163,8 +163,7 @@ public static class StarRocksBuilderReadExtensions
     }
 
     internal static DbDataSource DataSource(IServiceProvider services) =>
-        services.GetKeyedService<DbDataSource>(StarRocksSchema.DataSourceKey)
-        ?? throw new InvalidOperationException("StarRocks sources, lookups and schema checks need a data source: call UseDataSource(...) on the StarRocks builder.");
+        services.GetRequiredKeyedService<DbDataSource>(StarRocksBuilder.DataSourceKey);
 
     internal static string? Database(IServiceProvider services) => services.GetService<IOptions<StarRocksOptions>>()?.Value.Database;
 

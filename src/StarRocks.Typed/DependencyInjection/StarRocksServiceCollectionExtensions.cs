@@ -2,10 +2,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StarRocks.Typed.Configuration;
 using StarRocks.Typed.Loading;
+using StarRocks.Typed.Schema;
 using StarRocks.Typed.Sink;
 
 namespace StarRocks.Typed.DependencyInjection;
@@ -42,6 +45,10 @@ public static class StarRocksServiceCollectionExtensions
             sp.GetService<IStreamLoadClient>(),
             sp.GetService<ICheckpointJournal>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StarRocksSinkHostedService>());
+        services.TryAddKeyedSingleton<DbDataSource>(StarRocksBuilder.DataSourceKey, (sp, _) => JdbcDataSource.Create(
+            sp.GetRequiredService<IOptions<StarRocksOptions>>().Value,
+            sp.GetService<ILoggerFactory>()?.CreateLogger("StarRocks.Typed.Source") ?? NullLogger.Instance));
+        services.TryAddSingleton<IStarRocksSchema>(sp => new StarRocksSchema(sp.GetRequiredKeyedService<DbDataSource>(StarRocksBuilder.DataSourceKey)));
         return new StarRocksBuilder(services);
     }
 }

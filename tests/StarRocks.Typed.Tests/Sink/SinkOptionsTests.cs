@@ -54,7 +54,7 @@ public sealed class SinkOptionsTests
         Assert.Equal("orders_app", bound.Connection.LabelPrefix);
         Assert.False(bound.AbortLingeringTransactions);
         Assert.Equal(3, bound.LingeringTransactionCheckCount);
-        Assert.Equal(["fe1:9030", "fe2:9030"], bound.GetJdbcHosts());
+        Assert.Equal("jdbc:mysql://fe1:9030,fe2:9030", bound.JdbcUrl);
         Assert.Equal(2, bound.Connection.GetLoadEndpoints().Count);
     }
 
