@@ -30,7 +30,6 @@ try
     });
     var section = builder.Configuration.GetSection("StarRocks");
     builder.Services.AddStarRocks(section)
-        .ConfigureReads(section)
         .AddSink<Customer>()
         .AddLookup<long, Customer>()
         .CheckSchemaOnStart<Customer>(failOnDrift: true);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
 namespace StarRocks.Typed.Configuration;
@@ -105,10 +104,7 @@ public sealed class StarRocksOptions
     public StarRocksOptions Apply(IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        var pairs = section.AsEnumerable(makePathsRelative: true)
-            .Where(p => p.Value is not null)
-            .Select(p => new KeyValuePair<string, string>(p.Key.Replace(':', '.'), p.Value!));
-        return Apply(pairs);
+        return Apply(ConnectorOptions.Pairs(section));
     }
 
     /// <summary>
@@ -121,42 +117,29 @@ public sealed class StarRocksOptions
     public StarRocksOptions Apply(IEnumerable<KeyValuePair<string, string>> connectorOptions)
     {
         ArgumentNullException.ThrowIfNull(connectorOptions);
-        var list = connectorOptions.ToList();
-        Connection.ApplyConnectorOptions(list);
-        foreach (var (rawName, value) in list)
-        {
-            var name = rawName.Trim().ToLowerInvariant();
-            switch (name)
-            {
-                case "jdbc-url": JdbcUrl = value; break;
-                case "database-name": Database = value; break;
-                case "sink.semantic": Semantic = ParseSemantic(value); break;
-                case "sink.buffer-flush.max-bytes": BufferFlushMaxBytes = ParseLong(name, value); break;
-                case "sink.buffer-flush.max-rows": BufferFlushMaxRows = (int)Math.Clamp(ParseLong(name, value), int.MinValue, int.MaxValue); break;
-                case "sink.buffer-flush.interval-ms": BufferFlushInterval = TimeSpan.FromMilliseconds(ParseLong(name, value)); break;
-                case "sink.io.thread-count": IoThreadCount = (int)Math.Clamp(ParseLong(name, value), int.MinValue, int.MaxValue); break;
-                case "sink.at-least-once.use-transaction-stream-load": UseTransactionStreamLoad = ParseBool(name, value); break;
-                case "sink.exactly-once.journal-path": JournalPath = value; break;
-                case "sink.exactly-once.enable-abort-lingering-txn": AbortLingeringTransactions = ParseBool(name, value); break;
-                case "sink.exactly-once.check-num-lingering-txn": LingeringTransactionCheckCount = (int)Math.Clamp(ParseLong(name, value), int.MinValue, int.MaxValue); break;
-            }
-        }
-
+        var pairs = connectorOptions.ToList();
+        Connection.ApplyConnectorOptions(pairs);
+        ConnectorOptions.Apply(this, Options, pairs);
         return this;
     }
 
-    private static StarRocksSinkSemantic ParseSemantic(string value) => value.Trim().ToLowerInvariant() switch
-    {
-        "at-least-once" => StarRocksSinkSemantic.AtLeastOnce,
-        "exactly-once" => StarRocksSinkSemantic.ExactlyOnce,
-        _ => throw new FormatException($"sink.semantic must be at-least-once or exactly-once (was '{value}')."),
-    };
-
-    private static long ParseLong(string option, string value) =>
-        long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw new FormatException($"{option} must be an integer (was '{value}').");
-
-    private static bool ParseBool(string option, string value) =>
-        bool.TryParse(value, out var flag) ? flag : throw new FormatException($"{option} must be true or false (was '{value}').");
+    /// <summary>The sink's own options (the connection's are <see cref="StarRocksConnectionOptions.Options"/>): name, parser and range of each.</summary>
+    internal static IReadOnlyList<ConnectorOption<StarRocksOptions>> Options { get; } =
+    [
+        ConnectorOption<StarRocksOptions>.Text("jdbc-url", (o, v) => o.JdbcUrl = v),
+        ConnectorOption<StarRocksOptions>.Text("database-name", (o, v) => o.Database = v),
+        ConnectorOption<StarRocksOptions>.Choice("sink.semantic", (o, v) => o.Semantic = v,
+            ("at-least-once", StarRocksSinkSemantic.AtLeastOnce), ("exactly-once", StarRocksSinkSemantic.ExactlyOnce)),
+        ConnectorOption<StarRocksOptions>.Int64("sink.buffer-flush.max-bytes", o => o.BufferFlushMaxBytes, (o, v) => o.BufferFlushMaxBytes = v,
+            MinBufferBytes, MaxBufferBytes, relaxedMin: o => o.UncheckedBufferLimitsForTesting ? 1 : MinBufferBytes),
+        ConnectorOption<StarRocksOptions>.Int64("sink.buffer-flush.max-rows", o => o.BufferFlushMaxRows, (o, v) => o.BufferFlushMaxRows = (int)Math.Clamp(v, int.MinValue, int.MaxValue),
+            64_000, 5_000_000, relaxedMin: o => o.UncheckedBufferLimitsForTesting ? 1 : 64_000),
+        ConnectorOption<StarRocksOptions>.Milliseconds("sink.buffer-flush.interval-ms", o => o.BufferFlushInterval, (o, v) => o.BufferFlushInterval = v,
+            1_000, 3_600_000, relaxedMin: o => o.UncheckedBufferLimitsForTesting ? 1 : 1_000),
+        ConnectorOption<StarRocksOptions>.Int32("sink.io.thread-count", o => o.IoThreadCount, (o, v) => o.IoThreadCount = v, 1, 64),
+        ConnectorOption<StarRocksOptions>.Flag("sink.at-least-once.use-transaction-stream-load", (o, v) => o.UseTransactionStreamLoad = v),
+        ConnectorOption<StarRocksOptions>.Text("sink.exactly-once.journal-path", (o, v) => o.JournalPath = v),
+        ConnectorOption<StarRocksOptions>.Flag("sink.exactly-once.enable-abort-lingering-txn", (o, v) => o.AbortLingeringTransactions = v),
+        ConnectorOption<StarRocksOptions>.Int32("sink.exactly-once.check-num-lingering-txn", o => o.LingeringTransactionCheckCount, (o, v) => o.LingeringTransactionCheckCount = v, -1), // -1: until the first label that is not lingering
+    ];
 }

@@ -35,17 +35,7 @@ public sealed class StarRocksOptionsValidator : IValidateOptions<StarRocksOption
             failures.Add(e.Message);
         }
 
-        var relaxed = options.UncheckedBufferLimitsForTesting;
-        OptionRange.Check(failures, "sink.buffer-flush.max-bytes", options.BufferFlushMaxBytes, relaxed ? 1 : StarRocksOptions.MinBufferBytes, StarRocksOptions.MaxBufferBytes);
-        OptionRange.Check(failures, "sink.buffer-flush.max-rows", options.BufferFlushMaxRows, relaxed ? 1 : 64_000, 5_000_000);
-        OptionRange.Check(failures, "sink.buffer-flush.interval-ms", options.BufferFlushInterval, relaxed ? 1 : 1_000, 3_600_000);
-
-        OptionRange.Check(failures, "sink.io.thread-count", options.IoThreadCount, 1, 64);
-        if (options.LingeringTransactionCheckCount < -1)
-        {
-            failures.Add($"sink.exactly-once.check-num-lingering-txn must be -1 (until the first label that is not lingering) or a number of labels, 0 or more (was {options.LingeringTransactionCheckCount}).");
-        }
-
+        ConnectorOptions.Check(options, StarRocksOptions.Options, failures);
         if (!Enum.IsDefined(options.Semantic))
         {
             failures.Add($"sink.semantic must be at-least-once or exactly-once (was {options.Semantic}).");
