@@ -164,6 +164,18 @@ public sealed class CompressedLoadTests
     }
 
     [Fact]
+    public void The_connector_spelling_binds_the_codec_and_is_checked_by_name()
+    {
+        var options = _fixture.Options().ApplyConnectorOptions([new("sink.properties.compression", "LZ4_FRAME")]);
+        Assert.Empty(StarRocksConnectionOptionsValidator.GetFailures(options));
+
+        options.ApplyConnectorOptions([new("sink.properties.compression", "snappy")]);
+        Assert.Equal(
+            ["sink.properties.compression 'snappy' is a codec StarRocks accepts but this library does not write; use gzip, deflate, zstd, lz4_frame, bzip2 (or no_compression)."],
+            StarRocksConnectionOptionsValidator.GetFailures(options));
+    }
+
+    [Fact]
     public async Task A_codec_named_per_request_is_checked_before_anything_is_sent()
     {
         var table = await _fixture.CreateTableAsync();
