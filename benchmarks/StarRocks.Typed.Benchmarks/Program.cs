@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using StarRocks.Typed.Benchmarks.Loading;
 using StarRocks.Typed.Benchmarks.Serialization;
 using StarRocks.Typed.Benchmarks.Sink;
 
@@ -9,6 +10,9 @@ switch (args)
         break;
     case ["quick-sink", ..]:
         await QuickSinkMeasurement.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+        break;
+    case ["quick-compression", ..]:
+        await QuickCompressionMeasurement.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
