@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using StarRocks.Typed.Loading;
+using StarRocks.Typed.Sink.Buffering;
 
 namespace StarRocks.Typed.Sink;
 

@@ -164,7 +164,7 @@ public sealed class SinkFlushTests(SinkStandInFixture fixture)
         {
             for (var i = 0; i < 4; i++) fixture.StandIn.Faults.DelayNextAnswer(TimeSpan.FromMilliseconds(300));
             var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
-            var budget = services.GetRequiredService<SinkCoordinator>().Budget;
+            var budget = services.GetRequiredService<SinkCoordinator>().Buffers.Budget;
             var started = DateTime.UtcNow;
             await WriteAsync(sink, Enumerable.Range(0, 1000).Select(Event), calls); // ~45 KB through a 16 KB budget
             var elapsed = DateTime.UtcNow - started;
@@ -224,7 +224,7 @@ public sealed class SinkFlushTests(SinkStandInFixture fixture)
             await sink.WriteAsync(Enumerable.Range(0, 500).Select(Event));
             await sink.FlushAsync();
             var used = WeakPool(coordinator);
-            await WaitUntilAsync(() => Task.FromResult(!ReferenceEquals(coordinator.SegmentPool, used.Target)));
+            await WaitUntilAsync(() => Task.FromResult(!ReferenceEquals(coordinator.Buffers.SegmentPool, used.Target)));
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
@@ -237,7 +237,7 @@ public sealed class SinkFlushTests(SinkStandInFixture fixture)
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)] // no strong reference left in the test's frame
-    private static WeakReference WeakPool(SinkCoordinator coordinator) => new(coordinator.SegmentPool);
+    private static WeakReference WeakPool(SinkCoordinator coordinator) => new(coordinator.Buffers.SegmentPool);
 
     private static async Task WriteAsync<T>(IStarRocksSink<T> sink, IEnumerable<T> rows, string calls) where T : IStarRocksTable<T>
     {

@@ -1,4 +1,4 @@
-namespace StarRocks.Typed.Sink;
+namespace StarRocks.Typed.Sink.Buffering;
 
 /// <summary>
 /// The one memory budget shared by all tables of a sink: bytes reserved by buffered, queued and in-flight batches.
