@@ -41,6 +41,7 @@ public static class StarRocksServiceCollectionExtensions
             sp.GetService<ILoggerFactory>(),
             sp.GetService<IStreamLoadClient>(),
             sp.GetService<ICheckpointJournal>()));
+        services.TryAddSingleton<IStarRocksCheckpoints>(sp => sp.GetRequiredService<SinkCoordinator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StarRocksSinkHostedService>());
         return new StarRocksBuilder(services);
     }

@@ -16,7 +16,7 @@ namespace StarRocks.Typed.Sink;
 /// <see cref="TableUploader"/> loads through the <see cref="IBatchLoader"/> of the delivery mode. The only place that reads
 /// the mode: it picks the loader and, for exactly-once, the <see cref="ExactlyOnceCheckpoints"/>, once.
 /// </summary>
-internal sealed class SinkCoordinator : IAsyncDisposable
+internal sealed class SinkCoordinator : IStarRocksCheckpoints, IAsyncDisposable
 {
     private readonly List<(TableBuffer Buffer, TableUploader Uploader)> _tables = [];
     private readonly Func<TableBuffer, IBatchLoader> _newLoader;
@@ -79,21 +79,30 @@ internal sealed class SinkCoordinator : IAsyncDisposable
         return buffer;
     }
 
-    /// <summary>Exactly-once start (see <see cref="ExactlyOnceCheckpoints.RecoverAsync"/>); nothing in at-least-once.</summary>
-    /// <param name="cancellationToken">Cancels the recovery.</param>
-    /// <returns>Completes when recovered.</returns>
-    public Task RecoverAsync(CancellationToken cancellationToken) => _checkpoints?.RecoverAsync(cancellationToken) ?? Task.CompletedTask;
+    /// <summary>Exactly-once start (see <see cref="ExactlyOnceCheckpoints.StartAsync"/>); nothing in at-least-once.</summary>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>Completes when started.</returns>
+    public Task StartAsync(CancellationToken cancellationToken) => _checkpoints?.StartAsync(cancellationToken) ?? Task.CompletedTask;
 
-    /// <summary>Exactly-once: a checkpoint (see <see cref="ExactlyOnceCheckpoints.CheckpointAsync"/>); at-least-once: flushes every table.</summary>
+    /// <inheritdoc />
+    public async ValueTask<StarRocksRecovery> RecoverAsync(CancellationToken cancellationToken = default) =>
+        await (_checkpoints?.RecoverAsync(cancellationToken) ?? Task.FromResult(StarRocksRecovery.None)).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public ValueTask CheckpointAsync(string? applicationState, CancellationToken cancellationToken = default) =>
+        new(_checkpoints?.CheckpointAsync(newState: true, applicationState, cancellationToken) ?? FlushAllAsync(cancellationToken));
+
+    /// <summary><see cref="IStarRocksSink{T}.CheckpointAsync"/>: a checkpoint that keeps the last application state.</summary>
     /// <param name="cancellationToken">Cancels waiting.</param>
     /// <returns>Completes when the rows are in StarRocks.</returns>
-    public Task CheckpointAsync(CancellationToken cancellationToken) => FlushAllAsync(cancellationToken);
+    public Task CheckpointAsync(CancellationToken cancellationToken) =>
+        _checkpoints?.CheckpointAsync(newState: false, null, cancellationToken) ?? FlushAllAsync(cancellationToken);
 
-    /// <summary>Flushes every table and waits for the loads (host stop); exactly-once checkpoints.</summary>
+    /// <summary>Flushes every table and waits for the loads (host stop); exactly-once: the final checkpoint.</summary>
     /// <param name="cancellationToken">Cancels waiting.</param>
     /// <returns>Completes when the rows are in StarRocks.</returns>
     public Task FlushAllAsync(CancellationToken cancellationToken) =>
-        _checkpoints?.CheckpointAsync(cancellationToken) ?? Task.WhenAll(Buffers.Tables.Select(t => t.FlushAsync(cancellationToken).AsTask()));
+        _checkpoints?.FinalCheckpointAsync() ?? Task.WhenAll(Buffers.Tables.Select(t => t.FlushAsync(cancellationToken).AsTask()));
 
     /// <summary>Exactly-once: a final checkpoint (best effort: failures were already reported to writers); stops the timer and the uploaders.</summary>
     /// <returns>Completes when everything is stopped.</returns>
@@ -137,6 +146,12 @@ internal sealed class SinkCoordinator : IAsyncDisposable
     /// <summary>Exactly-once: a transaction per table and checkpoint, committed by <see cref="ExactlyOnceCheckpoints"/>.</summary>
     private Func<TableBuffer, IBatchLoader> ExactlyOnce(ILoggerFactory loggerFactory, ICheckpointJournal? journal)
     {
+        if (journal is not null && Options.JournalPath is not null)
+        {
+            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(StarRocksOptions),
+                [$"sink.exactly-once.journal-path ({Options.JournalPath}) is set, and an {nameof(ICheckpointJournal)} is registered in the services: the registered journal would be used and the path ignored. Remove one of them."]);
+        }
+
         _transactions = new TransactionStreamLoadClient(Options.Connection, loggerFactory);
         journal ??= new FileCheckpointJournal(Options.JournalPath ?? $"starrocks-sink-{Options.Connection.LabelPrefix ?? LoadLabelGenerator.DefaultPrefix}.journal");
         return (_checkpoints = new ExactlyOnceCheckpoints(Options, _transactions, journal, Logger)).CreateLoader;

@@ -76,4 +76,10 @@ internal static partial class SinkLog
 
     [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "The rejected-rows handler failed for {FilteredRows} row(s) filtered from {Database}.{Table} label {Label}; the load stands")]
     public static partial void RejectedRowsHandlerFailed(ILogger logger, long filteredRows, string database, string table, string label, Exception exception);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Exactly-once stop: the transactions of the rows written after the last checkpoint were rolled back; the application resumes from state {State}")]
+    public static partial void OpenTransactionsRolledBack(ILogger logger, string? state);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Error, Message = "StarRocks aborted prepared transaction(s) {Aborted} of the pending checkpoint; it is dropped (the rest rolled back) and the application resumes from the last committed state. Already committed of it, so not atomic: {Committed}")]
+    public static partial void CheckpointAborted(ILogger logger, string aborted, string committed);
 }

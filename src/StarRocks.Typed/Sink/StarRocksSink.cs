@@ -119,7 +119,7 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
 
     /// <summary>Flushes this table (throwing only a failure not reported before); the coordinator is disposed with the service provider.</summary>
     /// <returns>Completes when the buffered rows are loaded.</returns>
-    public ValueTask DisposeAsync() => _table.FlushOnDisposeAsync();
+    public ValueTask DisposeAsync() => _table.FlushAsync(CancellationToken.None);
 
     private ValueTask Write(ReadOnlySpan<T> rows, SinkRowShape shape, StarRocksOperation operation, CancellationToken cancellationToken) =>
         Write<T, RowFields<T>>(rows, shape, operation, cancellationToken);

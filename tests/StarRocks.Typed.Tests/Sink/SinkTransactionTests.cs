@@ -39,7 +39,7 @@ public sealed class SinkTransactionTests(SinkStandInFixture fixture)
         await using (restarted)
         {
             var again = restarted.GetRequiredService<IStarRocksSink<SinkEvent>>();
-            await restarted.GetRequiredService<SinkCoordinator>().RecoverAsync(CancellationToken.None);
+            await restarted.GetRequiredService<SinkCoordinator>().StartAsync(CancellationToken.None);
             Assert.Equal(150, await fixture.CountAsync(db, "events"));
             for (var i = 150; i < 170; i++) await again.WriteAsync(new SinkEvent { Id = i, Payload = "replayed" });
             await again.CheckpointAsync();

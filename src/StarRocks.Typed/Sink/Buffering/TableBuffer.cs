@@ -101,12 +101,12 @@ internal sealed class TableBuffer(SinkBuffers buffers, string database, string t
             }
             else if (_unflushedSince != 0 && Stopwatch.GetElapsedTime(_unflushedSince) >= interval)
             {
-                Queue(new SealedBatch(null, null, 0, FlushPoint.Flush));
+                Queue(new SealedBatch(null, null, 0, FlushPoint.Flush, Failure.Epoch));
             }
         }
     }
 
-    /// <summary>Seals the active batch and waits until everything queued is delivered; throws a load failure.</summary>
+    /// <summary>Seals the active batch and waits until everything queued is delivered; throws a load failure no caller has seen (dispose too, so rows are never dropped silently).</summary>
     /// <param name="cancellationToken">Cancels waiting.</param>
     /// <returns>Completes when the table's rows are loaded.</returns>
     public ValueTask FlushAsync(CancellationToken cancellationToken) => FlushAsync(FlushPoint.Flush, cancellationToken);
@@ -128,18 +128,18 @@ internal sealed class TableBuffer(SinkBuffers buffers, string database, string t
         ThrowIfFaulted();
     }
 
-    /// <summary>Flushes on dispose; throws only a failure no caller has seen yet, so rows are never dropped silently.</summary>
-    /// <returns>Completes when the table's rows are loaded.</returns>
-    public async ValueTask FlushOnDisposeAsync()
+    /// <summary>Exactly-once resume: queues a rollback of what the table's loader holds open and waits for it; throws nothing.</summary>
+    /// <returns>Completes when it is rolled back.</returns>
+    public async Task RollBackAsync()
     {
-        var reportedBefore = Failure.Reported is not null;
-        try
+        Task done;
+        lock (_gate)
         {
-            await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            SealLocked(SealReason.Flush, FlushPoint.Rollback);
+            done = _lastDone;
         }
-        catch (StarRocksSinkException) when (reportedBefore)
-        {
-        }
+
+        await done.ConfigureAwait(false);
     }
 
     /// <summary>Seals the active batch and closes the queue (the uploader ends after it).</summary>
@@ -179,7 +179,7 @@ internal sealed class TableBuffer(SinkBuffers buffers, string database, string t
         {
             if (point != FlushPoint.None)
             {
-                Queue(new SealedBatch(null, null, 0, point));
+                Queue(new SealedBatch(null, null, 0, point, Failure.Epoch));
             }
 
             return;
@@ -192,7 +192,7 @@ internal sealed class TableBuffer(SinkBuffers buffers, string database, string t
 
         buffers.AddActiveBytes(-_activeReserved);
         SinkLog.Flushing(logger, active.RowCount, active.Length, Database, Table, Name(reason));
-        var batch = new SealedBatch(active, _shape, _activeReserved, point);
+        var batch = new SealedBatch(active, _shape, _activeReserved, point, Failure.Epoch);
         if (point == FlushPoint.None && _unflushedSince == 0)
         {
             _unflushedSince = _activeSince;

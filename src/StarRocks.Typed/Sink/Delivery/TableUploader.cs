@@ -47,11 +47,7 @@ internal sealed class TableUploader
         {
             try
             {
-                if (_failure.Current is { } failure)
-                {
-                    failure.AddRowsNotLoaded(batch.Body?.RowCount ?? 0);
-                }
-                else
+                if (!_failure.Skips(batch))
                 {
                     await DeliverAsync(batch).ConfigureAwait(false);
                 }

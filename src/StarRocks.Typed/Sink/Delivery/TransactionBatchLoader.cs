@@ -13,7 +13,8 @@ internal sealed record PreparedTableTransaction(StreamLoadTransaction Transactio
 /// Transaction Stream Load for one table: begins a transaction on the first batch after a flush point (with the label
 /// <c>nextLabel</c> gives), loads every batch into it, and ends it at <c>endsAt</c>: at-least-once
 /// (<see cref="FlushPoint.Flush"/>) prepares and commits at every flush; exactly-once (<see cref="FlushPoint.Checkpoint"/>)
-/// prepares at every checkpoint and leaves the commit to <see cref="ExactlyOnceCheckpoints"/>.
+/// prepares at every checkpoint and leaves the commit to <see cref="ExactlyOnceCheckpoints"/>. A
+/// <see cref="FlushPoint.Rollback"/> rolls back the open transaction.
 /// </summary>
 /// <param name="client">The transaction client.</param>
 /// <param name="database">The database.</param>
@@ -59,6 +60,12 @@ internal sealed class TransactionBatchLoader(
 
     public async Task EndAsync(FlushPoint point)
     {
+        if (point == FlushPoint.Rollback)
+        {
+            await AbandonAsync().ConfigureAwait(false);
+            return;
+        }
+
         if (point != endsAt)
         {
             return;
