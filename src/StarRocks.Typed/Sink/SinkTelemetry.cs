@@ -56,7 +56,7 @@ internal static partial class SinkLog
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Loaded {Rows} rows ({Bytes} bytes) into {Database}.{Table} in {ElapsedMs} ms")]
     public static partial void Flushed(ILogger logger, long rows, long bytes, string database, string table, long elapsedMs);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Loading into {Database}.{Table} failed; the sink is faulted: {Reason}")]
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Loading into {Database}.{Table} failed; the next call throws it: {Reason}")]
     public static partial void FlushFailed(ILogger logger, string database, string table, string reason);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Writers wait: {Reserved} of {Limit} buffer bytes in use")]

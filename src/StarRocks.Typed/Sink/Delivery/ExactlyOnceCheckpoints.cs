@@ -23,6 +23,7 @@ internal sealed class ExactlyOnceCheckpoints(StarRocksOptions options, Transacti
     private string? _pendingState;
     private bool _statePending;
     private bool _usesState;
+    private bool _pendingTried; // the pending checkpoint's commit was tried before (a failed commit, or a previous process)
     private StarRocksSinkException? _aborted; // StarRocks aborted a pending checkpoint: the application resumes before it
     private long _journalId;
     private long _firstCheckpointId;
@@ -210,21 +211,35 @@ internal sealed class ExactlyOnceCheckpoints(StarRocksOptions options, Transacti
         }
 
         List<PreparedTableTransaction> committed = [], aborted = [], prepared = [];
-        StarRocksSinkException? failure = null;
         foreach (var pending in _pending)
+        {
+            // Tried before (a failed commit, or a previous process): StarRocks may have aborted some meanwhile; commit none then.
+            var state = _pendingTried ? await StateAsync(pending.Transaction, cancellationToken).ConfigureAwait(false) : LoadState.Prepared;
+            (state switch { LoadState.Aborted or LoadState.Unknown => aborted, LoadState.Committed or LoadState.Visible => committed, _ => prepared }).Add(pending);
+        }
+
+        _pendingTried = true;
+        StarRocksSinkException? failure = null;
+        foreach (var pending in aborted.Count == 0 ? prepared.ToList() : [])
         {
             var transaction = pending.Transaction;
             try
             {
                 await client.CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+                prepared.Remove(pending);
                 committed.Add(pending);
                 SinkLog.Transaction(logger, transaction.Label, transaction.Database, "committed");
             }
             catch (StarRocksLoadException e)
             {
-                var state = await StateAsync(transaction, cancellationToken).ConfigureAwait(false);
-                (state is LoadState.Aborted or LoadState.Unknown ? aborted : prepared).Add(pending);
-                failure ??= state is LoadState.Aborted or LoadState.Unknown ? null : new StarRocksSinkException(transaction.Database, transaction.Table, pending.Rows, e);
+                if (await StateAsync(transaction, cancellationToken).ConfigureAwait(false) is LoadState.Aborted or LoadState.Unknown)
+                {
+                    prepared.Remove(pending);
+                    aborted.Add(pending);
+                    break;
+                }
+
+                failure ??= new StarRocksSinkException(transaction.Database, transaction.Table, pending.Rows, e);
             }
         }
 
@@ -247,7 +262,7 @@ internal sealed class ExactlyOnceCheckpoints(StarRocksOptions options, Transacti
             _committedState = _pendingState;
         }
 
-        (_pending, _pendingState, _statePending) = ([], null, false);
+        (_pending, _pendingState, _statePending, _pendingTried) = ([], null, false, false);
         await WriteJournalAsync(cancellationToken).ConfigureAwait(false);
         return new StarRocksRecovery(_committedState, [.. aborted.Select(Journaled)], aborted.Count > 0 ? [.. committed.Select(Journaled)] : []);
     }
@@ -332,6 +347,7 @@ internal sealed class ExactlyOnceCheckpoints(StarRocksOptions options, Transacti
                 _pending = [.. record.Prepared.Select(p => new PreparedTableTransaction(new StreamLoadTransaction(p.Database, p.Table, p.Label), 0))];
                 (_journalId, _committedState, _pendingState) = (record.CheckpointId, record.CommittedState, record.PendingState);
                 _statePending = record.Prepared.Count > 0 || record.PendingState is not null;
+                _pendingTried = true;
                 _usesState = record.CommittedState is not null || record.PendingState is not null;
                 _recovery = await SettlePendingAsync(cancellationToken).ConfigureAwait(false);
                 Interlocked.Exchange(ref _firstCheckpointId, record.CheckpointId + 1);
