@@ -17,12 +17,12 @@ namespace StarRocks.Typed.Sink;
 public interface IStarRocksCheckpoints
 {
     /// <summary>
-    /// Where the application resumes its source. On start: commits the transactions the journal lists as prepared (a
-    /// crash or stop between prepare and commit) and returns the resulting state; if StarRocks aborted one of them
-    /// (<c>prepared_timeout</c>), rolls back the rest of that checkpoint and returns the state before it. After a failure
-    /// (a <see cref="StarRocksSinkException"/> from a write, flush or checkpoint): rolls back every table's open
-    /// transaction (the rows written since the last committed checkpoint are dropped) and returns the last committed
-    /// state; writes and checkpoints go on from there. Otherwise: the result of the start.
+    /// Where the application resumes its source: call it on start and after a <see cref="StarRocksSinkException"/>. It
+    /// rolls back every table's open transaction (the rows written since the last checkpoint are dropped: the application
+    /// writes them again from the returned state), settles the pending checkpoint (a crash or stop between prepare and
+    /// commit, or a failed commit: its transactions are committed; if StarRocks aborted one of them, e.g. after
+    /// <c>prepared_timeout</c>, the rest is rolled back and the checkpoint dropped) and returns the state of the last
+    /// committed checkpoint. Writes and checkpoints go on from there.
     /// </summary>
     /// <param name="cancellationToken">Cancels the recovery.</param>
     /// <returns>The state to resume from, and what StarRocks aborted.</returns>

@@ -203,6 +203,32 @@ public sealed class SinkRecoveryTests(SinkStandInFixture fixture)
     }
 
     [Fact]
+    public async Task Exactly_once_recovering_after_a_failed_commit_commits_the_pending_checkpoint_and_drops_the_rows_after_it()
+    {
+        var journal = SinkStandInFixture.NewJournalPath();
+        var (services, db) = await fixture.StartAsync(o => SinkStandInFixture.ExactlyOnce(o, journal));
+        await using (services)
+        {
+            var checkpoints = services.GetRequiredService<IStarRocksCheckpoints>();
+            var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
+            await sink.WriteAsync(Events(0, 20));
+            fixture.StandIn.Faults.Add(new Fault(FaultKind.Http500, FaultPoint.TransactionCommit, Times: 1000));
+            await Assert.ThrowsAsync<StarRocksSinkException>(() => checkpoints.CheckpointAsync("20").AsTask());
+            await sink.WriteAsync(Events(20, 5));
+            await sink.FlushAsync(); // in the open transaction
+            await Assert.ThrowsAsync<StarRocksSinkException>(() => checkpoints.RecoverAsync().AsTask()); // the commit still fails: try later
+            fixture.StandIn.Faults.Clear();
+
+            Assert.Equal("20", (await checkpoints.RecoverAsync()).ApplicationState);
+            await sink.WriteAsync(Events(20, 10));
+            await checkpoints.CheckpointAsync("30");
+        }
+
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => $"{i}|1"), await IdCountsAsync(db, "events"));
+        File.Delete(journal);
+    }
+
+    [Fact]
     public async Task Exactly_once_a_failed_load_rolls_back_every_table_and_the_application_resumes_from_the_last_state()
     {
         var journal = SinkStandInFixture.NewJournalPath();

@@ -18,7 +18,7 @@ internal sealed class ExactlyOnceCheckpoints(StarRocksOptions options, Transacti
     private readonly CheckpointLedger _ledger = new(client, journal, logger);
     private readonly LingeringTransactions _lingering = new(options, client, logger);
     private Task<StarRocksRecovery>? _start;
-    private StarRocksRecovery _recovery = StarRocksRecovery.None;
+    private StarRocksRecovery _recovery = StarRocksRecovery.None; // what was found aborted since the last RecoverAsync
     private StarRocksSinkException? _aborted; // StarRocks aborted a pending checkpoint: the application resumes before it
     private long _firstCheckpointId;
     private long _checkpointsDone;
@@ -67,11 +67,6 @@ internal sealed class ExactlyOnceCheckpoints(StarRocksOptions options, Transacti
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (ResumeNeeded() is null)
-            {
-                return _recovery;
-            }
-
             await RollBackOpenAsync().ConfigureAwait(false);
             foreach (var (buffer, _) in Tables())
             {
@@ -79,7 +74,10 @@ internal sealed class ExactlyOnceCheckpoints(StarRocksOptions options, Transacti
             }
 
             _aborted = null;
-            return _recovery = await _ledger.SettleAsync(cancellationToken).ConfigureAwait(false);
+            var settled = await _ledger.SettleAsync(cancellationToken).ConfigureAwait(false);
+            var recovery = settled.Aborted.Count == 0 ? _recovery with { ApplicationState = settled.ApplicationState } : settled;
+            _recovery = StarRocksRecovery.None;
+            return recovery;
         }
         finally
         {
