@@ -49,6 +49,18 @@ internal sealed class SinkCoordinator : IStarRocksCheckpoints, IAsyncDisposable
 
     public SemaphoreSlim IoSlots { get; }
 
+    /// <summary>Every table's buffer and uploader.</summary>
+    internal (TableBuffer Buffer, TableUploader Uploader)[] Tables
+    {
+        get
+        {
+            lock (_tables)
+            {
+                return [.. _tables];
+            }
+        }
+    }
+
     /// <summary>Exactly-once's checkpoints (null in at-least-once).</summary>
     internal ExactlyOnceCheckpoints? Checkpoints => _checkpoints;
 
@@ -125,12 +137,7 @@ internal sealed class SinkCoordinator : IStarRocksCheckpoints, IAsyncDisposable
             unseen = ExceptionDispatchInfo.Capture(e);
         }
 
-        (TableBuffer Buffer, TableUploader Uploader)[] tables;
-        lock (_tables)
-        {
-            tables = [.. _tables];
-        }
-
+        var tables = Tables;
         foreach (var (buffer, _) in tables)
         {
             buffer.Complete();

@@ -96,6 +96,7 @@ internal sealed class SinkBuffers : IAsyncDisposable
     public ValueTask WaitForRoomAsync(long bytes, CancellationToken cancellationToken)
     {
         SinkLog.BackPressure(_logger, Budget.Reserved, Budget.Limit);
+        SinkTelemetry.RecordWriterWait();
         SealLargest();
         return Budget.WaitForRoomAsync(bytes, cancellationToken);
     }

@@ -203,7 +203,8 @@ internal sealed class ExactlyOnceCheckpoints(StarRocksOptions options, Transacti
     }
 
     /// <summary>A failure the application has not resumed from: of a table's loads, or a pending checkpoint StarRocks aborted.</summary>
-    private StarRocksSinkException? ResumeNeeded() =>
+    /// <returns>The failure, or null.</returns>
+    public StarRocksSinkException? ResumeNeeded() =>
         _aborted ?? Tables().Select(t => t.Buffer.Failure.Latest).OfType<StarRocksSinkException>().FirstOrDefault();
 
     private (TableBuffer Buffer, TransactionBatchLoader Loader)[] Tables()

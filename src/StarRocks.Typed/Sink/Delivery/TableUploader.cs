@@ -28,6 +28,7 @@ internal sealed class TableUploader
     private readonly TableFailure _failure;
     private readonly Func<StarRocksRejectedRows, CancellationToken, ValueTask>? _onRejectedRows;
     private readonly ILogger _logger;
+    private long _loadingSince;
 
     public TableUploader(
         TableBuffer buffer, ChannelReader<SealedBatch> batches, IBatchLoader loader, SinkMemoryBudget budget, SemaphoreSlim ioSlots,
@@ -41,13 +42,22 @@ internal sealed class TableUploader
     /// <summary>Completes when the queue is closed and empty.</summary>
     public Task Completion { get; }
 
+    public string Database => _database;
+
+    /// <summary>When the load in flight started (<see cref="Stopwatch.GetTimestamp"/>), or 0 when none is.</summary>
+    public long LoadingSince => Volatile.Read(ref _loadingSince);
+
     private async Task UploadAsync()
     {
         await foreach (var batch in _batches.ReadAllAsync().ConfigureAwait(false))
         {
             try
             {
-                if (!_failure.Skips(batch))
+                if (_failure.Skips(batch))
+                {
+                    SinkTelemetry.RecordRowsNotLoaded(_database, _table, batch.Body?.RowCount ?? 0);
+                }
+                else
                 {
                     await DeliverAsync(batch).ConfigureAwait(false);
                 }
@@ -65,6 +75,7 @@ internal sealed class TableUploader
     {
         await _ioSlots.WaitAsync().ConfigureAwait(false);
         var started = Stopwatch.GetTimestamp();
+        Volatile.Write(ref _loadingSince, started);
         var bodyRowsLost = batch.Body?.RowCount ?? 0;
         StreamLoadResult? filtered = null;
         try
@@ -73,6 +84,7 @@ internal sealed class TableUploader
             {
                 var result = await _loader.LoadAsync(body, batch.Shape!).ConfigureAwait(false);
                 bodyRowsLost = 0;
+                SinkTelemetry.RecordLoadDuration(_database, _table, Stopwatch.GetElapsedTime(started), null);
                 SinkTelemetry.RecordFlush(_database, _table, body.Length, body.RowCount, result);
                 SinkLog.Flushed(_logger, body.RowCount, body.Length, _database, _table, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 filtered = result is { NumberFilteredRows: > 0 } ? result : null;
@@ -85,15 +97,22 @@ internal sealed class TableUploader
         }
         catch (Exception e)
         {
+            if (bodyRowsLost > 0)
+            {
+                SinkTelemetry.RecordLoadDuration(_database, _table, Stopwatch.GetElapsedTime(started), e);
+            }
+
             SinkTelemetry.RecordFailure(_database, _table);
             SinkLog.FlushFailed(_logger, _database, _table, e.Message);
             var rowsLost = bodyRowsLost + await _loader.AbandonAsync().ConfigureAwait(false); // before the failure surfaces
+            SinkTelemetry.RecordRowsNotLoaded(_database, _table, rowsLost);
             // A failed recovery (awaited before the first transaction) already is a sink exception: keep its cause, not a nesting.
             var cause = e is StarRocksSinkException { InnerException: { } inner } ? inner : e;
             _failure.Set(new StarRocksSinkException(_database, _table, rowsLost, cause));
         }
         finally
         {
+            Volatile.Write(ref _loadingSince, 0);
             _ioSlots.Release();
         }
 
