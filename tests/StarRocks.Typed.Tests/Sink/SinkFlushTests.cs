@@ -186,7 +186,8 @@ public sealed class SinkFlushTests(SinkStandInFixture fixture)
         {
             var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
             await sink.WriteAsync(Enumerable.Range(0, 2500).Select(Event).ToArray().AsSpan()); // chunks of 1,024 rows cross the limit
-            await WaitUntilAsync(async () => await fixture.CountAsync(db, "events") == 2000);
+            // The request log records a load after its rows are visible: wait for both.
+            await WaitUntilAsync(async () => await fixture.CountAsync(db, "events") == 2000 && LoadsInto(db) >= 2);
             Assert.Equal(2, LoadsInto(db));
             await sink.FlushAsync();
             var summary = await fixture.QueryAsync($"SELECT COUNT(*), COUNT(DISTINCT id), SUM(payload = CONCAT('payload-', LPAD(id, 6, '0'), '-padding-padding-padding')) FROM `{db}`.`events`");
