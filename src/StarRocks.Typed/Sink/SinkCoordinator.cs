@@ -31,14 +31,14 @@ internal sealed class SinkCoordinator : IStarRocksCheckpoints, IAsyncDisposable
         StarRocksOptionsValidator.ThrowIfInvalid(Options);
         loggerFactory ??= NullLoggerFactory.Instance;
         Logger = loggerFactory.CreateLogger("StarRocks.Typed.Sink");
-        Buffers = new SinkBuffers(Options.BufferFlushMaxBytes, Options.BufferFlushInterval, Logger);
-        IoSlots = new SemaphoreSlim(Options.IoThreadCount, Options.IoThreadCount);
         _newLoader = (Options.Semantic, Options.UseTransactionStreamLoad) switch // the one place the delivery mode is read
         {
             (StarRocksSinkSemantic.ExactlyOnce, _) => ExactlyOnce(loggerFactory, journal),
             (_, true) => TransactionPerFlush(loggerFactory),
             _ => StreamLoadPerBatch(loggerFactory, loader),
         };
+        Buffers = new SinkBuffers(Options.BufferFlushMaxBytes, Options.BufferFlushInterval, Logger); // after what can throw: it starts a timer
+        IoSlots = new SemaphoreSlim(Options.IoThreadCount, Options.IoThreadCount);
     }
 
     public StarRocksOptions Options { get; }
