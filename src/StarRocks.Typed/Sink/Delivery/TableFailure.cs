@@ -53,6 +53,11 @@ internal sealed class TableFailure
     /// <summary>Throws a failure no caller has seen yet (once); later items load again.</summary>
     public void ThrowIfAny()
     {
+        if (Volatile.Read(ref _unreported) is null)
+        {
+            return; // every write checks: no lock when there is nothing to throw
+        }
+
         StarRocksSinkException? failure;
         lock (_gate)
         {
