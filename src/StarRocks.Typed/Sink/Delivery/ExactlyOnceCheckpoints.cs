@@ -171,7 +171,7 @@ internal sealed class ExactlyOnceCheckpoints(StarRocksOptions options, Transacti
             throw failedNow; // what the tables prepared is rolled back when the application resumes
         }
 
-        var prepared = tables.Select(t => t.Loader.TakePrepared()).OfType<PreparedTableTransaction>();
+        var prepared = tables.SelectMany(t => t.Loader.TakePrepared());
         await _ledger.AddAsync(Interlocked.Read(ref _firstCheckpointId) + _checkpointsDone++, prepared, state, cancellationToken).ConfigureAwait(false);
         if (StopAfterJournalForTesting)
         {
@@ -195,7 +195,7 @@ internal sealed class ExactlyOnceCheckpoints(StarRocksOptions options, Transacti
         await Task.WhenAll(tables.Select(t => t.Buffer.RollBackAsync())).ConfigureAwait(false);
         foreach (var (_, loader) in tables)
         {
-            if (loader.TakePrepared() is { } prepared)
+            foreach (var prepared in loader.TakePrepared())
             {
                 await _ledger.RollBackAsync(prepared.Transaction).ConfigureAwait(false);
             }

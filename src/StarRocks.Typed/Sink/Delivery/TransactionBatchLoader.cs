@@ -29,7 +29,7 @@ internal sealed class TransactionBatchLoader(
     internal static readonly TimeSpan RollbackTimeout = TimeSpan.FromSeconds(30);
 
     private StreamLoadTransaction? _transaction;
-    private PreparedTableTransaction? _prepared;
+    private readonly List<PreparedTableTransaction> _prepared = []; // prepared at checkpoint points, until a checkpoint takes them
     private long _rows; // rows loaded into _transaction so far
     private long _ended;
 
@@ -39,9 +39,20 @@ internal sealed class TransactionBatchLoader(
 
     public IErrorLogSource? ErrorLogs => client;
 
-    /// <summary>Takes the transaction the last checkpoint point prepared (null when nothing was loaded since the one before).</summary>
-    /// <returns>The prepared transaction.</returns>
-    public PreparedTableTransaction? TakePrepared() => Interlocked.Exchange(ref _prepared, null);
+    /// <summary>
+    /// Takes the transactions checkpoint points prepared: the last one's, if anything was loaded since the one before (and
+    /// any a cancelled checkpoint did not take).
+    /// </summary>
+    /// <returns>The prepared transactions.</returns>
+    public PreparedTableTransaction[] TakePrepared()
+    {
+        lock (_prepared)
+        {
+            PreparedTableTransaction[] taken = [.. _prepared];
+            _prepared.Clear();
+            return taken;
+        }
+    }
 
     public async Task<StreamLoadResult> LoadAsync(LoadBatch body, SinkRowShape shape)
     {
@@ -80,7 +91,10 @@ internal sealed class TransactionBatchLoader(
         await client.PrepareAsync(transaction).ConfigureAwait(false);
         if (endsAt == FlushPoint.Checkpoint)
         {
-            _prepared = new PreparedTableTransaction(transaction, _rows);
+            lock (_prepared)
+            {
+                _prepared.Add(new PreparedTableTransaction(transaction, _rows));
+            }
         }
         else
         {
