@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using StarRocks.Typed.Generators.Diagnostics;
 using StarRocks.Typed.Generators.Emitting;
 using StarRocks.Typed.Generators.Helpers;
 using StarRocks.Typed.Generators.Parsing;
@@ -41,6 +43,17 @@ public sealed class StarRocksTableGenerator : IIncrementalGenerator
                 output.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
         });
 
+        // Two models of one table: reported on each, naming the other (the DDL build step would otherwise get two files' worth of one table).
+        var identities = parsed
+            .Select(static (result, _) => result.Identity)
+            .Where(static identity => identity is not null)
+            .Select(static (identity, _) => identity!)
+            .Collect()
+            .SelectMany(static (identities, _) => DuplicateTables(identities))
+            .WithTrackingName(TrackingNames.DuplicateTables);
+        context.RegisterSourceOutput(identities.Combine(context.CompilationProvider), static (output, pair) =>
+            output.ReportDiagnostic(pair.Left.ToDiagnostic(pair.Right)));
+
         var registryEntries = tables
             .Select(static (table, _) => table.TypeName)
             .Collect()
@@ -53,4 +66,15 @@ public sealed class StarRocksTableGenerator : IIncrementalGenerator
                 output.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(pair.Left, pair.Right));
         });
     }
+
+    /// <summary>SRT028 for every model whose <c>database.table</c> another model of the compilation has too (names compared as written).</summary>
+    private static ImmutableArray<DiagnosticInfo> DuplicateTables(ImmutableArray<TableIdentity> identities) =>
+        identities
+            .GroupBy(i => (i.Database, i.Table))
+            .Where(group => group.Count() > 1)
+            .SelectMany(group => group.Select(identity => DiagnosticInfo.Create(
+                DiagnosticDescriptors.DuplicateTable, identity.Location, identity.TypeName,
+                string.Join("', '", group.Where(other => other != identity).Select(other => other.TypeName).OrderBy(n => n, System.StringComparer.Ordinal)),
+                identity.Database, identity.Table)))
+            .ToImmutableArray();
 }

@@ -7,4 +7,5 @@ internal static class TrackingNames
     public const string Tables = nameof(Tables);
     public const string Diagnostics = nameof(Diagnostics);
     public const string RegistryEntries = nameof(RegistryEntries);
+    public const string DuplicateTables = nameof(DuplicateTables);
 }

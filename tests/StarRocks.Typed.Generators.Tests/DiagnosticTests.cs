@@ -137,9 +137,9 @@ public class DiagnosticTests
         },
         {
             "SRT012",
-            """[StarRocksTable("s", "t", Naming = StarRocksNaming.AsDeclared)] public partial class Model { public int Id { get; set; } public int __row_id { get; set; } }""",
-            "__row_id",
-            """[StarRocksTable("s", "t", Naming = StarRocksNaming.AsDeclared)] public partial class Model { public int Id { get; set; } public int row_id { get; set; } }"""
+            """[StarRocksTable("s", "t", Naming = StarRocksNaming.AsDeclared)] public partial class Model { public int Id { get; set; } public int __ROW { get; set; } }""",
+            "__ROW",
+            """[StarRocksTable("s", "t", Naming = StarRocksNaming.AsDeclared)] public partial class Model { public int Id { get; set; } public int __row_id { get; set; } }"""
         },
         {
             "SRT013",
@@ -429,6 +429,78 @@ public class DiagnosticTests
             "Score",
             """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public double Score { get; set; } }"""
         },
+        {
+            "SRT026",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public string Table { get; set; } = ""; }""",
+            "Table",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn("table")] public string TableName { get; set; } = ""; }"""
+        },
+        {
+            "SRT026",
+            """[StarRocksTable("s", "t")] public partial record Model(int Id, string CreateTableSql);""",
+            "CreateTableSql",
+            """[StarRocksTable("s", "t")] public partial record Model(int Id, [property: StarRocksColumn("create_table_sql")] string Sql);"""
+        },
+        {
+            "SRT026",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public static Model Read(System.Data.Common.DbDataReader reader, int[] ordinals) => new(); }""",
+            "Read",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public static Model Read(System.Data.Common.DbDataReader reader) => new(); }"""
+        },
+        {
+            "SRT026",
+            """public class Base { public string GetKey { get; set; } = ""; } [StarRocksTable("s", "t")] public partial class Model : Base { [StarRocksKey(0)] public int Id { get; set; } }""",
+            "Model",
+            """public class Base { public string Key { get; set; } = ""; } [StarRocksTable("s", "t")] public partial class Model : Base { [StarRocksKey(0)] public int Id { get; set; } }"""
+        },
+        {
+            "SRT027",
+            """[StarRocksTable("s", "t")] public partial class Model { }""",
+            "Model",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } }"""
+        },
+        {
+            "SRT027",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksIgnore] public int Id { get; set; } public static int Count { get; set; } }""",
+            "Model",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public static int Count { get; set; } }"""
+        },
+        {
+            "SRT029",
+            """[StarRocksTable("s", "")] public partial class Model { public int Id { get; set; } }""",
+            """StarRocksTable("s", "")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } }"""
+        },
+        {
+            "SRT029",
+            """[StarRocksTable("s", "t\0x")] public partial class Model { public int Id { get; set; } }""",
+            """StarRocksTable("s", "t\0x")""",
+            """[StarRocksTable("s", "t x ✓ -- `quoted`")] public partial class Model { public int Id { get; set; } }"""
+        },
+        {
+            "SRT029",
+            """[StarRocksTable("1shop", "t")] public partial class Model { public int Id { get; set; } }""",
+            """StarRocksTable("1shop", "t")""",
+            """[StarRocksTable("shop-1~", "t")] public partial class Model { public int Id { get; set; } }"""
+        },
+        {
+            "SRT029",
+            """[StarRocksTable("_", "t")] public partial class Model { public int Id { get; set; } }""",
+            """StarRocksTable("_", "t")""",
+            """[StarRocksTable("_1", "t")] public partial class Model { public int Id { get; set; } }"""
+        },
+        {
+            "SRT029",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn("a=b")] public int A { get; set; } }""",
+            """StarRocksColumn("a=b")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn("a-b")] public int A { get; set; } }"""
+        },
+        {
+            "SRT029",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn("")] public int A { get; set; } }""",
+            """StarRocksColumn("")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(" ")] public int A { get; set; } }"""
+        },
     };
 
     [Theory]
@@ -436,9 +508,10 @@ public class DiagnosticTests
     public void FiresOnTheOffendingDeclaration(string id, string invalid, string location, string valid)
     {
         _ = valid;
-        var diagnostics = GeneratorHarness.Run(Wrap(invalid)).GeneratorDiagnostics;
+        var output = GeneratorHarness.Run(Wrap(invalid));
 
-        var diagnostic = Assert.Single(diagnostics);
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error)); // no CSxxxx from generated code
         Assert.Equal(id, diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal(location, diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
@@ -522,6 +595,57 @@ public class DiagnosticTests
     [InlineData("-166.68")]
     public void FloatDefaultsStarRocksTypesAsFloatAreAccepted(string value) =>
         GeneratorHarness.RunClean(Wrap($$"""[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "{{value}}")] public float Rate { get; set; } }"""));
+
+    [Fact]
+    public void TwoModelsOfOneTableAreReportedOnEachNamingTheOther()
+    {
+        var output = GeneratorHarness.Run(Wrap("""
+            [StarRocksTable("s", "t")] public partial class First { public int Id { get; set; } }
+            [StarRocksTable("s", "t")] public partial class Second { public int Id { get; set; } }
+            [StarRocksTable("s", "T")] public partial class Third { public int Id { get; set; } }
+            """));
+
+        Assert.All(output.GeneratorDiagnostics, d => Assert.Equal("SRT028", d.Id));
+        Assert.Equal(
+            ["'Shop.First' and 'Shop.Second' both map to table s.t: each table needs exactly one model (change the database or table name of one)",
+             "'Shop.Second' and 'Shop.First' both map to table s.t: each table needs exactly one model (change the database or table name of one)"],
+            output.GeneratorDiagnostics.Select(d => d.GetMessage()).Order());
+        Assert.Equal(["First", "Second"], output.GeneratorDiagnostics.Select(d => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)).Order());
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Theory]
+    [InlineData(300)]
+    [InlineData(1024)]
+    public void TableNamesUpTo1024CharactersAreValid(int length) =>
+        GeneratorHarness.RunClean(Wrap($$"""[StarRocksTable("s", "{{new string('t', length)}}")] public partial class Model { public int Id { get; set; } }"""));
+
+    [Fact]
+    public void ATableNameOf1025CharactersIsRefused()
+    {
+        var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap($$"""[StarRocksTable("s", "{{new string('t', 1025)}}")] public partial class Model { public int Id { get; set; } }""")).GeneratorDiagnostics);
+        Assert.Equal("SRT029", diagnostic.Id);
+        Assert.StartsWith("Incorrect table name 'tttt", diagnostic.GetMessage());
+        Assert.EndsWith("': a table name has 1 to 1024 characters, none of them NUL", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void MembersNamedLikeKeywordsCompile() =>
+        GeneratorHarness.RunClean(Wrap("""[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0)] public int @class { get; set; } [StarRocksKey(1)] public int @event { get; set; } public string @string { get; set; } = ""; }"""));
+
+    [Theory]
+    [InlineData("""[StarRocksColumn(Length = 100000000)] public string Name { get; set; } = "";""", "SRT009", "Member 'Name' (column 'name'): Varchar size must be <= 1048576: 300000000")]
+    [InlineData("""[StarRocksColumn(Precision = 40)] public decimal Price { get; set; }""", "SRT010", "Member 'Price' (column 'price'): Precision of DECIMAL128 must between 1 and 38, precision was set to: 40.")]
+    [InlineData("""[StarRocksColumn("amount", Precision = 10, Scale = 12)] public decimal Price { get; set; }""", "SRT010", "Member 'Price' (column 'amount'): Scale of DECIMAL64 must between 0 and 10,  scale was set to: 12.")]
+    [InlineData("""public List<byte[]> Blobs { get; set; } = [];""", "SRT011", "Member 'Blobs' has type 'System.Collections.Generic.List<byte[]>', which has no StarRocks mapping: the element type byte[] would be VARBINARY inside an ARRAY or MAP, which this library cannot write or read in CSV or JSON loads; an ARRAY element or MAP value can be any other mapped type (numbers, strings, dates, bool, Guid, enums, JsonElement, nested arrays and maps). Change its type or mark it [StarRocksIgnore].")]
+    [InlineData("""public Dictionary<int[], int> Lookup { get; set; } = [];""", "SRT011", "Member 'Lookup' has type 'System.Collections.Generic.Dictionary<int[], int>', which has no StarRocks mapping: Invalid map.key's type: ARRAY<INT>. A MAP key must be a scalar type (a number, string, date, bool, Guid or enum). Change its type or mark it [StarRocksIgnore].")]
+    [InlineData("""public List<Uri> Links { get; set; } = [];""", "SRT011", "Member 'Links' has type 'System.Collections.Generic.List<System.Uri>', which has no StarRocks mapping: its element type 'System.Uri' has none (")]
+    public void MappingMessagesNameTheMemberAndTheColumn(string member, string id, string message)
+    {
+        var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } """ + member + " }")).GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.StartsWith(message, diagnostic.GetMessage());
+    }
 
     [Fact]
     public void EveryDescriptorIsDocumented()

@@ -45,15 +45,15 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor StringLengthOutOfRange = Error(
         "SRT009", "String column length out of range",
-        "Column '{0}': {1}");
+        "Member '{0}' (column '{1}'): {2}");
 
     public static readonly DiagnosticDescriptor DecimalOutOfRange = Error(
         "SRT010", "DECIMAL precision or scale out of range",
-        "Column '{0}': DECIMAL({1},{2}) is out of range; precision must be between 1 and 38 and scale between 0 and the precision");
+        "Member '{0}' (column '{1}'): {2}");
 
     public static readonly DiagnosticDescriptor UnsupportedMemberType = Error(
         "SRT011", "Member type has no StarRocks mapping",
-        "Member '{0}' has type '{1}', which has no StarRocks mapping; change its type or mark it [StarRocksIgnore]");
+        "Member '{0}' has type '{1}', which has no StarRocks mapping: {2}. Change its type or mark it [StarRocksIgnore].");
 
     public static readonly DiagnosticDescriptor ReservedColumnName = Error(
         "SRT012", "Column name is reserved",
@@ -111,6 +111,46 @@ internal static class DiagnosticDescriptors
         "SRT025", "Primary key may exceed the encoded size limit",
         "The encoded primary key of {0} can reach {1} bytes ({2}), more than the {3} bytes StarRocks's BE accepts by default (primary_key_limit_size): loads of longer keys fail. Bound the string key columns with Length, or raise primary_key_limit_size on every BE.",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "srt025");
+
+    public static readonly DiagnosticDescriptor ReservedMemberName = Error(
+        "SRT026", "Member name is generated into the table type",
+        "Member '{0}' has the name of the generated member '{1}': the generator adds Table, CreateTableSql, WriteCsv, WriteJson, Read, GetKey, WriteKeyCsv and WriteKeyJson to every [StarRocksTable] type. Rename the member (a column keeps its name with [StarRocksColumn(\"name\")]).");
+
+    public static readonly DiagnosticDescriptor NoColumns = Error(
+        "SRT027", "Table has no columns",
+        "A table must have at least 1 column: '{0}' has no public instance property or field that maps to a column");
+
+    public static readonly DiagnosticDescriptor DuplicateTable = Error(
+        "SRT028", "Two models create the same table",
+        "'{0}' and '{1}' both map to table {2}.{3}: each table needs exactly one model (change the database or table name of one)");
+
+    public static readonly DiagnosticDescriptor InvalidName = Error(
+        "SRT029", "Name StarRocks refuses",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor InvalidAggregate = Error(
+        "SRT030", "Aggregate function does not fit the column type",
+        "Invalid aggregate function '{0}' for '{1}' (member '{2}', type {3}): {4}");
+
+    public static readonly DiagnosticDescriptor AggregateOnlyType = Error(
+        "SRT031", "HLL, BITMAP and PERCENTILE columns need an AGGREGATE KEY table",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor InvalidTypeOverride = Error(
+        "SRT032", "Type override is not a StarRocks type for the member",
+        "Member '{0}' (column '{1}'): Type = \"{2}\" {3}");
+
+    public static readonly DiagnosticDescriptor InvalidDistribution = Error(
+        "SRT033", "Invalid distribution",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor InvalidSortKey = Error(
+        "SRT034", "Invalid sort key",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor InvalidProperty = Error(
+        "SRT035", "Invalid table property",
+        "{0}");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());

@@ -45,6 +45,10 @@ internal static class Literals
     }
 
     /// <summary>A C# boolean literal.</summary>
+    /// <summary>A member name as a C# identifier: <c>@</c>-prefixed when it is a keyword (a member declared as <c>@class</c> is named <c>class</c>).</summary>
+    public static string CSharpIdentifier(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
+
     public static string CSharpBool(bool value) => value ? "true" : "false";
 
     /// <summary>A C# integer literal.</summary>

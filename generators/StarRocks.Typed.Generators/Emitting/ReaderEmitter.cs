@@ -47,7 +47,7 @@ internal static class ReaderEmitter
             using (writer.Indented())
             {
                 foreach (var (column, index) in initialized)
-                    writer.Line($"{column.MemberName} = {Local(index)},");
+                    writer.Line($"{CSharpIdentifier(column.MemberName)} = {Local(index)},");
             }
 
             writer.Line("};");

@@ -52,7 +52,7 @@ internal static class WriterEmitter
 
     /// <summary>Every column, read from the row's members.</summary>
     private static IEnumerable<(ColumnSpec Column, string Access)> RowFields(TableSpec table) =>
-        table.Columns.Select(c => (c, "row." + c.MemberName));
+        table.Columns.Select(c => (c, "row." + CSharpIdentifier(c.MemberName)));
 
     /// <summary>The key columns, read from the key: the key itself, or the tuple's <c>ItemN</c> (valid whatever the element names).</summary>
     private static IEnumerable<(ColumnSpec Column, string Access)> KeyFields(TableSpec table)

@@ -13,8 +13,14 @@ using StarRocks.Typed.Generators.Model;
 
 namespace StarRocks.Typed.Generators.Parsing;
 
-/// <summary>The parser's output: the table (null when it has errors) and the diagnostics to report.</summary>
-internal sealed record TableParseResult(TableSpec? Table, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// The parser's output: the table (null when it has errors), the diagnostics to report, and which table the type maps
+/// to (null when the type is not partial), so that two models of one table can be reported.
+/// </summary>
+internal sealed record TableParseResult(TableSpec? Table, EquatableArray<DiagnosticInfo> Diagnostics, TableIdentity? Identity);
+
+/// <summary>The <c>database.table</c> a model type creates, and where the type declares it.</summary>
+internal sealed record TableIdentity(string Database, string Table, string TypeName, LocationInfo? Location);
 
 /// <summary>Turns a <c>[StarRocksTable]</c> type symbol into an equatable <see cref="TableSpec"/> plus diagnostics.</summary>
 internal sealed class TableParser
@@ -55,8 +61,52 @@ internal sealed class TableParser
         var table = parser.ParseTable(cancellationToken);
         if (table is not null)
             parser._diagnostics.AddRange(TableValidator.Validate(table));
-        var hasErrors = parser._diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
-        return new TableParseResult(hasErrors ? null : table?.Spec, parser._diagnostics.ToEquatableArray());
+        return new TableParseResult(parser.HasErrors ? null : table?.Spec, parser._diagnostics.ToEquatableArray(), parser._identity);
+    }
+
+    private bool HasErrors => _diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
+
+    private TableIdentity? _identity;
+
+    /// <summary>
+    /// The static members <see cref="Emitting.TableEmitter"/> adds to every table type, with the parameter count of the
+    /// methods (-1 for the property, the constant and the field): a user member of the same name would not compile.
+    /// </summary>
+    private static readonly Dictionary<string, int> GeneratedMembers = new(StringComparer.Ordinal)
+    {
+        ["Table"] = -1,
+        ["CreateTableSql"] = -1,
+        [Emitting.TableEmitter.TableInfoField] = -1,
+        ["WriteCsv"] = 2,
+        ["WriteJson"] = 2,
+        ["Read"] = 2,
+        ["GetKey"] = 1,
+        ["WriteKeyCsv"] = 2,
+        ["WriteKeyJson"] = 2,
+    };
+
+    /// <summary>
+    /// Reports members of the type, or of a base class up to the nearest <c>[StarRocksTable]</c> base (whose generated
+    /// members are hidden on purpose), that the generated members would clash with: same name, and for methods the same
+    /// parameter count (an overload of another arity compiles).
+    /// </summary>
+    private void ReportGeneratedNameCollisions()
+    {
+        for (var type = _type; type is not null && type.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); type = type.BaseType)
+        {
+            var isBase = !SymbolEqualityComparer.Default.Equals(type, _type);
+            if (isBase && IsTable(type))
+                return;
+            foreach (var member in type.GetMembers())
+            {
+                if (!GeneratedMembers.TryGetValue(member.Name, out var parameters)
+                    || (isBase && member.DeclaredAccessibility == Accessibility.Private)
+                    || (member is IMethodSymbol method && parameters >= 0 && method.Parameters.Length != parameters))
+                    continue;
+                var location = isBase ? _type.Locations.FirstOrDefault() : member.Locations.FirstOrDefault();
+                Report(DiagnosticDescriptors.ReservedMemberName, LocationInfo.From(location), isBase ? type.Name + "." + member.Name : member.Name, member.Name);
+            }
+        }
     }
 
     private ParsedTable? ParseTable(CancellationToken cancellationToken)
@@ -70,6 +120,12 @@ internal sealed class TableParser
 
         var database = _tableAttribute.ConstructorArguments[0].Value as string ?? "";
         var tableName = _tableAttribute.ConstructorArguments[1].Value as string ?? "";
+        _identity = new TableIdentity(database, tableName, _type.ToDisplayString(), LocationInfo.From(_type.Locations.FirstOrDefault()));
+        if (NameRules.CheckDatabaseName(database) is { } databaseProblem)
+            Report(DiagnosticDescriptors.InvalidName, tableAttributeLocation, databaseProblem);
+        if (NameRules.CheckTableName(tableName) is { } tableProblem)
+            Report(DiagnosticDescriptors.InvalidName, tableAttributeLocation, tableProblem);
+        ReportGeneratedNameCollisions();
         var kind = (TableKind)Named(_tableAttribute, "Kind", (int)TableKind.DuplicateKey);
         var snakeCase = Named(_tableAttribute, "Naming", 0) == 0;
         var unicodeCharMaxBytes = Named(_tableAttribute, "UnicodeCharMaxBytes", 3);
@@ -80,6 +136,12 @@ internal sealed class TableParser
         }
 
         var declared = ParseMembers(snakeCase, unicodeCharMaxBytes, cancellationToken);
+        if (declared.Count == 0 && !HasErrors)
+        {
+            Report(DiagnosticDescriptors.NoColumns, LocationInfo.From(_type.Locations.FirstOrDefault()), _type.Name);
+            return null;
+        }
+
         var keys = OrderKeys(declared);
         var columns = keys.Concat(declared.Where(c => !c.Spec.IsKey)).ToList();
 
@@ -128,7 +190,12 @@ internal sealed class TableParser
             var columnAttribute = attributes.FirstOrDefault(a => Is(a, ColumnAttribute));
             var columnAttributeLocation = LocationInfo.From(columnAttribute?.ApplicationSyntaxReference);
 
+            var name = Named<string?>(columnAttribute, "Name", null)
+                ?? (columnAttribute?.ConstructorArguments.FirstOrDefault().Value as string)
+                ?? (snakeCase ? ColumnNaming.ToSnakeCase(member.Name) : member.Name);
             var options = new ColumnTypeOptions(
+                member.Name,
+                name,
                 Named(columnAttribute, "Length", 0),
                 Named(columnAttribute, "FixedLength", false),
                 Named(columnAttribute, "Precision", 0),
@@ -136,7 +203,7 @@ internal sealed class TableParser
                 Named(columnAttribute, "EnumFormat", 0) == 1,
                 Named(columnAttribute, "Json", false),
                 unicodeCharMaxBytes);
-            var value = TypeMapper.Map(memberType, member.Name, options, out var problem);
+            var value = TypeMapper.Map(memberType, options, out var problem);
             if (value is null)
             {
                 // The compiler already reports unknown types.
@@ -149,9 +216,6 @@ internal sealed class TableParser
             if (InapplicableOption(value, options) is { } inapplicable)
                 Report(DiagnosticDescriptors.InvalidColumnOption, columnAttributeLocation ?? memberLocation, member.Name, inapplicable);
 
-            var name = Named<string?>(columnAttribute, "Name", null)
-                ?? (columnAttribute?.ConstructorArguments.FirstOrDefault().Value as string)
-                ?? (snakeCase ? ColumnNaming.ToSnakeCase(member.Name) : member.Name);
             var typeOverride = Named<string?>(columnAttribute, "Type", null)?.Trim();
             var nullability = Named(columnAttribute, "Nullability", 0);
             var isNullable = nullability switch
@@ -487,12 +551,15 @@ internal sealed class TableParser
     {
         for (var type = _type.BaseType; type is not null; type = type.BaseType)
         {
-            if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Namespace + "StarRocksTableAttribute"))
+            if (IsTable(type))
                 return true;
         }
 
         return false;
     }
+
+    private static bool IsTable(INamedTypeSymbol type) =>
+        type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Namespace + "StarRocksTableAttribute");
 
     private EquatableArray<TypeDeclarationSpec> GetDeclarations()
     {

@@ -179,7 +179,9 @@ internal static class TableValidator
         var location = column.ColumnAttributeLocation ?? column.MemberLocation;
         var baseType = TypeMapper.BaseTypeName(spec.StarRocksType);
 
-        if (IsReservedName(spec.Name))
+        if (NameRules.CheckColumnName(spec.Name) is { } nameProblem)
+            yield return Create(DiagnosticDescriptors.InvalidName, location, $"Member '{spec.MemberName}': {nameProblem}");
+        else if (IsReservedName(spec.Name))
             yield return Create(DiagnosticDescriptors.ReservedColumnName, location, spec.Name);
         if (!seenNames.Add(spec.Name))
             yield return Create(DiagnosticDescriptors.DuplicateColumnName, location, spec.Name);
@@ -240,23 +242,26 @@ internal static class TableValidator
         if (column.StarRocksType == column.Value.StarRocksType)
             return null;
         if (TypeMapper.DeclaredStringLength(column.StarRocksType) is { } declared
-            && !TypeMapper.CheckStringLength(column.Name, declared.BaseType, declared.Bytes, out var stringProblem))
+            && !TypeMapper.CheckStringLength(column.MemberName, column.Name, declared.BaseType, declared.Bytes, out var stringProblem))
             return stringProblem;
         var decimalMatch = DecimalType.Match(column.StarRocksType);
         if (decimalMatch.Success && int.TryParse(decimalMatch.Groups[1].Value, out var precision))
         {
             var scale = decimalMatch.Groups[2].Success && int.TryParse(decimalMatch.Groups[2].Value, out var s) ? s : 0;
-            if (!TypeMapper.CheckDecimal(column.Name, precision, scale, out var decimalProblem))
+            if (!TypeMapper.CheckDecimal(column.MemberName, column.Name, precision, scale, out var decimalProblem))
                 return decimalProblem;
         }
 
         return null;
     }
 
-    /// <summary>Names StarRocks refuses: <c>__op</c>/<c>__row</c> prefixes (load-time virtual columns), <c>___count___</c> and schema-change prefixes.</summary>
+    /// <summary>
+    /// Names StarRocks reserves (FeNameFormat): <c>__op</c> and <c>__row</c> (load-time virtual columns), <c>___count___</c>,
+    /// and the schema-change and generated-partition-column prefixes.
+    /// </summary>
     private static bool IsReservedName(string name) =>
-        name.StartsWith("__op", StringComparison.OrdinalIgnoreCase)
-        || name.StartsWith("__row", StringComparison.OrdinalIgnoreCase)
+        string.Equals(name, "__op", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, "__row", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("__starrocks_shadow_", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("__generated_partition_column_", StringComparison.OrdinalIgnoreCase)
         || string.Equals(name, "___count___", StringComparison.OrdinalIgnoreCase);

@@ -2,6 +2,7 @@
 #nullable enable
 
 [assembly: global::System.Reflection.AssemblyMetadata("StarRocks.Typed.Ddl:shop.daily_metrics", "CREATE TABLE IF NOT EXISTS `shop`.`daily_metrics` (\n  `day` DATE NOT NULL,\n  `city` VARCHAR(200) NOT NULL,\n  `orders` BIGINT SUM NOT NULL DEFAULT \"0\",\n  `largest_order` DECIMAL(18,2) MAX NOT NULL,\n  `last_order_at` DATETIME REPLACE_IF_NOT_NULL NULL COMMENT \"Latest\"\n)\nAGGREGATE KEY(`day`, `city`)\nDISTRIBUTED BY HASH(`day`, `city`) BUCKETS 4")]
+[assembly: global::System.Reflection.AssemblyMetadata("StarRocks.Typed.DdlModel:shop.daily_metrics", "Shop.Metrics.DailyMetric")]
 
 namespace Shop.Metrics;
 

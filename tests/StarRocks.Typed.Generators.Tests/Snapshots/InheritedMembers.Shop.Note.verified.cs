@@ -2,6 +2,7 @@
 #nullable enable
 
 [assembly: global::System.Reflection.AssemblyMetadata("StarRocks.Typed.Ddl:shop.notes", "CREATE TABLE IF NOT EXISTS `shop`.`notes` (\n  `id` BIGINT NOT NULL,\n  `created_at` DATETIME NOT NULL,\n  `origin` STRING NULL,\n  `text` VARCHAR(150) NOT NULL,\n  `revision` INT NOT NULL\n)\nPRIMARY KEY(`id`)\nDISTRIBUTED BY HASH(`id`)")]
+[assembly: global::System.Reflection.AssemblyMetadata("StarRocks.Typed.DdlModel:shop.notes", "Shop.Note")]
 
 namespace Shop;
 

@@ -2,6 +2,7 @@
 #nullable enable
 
 [assembly: global::System.Reflection.AssemblyMetadata("StarRocks.Typed.Ddl:shop.deliveries", "CREATE TABLE IF NOT EXISTS `shop`.`deliveries` (\n  `id` BIGINT NOT NULL,\n  `region` VARCHAR(30) NOT NULL,\n  `carrier` VARCHAR(30) NOT NULL,\n  `delivered_at` DATETIME NULL\n)\nPRIMARY KEY(`id`, `region`, `carrier`)\nPARTITION BY LIST(`region`, `carrier`) (\n  PARTITION `p_north` VALUES IN ((\"north\", \"dhl\"), (\"north\", \"ups\")),\n  PARTITION `p_south` VALUES IN ((\"south\", \"dhl\"))\n)\nDISTRIBUTED BY HASH(`id`)")]
+[assembly: global::System.Reflection.AssemblyMetadata("StarRocks.Typed.DdlModel:shop.deliveries", "Shop.Delivery")]
 
 namespace Shop;
 

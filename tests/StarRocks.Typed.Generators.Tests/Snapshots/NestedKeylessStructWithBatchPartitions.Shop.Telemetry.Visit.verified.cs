@@ -2,6 +2,7 @@
 #nullable enable
 
 [assembly: global::System.Reflection.AssemblyMetadata("StarRocks.Typed.Ddl:logs.visits", "CREATE TABLE IF NOT EXISTS `logs`.`visits` (\n  `visit_day` DATE NOT NULL,\n  `user` BIGINT NULL,\n  `page` STRING NOT NULL\n)\nPARTITION BY RANGE(`visit_day`) (\n  START (\"2024-01-01\") END (\"2025-01-01\") EVERY (INTERVAL 1 MONTH)\n)\nDISTRIBUTED BY RANDOM BUCKETS 2")]
+[assembly: global::System.Reflection.AssemblyMetadata("StarRocks.Typed.DdlModel:logs.visits", "Shop.Telemetry.Visit")]
 
 namespace Shop;
 

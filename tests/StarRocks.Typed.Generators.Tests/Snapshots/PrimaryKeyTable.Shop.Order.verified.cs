@@ -2,6 +2,7 @@
 #nullable enable
 
 [assembly: global::System.Reflection.AssemblyMetadata("StarRocks.Typed.Ddl:shop.orders", "CREATE TABLE IF NOT EXISTS `shop`.`orders` (\n  `order_id` BIGINT NOT NULL,\n  `order_date` DATETIME NOT NULL,\n  `status` VARCHAR(96) NOT NULL\n)\nPRIMARY KEY(`order_id`, `order_date`)\nCOMMENT \"Orders\"\nPARTITION BY date_trunc('day', order_date)\nDISTRIBUTED BY HASH(`order_id`) BUCKETS 8\nORDER BY(`status`)\nPROPERTIES (\n  \"replication_num\" = \"1\"\n)")]
+[assembly: global::System.Reflection.AssemblyMetadata("StarRocks.Typed.DdlModel:shop.orders", "Shop.Order")]
 
 namespace Shop;
 

@@ -2,6 +2,7 @@
 #nullable enable
 
 [assembly: global::System.Reflection.AssemblyMetadata("StarRocks.Typed.Ddl:shop.prices", "CREATE TABLE IF NOT EXISTS `shop`.`prices` (\n  `Day` DATE NOT NULL,\n  `Sku` INT NOT NULL,\n  `Amount` DECIMAL(38,9) NOT NULL\n)\nUNIQUE KEY(`Day`, `Sku`)\nPARTITION BY RANGE(`Day`) (\n  PARTITION `p2024` VALUES LESS THAN (\"2025-01-01\"),\n  PARTITION `pmax` VALUES LESS THAN (MAXVALUE)\n)\nDISTRIBUTED BY HASH(`Sku`)\nPROPERTIES (\n  \"replication_num\" = \"3\"\n)")]
+[assembly: global::System.Reflection.AssemblyMetadata("StarRocks.Typed.DdlModel:shop.prices", "Shop.Price")]
 
 namespace Shop;
 
