@@ -501,6 +501,192 @@ public class DiagnosticTests
             """StarRocksColumn("")""",
             """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(" ")] public int A { get; set; } }"""
         },
+        {
+            "SRT030",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Aggregate = StarRocksAggregate.Sum)] public string Name { get; set; } = ""; }""",
+            """StarRocksColumn(Aggregate = StarRocksAggregate.Sum)""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Aggregate = StarRocksAggregate.Max)] public string Name { get; set; } = ""; }"""
+        },
+        {
+            "SRT030",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Aggregate = StarRocksAggregate.Sum)] public short Count { get; set; } }""",
+            """StarRocksColumn(Aggregate = StarRocksAggregate.Sum)""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Aggregate = StarRocksAggregate.Sum)] public int Count { get; set; } }"""
+        },
+        {
+            "SRT030",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Aggregate = StarRocksAggregate.BitmapUnion)] public long Visitors { get; set; } }""",
+            """StarRocksColumn(Aggregate = StarRocksAggregate.BitmapUnion)""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Type = "BITMAP", Aggregate = StarRocksAggregate.BitmapUnion)] public long Visitors { get; set; } }"""
+        },
+        {
+            "SRT030",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Aggregate = StarRocksAggregate.HllUnion)] public string Visitor { get; set; } = ""; }""",
+            """StarRocksColumn(Aggregate = StarRocksAggregate.HllUnion)""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Type = "HLL", Aggregate = StarRocksAggregate.HllUnion)] public string Visitor { get; set; } = ""; }"""
+        },
+        {
+            "SRT030",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Aggregate = StarRocksAggregate.Max)] public bool Flag { get; set; } }""",
+            """StarRocksColumn(Aggregate = StarRocksAggregate.Max)""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Aggregate = StarRocksAggregate.Replace)] public bool Flag { get; set; } }"""
+        },
+        {
+            "SRT030",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Type = "HLL", Aggregate = StarRocksAggregate.ReplaceIfNotNull)] public string Visitor { get; set; } = ""; }""",
+            """StarRocksColumn(Type = "HLL", Aggregate = StarRocksAggregate.ReplaceIfNotNull)""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Type = "HLL", Aggregate = StarRocksAggregate.HllUnion)] public string Visitor { get; set; } = ""; }"""
+        },
+        {
+            "SRT031",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "HLL")] public string Visitor { get; set; } = ""; }""",
+            """StarRocksColumn(Type = "HLL")""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.UniqueKey)] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "HLL")] public string Visitor { get; set; } = ""; }"""
+        },
+        {
+            "SRT032",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "VARCHAR(10")] public string Name { get; set; } = ""; }""",
+            """StarRocksColumn(Type = "VARCHAR(10")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "VARCHAR(10)")] public string Name { get; set; } = ""; }"""
+        },
+        {
+            "SRT032",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "VARCHR(10)")] public string Name { get; set; } = ""; }""",
+            """StarRocksColumn(Type = "VARCHR(10)")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "text")] public string Name { get; set; } = ""; }"""
+        },
+        {
+            "SRT032",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "BIGINT")] public string Name { get; set; } = ""; }""",
+            """StarRocksColumn(Type = "BIGINT")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "CHAR(10)")] public string Name { get; set; } = ""; }"""
+        },
+        {
+            "SRT032",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "STRING")] public int Count { get; set; } }""",
+            """StarRocksColumn(Type = "STRING")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "integer(11)")] public int Count { get; set; } }"""
+        },
+        {
+            "SRT032",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "ARRAY<HLL>")] public List<string> Tags { get; set; } = []; }""",
+            """StarRocksColumn(Type = "ARRAY<HLL>")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "ARRAY<VARCHAR(20)>")] public List<string> Tags { get; set; } = []; }"""
+        },
+        {
+            "SRT032",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "ARRAY<INT>")] public List<string> Tags { get; set; } = []; }""",
+            """StarRocksColumn(Type = "ARRAY<INT>")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "ARRAY<STRING>")] public List<string> Tags { get; set; } = []; }"""
+        },
+        {
+            "SRT032",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "MAP<ARRAY<INT>,INT>")] public Dictionary<string, int> Counts { get; set; } = []; }""",
+            """StarRocksColumn(Type = "MAP<ARRAY<INT>,INT>")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "MAP<VARCHAR(10),BIGINT>")] public Dictionary<string, int> Counts { get; set; } = []; }"""
+        },
+        {
+            "SRT032",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "TIME")] public DateTime At { get; set; } }""",
+            """StarRocksColumn(Type = "TIME")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "DATE")] public DateTime At { get; set; } }"""
+        },
+        {
+            "SRT032",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "VARCHAR(32)")] public Guid Token { get; set; } }""",
+            """StarRocksColumn(Type = "VARCHAR(32)")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "CHAR(36)")] public Guid Token { get; set; } }"""
+        },
+        {
+            "SRT032",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "JSON")] public string Data { get; set; } = "{}"; }""",
+            """StarRocksColumn(Type = "JSON")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Json = true)] public string Data { get; set; } = "{}"; }"""
+        },
+        {
+            "SRT010",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "DECIMAL32(10,2)")] public decimal Price { get; set; } }""",
+            """StarRocksColumn(Type = "DECIMAL32(10,2)")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "DECIMAL64(10,2)")] public decimal Price { get; set; } }"""
+        },
+        {
+            "SRT009",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "ARRAY<CHAR(300)>")] public List<string> Codes { get; set; } = []; }""",
+            """StarRocksColumn(Type = "ARRAY<CHAR(300)>")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "ARRAY<CHAR(30)>")] public List<string> Codes { get; set; } = []; }"""
+        },
+        {
+            "SRT033",
+            """[StarRocksTable("s", "t")] [StarRocksHashDistribution] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }""",
+            """StarRocksHashDistribution""",
+            """[StarRocksTable("s", "t")] [StarRocksHashDistribution("id")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }"""
+        },
+        {
+            "SRT033",
+            """[StarRocksTable("s", "t")] [StarRocksHashDistribution("id", Buckets = -1)] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }""",
+            """StarRocksHashDistribution("id", Buckets = -1)""",
+            """[StarRocksTable("s", "t")] [StarRocksHashDistribution("id", Buckets = 8)] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }"""
+        },
+        {
+            "SRT033",
+            """[StarRocksTable("s", "t")] [StarRocksRandomDistribution(Buckets = -4)] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }""",
+            """StarRocksRandomDistribution(Buckets = -4)""",
+            """[StarRocksTable("s", "t")] [StarRocksRandomDistribution(Buckets = 4)] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }"""
+        },
+        {
+            "SRT033",
+            """[StarRocksTable("s", "t")] [StarRocksHashDistribution("score")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } public double Score { get; set; } }""",
+            """StarRocksHashDistribution("score")""",
+            """[StarRocksTable("s", "t")] [StarRocksHashDistribution("id")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } public double Score { get; set; } }"""
+        },
+        {
+            "SRT033",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("colocate_with", "g1")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }""",
+            """StarRocksProperty("colocate_with", "g1")""",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("colocate_with", "g1"), StarRocksHashDistribution("id")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }"""
+        },
+        {
+            "SRT034",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] [StarRocksOrderBy("price")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } public decimal Price { get; set; } }""",
+            """StarRocksOrderBy("price")""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] [StarRocksOrderBy("id")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } public decimal Price { get; set; } }"""
+        },
+        {
+            "SRT035",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("replication_num", "0")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }""",
+            """StarRocksProperty("replication_num", "0")""",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("replication_num", "3")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }"""
+        },
+        {
+            "SRT035",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("replication_num", "three")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }""",
+            """StarRocksProperty("replication_num", "three")""",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("replication_num", "1")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }"""
+        },
+        {
+            "SRT035",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("bloom_filter_columns", "id,nope")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }""",
+            """StarRocksProperty("bloom_filter_columns", "id,nope")""",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("bloom_filter_columns", "ID")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }"""
+        },
+        {
+            "SRT035",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("bloom_filter_columns", "score")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } public double Score { get; set; } }""",
+            """StarRocksProperty("bloom_filter_columns", "score")""",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("bloom_filter_columns", "name")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } public string Name { get; set; } = ""; }"""
+        },
+        {
+            "SRT035",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.UniqueKey)] [StarRocksProperty("bloom_filter_columns", "name")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } public string Name { get; set; } = ""; }""",
+            """StarRocksProperty("bloom_filter_columns", "name")""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.UniqueKey)] [StarRocksProperty("bloom_filter_columns", "id")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } public string Name { get; set; } = ""; }"""
+        },
+        {
+            "SRT035",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("bloom_filter_fpp", "0.5")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }""",
+            """StarRocksProperty("bloom_filter_fpp", "0.5")""",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("bloom_filter_fpp", "0.01")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }"""
+        },
     };
 
     [Theory]
@@ -645,6 +831,63 @@ public class DiagnosticTests
         var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } """ + member + " }")).GeneratorDiagnostics);
         Assert.Equal(id, diagnostic.Id);
         Assert.StartsWith(message, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("""[StarRocksColumn(Aggregate = StarRocksAggregate.Sum)] public string Name { get; set; } = "";""", "SRT030",
+        "Invalid aggregate function 'SUM' for 'name' (member 'Name', type STRING): SUM takes INT, BIGINT, LARGEINT, FLOAT, DOUBLE or DECIMAL columns (not TINYINT or SMALLINT: use an int or long member)")]
+    [InlineData("""[StarRocksColumn(Aggregate = StarRocksAggregate.BitmapUnion)] public long Visitors { get; set; }""", "SRT030",
+        "Invalid aggregate function 'BITMAP_UNION' for 'visitors' (member 'Visitors', type BIGINT): BITMAP_UNION takes a BITMAP column (Type = \"BITMAP\")")]
+    [InlineData("""[StarRocksColumn(Type = "bigint", Aggregate = StarRocksAggregate.Sum)] public string Name { get; set; } = "";""", "SRT032",
+        "Member 'Name' (column 'name'): Type = \"BIGINT\" does not fit the .NET type string: its column can be CHAR, VARCHAR or STRING (a string holding JSON text takes Json = true), or HLL or BITMAP for an AGGREGATE KEY value")]
+    [InlineData("""[StarRocksColumn(Type = "VARCHAR(10", Aggregate = StarRocksAggregate.Max)] public string Name { get; set; } = "";""", "SRT032",
+        "Member 'Name' (column 'name'): Type = \"VARCHAR(10\" is not a StarRocks type (expected ')' at the end); a StarRocks type is BOOLEAN")]
+    [InlineData("""[StarRocksColumn(Type = "ARRAY<BITMAP>", Aggregate = StarRocksAggregate.Replace)] public List<long> Ids { get; set; } = [];""", "SRT032",
+        "Member 'Ids' (column 'ids'): Type = \"ARRAY<BITMAP>\" is refused by StarRocks: Invalid data type: BITMAP")]
+    [InlineData("""[StarRocksColumn(Type = "DECIMAL128(40, 2)", Aggregate = StarRocksAggregate.Sum)] public decimal Total { get; set; }""", "SRT010",
+        "Member 'Total' (column 'total'): Precision of DECIMAL128 must between 1 and 38, precision was set to: 40.")]
+    public void AggregateTableMessagesQuoteStarRocksAndNameMemberAndColumn(string member, string id, string message)
+    {
+        var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } """ + member + " }")).GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.StartsWith(message, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("""[StarRocksHashDistribution] """, "", "Number of hash column is zero.")]
+    [InlineData("""[StarRocksHashDistribution("score")] """, "", "DOUBLE column can not be distribution column (column 'score', member 'Score')")]
+    [InlineData("""[StarRocksProperty("replication_num", "0")] """, "", "\"replication_num\" = \"0\": Replication num should larger than 0. (suggested 3)")]
+    [InlineData("""[StarRocksProperty("bloom_filter_columns", "nope")] """, "", "\"bloom_filter_columns\" = \"nope\": Invalid bloom filter column 'nope': not exists")]
+    [InlineData("""[StarRocksProperty("bloom_filter_columns", "score")] """, "", "\"bloom_filter_columns\" = \"score\": Invalid bloom filter column 'score': unsupported type DOUBLE (member 'Score')")]
+    [InlineData("""[StarRocksProperty("bloom_filter_columns", "id, ID")] """, "", "\"bloom_filter_columns\" = \"id, ID\": Duplicate bloom filter column 'ID'")]
+    [InlineData("""[StarRocksProperty("bloom_filter_fpp", "1")] """, "", "\"bloom_filter_fpp\" = \"1\": Bloom filter fpp should in [1.0E-4, 0.05]")]
+    [InlineData("", """[StarRocksColumn(Type = "HLL")] public string Visitor { get; set; } = "";""", "No aggregate function specified for 'visitor' (member 'Visitor', type HLL)")]
+    public void DuplicateKeyTableMessagesQuoteStarRocks(string attributes, string member, string message)
+    {
+        var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t")] """ + attributes + """public partial class Model { public long Id { get; set; } public double Score { get; set; } """ + member + " }")).GeneratorDiagnostics);
+        Assert.StartsWith(message, diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void TypeOverridesAreEmittedInStarRocksSpelling()
+    {
+        var ddl = GeneratorHarness.RunClean(Wrap("""
+            [StarRocksTable("s", "t")] public partial class Model
+            {
+                public long Id { get; set; }
+                [StarRocksColumn(Type = "integer(11)")] public int Count { get; set; }
+                [StarRocksColumn(Type = "text")] public string Note { get; set; } = "";
+                [StarRocksColumn(Type = "numeric(10, 2)")] public decimal Price { get; set; }
+                [StarRocksColumn(Type = "array< varchar(20) >")] public List<string> Tags { get; set; } = [];
+                [StarRocksColumn(Type = "binary(16)")] public byte[] Hash { get; set; } = [];
+            }
+            """)).CreateTableSql();
+
+        Assert.Contains("`count` INT NOT NULL", ddl);
+        Assert.Contains("`note` STRING NOT NULL", ddl);
+        Assert.Contains("`price` DECIMAL(10,2) NOT NULL", ddl);
+        Assert.Contains("`tags` ARRAY<VARCHAR(20)> NOT NULL", ddl);
+        Assert.Contains("`hash` VARBINARY(16) NOT NULL", ddl);
     }
 
     [Fact]

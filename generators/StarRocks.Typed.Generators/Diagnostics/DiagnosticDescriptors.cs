@@ -25,15 +25,15 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NullablePrimaryKey = Error(
         "SRT004", "Primary key column is nullable",
-        "Invalid primary key. Column '{0}' is nullable. Make the member non-nullable or set Nullability = StarRocksNullability.NotNull.");
+        "Invalid primary key. Column '{0}' is nullable. Make member '{1}' non-nullable or set Nullability = StarRocksNullability.NotNull.");
 
     public static readonly DiagnosticDescriptor InvalidPrimaryKeyType = Error(
         "SRT005", "Type not supported in a primary key",
-        "primary key column[{0}] type not supported: {1}. A PRIMARY KEY column must be BOOLEAN, an integer, VARCHAR/STRING, DATE or DATETIME.");
+        "primary key column[{0}] type not supported: {1} (member '{2}'). A PRIMARY KEY column must be BOOLEAN, an integer, VARCHAR/STRING, DATE or DATETIME.");
 
     public static readonly DiagnosticDescriptor InvalidKeyType = Error(
         "SRT006", "Type not supported in a key",
-        "Invalid data type of key column '{0}': '{1}'");
+        "Invalid data type of key column '{0}': '{1}' (member '{2}')");
 
     public static readonly DiagnosticDescriptor LayoutColumnNotKey = Error(
         "SRT007", "Bucket and partition columns must be key columns",
@@ -57,19 +57,19 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ReservedColumnName = Error(
         "SRT012", "Column name is reserved",
-        "Column name [{0}] is a system reserved name. Please choose a different one.");
+        "Column name [{0}] is a system reserved name. Please choose a different one. (member '{1}')");
 
     public static readonly DiagnosticDescriptor DuplicateColumnName = Error(
         "SRT013", "Duplicate column name",
-        "Duplicate column name '{0}' (StarRocks compares column names case-insensitively)");
+        "Duplicate column name '{0}' (member '{1}'; StarRocks compares column names case-insensitively)");
 
     public static readonly DiagnosticDescriptor MissingAggregate = Error(
         "SRT014", "Value column of an AGGREGATE KEY table needs an aggregate function",
-        "AGG_KEYS table should specify aggregate type for non-key column[{0}]");
+        "AGG_KEYS table should specify aggregate type for non-key column[{0}] (member '{1}')");
 
     public static readonly DiagnosticDescriptor UnexpectedAggregate = Error(
         "SRT015", "Aggregate function not allowed here",
-        "Column '{0}' cannot specify an aggregate function: {1}");
+        "{0} (member '{1}')");
 
     public static readonly DiagnosticDescriptor RandomDistributionNotDuplicate = Error(
         "SRT016", "RANDOM distribution needs a DUPLICATE KEY table",

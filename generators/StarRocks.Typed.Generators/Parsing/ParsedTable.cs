@@ -12,6 +12,7 @@ internal sealed record LayoutColumns(string Clause, IReadOnlyList<string> Column
 
 /// <summary>A table during parsing, before validation: the spec plus locations. Never leaves the parser.</summary>
 /// <param name="PartitionValueLocations">Where each list partition of <c>Spec.Partition.Lists</c> was declared (same order).</param>
+/// <param name="PropertyLocations">Where each property of <c>Spec.Properties</c> was declared (same order).</param>
 internal sealed record ParsedTable(
     TableSpec Spec,
     IReadOnlyList<ParsedColumn> Columns,
@@ -19,4 +20,5 @@ internal sealed record ParsedTable(
     LayoutColumns? Distribution,
     LayoutColumns? Partition,
     LayoutColumns? OrderBy,
-    IReadOnlyList<LocationInfo?> PartitionValueLocations);
+    IReadOnlyList<LocationInfo?> PartitionValueLocations,
+    IReadOnlyList<LocationInfo?> PropertyLocations);

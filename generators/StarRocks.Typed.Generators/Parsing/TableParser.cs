@@ -150,7 +150,8 @@ internal sealed class TableParser
         var partition = ParsePartition(layout, columns, out var partitionColumns, out var partitionValueLocations);
         var orderBy = ParseColumnList(layout, OrderByAttribute, "ORDER BY", columns, out var orderByColumns);
 
-        var properties = layout.Where(a => Is(a, PropertyAttribute))
+        var propertyAttributes = layout.Where(a => Is(a, PropertyAttribute)).ToList();
+        var properties = propertyAttributes
             .Select(a => new PropertySpec(a.ConstructorArguments[0].Value as string ?? "", a.ConstructorArguments[1].Value as string ?? ""))
             .ToEquatableArray();
 
@@ -170,7 +171,8 @@ internal sealed class TableParser
             properties,
             ChooseConstructor(columns),
             HasTableBase());
-        return new ParsedTable(spec, columns, tableAttributeLocation, distributionColumns, partitionColumns, orderByColumns, partitionValueLocations);
+        return new ParsedTable(spec, columns, tableAttributeLocation, distributionColumns, partitionColumns, orderByColumns, partitionValueLocations,
+            propertyAttributes.Select(a => LocationInfo.From(a.ApplicationSyntaxReference)).ToList());
     }
 
     private List<ParsedColumn> ParseMembers(bool snakeCase, int unicodeCharMaxBytes, CancellationToken cancellationToken)
@@ -231,7 +233,7 @@ internal sealed class TableParser
                     name,
                     member.Name,
                     value,
-                    string.IsNullOrEmpty(typeOverride) ? value.StarRocksType : typeOverride!,
+                    StarRocksType(value, typeOverride),
                     isNullable,
                     keyOrder,
                     (AggregateFunction)Named(columnAttribute, "Aggregate", 0),
@@ -245,6 +247,13 @@ internal sealed class TableParser
 
         return columns;
     }
+
+    /// <summary>
+    /// The column type: the mapped type, or the <c>Type</c> override in StarRocks's canonical spelling (aliases resolved),
+    /// or verbatim when it does not parse (the validator reports it).
+    /// </summary>
+    private static string StarRocksType(ValueSpec value, string? typeOverride) =>
+        string.IsNullOrEmpty(typeOverride) ? value.StarRocksType : SqlType.Parse(typeOverride!, out _)?.ToString() ?? typeOverride!;
 
     /// <summary>
     /// A <c>[StarRocksColumn]</c> setting that has no effect on the member's type (checked on the innermost element of
@@ -505,7 +514,12 @@ internal sealed class TableParser
         }
 
         if (names.Count == 0)
-            Report(DiagnosticDescriptors.UnknownColumn, location, "", clause);
+        {
+            if (clause == "DISTRIBUTED BY HASH")
+                Report(DiagnosticDescriptors.InvalidDistribution, location, "Number of hash column is zero. [StarRocksHashDistribution] needs at least one column, or use [StarRocksRandomDistribution]");
+            else
+                Report(DiagnosticDescriptors.UnknownColumn, location, "", clause);
+        }
         usedColumns = new LayoutColumns(clause, resolved, location);
         return resolved;
     }

@@ -29,8 +29,6 @@ internal static class TableValidator
         "FLOAT", "DOUBLE", "ARRAY", "MAP", "STRUCT", "JSON", "HLL", "BITMAP", "PERCENTILE",
     };
 
-    private static readonly Regex DecimalType = new(@"^\s*DECIMAL(?:32|64|128)?\s*\(\s*(-?\d+)\s*(?:,\s*(-?\d+)\s*)?\)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
     public static IEnumerable<DiagnosticInfo> Validate(ParsedTable table)
     {
         var kind = table.Spec.Kind;
@@ -56,6 +54,8 @@ internal static class TableValidator
         foreach (var diagnostic in ValidateLayout(table, keys))
             yield return diagnostic;
         foreach (var diagnostic in ValidatePartitionColumns(table))
+            yield return diagnostic;
+        foreach (var diagnostic in LayoutValidator.Validate(table))
             yield return diagnostic;
 
         if (kind == TableKind.PrimaryKey && PrimaryKeyBound(keys) is { Bytes: > PrimaryKeyLimitSize } bound)
@@ -182,11 +182,11 @@ internal static class TableValidator
         if (NameRules.CheckColumnName(spec.Name) is { } nameProblem)
             yield return Create(DiagnosticDescriptors.InvalidName, location, $"Member '{spec.MemberName}': {nameProblem}");
         else if (IsReservedName(spec.Name))
-            yield return Create(DiagnosticDescriptors.ReservedColumnName, location, spec.Name);
+            yield return Create(DiagnosticDescriptors.ReservedColumnName, location, spec.Name, spec.MemberName);
         if (!seenNames.Add(spec.Name))
-            yield return Create(DiagnosticDescriptors.DuplicateColumnName, location, spec.Name);
+            yield return Create(DiagnosticDescriptors.DuplicateColumnName, location, spec.Name, spec.MemberName);
 
-        if (CheckTypeOverride(spec) is { } problem)
+        if (TypeOverrideChecker.Check(spec) is { } problem)
             yield return new DiagnosticInfo(problem.Descriptor, location, new(problem.Arguments));
         else if (LiteralChecker.CheckDefault(spec) is { } defaultProblem)
             yield return Create(DiagnosticDescriptors.InvalidDefaultValue, location, spec.MemberName, spec.Default!, defaultProblem);
@@ -195,21 +195,31 @@ internal static class TableValidator
         {
             var keyLocation = column.KeyLocation ?? column.MemberLocation;
             if (kind == TableKind.PrimaryKey && spec.IsNullable)
-                yield return Create(DiagnosticDescriptors.NullablePrimaryKey, keyLocation, spec.Name);
+                yield return Create(DiagnosticDescriptors.NullablePrimaryKey, keyLocation, spec.Name, spec.MemberName);
             if (kind == TableKind.PrimaryKey && !PrimaryKeyTypes.Contains(baseType))
-                yield return Create(DiagnosticDescriptors.InvalidPrimaryKeyType, keyLocation, spec.Name, spec.StarRocksType);
+                yield return Create(DiagnosticDescriptors.InvalidPrimaryKeyType, keyLocation, spec.Name, spec.StarRocksType, spec.MemberName);
             else if (NonKeyTypes.Contains(baseType))
-                yield return Create(DiagnosticDescriptors.InvalidKeyType, keyLocation, spec.Name, spec.StarRocksType);
+                yield return Create(DiagnosticDescriptors.InvalidKeyType, keyLocation, spec.Name, spec.StarRocksType, spec.MemberName);
             if (spec.Aggregate != AggregateFunction.None)
-                yield return Create(DiagnosticDescriptors.UnexpectedAggregate, location, spec.Name, "it is a key column");
+                yield return Create(DiagnosticDescriptors.UnexpectedAggregate, location, $"Key column[{spec.Name}] should not specify aggregate type.", spec.MemberName);
         }
         else if (kind == TableKind.AggregateKey && spec.Aggregate == AggregateFunction.None)
         {
-            yield return Create(DiagnosticDescriptors.MissingAggregate, location, spec.Name);
+            yield return Create(DiagnosticDescriptors.MissingAggregate, location, spec.Name, spec.MemberName);
         }
         else if (kind != TableKind.AggregateKey && spec.Aggregate != AggregateFunction.None)
         {
-            yield return Create(DiagnosticDescriptors.UnexpectedAggregate, location, spec.Name, $"only value columns of AGGREGATE KEY tables take one, this is a {kind.KeyClause()} table");
+            yield return Create(DiagnosticDescriptors.UnexpectedAggregate, location,
+                $"{kind.KeysTypeName()} table should not specify aggregate type for non-key column[{spec.Name}]: only value columns of AGGREGATE KEY tables take one", spec.MemberName);
+        }
+        else if (kind == TableKind.AggregateKey && AggregateProblem(spec) is { } aggregateProblem)
+        {
+            yield return Create(DiagnosticDescriptors.InvalidAggregate, location, spec.Aggregate.Sql()!, spec.Name, spec.MemberName, spec.StarRocksType, aggregateProblem);
+        }
+        else if (kind == TableKind.DuplicateKey && SqlType.Parse(spec.StarRocksType, out _) is { IsMetricOnly: true })
+        {
+            yield return Create(DiagnosticDescriptors.AggregateOnlyType, location,
+                $"No aggregate function specified for '{spec.Name}' (member '{spec.MemberName}', type {spec.StarRocksType}): HLL, BITMAP and PERCENTILE columns hold aggregate states; use an AGGREGATE KEY table with HllUnion or BitmapUnion, or a UNIQUE or PRIMARY KEY table");
         }
     }
 
@@ -236,23 +246,33 @@ internal static class TableValidator
             yield return Create(DiagnosticDescriptors.SortKeyNotKey, orderBy.Location, kind.KeyClause());
     }
 
-    /// <summary>Checks the limits of a <c>Type</c> override (the mapped types are checked while mapping).</summary>
-    private static MappingProblem? CheckTypeOverride(ColumnSpec column)
+    /// <summary>
+    /// Whether <paramref name="column"/>'s aggregate function fits its type (AggregateType's compatibility map, checked
+    /// by ColumnDef.analyze): the reason it does not, or null. SUM on a DECIMAL is widened to DECIMAL128 by StarRocks first.
+    /// </summary>
+    private static string? AggregateProblem(ColumnSpec column)
     {
-        if (column.StarRocksType == column.Value.StarRocksType)
+        if (SqlType.Parse(column.StarRocksType, out _) is not { } type)
             return null;
-        if (TypeMapper.DeclaredStringLength(column.StarRocksType) is { } declared
-            && !TypeMapper.CheckStringLength(column.MemberName, column.Name, declared.BaseType, declared.Bytes, out var stringProblem))
-            return stringProblem;
-        var decimalMatch = DecimalType.Match(column.StarRocksType);
-        if (decimalMatch.Success && int.TryParse(decimalMatch.Groups[1].Value, out var precision))
+        var fits = column.Aggregate switch
         {
-            var scale = decimalMatch.Groups[2].Success && int.TryParse(decimalMatch.Groups[2].Value, out var s) ? s : 0;
-            if (!TypeMapper.CheckDecimal(column.MemberName, column.Name, precision, scale, out var decimalProblem))
-                return decimalProblem;
-        }
-
-        return null;
+            AggregateFunction.Sum => type.Name is "INT" or "BIGINT" or "LARGEINT" or "FLOAT" or "DOUBLE" || type.IsDecimal,
+            AggregateFunction.Min or AggregateFunction.Max => type.IsInteger || type.IsDecimal || type.IsString || type.Name is "FLOAT" or "DOUBLE" or "DATE" or "DATETIME",
+            AggregateFunction.ReplaceIfNotNull => !type.IsMetricOnly,
+            AggregateFunction.HllUnion => type.Name == "HLL",
+            AggregateFunction.BitmapUnion => type.Name == "BITMAP",
+            _ => true,
+        };
+        if (fits)
+            return null;
+        return column.Aggregate switch
+        {
+            AggregateFunction.Sum => "SUM takes INT, BIGINT, LARGEINT, FLOAT, DOUBLE or DECIMAL columns (not TINYINT or SMALLINT: use an int or long member)",
+            AggregateFunction.Min or AggregateFunction.Max => "MIN and MAX take numbers, DECIMAL, DATE, DATETIME, CHAR and VARCHAR columns",
+            AggregateFunction.ReplaceIfNotNull => "REPLACE_IF_NOT_NULL takes any column but HLL, BITMAP and PERCENTILE",
+            AggregateFunction.HllUnion => "HLL_UNION takes an HLL column (Type = \"HLL\")",
+            _ => "BITMAP_UNION takes a BITMAP column (Type = \"BITMAP\")",
+        };
     }
 
     /// <summary>
