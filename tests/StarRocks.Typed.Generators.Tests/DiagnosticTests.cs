@@ -687,6 +687,24 @@ public class DiagnosticTests
             """StarRocksProperty("bloom_filter_fpp", "0.5")""",
             """[StarRocksTable("s", "t")] [StarRocksProperty("bloom_filter_fpp", "0.01")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }"""
         },
+        {
+            "SRT029",
+            """[StarRocksTable("s", "t")] [StarRocksRangePartition("day"), StarRocksPartition("p-2024", "2025-01-01")] public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } public string Region { get; set; } = ""; }""",
+            """StarRocksPartition("p-2024", "2025-01-01")""",
+            """[StarRocksTable("s", "t")] [StarRocksRangePartition("day"), StarRocksPartition("p_2024", "2025-01-01")] public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } public string Region { get; set; } = ""; }"""
+        },
+        {
+            "SRT029",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("region"), StarRocksPartitionValues("placeholder_eu", "eu")] public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } public string Region { get; set; } = ""; }""",
+            """StarRocksPartitionValues("placeholder_eu", "eu")""",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("region"), StarRocksPartitionValues("p_eu", "eu")] public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } public string Region { get; set; } = ""; }"""
+        },
+        {
+            "SRT018",
+            """[StarRocksTable("s", "t")] [StarRocksRangePartition("day"), StarRocksPartition("p1", "2024-01-01"), StarRocksPartition("p2", "2024-13-01")] public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } public string Region { get; set; } = ""; }""",
+            """StarRocksPartition("p2", "2024-13-01")""",
+            """[StarRocksTable("s", "t")] [StarRocksRangePartition("day"), StarRocksPartition("p1", "2024-01-01"), StarRocksPartition("p2", "2024-12-01"), StarRocksPartition("p3", "MAXVALUE")] public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } public string Region { get; set; } = ""; }"""
+        },
     };
 
     [Theory]
@@ -865,6 +883,17 @@ public class DiagnosticTests
     public void DuplicateKeyTableMessagesQuoteStarRocks(string attributes, string member, string message)
     {
         var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t")] """ + attributes + """public partial class Model { public long Id { get; set; } public double Score { get; set; } """ + member + " }")).GeneratorDiagnostics);
+        Assert.StartsWith(message, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("""[StarRocksRangePartition("day"), StarRocksPartition("p1", "2024-02-30")]""", "SRT018", "Invalid partitioning: partition 'p1' VALUES LESS THAN (\"2024-02-30\"): Invalid value for partition column 'day': '2024-02-30' is not a DATE (yyyy-MM-dd)")]
+    [InlineData("""[StarRocksRangePartition("id"), StarRocksPartition("p1", "1e3")]""", "SRT018", "Invalid partitioning: partition 'p1' VALUES LESS THAN (\"1e3\"): Invalid value for partition column 'id': '1e3' is not an integer")]
+    [InlineData("""[StarRocksRangePartition("day"), StarRocksPartition("p 1", "2024-02-01")]""", "SRT029", "Incorrect partition name 'p 1': a partition name starts with a letter")]
+    public void PartitionMessagesQuoteStarRocks(string attributes, string id, string message)
+    {
+        var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t")] """ + attributes + """ public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } }""")).GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
         Assert.StartsWith(message, diagnostic.GetMessage());
     }
 

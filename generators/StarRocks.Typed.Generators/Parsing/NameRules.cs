@@ -40,5 +40,13 @@ internal static class NameRules
         return $"Incorrect column name '{Shorten(name)}': a column name has 1 to {MaxNameLength} characters, none of them NUL or = < > ! * (refused in shared-nothing clusters)";
     }
 
+    /// <summary>COMMON_NAME_REGEX, and not the <c>placeholder_</c> prefix StarRocks keeps for itself (checkPartitionName).</summary>
+    private static readonly Regex PartitionName = new(@"^(?:[a-zA-Z][a-zA-Z0-9_]{0,63}|_[a-zA-Z0-9][a-zA-Z0-9_]{0,62})$", RegexOptions.CultureInvariant);
+
+    public static string? CheckPartitionName(string name) =>
+        PartitionName.IsMatch(name) && !name.StartsWith("placeholder_", StringComparison.Ordinal)
+            ? null
+            : $"Incorrect partition name '{Shorten(name)}': a partition name starts with a letter (or _ and a letter or digit), continues with letters, digits or _, has at most 64 characters, and does not start with placeholder_";
+
     private static string Shorten(string name) => name.Length <= 80 ? name : name.Substring(0, 80) + "…";
 }

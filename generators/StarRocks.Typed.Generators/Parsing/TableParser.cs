@@ -446,6 +446,7 @@ internal sealed class TableParser
         else if (DuplicateName(bounds) is { } duplicate)
             Report(DiagnosticDescriptors.InvalidPartitioning, location, $"Duplicated partition name: {duplicate}");
 
+        valueLocations = bounds.Select(b => LocationInfo.From(b.ApplicationSyntaxReference)).ToList();
         var ranges = bounds.Select(b => new RangeBoundSpec(b.ConstructorArguments[0].Value as string ?? "", b.ConstructorArguments[1].Value as string ?? ""));
         return new PartitionSpec(null, column.FirstOrDefault() ?? "", ranges.ToEquatableArray(), start, end, every, EquatableArray<string>.Empty, EquatableArray<ListPartitionSpec>.Empty);
     }

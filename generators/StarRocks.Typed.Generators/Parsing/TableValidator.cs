@@ -112,6 +112,24 @@ internal static class TableValidator
         if (table.Spec.Partition is not { Expression: null } partition || table.Partition is not { } layout)
             yield break;
 
+        var names = partition.IsList ? partition.Lists.Select(l => l.Name) : partition.Ranges.Select(r => r.Name);
+        foreach (var (name, i) in names.Select((name, i) => (name, i)))
+        {
+            if (NameRules.CheckPartitionName(name) is { } nameProblem)
+                yield return Create(DiagnosticDescriptors.InvalidName, PartitionLocation(table, i), nameProblem);
+        }
+
+        // RANGE bounds are parsed as the partition column's type (PartitionKey), like LIST values below.
+        if (partition.RangeColumn is { } rangeColumn && table.Columns.FirstOrDefault(c => c.Spec.Name == rangeColumn) is { } range)
+        {
+            for (var i = 0; i < partition.Ranges.Count; i++)
+            {
+                var bound = partition.Ranges[i];
+                if (bound.LessThan != "MAXVALUE" && LiteralChecker.CheckPartitionValue(bound.LessThan, range.Spec) is { } boundProblem)
+                    yield return Create(DiagnosticDescriptors.InvalidPartitioning, PartitionLocation(table, i), $"partition '{bound.Name}' VALUES LESS THAN (\"{bound.LessThan}\"): {boundProblem}");
+            }
+        }
+
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in layout.Columns)
         {
@@ -131,7 +149,7 @@ internal static class TableValidator
         for (var i = 0; i < partition.Lists.Count; i++)
         {
             var list = partition.Lists[i];
-            var location = i < table.PartitionValueLocations.Count ? table.PartitionValueLocations[i] : layout.Location;
+            var location = PartitionLocation(table, i);
             if (list.Values.Count == 0 || list.Values.Count % width != 0)
             {
                 yield return Create(DiagnosticDescriptors.InvalidListPartitionValues, location, list.Name,
@@ -172,6 +190,9 @@ internal static class TableValidator
             }
         }
     }
+
+    private static LocationInfo? PartitionLocation(ParsedTable table, int index) =>
+        index < table.PartitionValueLocations.Count ? table.PartitionValueLocations[index] : table.Partition?.Location;
 
     private static IEnumerable<DiagnosticInfo> ValidateColumn(ParsedColumn column, TableKind kind, HashSet<string> seenNames)
     {
