@@ -54,7 +54,9 @@ public sealed class StarRocksTableGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(identities.Combine(context.CompilationProvider), static (output, pair) =>
             output.ReportDiagnostic(pair.Left.ToDiagnostic(pair.Right)));
 
+        // The registry is a namespace-level class: it lists the tables it can name (not private or protected nested types).
         var registryEntries = tables
+            .Where(static table => table.IsAssemblyAccessible)
             .Select(static (table, _) => table.TypeName)
             .Collect()
             .Select(static (types, _) => types.OrderBy(t => t, System.StringComparer.Ordinal).ToEquatableArray())

@@ -22,6 +22,12 @@ public class DiagnosticTests
             """public partial class Outer { [StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } } }"""
         },
         {
+            "SRT001",
+            """[StarRocksTable("s", "t")] file partial class Model { public int Id { get; set; } }""",
+            "Model",
+            """[StarRocksTable("s", "t")] internal partial class Model { public int Id { get; set; } }"""
+        },
+        {
             "SRT002",
             """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { public int Id { get; set; } }""",
             """StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)""",
@@ -831,6 +837,25 @@ public class DiagnosticTests
         Assert.Equal("SRT029", diagnostic.Id);
         Assert.StartsWith("Incorrect table name 'tttt", diagnostic.GetMessage());
         Assert.EndsWith("': a table name has 1 to 1024 characters, none of them NUL", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void TablesCodeAtAssemblyLevelCannotNameKeepTheirDdlAsTextAndStayOutOfTheRegistry()
+    {
+        var output = GeneratorHarness.RunClean(Wrap("""
+            public partial class Outer
+            {
+                [StarRocksTable("s", "hidden")] private partial class Hidden { public int Id { get; set; } }
+                [StarRocksTable("s", "shown")] internal partial class Shown { public int Id { get; set; } }
+            }
+            """));
+
+        var hidden = output.Source("Shop.Outer.Hidden.g.cs");
+        Assert.Contains("""[assembly: global::System.Reflection.AssemblyMetadata("StarRocks.Typed.Ddl:s.hidden", "CREATE TABLE IF NOT EXISTS""", hidden);
+        Assert.Contains("""[assembly: global::System.Reflection.AssemblyMetadata("StarRocks.Typed.Ddl:s.shown", global::Shop.Outer.Shown.CreateTableSql)]""", output.Source("Shop.Outer.Shown.g.cs"));
+        var registry = output.Source("StarRocksTables.g.cs"); // a namespace-level class cannot name a private nested type
+        Assert.Contains("global::Shop.Outer.Shown.Table", registry);
+        Assert.DoesNotContain("Hidden", registry);
     }
 
     [Fact]

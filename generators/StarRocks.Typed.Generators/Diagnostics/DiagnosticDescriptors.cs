@@ -13,7 +13,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor TypeMustBePartial = Error(
         "SRT001", "Table type must be a non-generic partial type",
-        "'{0}' must be a non-generic partial type, and so must every type containing it, for [StarRocksTable] code to be generated");
+        "'{0}' must be a non-generic partial type (not file-local), and so must every type containing it, for [StarRocksTable] code to be generated");
 
     public static readonly DiagnosticDescriptor MissingKey = Error(
         "SRT002", "Table needs a key",

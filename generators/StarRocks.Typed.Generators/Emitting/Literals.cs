@@ -49,6 +49,13 @@ internal static class Literals
     public static string CSharpIdentifier(string name) =>
         Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 
+    /// <summary>
+    /// The <c>[GeneratedCode]</c> attribute on every generated member and the registry (so analyzers and coverage tools
+    /// skip them; not on the partial table types, whose other members are the user's), with the generator's version.
+    /// </summary>
+    public static readonly string GeneratedCodeAttribute =
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"StarRocks.Typed.Generators\", \"{typeof(Literals).Assembly.GetName().Version?.ToString(3)}\")]";
+
     public static string CSharpBool(bool value) => value ? "true" : "false";
 
     /// <summary>A C# integer literal.</summary>

@@ -31,7 +31,8 @@ internal static class TableEmitter
         if (table.HasTableBase)
             writer.Line("#pragma warning disable CS0108 // a base class is a [StarRocksTable] too: its generated static members are hidden on purpose");
         writer.Line();
-        writer.Line($"[assembly: global::System.Reflection.AssemblyMetadata({CSharpString(DdlMetadataPrefix + table.Database + "." + table.Table)}, {CSharpString(ddl)})]");
+        var ddlValue = table.IsAssemblyAccessible ? table.TypeName + ".CreateTableSql" : CSharpString(ddl);
+        writer.Line($"[assembly: global::System.Reflection.AssemblyMetadata({CSharpString(DdlMetadataPrefix + table.Database + "." + table.Table)}, {ddlValue})]");
         writer.Line($"[assembly: global::System.Reflection.AssemblyMetadata({CSharpString(ModelMetadataPrefix + table.Database + "." + table.Table)}, {CSharpString(table.TypeName.Replace("global::", ""))})]");
         writer.Line();
         if (table.Namespace is not null)
@@ -86,8 +87,10 @@ internal static class TableEmitter
     private static void EmitMetadata(SourceWriter writer, TableSpec table, string ddl)
     {
         writer.Line($"/// <summary>The <c>CREATE TABLE IF NOT EXISTS</c> statement of <c>{table.Database}.{table.Table}</c>.</summary>");
+        writer.Line(GeneratedCodeAttribute);
         writer.Line($"public const string CreateTableSql = {CSharpString(ddl)};");
         writer.Line();
+        writer.Line(GeneratedCodeAttribute);
         writer.Line($"private static readonly global::StarRocks.Typed.Metadata.StarRocksTableInfo {TableInfoField} = new(");
         using (writer.Indented())
         {
@@ -112,6 +115,7 @@ internal static class TableEmitter
 
         writer.Line();
         writer.Line("/// <summary>The table's metadata: database, name, kind, columns in table order, DDL.</summary>");
+        writer.Line(GeneratedCodeAttribute);
         writer.Line($"public static global::StarRocks.Typed.Metadata.StarRocksTableInfo Table => {TableInfoField};");
     }
 
@@ -120,6 +124,7 @@ internal static class TableEmitter
         var keys = Keys(table).Select(k => "row." + CSharpIdentifier(k.MemberName)).ToList();
         var value = keys.Count == 1 ? keys[0] : "(" + string.Join(", ", keys) + ")";
         writer.Line("/// <summary>The row's key, in key order.</summary>");
+        writer.Line(GeneratedCodeAttribute);
         writer.Line($"public static {KeyType(table)} GetKey({table.TypeName} row) => {value};");
     }
 }

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -10,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using StarRocks.Typed.Generators.Diagnostics;
 using StarRocks.Typed.Generators.Helpers;
 using StarRocks.Typed.Generators.Model;
+using static StarRocks.Typed.Generators.Parsing.AttributeArguments;
 
 namespace StarRocks.Typed.Generators.Parsing;
 
@@ -25,22 +24,9 @@ internal sealed record TableIdentity(string Database, string Table, string TypeN
 /// <summary>Turns a <c>[StarRocksTable]</c> type symbol into an equatable <see cref="TableSpec"/> plus diagnostics.</summary>
 internal sealed class TableParser
 {
-    private const string Namespace = "StarRocks.Typed.";
     private const string KeyAttribute = Namespace + "StarRocksKeyAttribute";
     private const string IgnoreAttribute = Namespace + "StarRocksIgnoreAttribute";
     private const string ColumnAttribute = Namespace + "StarRocksColumnAttribute";
-    private const string HashDistributionAttribute = Namespace + "StarRocksHashDistributionAttribute";
-    private const string RandomDistributionAttribute = Namespace + "StarRocksRandomDistributionAttribute";
-    private const string PartitionByAttribute = Namespace + "StarRocksPartitionByAttribute";
-    private const string RangePartitionAttribute = Namespace + "StarRocksRangePartitionAttribute";
-    private const string PartitionAttribute = Namespace + "StarRocksPartitionAttribute";
-    private const string ListPartitionAttribute = Namespace + "StarRocksListPartitionAttribute";
-    private const string PartitionValuesAttribute = Namespace + "StarRocksPartitionValuesAttribute";
-    private const string OrderByAttribute = Namespace + "StarRocksOrderByAttribute";
-    private const string PropertyAttribute = Namespace + "StarRocksPropertyAttribute";
-
-    private static readonly Regex SqlIdentifier = new("`([^`]+)`|[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant);
-    private static readonly Regex SqlStringLiteral = new("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"", RegexOptions.CultureInvariant);
 
     private readonly List<DiagnosticInfo> _diagnostics = [];
     private readonly INamedTypeSymbol _type;
@@ -145,34 +131,32 @@ internal sealed class TableParser
         var keys = OrderKeys(declared);
         var columns = keys.Concat(declared.Where(c => !c.Spec.IsKey)).ToList();
 
-        var layout = _type.GetAttributes();
-        var distribution = ParseDistribution(layout, columns, kind, out var distributionColumns);
-        var partition = ParsePartition(layout, columns, out var partitionColumns, out var partitionValueLocations);
-        var orderBy = ParseColumnList(layout, OrderByAttribute, "ORDER BY", columns, out var orderByColumns);
+        var layout = new LayoutParser(_type.GetAttributes(), columns, _diagnostics);
+        var distribution = layout.ParseDistribution(kind, out var distributionColumns);
+        var partition = layout.ParsePartition(out var partitionColumns, out var partitionValueLocations);
+        var orderBy = layout.ParseOrderBy(out var orderByColumns);
+        var properties = layout.ParseProperties(out var propertyLocations);
 
-        var propertyAttributes = layout.Where(a => Is(a, PropertyAttribute)).ToList();
-        var properties = propertyAttributes
-            .Select(a => new PropertySpec(a.ConstructorArguments[0].Value as string ?? "", a.ConstructorArguments[1].Value as string ?? ""))
-            .ToEquatableArray();
-
-        var spec = new TableSpec(
-            _type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
-            GetDeclarations(),
-            _type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            HintName(),
-            database,
-            tableName,
-            kind,
-            Named<string?>(_tableAttribute, "Comment", null),
-            columns.Select(c => c.Spec).ToEquatableArray(),
-            partition,
-            distribution,
-            orderBy.ToEquatableArray(),
-            properties,
-            ChooseConstructor(columns),
-            HasTableBase());
-        return new ParsedTable(spec, columns, tableAttributeLocation, distributionColumns, partitionColumns, orderByColumns, partitionValueLocations,
-            propertyAttributes.Select(a => LocationInfo.From(a.ApplicationSyntaxReference)).ToList());
+        var spec = new TableSpec
+        {
+            Namespace = _type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+            Declarations = GetDeclarations(),
+            TypeName = _type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            HintName = HintName(),
+            IsAssemblyAccessible = IsAssemblyAccessible(_type),
+            Database = database,
+            Table = tableName,
+            Kind = kind,
+            Comment = Named<string?>(_tableAttribute, "Comment", null),
+            Columns = columns.Select(c => c.Spec).ToEquatableArray(),
+            Partition = partition,
+            Distribution = distribution,
+            OrderBy = orderBy.ToEquatableArray(),
+            Properties = properties,
+            ConstructorParameters = ChooseConstructor(columns),
+            HasTableBase = HasTableBase(),
+        };
+        return new ParsedTable(spec, columns, tableAttributeLocation, distributionColumns, partitionColumns, orderByColumns, partitionValueLocations, propertyLocations);
     }
 
     private List<ParsedColumn> ParseMembers(bool snakeCase, int unicodeCharMaxBytes, CancellationToken cancellationToken)
@@ -229,17 +213,19 @@ internal sealed class TableParser
             var keyOrder = keyAttribute?.ConstructorArguments.FirstOrDefault().Value is int order ? order : -1;
 
             columns.Add(new ParsedColumn(
-                new ColumnSpec(
-                    name,
-                    member.Name,
-                    value,
-                    StarRocksType(value, typeOverride),
-                    isNullable,
-                    keyOrder,
-                    (AggregateFunction)Named(columnAttribute, "Aggregate", 0),
-                    Named<string?>(columnAttribute, "Default", null),
-                    Named<string?>(columnAttribute, "Comment", null),
-                    isSettable),
+                new ColumnSpec
+                {
+                    Name = name,
+                    MemberName = member.Name,
+                    Value = value,
+                    StarRocksType = StarRocksType(value, typeOverride),
+                    IsNullable = isNullable,
+                    KeyOrder = keyOrder,
+                    Aggregate = (AggregateFunction)Named(columnAttribute, "Aggregate", 0),
+                    Default = Named<string?>(columnAttribute, "Default", null),
+                    Comment = Named<string?>(columnAttribute, "Comment", null),
+                    IsSettable = isSettable,
+                },
                 memberLocation,
                 LocationInfo.From(keyAttribute?.ApplicationSyntaxReference),
                 columnAttributeLocation));
@@ -368,175 +354,6 @@ internal sealed class TableParser
         }
     }
 
-    private DistributionSpec? ParseDistribution(ImmutableArray<AttributeData> layout, List<ParsedColumn> columns, TableKind kind, out LayoutColumns? usedColumns)
-    {
-        usedColumns = null;
-        if (layout.FirstOrDefault(a => Is(a, RandomDistributionAttribute)) is { } random)
-        {
-            usedColumns = new LayoutColumns("DISTRIBUTED BY RANDOM", [], LocationInfo.From(random.ApplicationSyntaxReference));
-            return new DistributionSpec(true, EquatableArray<string>.Empty, Named(random, "Buckets", 0));
-        }
-
-        if (layout.FirstOrDefault(a => Is(a, HashDistributionAttribute)) is { } hash)
-        {
-            var resolved = ResolveColumns(StringArray(hash.ConstructorArguments[0]), columns, "DISTRIBUTED BY HASH", hash, out usedColumns);
-            return new DistributionSpec(false, resolved.ToEquatableArray(), Named(hash, "Buckets", 0));
-        }
-
-        // AGGREGATE/UNIQUE tables have no default distribution in StarRocks; key tables default to HASH(key columns).
-        return kind == TableKind.DuplicateKey
-            ? null
-            : new DistributionSpec(false, columns.Where(c => c.Spec.IsKey).Select(c => c.Spec.Name).ToEquatableArray(), 0);
-    }
-
-    private PartitionSpec? ParsePartition(
-        ImmutableArray<AttributeData> layout, List<ParsedColumn> columns, out LayoutColumns? usedColumns, out IReadOnlyList<LocationInfo?> valueLocations)
-    {
-        usedColumns = null;
-        valueLocations = [];
-        var expression = layout.FirstOrDefault(a => Is(a, PartitionByAttribute));
-        var range = layout.FirstOrDefault(a => Is(a, RangePartitionAttribute));
-        var bounds = layout.Where(a => Is(a, PartitionAttribute)).ToList();
-        var list = layout.FirstOrDefault(a => Is(a, ListPartitionAttribute));
-        var lists = layout.Where(a => Is(a, PartitionValuesAttribute)).ToList();
-        var location = LocationInfo.From((expression ?? range ?? list ?? bounds.FirstOrDefault() ?? lists.FirstOrDefault())?.ApplicationSyntaxReference);
-
-        if (new[] { expression, range, list }.Count(a => a is not null) > 1)
-        {
-            Report(DiagnosticDescriptors.InvalidPartitioning, location, "use only one of [StarRocksPartitionBy], [StarRocksRangePartition] and [StarRocksListPartition]");
-            return null;
-        }
-
-        if (expression is not null && (bounds.Count > 0 || lists.Count > 0))
-        {
-            Report(DiagnosticDescriptors.InvalidPartitioning, location, "use either [StarRocksPartitionBy] or [StarRocksRangePartition] with [StarRocksPartition]s, not both");
-            return null;
-        }
-
-        if (expression is not null)
-        {
-            var text = expression.ConstructorArguments[0].Value as string ?? "";
-            var referenced = ExpressionColumns(text, columns);
-            if (referenced.Count == 0)
-                Report(DiagnosticDescriptors.UnknownColumn, location, text, "PARTITION BY");
-            usedColumns = new LayoutColumns("Partition", referenced, location);
-            return new PartitionSpec(text.Trim(), null, EquatableArray<RangeBoundSpec>.Empty, null, null, null, EquatableArray<string>.Empty, EquatableArray<ListPartitionSpec>.Empty);
-        }
-
-        if (list is not null || lists.Count > 0)
-            return ParseListPartition(list, lists, bounds, columns, location, out usedColumns, out valueLocations);
-
-        if (range is null)
-        {
-            if (bounds.Count > 0)
-                Report(DiagnosticDescriptors.InvalidPartitioning, location, "[StarRocksPartition] needs [StarRocksRangePartition] on the same type");
-            return null;
-        }
-
-        var column = ResolveColumns([range.ConstructorArguments[0].Value as string ?? ""], columns, "PARTITION BY RANGE", range, out var partitionColumns);
-        usedColumns = partitionColumns! with { Clause = "Partition" };
-        var start = Named<string?>(range, "Start", null);
-        var end = Named<string?>(range, "End", null);
-        var every = Named<string?>(range, "Every", null);
-        var isBatch = start is not null || end is not null || every is not null;
-        if (isBatch && (start is null || end is null || every is null))
-            Report(DiagnosticDescriptors.InvalidPartitioning, location, "batch range partitioning needs Start, End and Every");
-        else if (isBatch == (bounds.Count > 0))
-            Report(DiagnosticDescriptors.InvalidPartitioning, location, "range partitioning needs either [StarRocksPartition]s or Start/End/Every, not both or neither");
-        else if (DuplicateName(bounds) is { } duplicate)
-            Report(DiagnosticDescriptors.InvalidPartitioning, location, $"Duplicated partition name: {duplicate}");
-
-        valueLocations = bounds.Select(b => LocationInfo.From(b.ApplicationSyntaxReference)).ToList();
-        var ranges = bounds.Select(b => new RangeBoundSpec(b.ConstructorArguments[0].Value as string ?? "", b.ConstructorArguments[1].Value as string ?? ""));
-        return new PartitionSpec(null, column.FirstOrDefault() ?? "", ranges.ToEquatableArray(), start, end, every, EquatableArray<string>.Empty, EquatableArray<ListPartitionSpec>.Empty);
-    }
-
-    /// <summary><c>PARTITION BY LIST (columns)</c> with one explicit partition per <c>[StarRocksPartitionValues]</c>; the values are checked by the validator.</summary>
-    private PartitionSpec? ParseListPartition(
-        AttributeData? list, List<AttributeData> lists, List<AttributeData> bounds, List<ParsedColumn> columns, LocationInfo? location,
-        out LayoutColumns? usedColumns, out IReadOnlyList<LocationInfo?> valueLocations)
-    {
-        usedColumns = null;
-        valueLocations = [];
-        if (list is null)
-        {
-            Report(DiagnosticDescriptors.InvalidPartitioning, location, "[StarRocksPartitionValues] needs [StarRocksListPartition] on the same type");
-            return null;
-        }
-
-        if (bounds.Count > 0)
-        {
-            Report(DiagnosticDescriptors.InvalidPartitioning, location, "[StarRocksPartition] is for range partitioning; list partitions are declared with [StarRocksPartitionValues]");
-            return null;
-        }
-
-        var resolved = ResolveColumns(StringArray(list.ConstructorArguments[0]), columns, "PARTITION BY LIST", list, out var partitionColumns);
-        usedColumns = partitionColumns! with { Clause = "Partition" };
-        if (lists.Count == 0)
-            Report(DiagnosticDescriptors.InvalidPartitioning, location, "list partitioning needs at least one [StarRocksPartitionValues]");
-        else if (DuplicateName(lists) is { } duplicate)
-            Report(DiagnosticDescriptors.InvalidPartitioning, location, $"Duplicated partition name: {duplicate}");
-
-        valueLocations = lists.Select(a => LocationInfo.From(a.ApplicationSyntaxReference)).ToList();
-        var partitions = lists.Select(a => new ListPartitionSpec(
-            a.ConstructorArguments[0].Value as string ?? "",
-            NullableStringArray(a.ConstructorArguments[1]).Select(v => new ListValueSpec(v)).ToEquatableArray()));
-        return new PartitionSpec(null, null, EquatableArray<RangeBoundSpec>.Empty, null, null, null, resolved.ToEquatableArray(), partitions.ToEquatableArray());
-    }
-
-    /// <summary>The first partition name (the attributes' first argument) declared twice, case-insensitively, or null.</summary>
-    private static string? DuplicateName(List<AttributeData> partitions)
-    {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        return partitions.Select(p => p.ConstructorArguments[0].Value as string ?? "").FirstOrDefault(name => !names.Add(name));
-    }
-
-    private List<string> ParseColumnList(ImmutableArray<AttributeData> layout, string attributeName, string clause, List<ParsedColumn> columns, out LayoutColumns? usedColumns)
-    {
-        usedColumns = null;
-        return layout.FirstOrDefault(a => Is(a, attributeName)) is { } attribute
-            ? ResolveColumns(StringArray(attribute.ConstructorArguments[0]), columns, clause, attribute, out usedColumns)
-            : [];
-    }
-
-    /// <summary>Maps column or member names to column names; reports unknown names on the attribute.</summary>
-    private List<string> ResolveColumns(IReadOnlyList<string> names, List<ParsedColumn> columns, string clause, AttributeData attribute, out LayoutColumns? usedColumns)
-    {
-        var location = LocationInfo.From(attribute.ApplicationSyntaxReference);
-        var resolved = new List<string>();
-        foreach (var name in names)
-        {
-            var column = columns.FirstOrDefault(c => string.Equals(c.Spec.Name, name, StringComparison.OrdinalIgnoreCase))
-                ?? columns.FirstOrDefault(c => c.Spec.MemberName == name);
-            if (column is null)
-                Report(DiagnosticDescriptors.UnknownColumn, location, name, clause);
-            else
-                resolved.Add(column.Spec.Name);
-        }
-
-        if (names.Count == 0)
-        {
-            if (clause == "DISTRIBUTED BY HASH")
-                Report(DiagnosticDescriptors.InvalidDistribution, location, "Number of hash column is zero. [StarRocksHashDistribution] needs at least one column, or use [StarRocksRandomDistribution]");
-            else
-                Report(DiagnosticDescriptors.UnknownColumn, location, "", clause);
-        }
-        usedColumns = new LayoutColumns(clause, resolved, location);
-        return resolved;
-    }
-
-    /// <summary>The table's columns that a partition expression mentions (string literals and function names are skipped).</summary>
-    private static List<string> ExpressionColumns(string expression, List<ParsedColumn> columns)
-    {
-        var withoutLiterals = SqlStringLiteral.Replace(expression, " ");
-        return SqlIdentifier.Matches(withoutLiterals).Cast<Match>()
-            .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Value)
-            .Select(id => columns.FirstOrDefault(c => string.Equals(c.Spec.Name, id, StringComparison.OrdinalIgnoreCase))?.Spec.Name)
-            .OfType<string>()
-            .Distinct()
-            .ToList();
-    }
-
     /// <summary>
     /// The members to pass to the constructor when reading: none for a parameterless constructor (or a struct), else the
     /// parameters of the single constructor whose parameters all match column members by name. Reports when neither exists.
@@ -573,6 +390,17 @@ internal sealed class TableParser
         return false;
     }
 
+    private static bool IsAssemblyAccessible(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsFileLocal || current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+                return false;
+        }
+
+        return true;
+    }
+
     private static bool IsTable(INamedTypeSymbol type) =>
         type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Namespace + "StarRocksTableAttribute");
 
@@ -599,7 +427,7 @@ internal sealed class TableParser
     {
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            if (current.IsGenericType)
+            if (current.IsGenericType || current.IsFileLocal)
                 return false;
             foreach (var reference in current.DeclaringSyntaxReferences)
             {
@@ -611,32 +439,6 @@ internal sealed class TableParser
 
         return true;
     }
-
-    private static bool Is(AttributeData attribute, string fullName) => attribute.AttributeClass?.ToDisplayString() == fullName;
-
-    private static T Named<T>(AttributeData? attribute, string name, T fallback)
-    {
-        if (attribute is null)
-            return fallback;
-        foreach (var argument in attribute.NamedArguments)
-        {
-            if (argument.Key == name && argument.Value.Value is T value)
-                return value;
-        }
-
-        return fallback;
-    }
-
-    private static IReadOnlyList<string> StringArray(TypedConstant constant) =>
-        constant.Kind == TypedConstantKind.Array
-            ? constant.Values.Select(v => v.Value as string ?? "").ToList()
-            : [constant.Value as string ?? ""];
-
-    /// <summary>A <c>params string?[]</c> argument; null elements stay null (a lone <c>null</c> argument binds as a null array: one NULL).</summary>
-    private static IReadOnlyList<string?> NullableStringArray(TypedConstant constant) =>
-        constant.Kind == TypedConstantKind.Array
-            ? constant.IsNull ? [null] : constant.Values.Select(v => v.Value as string).ToList()
-            : [constant.Value as string];
 
     private void Report(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
