@@ -858,6 +858,14 @@ public class DiagnosticTests
         Assert.DoesNotContain("Hidden", registry);
     }
 
+    [Theory]
+    [InlineData("a\\nb")]
+    [InlineData("a\\u2028b")]
+    [InlineData("<orders> & \\\"co\\\"")]
+    [InlineData("t`x */ // \\\\")]
+    public void AnyValidTableNameCompiles(string table) =>
+        GeneratorHarness.RunClean(Wrap($$"""[StarRocksTable("s", "{{table}}")] public partial class Model { public int Id { get; set; } }"""));
+
     [Fact]
     public void MembersNamedLikeKeywordsCompile() =>
         GeneratorHarness.RunClean(Wrap("""[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0)] public int @class { get; set; } [StarRocksKey(1)] public int @event { get; set; } public string @string { get; set; } = ""; }"""));

@@ -86,7 +86,7 @@ internal static class TableEmitter
 
     private static void EmitMetadata(SourceWriter writer, TableSpec table, string ddl)
     {
-        writer.Line($"/// <summary>The <c>CREATE TABLE IF NOT EXISTS</c> statement of <c>{table.Database}.{table.Table}</c>.</summary>");
+        writer.Line($"/// <summary>The <c>CREATE TABLE IF NOT EXISTS</c> statement of <c>{XmlDocText(table.Database + "." + table.Table)}</c>.</summary>");
         writer.Line(GeneratedCodeAttribute);
         writer.Line($"public const string CreateTableSql = {CSharpString(ddl)};");
         writer.Line();
