@@ -30,8 +30,15 @@ public sealed class StarRocksTableGenerator : IIncrementalGenerator
             .Where(static result => result.Table is not null)
             .Select(static (result, _) => result.Table!)
             .WithTrackingName(TrackingNames.Tables);
-        context.RegisterSourceOutput(tables, static (output, table) =>
-            output.AddSource(table.HintName + ".g.cs", TableEmitter.Emit(table)));
+        // Hint names must be unique ignoring case (Shop.Model and Shop.model are two types): the set decides the suffixes,
+        // and as long as it is unchanged each table's output stays cached.
+        var hintNames = tables
+            .Select(static (table, _) => table.HintName)
+            .Collect()
+            .Select(static (names, _) => UniqueHintNames(names))
+            .WithTrackingName(TrackingNames.HintNames);
+        context.RegisterSourceOutput(tables.Combine(hintNames), static (output, pair) =>
+            output.AddSource(HintNameOf(pair.Left.HintName, pair.Right) + ".g.cs", TableEmitter.Emit(pair.Left)));
 
         var diagnostics = parsed
             .Select(static (result, _) => result.Diagnostics)
@@ -68,6 +75,32 @@ public sealed class StarRocksTableGenerator : IIncrementalGenerator
                 output.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(pair.Left, pair.Right));
         });
     }
+
+    /// <summary>
+    /// The hint names that collide ignoring case, each with the name to use: the ordinally first keeps its name, the
+    /// others get <c>_2</c>, <c>_3</c>, … (empty when nothing collides, the usual case).
+    /// </summary>
+    private static EquatableArray<HintNameChoice> UniqueHintNames(ImmutableArray<string> names) =>
+        names
+            .GroupBy(name => name, System.StringComparer.OrdinalIgnoreCase)
+            .Where(group => group.Count() > 1)
+            .SelectMany(group => group.OrderBy(n => n, System.StringComparer.Ordinal).Skip(1).Select((name, i) => new HintNameChoice(name, name + "_" + (i + 2))))
+            .OrderBy(choice => choice.Original, System.StringComparer.Ordinal)
+            .ToEquatableArray();
+
+    private static string HintNameOf(string hintName, EquatableArray<HintNameChoice> choices)
+    {
+        foreach (var choice in choices)
+        {
+            if (choice.Original == hintName)
+                return choice.Unique;
+        }
+
+        return hintName;
+    }
+
+    /// <summary>A hint name that collides with another ignoring case, and the one used instead.</summary>
+    private sealed record HintNameChoice(string Original, string Unique);
 
     /// <summary>SRT028 for every model whose <c>database.table</c> another model of the compilation has too (names compared as written).</summary>
     private static ImmutableArray<DiagnosticInfo> DuplicateTables(ImmutableArray<TableIdentity> identities) =>

@@ -8,4 +8,5 @@ internal static class TrackingNames
     public const string Diagnostics = nameof(Diagnostics);
     public const string RegistryEntries = nameof(RegistryEntries);
     public const string DuplicateTables = nameof(DuplicateTables);
+    public const string HintNames = nameof(HintNames);
 }

@@ -867,6 +867,13 @@ public class DiagnosticTests
         GeneratorHarness.RunClean(Wrap($$"""[StarRocksTable("s", "{{table}}")] public partial class Model { public int Id { get; set; } }"""));
 
     [Fact]
+    public void TypesWhoseNamesDifferOnlyInCaseCompile() =>
+        GeneratorHarness.RunClean(Wrap("""
+            [StarRocksTable("s", "upper")] public partial class Model { public int Id { get; set; } }
+            [StarRocksTable("s", "lower")] public partial class model { public int Id { get; set; } }
+            """));
+
+    [Fact]
     public void MembersNamedLikeKeywordsCompile() =>
         GeneratorHarness.RunClean(Wrap("""[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0)] public int @class { get; set; } [StarRocksKey(1)] public int @event { get; set; } public string @string { get; set; } = ""; }"""));
 
