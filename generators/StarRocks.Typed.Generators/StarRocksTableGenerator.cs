@@ -68,12 +68,19 @@ public sealed class StarRocksTableGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (types, _) => types.OrderBy(t => t, System.StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.RegistryEntries);
-        var assemblyName = context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? "Assembly");
-        context.RegisterSourceOutput(registryEntries.Combine(assemblyName), static (output, pair) =>
+        var registryPlace = context.CompilationProvider.Select(static (compilation, _) => RegistryPlace.Of(compilation));
+        context.RegisterSourceOutput(registryEntries.Combine(registryPlace), static (output, pair) =>
         {
-            if (!pair.Left.IsEmpty)
-                output.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(pair.Left, pair.Right));
+            if (!pair.Left.IsEmpty && pair.Right.Conflict is null)
+                output.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(pair.Left, pair.Right.Namespace));
         });
+        var registryConflicts = registryPlace
+            .Combine(registryEntries)
+            .SelectMany(static (pair, _) => pair.Left.Conflict is not null && !pair.Right.IsEmpty
+                ? ImmutableArray.Create(DiagnosticInfo.Create(DiagnosticDescriptors.RegistryNameTaken, pair.Left.Conflict, pair.Left.Namespace))
+                : ImmutableArray<DiagnosticInfo>.Empty);
+        context.RegisterSourceOutput(registryConflicts.Combine(context.CompilationProvider), static (output, pair) =>
+            output.ReportDiagnostic(pair.Left.ToDiagnostic(pair.Right)));
     }
 
     /// <summary>
@@ -97,6 +104,20 @@ public sealed class StarRocksTableGenerator : IIncrementalGenerator
         }
 
         return hintName;
+    }
+
+    /// <summary>
+    /// Where the registry goes: the namespace named after the assembly, and the user's own type of the registry's name
+    /// there, if any (then the registry is not generated).
+    /// </summary>
+    private sealed record RegistryPlace(string Namespace, LocationInfo? Conflict)
+    {
+        public static RegistryPlace Of(Compilation compilation)
+        {
+            var ns = RegistryEmitter.RegistryNamespace(compilation.AssemblyName ?? "Assembly");
+            var taken = compilation.Assembly.GetTypeByMetadataName(ns.Replace("@", "") + "." + RegistryEmitter.ClassName);
+            return new RegistryPlace(ns, taken is null ? null : LocationInfo.From(taken.Locations.FirstOrDefault()) ?? new LocationInfo(compilation.AssemblyName ?? "", default, default));
+        }
     }
 
     /// <summary>A hint name that collides with another ignoring case, and the one used instead.</summary>

@@ -874,6 +874,24 @@ public class DiagnosticTests
             """));
 
     [Fact]
+    public void AUserTypeNamedLikeTheRegistryGetsAWarningNotACompileError()
+    {
+        var output = GeneratorHarness.Run("""
+            using StarRocks.Typed;
+            namespace Tests.Models;
+            public static class StarRocksTables { public static int Count => 0; }
+            [StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } }
+            """);
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("SRT036", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal("StarRocksTables", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Contains("Tests.Models.Model.g.cs", output.HintNames);
+    }
+
+    [Fact]
     public void MembersNamedLikeKeywordsCompile() =>
         GeneratorHarness.RunClean(Wrap("""[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0)] public int @class { get; set; } [StarRocksKey(1)] public int @event { get; set; } public string @string { get; set; } = ""; }"""));
 

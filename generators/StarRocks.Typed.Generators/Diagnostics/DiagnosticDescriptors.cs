@@ -152,6 +152,11 @@ internal static class DiagnosticDescriptors
         "SRT035", "Invalid table property",
         "{0}");
 
+    public static readonly DiagnosticDescriptor RegistryNameTaken = new(
+        "SRT036", "The registry's name is taken",
+        "The table registry StarRocksTables is not generated: namespace {0} already declares a type StarRocksTables. Rename that type to get the registry (StarRocksTables.All, StarRocksTables.Visit).",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "srt036");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }
