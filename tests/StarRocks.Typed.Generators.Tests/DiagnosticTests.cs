@@ -711,6 +711,18 @@ public class DiagnosticTests
             """StarRocksPartition("p2", "2024-13-01")""",
             """[StarRocksTable("s", "t")] [StarRocksRangePartition("day"), StarRocksPartition("p1", "2024-01-01"), StarRocksPartition("p2", "2024-12-01"), StarRocksPartition("p3", "MAXVALUE")] public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } public string Region { get; set; } = ""; }"""
         },
+        {
+            "SRT034",
+            """[StarRocksTable("s", "t"), StarRocksOrderBy] public partial class Model { public long Id { get; set; } }""",
+            "StarRocksOrderBy",
+            """[StarRocksTable("s", "t"), StarRocksOrderBy("id")] public partial class Model { public long Id { get; set; } }"""
+        },
+        {
+            "SRT018",
+            """[StarRocksTable("s", "t"), StarRocksListPartition, StarRocksPartitionValues("p1", "1")] public partial class Model { public long Id { get; set; } }""",
+            "StarRocksListPartition",
+            """[StarRocksTable("s", "t"), StarRocksListPartition("id"), StarRocksPartitionValues("p1", "1")] public partial class Model { public long Id { get; set; } }"""
+        },
     };
 
     [Theory]

@@ -191,10 +191,13 @@ internal sealed class LayoutParser(ImmutableArray<AttributeData> layout, List<Pa
 
         if (names.Count == 0)
         {
+            // HashDistributionDesc's message; for the others StarRocks's grammar needs at least one identifier.
             if (clause == "DISTRIBUTED BY HASH")
                 Report(DiagnosticDescriptors.InvalidDistribution, location, "Number of hash column is zero. [StarRocksHashDistribution] needs at least one column, or use [StarRocksRandomDistribution]");
+            else if (clause == "ORDER BY")
+                Report(DiagnosticDescriptors.InvalidSortKey, location, "[StarRocksOrderBy] needs at least one column: ORDER BY takes one or more columns");
             else
-                Report(DiagnosticDescriptors.UnknownColumn, location, "", clause);
+                Report(DiagnosticDescriptors.InvalidPartitioning, location, $"{clause} needs at least one column");
         }
         usedColumns = new LayoutColumns(clause, resolved, location);
         return resolved;
