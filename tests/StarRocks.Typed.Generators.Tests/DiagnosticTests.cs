@@ -960,6 +960,14 @@ public class DiagnosticTests
     [InlineData("""[StarRocksRangePartition("day"), StarRocksPartition("p1", "2024-02-30")]""", "SRT018", "Invalid partitioning: partition 'p1' VALUES LESS THAN (\"2024-02-30\"): Invalid value for partition column 'day': '2024-02-30' is not a DATE (yyyy-MM-dd)")]
     [InlineData("""[StarRocksRangePartition("id"), StarRocksPartition("p1", "1e3")]""", "SRT018", "Invalid partitioning: partition 'p1' VALUES LESS THAN (\"1e3\"): Invalid value for partition column 'id': '1e3' is not an integer")]
     [InlineData("""[StarRocksRangePartition("day"), StarRocksPartition("p 1", "2024-02-01")]""", "SRT029", "Incorrect partition name 'p 1': a partition name starts with a letter")]
+    [InlineData("""[StarRocksRangePartition("day", Start = "2024-02-01", End = "2024-01-01", Every = "INTERVAL 1 DAY")]""", "SRT018", "Invalid partitioning: Batch build partition start date should less than end date.")]
+    [InlineData("""[StarRocksRangePartition("day", Start = "2024-01-01", End = "soon", Every = "INTERVAL 1 MONTH")]""", "SRT018", "Invalid partitioning: Batch build partition EVERY is date type but START or END does not type match.")]
+    [InlineData("""[StarRocksRangePartition("day", Start = "2024-01-01", End = "2025-01-01", Every = "INTERVAL 1 QUARTER")]""", "SRT018", "Invalid partitioning: Batch build partition does not support time interval type: QUARTER")]
+    [InlineData("""[StarRocksRangePartition("day", Start = "2024-01-01", End = "2025-01-01", Every = "INTERVAL 1 HOUR")]""", "SRT018", "Invalid partitioning: Every = \"INTERVAL 1 HOUR\": HOUR partitions need a DATETIME column, 'day' is DATE")]
+    [InlineData("""[StarRocksRangePartition("day", Start = "2024-01-01", End = "2025-01-01", Every = "INTERVAL 1 DAY); DROP TABLE x; --")]""", "SRT018", "Invalid partitioning: Every = \"INTERVAL 1 DAY); DROP TABLE x; --\": over the DATE column 'day' EVERY is INTERVAL n HOUR, DAY, WEEK, MONTH or YEAR")]
+    [InlineData("""[StarRocksRangePartition("id", Start = "100", End = "10", Every = "10")]""", "SRT018", "Invalid partitioning: Batch build partition start value should less then end value.")]
+    [InlineData("""[StarRocksRangePartition("id", Start = "1", End = "100", Every = "INTERVAL 1 DAY")]""", "SRT018", "Invalid partitioning: Batch build partition EVERY is date type but START or END does not type match.")]
+    [InlineData("""[StarRocksRangePartition("id", Start = "a", End = "100", Every = "10")]""", "SRT018", "Invalid partitioning: Batch build partition EVERY is number type but START or END does not type match.")]
     public void PartitionMessagesQuoteStarRocks(string attributes, string id, string message)
     {
         var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t")] """ + attributes + """ public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } }""")).GeneratorDiagnostics);

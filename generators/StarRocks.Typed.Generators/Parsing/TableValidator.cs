@@ -119,6 +119,10 @@ internal static class TableValidator
                 yield return Create(DiagnosticDescriptors.InvalidName, PartitionLocation(table, i), nameProblem);
         }
 
+        if (partition.RangeColumn is { } batchColumn && table.Columns.FirstOrDefault(c => c.Spec.Name == batchColumn) is { } batch
+            && BatchRangeProblem(partition, batch.Spec) is { } batchProblem)
+            yield return Create(DiagnosticDescriptors.InvalidPartitioning, layout.Location, batchProblem);
+
         // RANGE bounds are parsed as the partition column's type (PartitionKey), like LIST values below.
         if (partition.RangeColumn is { } rangeColumn && table.Columns.FirstOrDefault(c => c.Spec.Name == rangeColumn) is { } range)
         {
@@ -190,6 +194,55 @@ internal static class TableValidator
             }
         }
     }
+
+    private static readonly Regex Interval = new(@"^\s*INTERVAL\s+(\d+)\s+([A-Za-z]+)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex WholeNumber = new(@"^\s*-?\d+\s*$", RegexOptions.CultureInvariant);
+    private static readonly string[] BatchDateFormats = ["yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyyMMdd"];
+
+    /// <summary>
+    /// <c>START (…) END (…) EVERY (…)</c> as StarRocks expands it (sql/ast/MultiRangePartitionDesc.java, with its messages):
+    /// over a DATE/DATETIME column EVERY is <c>INTERVAL n HOUR|DAY|WEEK|MONTH|YEAR</c> and START/END are dates; over an
+    /// integer column EVERY is a number and START/END are integers; START comes before END. EVERY is the only
+    /// attribute text emitted verbatim, so it must be exactly one of these forms.
+    /// </summary>
+    private static string? BatchRangeProblem(PartitionSpec partition, ColumnSpec column)
+    {
+        if (partition is not { Start: { } start, End: { } end, Every: { } every })
+            return null;
+        var type = TypeMapper.BaseTypeName(column.StarRocksType);
+        var interval = Interval.Match(every);
+        if (type is "DATE" or "DATETIME")
+        {
+            if (!interval.Success)
+                return $"Every = \"{every}\": over the {type} column '{column.Name}' EVERY is INTERVAL n HOUR, DAY, WEEK, MONTH or YEAR";
+            var unit = interval.Groups[2].Value.ToUpperInvariant();
+            if (unit is not ("HOUR" or "DAY" or "WEEK" or "MONTH" or "YEAR"))
+                return $"Batch build partition does not support time interval type: {interval.Groups[2].Value}";
+            if (!int.TryParse(interval.Groups[1].Value, out var step) || step < 1)
+                return $"Every = \"{every}\": the interval must be at least 1";
+            if (unit == "HOUR" && type == "DATE")
+                return $"Every = \"{every}\": HOUR partitions need a DATETIME column, '{column.Name}' is DATE";
+            if (!TryParseBatchDate(start, out var from) || !TryParseBatchDate(end, out var to))
+                return "Batch build partition EVERY is date type but START or END does not type match.";
+            return from < to ? null : "Batch build partition start date should less than end date.";
+        }
+
+        if (type is "TINYINT" or "SMALLINT" or "INT" or "BIGINT")
+        {
+            if (interval.Success)
+                return "Batch build partition EVERY is date type but START or END does not type match.";
+            if (!WholeNumber.IsMatch(every) || !long.TryParse(every.Trim(), out var step) || step < 1)
+                return $"Every = \"{every}\": over the integer column '{column.Name}' EVERY is a positive whole number";
+            if (!long.TryParse(start.Trim(), out var from) || !long.TryParse(end.Trim(), out var to))
+                return "Batch build partition EVERY is number type but START or END does not type match.";
+            return from < to ? null : "Batch build partition start value should less then end value.";
+        }
+
+        return $"Unsupported batch partition build type:{column.StarRocksType}.";
+    }
+
+    private static bool TryParseBatchDate(string text, out DateTime value) =>
+        DateTime.TryParseExact(text.Trim(), BatchDateFormats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out value);
 
     private static LocationInfo? PartitionLocation(ParsedTable table, int index) =>
         index < table.PartitionValueLocations.Count ? table.PartitionValueLocations[index] : table.Partition?.Location;
