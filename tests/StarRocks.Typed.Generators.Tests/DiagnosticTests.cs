@@ -968,6 +968,10 @@ public class DiagnosticTests
     [InlineData("""[StarRocksRangePartition("id", Start = "100", End = "10", Every = "10")]""", "SRT018", "Invalid partitioning: Batch build partition start value should less then end value.")]
     [InlineData("""[StarRocksRangePartition("id", Start = "1", End = "100", Every = "INTERVAL 1 DAY")]""", "SRT018", "Invalid partitioning: Batch build partition EVERY is date type but START or END does not type match.")]
     [InlineData("""[StarRocksRangePartition("id", Start = "a", End = "100", Every = "10")]""", "SRT018", "Invalid partitioning: Batch build partition EVERY is number type but START or END does not type match.")]
+    [InlineData("""[StarRocksPartitionBy("date_trunc('day', day")]""", "SRT018", "Invalid partitioning: [StarRocksPartitionBy(\"date_trunc('day', day\")] leaves a parenthesis open")]
+    [InlineData("""[StarRocksPartitionBy("date_trunc('day, day)")]""", "SRT018", "Invalid partitioning: [StarRocksPartitionBy(\"date_trunc('day, day)\")] has an unclosed '")]
+    [InlineData("""[StarRocksPartitionBy("date_trunc('day', day)) DISTRIBUTED BY RANDOM; DROP TABLE t; --")]""", "SRT018", "Invalid partitioning: [StarRocksPartitionBy(\"date_trunc('day', day)) DISTRIBUTED BY RANDOM; DROP TABLE t; --\")] closes a parenthesis it did not open")]
+    [InlineData("""[StarRocksPartitionBy("date_trunc('day', day); DROP TABLE t")]""", "SRT018", "Invalid partitioning: [StarRocksPartitionBy(\"date_trunc('day', day); DROP TABLE t\")] contains ';': it must be one partition expression")]
     public void PartitionMessagesQuoteStarRocks(string attributes, string id, string message)
     {
         var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t")] """ + attributes + """ public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } }""")).GeneratorDiagnostics);

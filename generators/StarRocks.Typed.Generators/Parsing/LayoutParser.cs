@@ -92,7 +92,9 @@ internal sealed class LayoutParser(ImmutableArray<AttributeData> layout, List<Pa
         {
             var text = expression.ConstructorArguments[0].Value as string ?? "";
             var referenced = ExpressionColumns(text);
-            if (referenced.Count == 0)
+            if (ExpressionShapeProblem(text) is { } shape)
+                Report(DiagnosticDescriptors.InvalidPartitioning, location, $"[StarRocksPartitionBy(\"{text}\")] {shape}");
+            else if (referenced.Count == 0)
                 Report(DiagnosticDescriptors.UnknownColumn, location, text, "PARTITION BY");
             usedColumns = new LayoutColumns("Partition", referenced, location);
             return new PartitionSpec(text.Trim(), null, EquatableArray<RangeBoundSpec>.Empty, null, null, null, EquatableArray<string>.Empty, EquatableArray<ListPartitionSpec>.Empty);
@@ -201,6 +203,37 @@ internal sealed class LayoutParser(ImmutableArray<AttributeData> layout, List<Pa
         }
         usedColumns = new LayoutColumns(clause, resolved, location);
         return resolved;
+    }
+
+    /// <summary>
+    /// The expression is emitted verbatim after <c>PARTITION BY</c>, so it must be one expression list: parentheses
+    /// balanced, string literals and quoted identifiers closed, no <c>;</c> outside them (StarRocks's grammar would
+    /// refuse the statement, or run what follows).
+    /// </summary>
+    private static string? ExpressionShapeProblem(string expression)
+    {
+        var depth = 0;
+        for (var i = 0; i < expression.Length; i++)
+        {
+            var c = expression[i];
+            if (c is '\'' or '"' or '`')
+            {
+                var close = i + 1;
+                while (close < expression.Length && expression[close] != c)
+                    close += expression[close] == '\\' && c != '`' ? 2 : 1;
+                if (close >= expression.Length)
+                    return $"has an unclosed {c}";
+                i = close;
+            }
+            else if (c == '(')
+                depth++;
+            else if (c == ')' && --depth < 0)
+                return "closes a parenthesis it did not open";
+            else if (c == ';')
+                return "contains ';': it must be one partition expression";
+        }
+
+        return depth == 0 ? (expression.Trim().Length == 0 ? "is empty" : null) : "leaves a parenthesis open";
     }
 
     /// <summary>The table's columns that a partition expression mentions (string literals and function names are skipped).</summary>
