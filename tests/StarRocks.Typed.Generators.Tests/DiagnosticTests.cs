@@ -770,16 +770,16 @@ public class DiagnosticTests
     }
 
     [Theory]
-    [InlineData("""[StarRocksColumn(Length = 2, Default = "toolong")] public string Code { get; set; } = "";""", "Member 'Code': StarRocks refuses Default = \"toolong\": Default value is too long: toolong")]
-    [InlineData("""[StarRocksColumn(Default = "1.12345678")] public float Rate { get; set; }""", "Member 'Rate': StarRocks refuses Default = \"1.12345678\": Default value will loose precision: 1.12345678")]
-    [InlineData("""[StarRocksColumn(Default = "NULL")] public int Count { get; set; }""", "Member 'Count': StarRocks refuses Default = \"NULL\": Invalid default value for 'count'")]
-    [InlineData("""[StarRocksColumn(Default = "1")] public List<int> Values { get; set; } = [];""", "Member 'Values': StarRocks refuses Default = \"1\": Default value for complex type 'ARRAY<INT>' not supported")]
-    [InlineData("""[StarRocksColumn(Length = 10, Default = "uuid()")] public string Key { get; set; } = "";""", "Member 'Key': StarRocks refuses Default = \"uuid()\": Varchar type length must be greater than 36 for uuid function")]
-    [InlineData("""[StarRocksColumn(Default = "300")] public sbyte Level { get; set; }""", "Member 'Level': StarRocks refuses Default = \"300\": Number out of range[300]. type: TINYINT")]
-    [InlineData("""[StarRocksColumn(Default = "now()")] public DateOnly Day { get; set; }""", "Member 'Day': StarRocks refuses Default = \"now()\": Default function now() for type DATE is not supported")]
-    [InlineData("""[StarRocksColumn(Default = "uuid()")] public long Key { get; set; }""", "Member 'Key': StarRocks refuses Default = \"uuid()\": Default function uuid() for type BIGINT is not supported")]
-    [InlineData("""[StarRocksColumn(Default = "uuid_numeric()")] public long Key { get; set; }""", "Member 'Key': StarRocks refuses Default = \"uuid_numeric()\": Default function uuid_numeric() for type BIGINT is not supported")]
-    [InlineData("""[StarRocksColumn(Json = true, Default = "{}")] public string Data { get; set; } = "{}";""", "Member 'Data': StarRocks refuses Default = \"{}\": Cannot add default value for type 'JSON'")]
+    [InlineData("""[StarRocksColumn(Length = 2, Default = "toolong")] public string Code { get; set; } = "";""", "Member 'Code' (column 'code'): StarRocks refuses Default = \"toolong\": Default value is too long: toolong")]
+    [InlineData("""[StarRocksColumn(Default = "1.12345678")] public float Rate { get; set; }""", "Member 'Rate' (column 'rate'): StarRocks refuses Default = \"1.12345678\": Default value will loose precision: 1.12345678")]
+    [InlineData("""[StarRocksColumn(Default = "NULL")] public int Count { get; set; }""", "Member 'Count' (column 'count'): StarRocks refuses Default = \"NULL\": Invalid default value for 'count'")]
+    [InlineData("""[StarRocksColumn(Default = "1")] public List<int> Values { get; set; } = [];""", "Member 'Values' (column 'values'): StarRocks refuses Default = \"1\": Default value for complex type 'ARRAY<INT>' not supported")]
+    [InlineData("""[StarRocksColumn(Length = 10, Default = "uuid()")] public string Key { get; set; } = "";""", "Member 'Key' (column 'key'): StarRocks refuses Default = \"uuid()\": Varchar type length must be greater than 36 for uuid function")]
+    [InlineData("""[StarRocksColumn(Default = "300")] public sbyte Level { get; set; }""", "Member 'Level' (column 'level'): StarRocks refuses Default = \"300\": Number out of range[300]. type: TINYINT")]
+    [InlineData("""[StarRocksColumn(Default = "now()")] public DateOnly Day { get; set; }""", "Member 'Day' (column 'day'): StarRocks refuses Default = \"now()\": Default function now() for type DATE is not supported")]
+    [InlineData("""[StarRocksColumn(Default = "uuid()")] public long Key { get; set; }""", "Member 'Key' (column 'key'): StarRocks refuses Default = \"uuid()\": Default function uuid() for type BIGINT is not supported")]
+    [InlineData("""[StarRocksColumn(Default = "uuid_numeric()")] public long Key { get; set; }""", "Member 'Key' (column 'key'): StarRocks refuses Default = \"uuid_numeric()\": Default function uuid_numeric() for type BIGINT is not supported")]
+    [InlineData("""[StarRocksColumn(Json = true, Default = "{}")] public string Data { get; set; } = "{}";""", "Member 'Data' (column 'data'): StarRocks refuses Default = \"{}\": Cannot add default value for type 'JSON'")]
     public void DefaultValueMessagesQuoteStarRocks(string member, string message)
     {
         var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } """ + member + " }")).GeneratorDiagnostics);
@@ -977,6 +977,16 @@ public class DiagnosticTests
         var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t")] """ + attributes + """ public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } }""")).GeneratorDiagnostics);
         Assert.Equal(id, diagnostic.Id);
         Assert.StartsWith(message, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("""[StarRocksHashDistribution(nameof(Name))]""", "Distribution column[name] is not key column (member 'Name'): in a PRIMARY KEY table bucketing columns must be key columns")]
+    [InlineData("""[StarRocksRangePartition("day"), StarRocksPartition("p1", "2024-01-01")]""", "The partition column could not be aggregated column and unique table's partition column must be key column: 'day' (member 'Day') is not a key column of this PRIMARY KEY table")]
+    public void LayoutColumnsOfKeyTablesQuoteStarRocksAndNameTheMember(string attributes, string message)
+    {
+        var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] """ + attributes + """ public partial class Model { [StarRocksKey(0)] public long Id { get; set; } public string Name { get; set; } = ""; public DateOnly Day { get; set; } }""")).GeneratorDiagnostics);
+        Assert.Equal("SRT007", diagnostic.Id);
+        Assert.Equal(message, diagnostic.GetMessage());
     }
 
     [Fact]

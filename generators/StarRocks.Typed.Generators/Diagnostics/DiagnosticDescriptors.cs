@@ -37,7 +37,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor LayoutColumnNotKey = Error(
         "SRT007", "Bucket and partition columns must be key columns",
-        "{0} column '{1}' is not a key column; in a {2} table bucketing and partition columns must be key columns");
+        "{0}");
 
     public static readonly DiagnosticDescriptor SortKeyNotKey = Error(
         "SRT008", "Sort key must equal the key",
@@ -105,7 +105,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidDefaultValue = Error(
         "SRT024", "Invalid column default value",
-        "Member '{0}': StarRocks refuses Default = \"{1}\": {2}");
+        "Member '{0}' (column '{3}'): StarRocks refuses Default = \"{1}\": {2}");
 
     public static readonly DiagnosticDescriptor PrimaryKeyTooLarge = new(
         "SRT025", "Primary key may exceed the encoded size limit",

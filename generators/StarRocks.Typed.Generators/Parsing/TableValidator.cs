@@ -141,7 +141,7 @@ internal static class TableValidator
                 yield return Create(DiagnosticDescriptors.InvalidPartitionColumn, layout.Location, $"Duplicated partition column {name}");
             else if (table.Columns.FirstOrDefault(c => c.Spec.Name == name) is { } column
                 && NonPartitionTypes.Contains(TypeMapper.BaseTypeName(column.Spec.StarRocksType)))
-                yield return Create(DiagnosticDescriptors.InvalidPartitionColumn, layout.Location, $"Invalid partition column '{name}': invalid data type {column.Spec.StarRocksType}");
+                yield return Create(DiagnosticDescriptors.InvalidPartitionColumn, layout.Location, $"Invalid partition column '{name}': invalid data type {column.Spec.StarRocksType} (member '{column.Spec.MemberName}')");
         }
 
         if (!partition.IsList || seen.Count != layout.Columns.Count || layout.Columns.Count != partition.ListColumns.Count)
@@ -263,7 +263,7 @@ internal static class TableValidator
         if (TypeOverrideChecker.Check(spec) is { } problem)
             yield return new DiagnosticInfo(problem.Descriptor, location, new(problem.Arguments));
         else if (LiteralChecker.CheckDefault(spec) is { } defaultProblem)
-            yield return Create(DiagnosticDescriptors.InvalidDefaultValue, location, spec.MemberName, spec.Default!, defaultProblem);
+            yield return Create(DiagnosticDescriptors.InvalidDefaultValue, location, spec.MemberName, spec.Default!, defaultProblem, spec.Name);
 
         if (spec.IsKey)
         {
@@ -313,7 +313,12 @@ internal static class TableValidator
             if (layout is null)
                 continue;
             foreach (var column in layout.Columns.Where(c => !keyNames.Contains(c)))
-                yield return Create(DiagnosticDescriptors.LayoutColumnNotKey, layout.Location, layout.Clause.StartsWith("DISTRIBUTED") ? "Distribution" : "Partition", column, kind.KeyClause());
+            {
+                var member = table.Columns.FirstOrDefault(c => c.Spec.Name == column)?.Spec.MemberName ?? column;
+                yield return Create(DiagnosticDescriptors.LayoutColumnNotKey, layout.Location, layout.Clause.StartsWith("DISTRIBUTED")
+                    ? $"Distribution column[{column}] is not key column (member '{member}'): in a {kind.KeyClause()} table bucketing columns must be key columns"
+                    : $"The partition column could not be aggregated column and unique table's partition column must be key column: '{column}' (member '{member}') is not a key column of this {kind.KeyClause()} table");
+            }
         }
 
         if (kind is TableKind.AggregateKey or TableKind.UniqueKey && table.OrderBy is { } orderBy && !orderBy.Columns.SequenceEqual(keyNames))
