@@ -903,6 +903,24 @@ public class DiagnosticTests
         Assert.Contains("Tests.Models.Model.g.cs", output.HintNames);
     }
 
+    [Theory]
+    [InlineData("""[StarRocksTable("s", "t")] public readonly partial record struct Model(int Id, string Name);""")]
+    [InlineData("""[StarRocksTable("s", "t")] public readonly partial struct Model { public int Id { get; init; } }""")]
+    [InlineData("""[StarRocksTable("s", "t")] public sealed partial class Model { public required int Id { get; init; } }""")]
+    [InlineData("""public static partial class Outer { [StarRocksTable("s", "t")] public partial record Model(int Id); }""")]
+    [InlineData("""[StarRocksTable("s", "t")] public partial class Model { public int Id; public readonly string Name = ""; }""")]
+    [InlineData("""[StarRocksTable("s", "t")] public partial class @class { public int Id { get; set; } }""")]
+    [InlineData("""public partial class @event { [StarRocksTable("s", "t")] public partial record @struct(int Id); }""")]
+    public void TypeShapesCompile(string model) => GeneratorHarness.RunClean(Wrap(model));
+
+    [Fact]
+    public void KeywordNamespacesCompile() =>
+        GeneratorHarness.RunClean("""
+            using StarRocks.Typed;
+            namespace Shop.@event.@namespace;
+            [StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } }
+            """);
+
     [Fact]
     public void MembersNamedLikeKeywordsCompile() =>
         GeneratorHarness.RunClean(Wrap("""[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0)] public int @class { get; set; } [StarRocksKey(1)] public int @event { get; set; } public string @string { get; set; } = ""; }"""));

@@ -40,10 +40,10 @@ internal static class TableEmitter
 
         var scopes = new List<SourceWriter.Block>();
         for (var i = 0; i < table.Declarations.Count - 1; i++)
-            scopes.Add(writer.Open($"partial {table.Declarations[i].Keyword} {table.Declarations[i].Name}"));
+            scopes.Add(writer.Open($"partial {table.Declarations[i].Keyword} {CSharpIdentifier(table.Declarations[i].Name)}"));
 
         var self = table.Declarations[table.Declarations.Count - 1];
-        using (writer.Open($"partial {self.Keyword} {self.Name} : {Interface(table)}"))
+        using (writer.Open($"partial {self.Keyword} {CSharpIdentifier(self.Name)} : {Interface(table)}"))
         {
             EmitMetadata(writer, table, ddl);
             writer.Line();

@@ -421,7 +421,7 @@ internal sealed class TableParser
     };
 
     private string HintName() =>
-        _type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace('<', '_').Replace('>', '_');
+        _type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace("@", "").Replace('<', '_').Replace('>', '_');
 
     private static bool IsPartialNonGeneric(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
