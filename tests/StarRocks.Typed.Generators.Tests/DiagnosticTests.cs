@@ -911,6 +911,8 @@ public class DiagnosticTests
     [InlineData("""[StarRocksTable("s", "t")] public partial class Model { public int Id; public readonly string Name = ""; }""")]
     [InlineData("""[StarRocksTable("s", "t")] public partial class @class { public int Id { get; set; } }""")]
     [InlineData("""public partial class @event { [StarRocksTable("s", "t")] public partial record @struct(int Id); }""")]
+    [InlineData("""public class Base { public int Secret { private get; set; } } [StarRocksTable("s", "t")] public partial class Model : Base { public int Id { get; set; } }""")]
+    [InlineData("""public interface IKeyed { int Id { get; } } [StarRocksTable("s", "t")] public partial class Model : IKeyed { int IKeyed.Id => 1; public int Code { get; set; } }""")]
     public void TypeShapesCompile(string model) => GeneratorHarness.RunClean(Wrap(model));
 
     [Fact]

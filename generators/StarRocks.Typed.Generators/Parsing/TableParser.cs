@@ -341,7 +341,8 @@ internal sealed class TableParser
             return false;
         switch (member)
         {
-            case IPropertySymbol { IsIndexer: false, GetMethod: not null } property:
+            // A getter the generated code cannot call (a base class's private get) makes the property write-only for it.
+            case IPropertySymbol { IsIndexer: false, GetMethod: { } getter } property when _compilation.IsSymbolAccessibleWithin(getter, _type):
                 type = property.Type;
                 isSettable = property.SetMethod is { } setter && _compilation.IsSymbolAccessibleWithin(setter, _type);
                 return true;
