@@ -913,6 +913,7 @@ public class DiagnosticTests
     [InlineData("""public partial class @event { [StarRocksTable("s", "t")] public partial record @struct(int Id); }""")]
     [InlineData("""public class Base { public int Secret { private get; set; } } [StarRocksTable("s", "t")] public partial class Model : Base { public int Id { get; set; } }""")]
     [InlineData("""public interface IKeyed { int Id { get; } } [StarRocksTable("s", "t")] public partial class Model : IKeyed { int IKeyed.Id => 1; public int Code { get; set; } }""")]
+    [InlineData("""[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0), StarRocksColumn("a\"b\\c\nd é ✓ `x` /")] public int Id { get; set; } [StarRocksColumn(Comment = "\"*/\n\\")] public string Name { get; set; } = ""; }""")]
     public void TypeShapesCompile(string model) => GeneratorHarness.RunClean(Wrap(model));
 
     [Fact]
