@@ -15,18 +15,6 @@ namespace StarRocks.Typed.Generators.Parsing;
 /// </summary>
 internal static class LayoutValidator
 {
-    /// <summary>Types that cannot bucket, sort a PRIMARY KEY table, or be keys (Type.canDistributedBy).</summary>
-    private static readonly HashSet<string> NotDistributable = new(StringComparer.Ordinal)
-    {
-        "FLOAT", "DOUBLE", "ARRAY", "MAP", "STRUCT", "JSON", "HLL", "BITMAP", "PERCENTILE", "VARBINARY",
-    };
-
-    /// <summary>The sort key types of PRIMARY KEY tables: the primary key types.</summary>
-    private static readonly HashSet<string> PrimaryKeySortTypes = new(StringComparer.Ordinal)
-    {
-        "BOOLEAN", "TINYINT", "SMALLINT", "INT", "BIGINT", "LARGEINT", "VARCHAR", "STRING", "DATE", "DATETIME",
-    };
-
     /// <summary>bloom_filter_fpp's range (PropertyAnalyzer MIN_FPP/MAX_FPP), as Java prints the doubles.</summary>
     private const double MinFpp = 0.0001, MaxFpp = 0.05;
 
@@ -46,7 +34,7 @@ internal static class LayoutValidator
         // Key tables bucket by key columns, whose types SRT006 checks; DUPLICATE KEY tables may bucket by any column.
         if (table.Spec.Kind == TableKind.DuplicateKey && table.Spec.Distribution is { IsRandom: false } hash)
         {
-            foreach (var column in hash.Columns.Select(name => Column(table, name)).Where(c => NotDistributable.Contains(TypeMapper.BaseTypeName(c.StarRocksType))))
+            foreach (var column in hash.Columns.Select(name => Column(table, name)).Where(c => TableValidator.NonKeyTypes.Contains(TypeMapper.BaseTypeName(c.StarRocksType))))
             {
                 yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDistribution, location,
                     $"{column.StarRocksType} column can not be distribution column (column '{column.Name}', member '{column.MemberName}')");
@@ -64,7 +52,7 @@ internal static class LayoutValidator
     {
         if (table.Spec.Kind != TableKind.PrimaryKey || table.OrderBy is not { } orderBy)
             yield break;
-        foreach (var column in orderBy.Columns.Select(name => Column(table, name)).Where(c => !PrimaryKeySortTypes.Contains(TypeMapper.BaseTypeName(c.StarRocksType))))
+        foreach (var column in orderBy.Columns.Select(name => Column(table, name)).Where(c => !TableValidator.PrimaryKeyTypes.Contains(TypeMapper.BaseTypeName(c.StarRocksType))))
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSortKey, orderBy.Location,
                 $"sort key column[{column.Name}] type not supported: {column.StarRocksType} (member '{column.MemberName}'): a PRIMARY KEY table sorts by BOOLEAN, integer, VARCHAR/STRING, DATE or DATETIME columns");

@@ -9,16 +9,19 @@ namespace StarRocks.Typed.Generators.Parsing;
 
 /// <summary>
 /// Checks a parsed table against the StarRocks analyzer's CREATE TABLE rules
-/// (shared/reference/starrocks-create-table-rules.md), so invalid DDL fails the build instead of the server.
+/// (fe/fe-core/src/main/java/com/starrocks/sql/analyzer/CreateTableAnalyzer.java, sql/ast/ColumnDef.java, analysis/KeysDesc.java,
+/// the partition descriptors), so invalid DDL fails the build instead of the server.
 /// </summary>
 internal static class TableValidator
 {
-    private static readonly HashSet<string> PrimaryKeyTypes = new(StringComparer.Ordinal)
+    /// <summary>PRIMARY KEY column types, also the sort key types of PRIMARY KEY tables (KeysDesc, analyzeSortKeys).</summary>
+    internal static readonly HashSet<string> PrimaryKeyTypes = new(StringComparer.Ordinal)
     {
         "BOOLEAN", "TINYINT", "SMALLINT", "INT", "BIGINT", "LARGEINT", "VARCHAR", "STRING", "DATE", "DATETIME",
     };
 
-    private static readonly HashSet<string> NonKeyTypes = new(StringComparer.Ordinal)
+    /// <summary>Types that cannot be keys or bucket a table (Type.canDistributedBy).</summary>
+    internal static readonly HashSet<string> NonKeyTypes = new(StringComparer.Ordinal)
     {
         "FLOAT", "DOUBLE", "ARRAY", "MAP", "STRUCT", "JSON", "HLL", "BITMAP", "PERCENTILE", "VARBINARY",
     };
