@@ -1011,6 +1011,20 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void MoreThan1024BucketsOnAPartitionedTableWarnButStillGenerate()
+    {
+        var output = GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t"), StarRocksHashDistribution("id", Buckets = 1025), StarRocksRangePartition("day"), StarRocksPartition("p1", "2025-01-01")] public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } }"""));
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("SRT037", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.StartsWith("The number of buckets is too large, the maximum is 1024.", diagnostic.GetMessage());
+        Assert.Contains("Shop.Model.g.cs", output.HintNames);
+        GeneratorHarness.RunClean(Wrap("""[StarRocksTable("s", "t"), StarRocksHashDistribution("id", Buckets = 1024), StarRocksRangePartition("day"), StarRocksPartition("p1", "2025-01-01")] public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } }"""));
+        GeneratorHarness.RunClean(Wrap("""[StarRocksTable("s", "t"), StarRocksHashDistribution("id", Buckets = 2048)] public partial class Model { public long Id { get; set; } }"""));
+    }
+
+    [Fact]
     public void TypeOverridesAreEmittedInStarRocksSpelling()
     {
         var ddl = GeneratorHarness.RunClean(Wrap("""

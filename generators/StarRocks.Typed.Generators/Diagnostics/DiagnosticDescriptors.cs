@@ -157,6 +157,11 @@ internal static class DiagnosticDescriptors
         "The table registry StarRocksTables is not generated: namespace {0} already declares a type StarRocksTables. Rename that type to get the registry (StarRocksTables.All, StarRocksTables.Visit).",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "srt036");
 
+    public static readonly DiagnosticDescriptor TooManyBuckets = new(
+        "SRT037", "More buckets per partition than StarRocks allows by default",
+        "The number of buckets is too large, the maximum is {0}. Please reduce the number of buckets or increase frontend config max_bucket_number_per_partition. Buckets = {1} on the partitioned table {2}.",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "srt037");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

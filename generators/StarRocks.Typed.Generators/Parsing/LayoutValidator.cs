@@ -15,6 +15,9 @@ namespace StarRocks.Typed.Generators.Parsing;
 /// </summary>
 internal static class LayoutValidator
 {
+    /// <summary>StarRocks FE's default <c>max_bucket_number_per_partition</c>.</summary>
+    private const int MaxBucketsPerPartition = 1024;
+
     /// <summary>bloom_filter_fpp's range (PropertyAnalyzer MIN_FPP/MAX_FPP), as Java prints the doubles.</summary>
     private const double MinFpp = 0.0001, MaxFpp = 0.05;
 
@@ -29,6 +32,13 @@ internal static class LayoutValidator
             var kind = distribution.IsRandom ? "random" : "hash";
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDistribution, location,
                 $"Buckets = {distribution.Buckets}: Number of {kind} distribution is zero. BUCKETS takes a positive number, or 0 (the default) to let StarRocks choose");
+        }
+
+        // A FE setting (common/Config.java max_bucket_number_per_partition, error 5510 at execution): a warning, like SRT025.
+        if (table.Spec.Partition is not null && table.Spec.Distribution is { Buckets: > MaxBucketsPerPartition } many)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.TooManyBuckets, location,
+                MaxBucketsPerPartition.ToString(CultureInfo.InvariantCulture), many.Buckets.ToString(CultureInfo.InvariantCulture), table.Spec.Table);
         }
 
         // Key tables bucket by key columns, whose types SRT006 checks; DUPLICATE KEY tables may bucket by any column.
