@@ -53,6 +53,12 @@ public sealed class StarRocksOptions
     /// <summary><c>sink.buffer-flush.interval-ms</c>: longest time rows wait before they are flushed, 1000–3600000 ms (default 300000).</summary>
     public TimeSpan BufferFlushInterval { get; set; } = TimeSpan.FromMilliseconds(300_000);
 
+    /// <summary>
+    /// <c>sink.scan-frequency.ms</c>: how often the sink checks whether a table's batch is older than <c>interval-ms</c>
+    /// and must be flushed, 1–60000 ms (default 50).
+    /// </summary>
+    public TimeSpan ScanFrequency { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary><c>sink.io.thread-count</c>: loads running in parallel across tables, 1–64 (default 2).</summary>
     public int IoThreadCount { get; set; } = 2;
 
@@ -136,6 +142,7 @@ public sealed class StarRocksOptions
             64_000, 5_000_000, relaxedMin: o => o.UncheckedBufferLimitsForTesting ? 1 : 64_000),
         ConnectorOption<StarRocksOptions>.Milliseconds("sink.buffer-flush.interval-ms", o => o.BufferFlushInterval, (o, v) => o.BufferFlushInterval = v,
             1_000, 3_600_000, relaxedMin: o => o.UncheckedBufferLimitsForTesting ? 1 : 1_000),
+        ConnectorOption<StarRocksOptions>.Milliseconds("sink.scan-frequency.ms", o => o.ScanFrequency, (o, v) => o.ScanFrequency = v, 1, 60_000),
         ConnectorOption<StarRocksOptions>.Int32("sink.io.thread-count", o => o.IoThreadCount, (o, v) => o.IoThreadCount = v, 1, 64),
         ConnectorOption<StarRocksOptions>.Flag("sink.at-least-once.use-transaction-stream-load", (o, v) => o.UseTransactionStreamLoad = v),
         ConnectorOption<StarRocksOptions>.Text("sink.exactly-once.journal-path", (o, v) => o.JournalPath = v),

@@ -37,7 +37,7 @@ internal sealed class SinkCoordinator : IStarRocksCheckpoints, IAsyncDisposable
             (_, true) => TransactionPerFlush(loggerFactory),
             _ => StreamLoadPerBatch(loggerFactory, loader),
         };
-        Buffers = new SinkBuffers(Options.BufferFlushMaxBytes, Options.BufferFlushInterval, Logger); // after what can throw: it starts a timer
+        Buffers = new SinkBuffers(Options.BufferFlushMaxBytes, Options.BufferFlushInterval, Options.ScanFrequency, Logger); // after what can throw: it starts a timer
         IoSlots = new SemaphoreSlim(Options.IoThreadCount, Options.IoThreadCount);
     }
 

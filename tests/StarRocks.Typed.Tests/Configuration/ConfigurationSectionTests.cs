@@ -89,7 +89,7 @@ public sealed class ConfigurationSectionTests
         ["sink.wait-for-continue.timeout-ms"] = "4000", ["sink.socket.timeout-ms"] = "5000",
         ["jdbc-url"] = "jdbc:mysql://fe9:9030", ["database-name"] = "shop", ["sink.semantic"] = "exactly-once",
         ["sink.buffer-flush.max-bytes"] = "134217728", ["sink.buffer-flush.max-rows"] = "64000", ["sink.buffer-flush.interval-ms"] = "1000",
-        ["sink.io.thread-count"] = "4", ["sink.at-least-once.use-transaction-stream-load"] = "true", ["sink.exactly-once.journal-path"] = "j.json",
+        ["sink.io.thread-count"] = "4", ["sink.scan-frequency.ms"] = "200", ["sink.at-least-once.use-transaction-stream-load"] = "true", ["sink.exactly-once.journal-path"] = "j.json",
         ["sink.exactly-once.enable-abort-lingering-txn"] = "false", ["sink.exactly-once.check-num-lingering-txn"] = "3",
         ["scan.connect.timeout-ms"] = "2000", ["scan.params.query-timeout-s"] = "60", ["scan.params.mem-limit-byte"] = "1024",
         ["scan.max-retries"] = "0", ["scan.split.count"] = "8", ["scan.split.max-connections"] = "2", ["lookup.cache.enabled"] = "false",

@@ -55,6 +55,20 @@ public sealed class SinkFlushTests(SinkStandInFixture fixture)
     }
 
     [Fact]
+    public async Task Scan_frequency_is_how_often_batch_ages_are_checked_against_the_interval()
+    {
+        var (services, db) = await fixture.StartAsync(o => (o.BufferFlushInterval, o.ScanFrequency) = (TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(1500)));
+        await using (services)
+        {
+            var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
+            await sink.WriteAsync(Event(1));
+            await Task.Delay(800); // 8 intervals old, but not checked before the first scan at 1.5 s
+            Assert.Equal(0, await fixture.CountAsync(db, "events"));
+            await WaitUntilAsync(async () => await fixture.CountAsync(db, "events") == 1);
+        }
+    }
+
+    [Fact]
     public async Task Concurrent_writers_of_one_table_load_every_row_once_and_intact()
     {
         // Writers serialize in parallel (each into its own thread's row buffer) and append under the region's lock.

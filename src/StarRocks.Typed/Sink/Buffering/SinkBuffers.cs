@@ -23,11 +23,13 @@ internal sealed class SinkBuffers : IAsyncDisposable
     /// <summary>Creates the buffers and starts the interval timer.</summary>
     /// <param name="maxBytes"><c>sink.buffer-flush.max-bytes</c>.</param>
     /// <param name="interval"><c>sink.buffer-flush.interval-ms</c>.</param>
+    /// <param name="scanFrequency"><c>sink.scan-frequency.ms</c>: how often batch ages are checked against the interval.</param>
     /// <param name="logger">Where back-pressure is logged.</param>
-    public SinkBuffers(long maxBytes, TimeSpan interval, ILogger logger)
+    public SinkBuffers(long maxBytes, TimeSpan interval, TimeSpan scanFrequency, ILogger logger)
     {
         MaxBytes = maxBytes;
         Interval = interval;
+        ScanFrequency = scanFrequency;
         _logger = logger;
         Budget = new SinkMemoryBudget(2 * maxBytes);
         _segmentPool = NewSegmentPool();
@@ -40,6 +42,9 @@ internal sealed class SinkBuffers : IAsyncDisposable
 
     /// <summary><c>sink.buffer-flush.interval-ms</c>.</summary>
     public TimeSpan Interval { get; }
+
+    /// <summary><c>sink.scan-frequency.ms</c>.</summary>
+    public TimeSpan ScanFrequency { get; }
 
     /// <summary>The one budget (2 × max-bytes) of buffered, queued and in-flight bytes.</summary>
     public SinkMemoryBudget Budget { get; }
@@ -133,13 +138,12 @@ internal sealed class SinkBuffers : IAsyncDisposable
     private ArrayPool<byte> NewSegmentPool() =>
         ArrayPool<byte>.Create(LoadBatch.DefaultSegmentSize, (int)Math.Min(Budget.Limit / LoadBatch.DefaultSegmentSize + 64, 16_384));
 
-    /// <summary>Seals old batches every quarter interval (10 ms to 1 s), and drops the segment pool after an idle interval.</summary>
+    /// <summary>Every <c>sink.scan-frequency.ms</c>, seals the batches older than the interval; drops the segment pool after an idle interval.</summary>
     private async Task SealOnIntervalAsync()
     {
-        var tick = TimeSpan.FromMilliseconds(Math.Clamp(Interval.TotalMilliseconds / 4, 10, 1000));
         long? idleSince = null;
         var poolTrimmed = false;
-        using var timer = new PeriodicTimer(tick);
+        using var timer = new PeriodicTimer(ScanFrequency);
         try
         {
             while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
