@@ -64,7 +64,8 @@ public sealed class StarRocksOptions
 
     /// <summary>
     /// <c>sink.at-least-once.use-transaction-stream-load</c>: in at-least-once, stream the chunks of a flush interval into
-    /// one transaction instead of one Stream Load per batch (default false).
+    /// one transaction instead of one Stream Load per batch (default false, where StarRocks's Flink connector defaults to
+    /// true: an open transaction per table per interval counts against <c>max_running_txn_num_per_db</c>; see the sink's README).
     /// </summary>
     public bool UseTransactionStreamLoad { get; set; }
 
