@@ -4,7 +4,7 @@ using StarRocks.Typed.Loading;
 namespace StarRocks.Typed.Configuration;
 
 /// <summary>Validates <see cref="StarRocksConnectionOptions"/>; every message names the connector option users know.</summary>
-public sealed class StarRocksConnectionOptionsValidator : IValidateOptions<StarRocksConnectionOptions>
+internal sealed class StarRocksConnectionOptionsValidator : IValidateOptions<StarRocksConnectionOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, StarRocksConnectionOptions options) => OptionsFailures.ToResult(GetFailures(options));

@@ -100,7 +100,7 @@ public sealed class StarRocksOptions
     /// Testing only: skips the connector ranges of <c>sink.buffer-flush.max-bytes</c>, <c>max-rows</c> and <c>interval-ms</c>
     /// (other checks still apply), so tests can flush after a few kilobytes. Not bindable from configuration.
     /// </summary>
-    public bool UncheckedBufferLimitsForTesting { get; set; }
+    internal bool UncheckedBufferLimitsForTesting { get; set; }
 
     /// <summary>The body format: <c>sink.properties.format</c> (<c>csv</c>, the default, or <c>json</c>).</summary>
     public bool UsesJson => Connection.Properties.TryGetValue("format", out var format) && format.Equals("json", StringComparison.OrdinalIgnoreCase);

@@ -7,7 +7,7 @@ namespace StarRocks.Typed.Configuration;
 /// Validates <see cref="StarRocksOptions"/> (the connection through <see cref="StarRocksConnectionOptionsValidator"/>, then
 /// the sink's ranges and Stream Load properties); every message names the option as users spell it.
 /// </summary>
-public sealed class StarRocksOptionsValidator : IValidateOptions<StarRocksOptions>
+internal sealed class StarRocksOptionsValidator : IValidateOptions<StarRocksOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, StarRocksOptions options) => OptionsFailures.ToResult(GetFailures(options));

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace StarRocks.Typed.Configuration;
 
 /// <summary>Validates <see cref="StarRocksReadOptions"/> on start; messages name the options as users spell them.</summary>
-public sealed class StarRocksReadOptionsValidator : IValidateOptions<StarRocksReadOptions>
+internal sealed class StarRocksReadOptionsValidator : IValidateOptions<StarRocksReadOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, StarRocksReadOptions options)

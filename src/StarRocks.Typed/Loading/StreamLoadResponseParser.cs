@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace StarRocks.Typed.Loading;
 
 /// <summary>Parses StarRocks's response JSON into a <see cref="StreamLoadResult"/>, matching field names case-insensitively.</summary>
-public static class StreamLoadResponseParser
+internal static class StreamLoadResponseParser
 {
     /// <summary>Parses <paramref name="json"/>; unknown fields are ignored.</summary>
     /// <param name="httpStatusCode">The HTTP status code of the response.</param>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text;
 
 namespace StarRocks.Typed.Reading;
@@ -7,6 +8,8 @@ namespace StarRocks.Typed.Reading;
 /// <c>"</c>- or <c>'</c>-quoted strings (backslash escapes), unquoted scalars and <c>null</c>, and MAP keys that may be
 /// unquoted (<c>{1:"a"}</c>). Element readers (<see cref="IValueReader{T}"/>) call it.
 /// </summary>
+/// <remarks>This API is for use by the output of the StarRocks.Typed source generator and should not be called directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct CollectionTextReader
 {
     private readonly ReadOnlySpan<char> _text;

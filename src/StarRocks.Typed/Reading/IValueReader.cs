@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace StarRocks.Typed.Reading;
 
 /// <summary>
@@ -5,7 +7,9 @@ namespace StarRocks.Typed.Reading;
 /// (<c>[1,2]</c>, <c>["a",null]</c>, <c>{1:"x"}</c>). Implementations are empty structs; <see cref="ValueReaders"/>
 /// has one per mapped type. Used by <see cref="StarRocksReaders.GetValue{T, TReader}"/>.
 /// </summary>
+/// <remarks>This API is for use by the output of the StarRocks.Typed source generator and should not be called directly.</remarks>
 /// <typeparam name="T">The value type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IValueReader<out T>
 {
     /// <summary>Reads the next value (a scalar, a quoted string, <c>null</c>, or a nested array/map).</summary>

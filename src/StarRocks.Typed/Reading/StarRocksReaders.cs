@@ -1,8 +1,9 @@
+using System.ComponentModel;
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 
 namespace StarRocks.Typed.Reading;
 
@@ -13,6 +14,8 @@ namespace StarRocks.Typed.Reading;
 /// the provider has one. Callers check <see cref="DbDataReader.IsDBNull"/> first; these methods do not handle NULL.
 /// See docs/serialization.md, "Reading".
 /// </summary>
+/// <remarks>This API is for use by the output of the StarRocks.Typed source generator and should not be called directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class StarRocksReaders
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.ComponentModel;
 using System.Globalization;
 using SysDateOnly = System.DateOnly;
 using SysDateTime = System.DateTime;
@@ -12,6 +13,8 @@ namespace StarRocks.Typed.Reading;
 /// The <see cref="IValueReader{T}"/> of every mapped type, for ARRAY and MAP columns; composed like
 /// <see cref="Serialization.ValueWriters"/>: <c>ValueReaders.List&lt;int?, ValueReaders.Nullable&lt;int, ValueReaders.Int32&gt;&gt;</c>.
 /// </summary>
+/// <remarks>This API is for use by the output of the StarRocks.Typed source generator and should not be called directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ValueReaders
 {
 #pragma warning disable CS1591 // The members are the IValueReader<T>.Read implementations documented on the interface.

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace StarRocks.Typed.Serialization;
 
 /// <summary>
@@ -6,7 +8,9 @@ namespace StarRocks.Typed.Serialization;
 /// (CSV writes nested values as JSON text). Implementations are empty structs so calls specialize and never box;
 /// <see cref="ValueWriters"/> has one per mapped type.
 /// </summary>
+/// <remarks>This API is for use by the output of the StarRocks.Typed source generator and should not be called directly.</remarks>
 /// <typeparam name="T">The value type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IValueWriter<in T>
 {
     /// <summary>Writes <paramref name="value"/> (null: JSON <c>null</c>) at the writer's current value position.</summary>

@@ -6,7 +6,7 @@ namespace StarRocks.Typed.Serialization;
 /// Converts CSV separators and delimiters between StarRocks header notation (<c>\x01</c>, <c>\x0D0A</c>, <c>\t</c>, <c>|</c>)
 /// and the bytes written.
 /// </summary>
-public static class StarRocksDelimiter
+internal static class StarRocksDelimiter
 {
     /// <summary>
     /// Parses header notation: <c>\x</c> (or <c>\\x</c>) followed by hex byte pairs (<c>\x0D0A</c>), the shorthands

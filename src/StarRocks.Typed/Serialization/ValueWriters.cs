@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.ComponentModel;
 using System.Runtime.InteropServices;
 using SysDateOnly = System.DateOnly;
 using SysDateTime = System.DateTime;
@@ -15,6 +16,8 @@ namespace StarRocks.Typed.Serialization;
 /// <c>ValueWriters.Dictionary&lt;string, long[], ValueWriters.String, ValueWriters.Array&lt;long, ValueWriters.Int64&gt;&gt;</c>.
 /// Reference-type values that are null are written as JSON <c>null</c>.
 /// </summary>
+/// <remarks>This API is for use by the output of the StarRocks.Typed source generator and should not be called directly.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ValueWriters
 {
 #pragma warning disable CS1591 // The members are the IValueWriter<T>.Write implementations documented on the interface.

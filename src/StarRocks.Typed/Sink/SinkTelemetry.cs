@@ -13,7 +13,7 @@ namespace StarRocks.Typed.Sink;
 /// writers that waited for buffer room, and buffered bytes and waiting writers (observable). Tags: <c>db</c>,
 /// <c>table</c>. The loader adds <c>starrocks.load.retries</c> (tags <c>operation</c>, <c>db</c>).
 /// </summary>
-public static class SinkTelemetry
+internal static class SinkTelemetry
 {
     /// <summary>The meter name.</summary>
     public const string MeterName = LoadTelemetry.ActivitySourceName;
