@@ -11,7 +11,7 @@ internal sealed record EnrichedOrder(Order Order, Customer? Customer);
 /// Consumes incoming orders (here: generated), enriches each with its customer through the lookup (cached, misses
 /// coalesced into batched queries) and prints the enriched rows; stops the host when the stream ends.
 /// </summary>
-internal sealed class EnrichmentWorker(IStarRocksLookup<long, Customer> customers, IHostApplicationLifetime lifetime) : BackgroundService
+internal sealed class EnrichmentWorker(IStarRocksLookup<Customer, long> customers, IHostApplicationLifetime lifetime) : BackgroundService
 {
     private const int OrderCount = 2_000;
 

@@ -31,7 +31,7 @@ try
     var section = builder.Configuration.GetSection("StarRocks");
     builder.Services.AddStarRocks(section)
         .AddSink<Customer>()
-        .AddLookup<long, Customer>()
+        .AddLookup<Customer, long>()
         .CheckSchemaOnStart<Customer>(failOnDrift: true);
     builder.Services.AddHostedService<EnrichmentWorker>();
     using var host = builder.Build();

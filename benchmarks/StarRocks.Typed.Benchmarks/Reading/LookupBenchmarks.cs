@@ -13,14 +13,14 @@ public class LookupBenchmarks
 {
     private const int ConcurrentLookups = 1000;
     private ReadingStandIn _standIn = null!;
-    private IStarRocksLookup<long, BenchCustomer> _lookup = null!;
+    private IStarRocksLookup<BenchCustomer, long> _lookup = null!;
     private int _coalescedRuns;
 
     [GlobalSetup]
     public void Setup()
     {
         _standIn = ReadingStandIn.StartAsync(1000).GetAwaiter().GetResult();
-        _lookup = _standIn.Services.GetRequiredService<IStarRocksLookup<long, BenchCustomer>>();
+        _lookup = _standIn.Services.GetRequiredService<IStarRocksLookup<BenchCustomer, long>>();
         _lookup.GetManyAsync(Enumerable.Range(1, 1000).Select(i => (long)i)).GetAwaiter().GetResult();
     }
 

@@ -49,7 +49,7 @@ internal sealed class ReadingStandIn : IAsyncDisposable
             .UseDataSource(_ => MySqlConnectorFactory.Instance.CreateDataSource(connectionString))
             .ConfigureReads(o => o.LookupCacheTtl = TimeSpan.FromHours(1))
             .AddSource<BenchCustomer>()
-            .AddLookup<long, BenchCustomer>()
+            .AddLookup<BenchCustomer, long>()
             .Services.BuildServiceProvider();
         await using (var connection = new MySqlConnection(connectionString))
         {

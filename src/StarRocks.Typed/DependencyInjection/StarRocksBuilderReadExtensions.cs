@@ -107,38 +107,38 @@ public static class StarRocksBuilderReadExtensions
         return builder;
     }
 
-    /// <summary>Registers <see cref="IStarRocksLookup{TKey, T}"/> (a singleton, holding the cache) for <typeparamref name="T"/>.</summary>
-    /// <typeparam name="TKey">The key of <typeparamref name="T"/> (its key member's type, or a value tuple).</typeparam>
+    /// <summary>Registers <see cref="IStarRocksLookup{T, TKey}"/> (a singleton, holding the cache) for <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The generated row type.</typeparam>
+    /// <typeparam name="TKey">The key of <typeparamref name="T"/> (its key member's type, or a value tuple).</typeparam>
     /// <param name="builder">The builder.</param>
     /// <returns>The builder.</returns>
-    public static StarRocksBuilder AddLookup<TKey, T>(this StarRocksBuilder builder)
+    public static StarRocksBuilder AddLookup<T, TKey>(this StarRocksBuilder builder)
         where T : IStarRocksKeyed<T, TKey>
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(builder);
         AddReadOptions(builder.Services);
-        builder.Services.TryAddSingleton<IStarRocksLookup<TKey, T>>(sp => new StarRocksLookup<T, TKey>(
+        builder.Services.TryAddSingleton<IStarRocksLookup<T, TKey>>(sp => new StarRocksLookup<T, TKey>(
             DataSource(sp), sp.GetRequiredService<IOptions<StarRocksReadOptions>>().Value, Database(sp),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System, Logger<IStarRocksLookup<TKey, T>>(sp)));
+            sp.GetService<TimeProvider>() ?? TimeProvider.System, Logger<IStarRocksLookup<T, TKey>>(sp)));
         return builder;
     }
 
     /// <summary>
-    /// Registers <see cref="IStarRocksLookup{TKey, T}"/> for <typeparamref name="T"/>, finding its key type from the generated
-    /// <see cref="IStarRocksKeyed{TSelf, TKey}"/> (once, at registration; prefer <see cref="AddLookup{TKey, T}"/> under AOT).
+    /// Registers <see cref="IStarRocksLookup{T, TKey}"/> for <typeparamref name="T"/>, finding its key type from the generated
+    /// <see cref="IStarRocksKeyed{TSelf, TKey}"/> (once, at registration; prefer <see cref="AddLookup{T, TKey}"/> under AOT).
     /// </summary>
     /// <typeparam name="T">The generated row type of a table with key columns.</typeparam>
     /// <param name="builder">The builder.</param>
     /// <returns>The builder.</returns>
-    [RequiresDynamicCode("Closes AddLookup<TKey, T> over the key type at run time; use AddLookup<TKey, T>() under AOT.")]
+    [RequiresDynamicCode("Closes AddLookup<T, TKey> over the key type at run time; use AddLookup<T, TKey>() under AOT.")]
     public static StarRocksBuilder AddLookup<T>(this StarRocksBuilder builder) where T : IStarRocksTable<T>
     {
         var keyed = typeof(T).GetInterfaces().SingleOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IStarRocksKeyed<,>))
             ?? throw new InvalidOperationException($"{typeof(T).Name} has no key columns to look up by.");
         var addLookup = typeof(StarRocksBuilderReadExtensions).GetMethods()
             .Single(m => m.Name == nameof(AddLookup) && m.GetGenericArguments().Length == 2)
-            .MakeGenericMethod(keyed.GetGenericArguments()[1], typeof(T));
+            .MakeGenericMethod(typeof(T), keyed.GetGenericArguments()[1]);
         return (StarRocksBuilder)addLookup.Invoke(null, [builder])!;
     }
 

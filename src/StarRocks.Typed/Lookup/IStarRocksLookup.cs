@@ -4,9 +4,9 @@ namespace StarRocks.Typed.Lookup;
 /// Looks up dimension rows by key, with a cache (<c>lookup.cache.*</c>), negative caching, and misses coalesced into
 /// batched <c>IN</c> queries.
 /// </summary>
-/// <typeparam name="TKey">The key: the key member's type, or a value tuple of the key members in key order.</typeparam>
 /// <typeparam name="T">The generated row type.</typeparam>
-public interface IStarRocksLookup<TKey, T> where TKey : notnull
+/// <typeparam name="TKey">The key: the key member's type, or a value tuple of the key members in key order (the order of <see cref="IStarRocksKeyed{TSelf, TKey}"/>).</typeparam>
+public interface IStarRocksLookup<T, TKey> where TKey : notnull
 {
     /// <summary>The row with <paramref name="key"/>, or <see langword="default"/> when there is none. Completes synchronously on a cache hit.</summary>
     /// <param name="key">The key.</param>

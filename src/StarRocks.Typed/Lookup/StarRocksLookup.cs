@@ -19,7 +19,7 @@ namespace StarRocks.Typed.Lookup;
 /// </summary>
 /// <typeparam name="T">The generated row type.</typeparam>
 /// <typeparam name="TKey">Its key.</typeparam>
-internal sealed class StarRocksLookup<T, TKey> : IStarRocksLookup<TKey, T>, IDisposable
+internal sealed class StarRocksLookup<T, TKey> : IStarRocksLookup<T, TKey>, IDisposable
     where T : IStarRocksKeyed<T, TKey>
     where TKey : notnull
 {

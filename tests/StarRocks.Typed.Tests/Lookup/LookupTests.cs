@@ -31,7 +31,7 @@ public sealed class LookupTests(SinkStandInFixture fixture)
     public async Task Hit_miss_and_ttl_expiry()
     {
         await using var context = await StartAsync();
-        var lookup = context.Services.GetRequiredService<IStarRocksLookup<long, LookupCustomer>>();
+        var lookup = context.Services.GetRequiredService<IStarRocksLookup<LookupCustomer, long>>();
 
         Assert.Equal(new LookupCustomer { CustomerId = 5, Name = "customer 5", Tier = "basic" }, await lookup.GetAsync(5));
         var hit = lookup.GetAsync(5);
@@ -50,7 +50,7 @@ public sealed class LookupTests(SinkStandInFixture fixture)
     public async Task Misses_are_cached_for_the_miss_ttl()
     {
         await using var context = await StartAsync();
-        var lookup = context.Services.GetRequiredService<IStarRocksLookup<long, LookupCustomer>>();
+        var lookup = context.Services.GetRequiredService<IStarRocksLookup<LookupCustomer, long>>();
 
         Assert.Null(await lookup.GetAsync(9999));
         await context.ExecuteOnMariaDbAsync("INSERT INTO `{db}`.`customers` VALUES (9999, 'late', NULL)");
@@ -65,7 +65,7 @@ public sealed class LookupTests(SinkStandInFixture fixture)
     public async Task Invalidation_forgets_one_key_or_all()
     {
         await using var context = await StartAsync();
-        var lookup = context.Services.GetRequiredService<IStarRocksLookup<long, LookupCustomer>>();
+        var lookup = context.Services.GetRequiredService<IStarRocksLookup<LookupCustomer, long>>();
         await lookup.GetManyAsync([1, 2]);
         await context.ExecuteOnMariaDbAsync("UPDATE `{db}`.`customers` SET tier = 'new' WHERE customer_id IN (1, 2)");
 
@@ -81,7 +81,7 @@ public sealed class LookupTests(SinkStandInFixture fixture)
     public async Task Composite_keys_are_looked_up_by_value_tuple()
     {
         await using var context = await StartAsync();
-        var lookup = context.Services.GetRequiredService<IStarRocksLookup<(DateOnly Day, int Sku), LookupPrice>>();
+        var lookup = context.Services.GetRequiredService<IStarRocksLookup<LookupPrice, (DateOnly Day, int Sku)>>();
 
         var found = await lookup.GetManyAsync([(new DateOnly(2026, 11, 2), 7), (new DateOnly(2026, 11, 3), 7), (new DateOnly(2026, 11, 1), 7)]);
 
@@ -101,8 +101,8 @@ public sealed class LookupTests(SinkStandInFixture fixture)
         var firstDay = new DateOnly(2026, 1, 1);
         await InsertInChunksAsync(context, "prices", Enumerable.Range(0, rows).Select(i => $"('{firstDay.AddDays(i / 100):yyyy-MM-dd}', {i % 100}, {i}.25)"));
         await InsertInChunksAsync(context, "regional_prices", Enumerable.Range(0, rows).Select(i => $"('r{i % 3}', '{firstDay.AddDays(i / 300):yyyy-MM-dd}', {i % 100}, {i}.5)"));
-        var prices = context.Services.GetRequiredService<IStarRocksLookup<(DateOnly Day, int Sku), LookupPrice>>();
-        var regional = context.Services.GetRequiredService<IStarRocksLookup<(string Region, DateOnly Day, int Sku), LookupRegionalPrice>>();
+        var prices = context.Services.GetRequiredService<IStarRocksLookup<LookupPrice, (DateOnly Day, int Sku)>>();
+        var regional = context.Services.GetRequiredService<IStarRocksLookup<LookupRegionalPrice, (string Region, DateOnly Day, int Sku)>>();
 
         // 500 keys more than stored: the misses share day and sku values with stored rows but not the combination.
         var priceKeys = Enumerable.Range(0, rows + 500).Select(i => (firstDay.AddDays(i / 100), (i % 100) + (i >= rows ? 100 : 0))).ToArray();
@@ -131,7 +131,7 @@ public sealed class LookupTests(SinkStandInFixture fixture)
     {
         // A 50 ms window: the 1000 thread-pool lookups must not outlast it on a loaded 2-core machine (2 ms did, rarely).
         await using var context = await StartAsync(o => o.LookupBatchWindow = TimeSpan.FromMilliseconds(50));
-        var lookup = context.Services.GetRequiredService<IStarRocksLookup<long, LookupCustomer>>();
+        var lookup = context.Services.GetRequiredService<IStarRocksLookup<LookupCustomer, long>>();
 
         var lookups = Enumerable.Range(0, 1000).Select(i => Task.Run(async () => await lookup.GetAsync(i % 100 + 1))).ToArray();
         var rows = await Task.WhenAll(lookups);
@@ -144,7 +144,7 @@ public sealed class LookupTests(SinkStandInFixture fixture)
     public async Task Disabled_cache_queries_every_time()
     {
         await using var context = await StartAsync(o => o.LookupCacheEnabled = false);
-        var lookup = context.Services.GetRequiredService<IStarRocksLookup<long, LookupCustomer>>();
+        var lookup = context.Services.GetRequiredService<IStarRocksLookup<LookupCustomer, long>>();
 
         await lookup.GetAsync(1);
         await lookup.GetAsync(1);
@@ -160,7 +160,7 @@ public sealed class LookupTests(SinkStandInFixture fixture)
         var context = await StartAsync(o => o.LookupPreload = true, time, services => services.AddSingleton<ILoggerFactory>(logs));
         await using (context)
         {
-            var lookup = context.Services.GetRequiredService<IStarRocksLookup<long, LookupCustomer>>();
+            var lookup = context.Services.GetRequiredService<IStarRocksLookup<LookupCustomer, long>>();
             Assert.Equal("customer 7", (await lookup.GetAsync(7))!.Name);
             Assert.Null(await lookup.GetAsync(5000));
             Assert.Equal(200, (await lookup.GetManyAsync(Enumerable.Range(1, 300).Select(i => (long)i))).Count);

@@ -45,7 +45,7 @@ public sealed class JdbcDataSourceTests(SinkStandInFixture fixture)
         await services.GetRequiredService<IStarRocksSink<LookupCustomer>>().FlushAsync();
 
         var rows = await services.GetRequiredService<IStarRocksSource<ScanRow>>().ReadAsync().OrderBy(r => r.Id).ToListAsync();
-        var customer = await services.GetRequiredService<IStarRocksLookup<long, LookupCustomer>>().GetAsync(7);
+        var customer = await services.GetRequiredService<IStarRocksLookup<LookupCustomer, long>>().GetAsync(7);
         var customers = await services.GetRequiredService<IStarRocksSource<LookupCustomer>>().ReadAsync().ToListAsync();
 
         Assert.Equal([new ScanRow { Id = 1, Name = "a", Qty = 2 }, new ScanRow { Id = 2, Name = "b", Qty = 3 }], rows);

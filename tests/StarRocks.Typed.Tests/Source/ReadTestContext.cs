@@ -46,8 +46,8 @@ public sealed class ReadTestContext : IAsyncDisposable
             .AddSource<ScanRow>()
             .AddSource<WideNumber>()
             .AddLookup<LookupCustomer>()
-            .AddLookup<(DateOnly Day, int Sku), LookupPrice>()
-            .AddLookup<(string Region, DateOnly Day, int Sku), LookupRegionalPrice>()
+            .AddLookup<LookupPrice, (DateOnly Day, int Sku)>()
+            .AddLookup<LookupRegionalPrice, (string Region, DateOnly Day, int Sku)>()
             .Services.BuildServiceProvider();
         var schema = provider.GetRequiredService<IStarRocksSchema>();
         foreach (var table in new[] { ScanRow.Table, LookupCustomer.Table, LookupPrice.Table, LookupRegionalPrice.Table, WideNumber.Table })
