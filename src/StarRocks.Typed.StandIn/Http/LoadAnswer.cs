@@ -71,6 +71,25 @@ internal sealed record LoadAnswer(string Status, string Message)
         await json.FlushAsync();
     }
 
+    /// <summary>
+    /// Writes an FE failure in <c>RestBaseResult</c>'s form, <c>{"status":"FAILED","code":…,"msg":…,"message":…}</c>
+    /// (<c>fe/fe-core/src/main/java/com/starrocks/http/rest/RestBaseResult.java</c>).
+    /// </summary>
+    public static async Task WriteRestResultAsync(HttpContext context, string code, string message)
+    {
+        Observation.RequestFacts.Of(context).LoadStatus = "FAILED";
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json";
+        await using var json = new Utf8JsonWriter(context.Response.BodyWriter);
+        json.WriteStartObject();
+        json.WriteString("status", "FAILED");
+        json.WriteString("code", code);
+        json.WriteString("msg", message);
+        json.WriteString("message", message);
+        json.WriteEndObject();
+        await json.FlushAsync();
+    }
+
     private static void Number(Utf8JsonWriter json, string name, long? value)
     {
         if (value is { } v)
