@@ -34,9 +34,9 @@ internal sealed class StreamLoadHandler(StandInServices services)
         }
         if (MergeCommitParameters.IsEnabled(context.Request.Headers, out var mergeCommitError) || mergeCommitError is not null)
         {
-            var merged = mergeCommitError is null
-                ? await new MergeCommitLoadHandler(services).LoadAsync(context, db, table)
-                : new LoadAnswer("Fail", mergeCommitError);
+            var merged = mergeCommitError is not null ? new LoadAnswer("Fail", mergeCommitError)
+                : fault?.Kind == FaultKind.Fail ? new LoadAnswer("Fail", fault.Message ?? FaultInjector.RetryableMessage)
+                : await new MergeCommitLoadHandler(services).LoadAsync(context, db, table);
             if (!context.RequestAborted.IsCancellationRequested)
                 await (merged with { LoadTimeMs = stopwatch.ElapsedMilliseconds }).WriteAsync(context);
             return;

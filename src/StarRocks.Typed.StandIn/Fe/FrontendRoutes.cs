@@ -112,8 +112,11 @@ internal static class FrontendRoutes
                 await LoadAnswer.WriteLowercaseAsync(context, "FAILED", "No label selected.");
                 return;
             }
-            var state = services.Transactions.Find(db, label)?.ReportedState.ToString().ToUpperInvariant() ?? "UNKNOWN";
-            await LoadAnswer.WriteLowercaseAsync(context, "OK", "Success", state: state);
+            // GetStreamLoadState.java: the state, and the reason of an aborted transaction
+            var transaction = services.Transactions.Find(db, label);
+            var state = transaction?.ReportedState.ToString().ToUpperInvariant() ?? "UNKNOWN";
+            await LoadAnswer.WriteLowercaseAsync(context, "OK", "Success", state: state,
+                reason: transaction?.ReportedState == TransactionState.Aborted ? transaction.AbortReason : null);
         });
 
         app.MapGet("/api/health", () => Results.Json(new { status = "OK", msg = "To Be Added" }));

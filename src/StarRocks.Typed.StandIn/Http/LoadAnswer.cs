@@ -56,7 +56,7 @@ internal sealed record LoadAnswer(string Status, string Message)
 
     /// <summary>Writes the FE's lowercase <c>{"status":…,"msg":…}</c> form with <paramref name="httpStatus"/>.</summary>
     public static async Task WriteLowercaseAsync(HttpContext context, string status, string message, int httpStatus = StatusCodes.Status200OK,
-        string? state = null)
+        string? state = null, string? reason = null)
     {
         Observation.RequestFacts.Of(context).LoadStatus = status;
         context.Response.StatusCode = httpStatus;
@@ -65,6 +65,8 @@ internal sealed record LoadAnswer(string Status, string Message)
         json.WriteStartObject();
         if (state is not null)
             json.WriteString("state", state);
+        if (reason is not null)
+            json.WriteString("reason", reason);
         json.WriteString("status", status);
         json.WriteString("msg", message);
         json.WriteEndObject();

@@ -74,6 +74,7 @@ public sealed class StarRocksConnectionOptionsValidator : IValidateOptions<StarR
             }
         }
 
+        MergeCommitProperties.Read(options.Properties, failures);
         return failures;
     }
 

@@ -78,6 +78,23 @@ public sealed class StarRocksOptions
     public int LingeringTransactionCheckCount { get; set; } = -1;
 
     /// <summary>
+    /// <c>sink.merge-commit.max-concurrent-requests</c>: with Merge Commit, how many loads of one table may be in flight at
+    /// once (default <see cref="int.MaxValue"/>); 0 sends them one after another, in order, which keeps the order of
+    /// updates to a Primary Key table.
+    /// </summary>
+    public int MergeCommitMaxConcurrentRequests { get; set; } = int.MaxValue;
+
+    /// <summary>
+    /// <c>sink.merge-commit.chunk.size</c>: with Merge Commit, the most bytes one load carries (default 20 MB, or 500 MB
+    /// when <see cref="MergeCommitMaxConcurrentRequests"/> is 0); <see langword="null"/> takes the default.
+    /// </summary>
+    public long? MergeCommitChunkSize { get; set; }
+
+    /// <summary>The Merge Commit chunk size in effect (see <see cref="MergeCommitChunkSize"/>).</summary>
+    public long EffectiveMergeCommitChunkSize =>
+        MergeCommitChunkSize ?? (MergeCommitMaxConcurrentRequests == 0 ? 500L * 1024 * 1024 : 20L * 1024 * 1024);
+
+    /// <summary>
     /// Called after a successful load from which StarRocks filtered rows (<c>sink.properties.max_filter_ratio</c> &gt; 0)
     /// with the table, label, filtered count and StarRocks's error-log lines (fetched from <c>ErrorURL</c> without
     /// credentials, at most 1 MiB and 10 s): a dead-letter hook. The table's uploader awaits it before the next batch
@@ -134,6 +151,8 @@ public sealed class StarRocksOptions
                 case "sink.at-least-once.use-transaction-stream-load": UseTransactionStreamLoad = ParseBool(name, value); break;
                 case "sink.exactly-once.journal-path": JournalPath = value; break;
                 case "sink.exactly-once.enable-abort-lingering-txn": AbortLingeringTransactions = ParseBool(name, value); break;
+                case "sink.merge-commit.max-concurrent-requests": MergeCommitMaxConcurrentRequests = (int)Math.Clamp(ParseLong(name, value), int.MinValue, int.MaxValue); break;
+                case "sink.merge-commit.chunk.size": MergeCommitChunkSize = ParseLong(name, value); break;
                 case "sink.exactly-once.check-num-lingering-txn": LingeringTransactionCheckCount = (int)Math.Clamp(ParseLong(name, value), int.MinValue, int.MaxValue); break;
             }
         }

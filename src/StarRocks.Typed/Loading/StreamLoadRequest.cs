@@ -35,14 +35,14 @@ public sealed class StreamLoadRequest
     /// <summary>The label; generated as <c>{prefix}-{table}-{unique}</c> when <see langword="null"/>.</summary>
     public string? Label { get; init; }
 
-    /// <summary>Builds the header list sent with a load: configured properties, then the request's headers, then the label.</summary>
+    /// <summary>Builds the header list sent with a load: configured properties, then the request's headers, then the label (if any).</summary>
     /// <param name="properties">The configured <c>sink.properties.*</c>.</param>
     /// <param name="headers">The headers describing the body.</param>
-    /// <param name="label">The label of this attempt.</param>
+    /// <param name="label">The label of this attempt; <see langword="null"/> for none (Merge Commit).</param>
     /// <returns>Lower-cased header names with their values; later sources override earlier ones.</returns>
     /// <exception cref="ArgumentException">A name is not a header token or a value spans lines.</exception>
     internal static IReadOnlyList<KeyValuePair<string, string>> MergeHeaders(
-        IEnumerable<KeyValuePair<string, string>>? properties, IEnumerable<KeyValuePair<string, string>>? headers, string label)
+        IEnumerable<KeyValuePair<string, string>>? properties, IEnumerable<KeyValuePair<string, string>>? headers, string? label)
     {
         var merged = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in (properties ?? []).Concat(headers ?? []))
@@ -60,7 +60,11 @@ public sealed class StreamLoadRequest
             merged[name.ToLowerInvariant()] = value;
         }
 
-        merged["label"] = label;
+        if (label is not null)
+        {
+            merged["label"] = label;
+        }
+
         return [.. merged];
     }
 }
