@@ -57,14 +57,59 @@ public sealed class MergeCommitLoadClient : IStreamLoadClient, IDisposable, IErr
     public Task<StreamLoadResult> LoadAsync(StreamLoadRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return RunAsync(request, waitForCommit: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends one batch and returns once StarRocks received it (async: before the merged transaction commits), with the
+    /// transaction's label; <see cref="ConfirmAsync"/> then waits for the commit. Retries as <see cref="LoadAsync"/> does
+    /// until StarRocks has the data; an abort found later is not re-sent.
+    /// </summary>
+    internal Task<StreamLoadResult> SendAsync(StreamLoadRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return RunAsync(request, waitForCommit: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// After <see cref="SendAsync"/>: waits until the merged transaction of <paramref name="received"/> is VISIBLE or
+    /// COMMITTED (async mode; sync answers already came after the commit).
+    /// </summary>
+    /// <exception cref="StarRocksLoadException">The merged transaction was aborted, or its outcome stayed unknown.</exception>
+    internal async Task<StreamLoadResult> ConfirmAsync(string database, string table, StreamLoadResult received, CancellationToken cancellationToken = default)
+    {
+        if (!NeedsConfirmation(received))
+        {
+            return received;
+        }
+
+        var call = new LoadCall(Operation, database, table, received.Label ?? UnassignedLabel);
+        try
+        {
+            var result = await WaitForMergedTransactionAsync(call, received, cancellationToken).ConfigureAwait(false);
+            LoadLog.LoadSucceeded(_executor.Logger, database, table, call.Label, result.State, result.NumberLoadedRows, result.NumberFilteredRows, result.LoadTimeMs);
+            return result;
+        }
+        catch (StarRocksLoadException e)
+        {
+            LoadLog.Failed(_executor.Logger, Operation, database, call.Label, e.Message);
+            throw;
+        }
+    }
+
+    private Task<StreamLoadResult> RunAsync(StreamLoadRequest request, bool waitForCommit, CancellationToken cancellationToken)
+    {
         if (request.Label is not null)
         {
             throw new ArgumentException("A Merge Commit load carries no label: StarRocks names the merged transaction (leave Label null).", nameof(request));
         }
 
         var call = new LoadCall(Operation, request.Database, request.Table, UnassignedLabel);
-        return _executor.ExecuteAsync(call, (current, token) => LoadOnceAsync(request, current, token), retry: true, cancellationToken);
+        return _executor.ExecuteAsync(call, (current, token) => LoadOnceAsync(request, current, waitForCommit, token), retry: true, cancellationToken);
     }
+
+    private bool NeedsConfirmation(StreamLoadResult received) =>
+        _mergeCommit.Async && !StreamLoadOutcomes.Is(received.Status, StreamLoadOutcomes.PublishTimeout);
 
     /// <summary>Releases the connection handler.</summary>
     public void Dispose() => _executor.Dispose();
@@ -73,7 +118,7 @@ public sealed class MergeCommitLoadClient : IStreamLoadClient, IDisposable, IErr
     Task<ErrorLogLines?> IErrorLogSource.FetchErrorLogLinesAsync(string errorUrl, int maxBytes, CancellationToken cancellationToken) =>
         _executor.Channel.FetchErrorLogLinesAsync(errorUrl, maxBytes, cancellationToken);
 
-    private async ValueTask<StreamLoadResult> LoadOnceAsync(StreamLoadRequest request, LoadCall call, CancellationToken cancellationToken)
+    private async ValueTask<StreamLoadResult> LoadOnceAsync(StreamLoadRequest request, LoadCall call, bool waitForCommit, CancellationToken cancellationToken)
     {
         call.Label = UnassignedLabel;
         LoadLog.LoadAttempt(_executor.Logger, call.Database, request.Table, call.Label, call.Attempt, request.Body.Length);
@@ -91,7 +136,12 @@ public sealed class MergeCommitLoadClient : IStreamLoadClient, IDisposable, IErr
             throw LoadCallExecutor.Failure(call, result, outcome);
         }
 
-        if (_mergeCommit.Async && !StreamLoadOutcomes.Is(result.Status, StreamLoadOutcomes.PublishTimeout))
+        if (!waitForCommit && NeedsConfirmation(result))
+        {
+            return result;
+        }
+
+        if (NeedsConfirmation(result))
         {
             result = await WaitForMergedTransactionAsync(call, result, cancellationToken).ConfigureAwait(false);
         }

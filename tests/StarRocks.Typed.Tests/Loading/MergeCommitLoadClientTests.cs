@@ -105,6 +105,24 @@ public sealed class MergeCommitLoadClientTests
     }
 
     [Fact]
+    public async Task Send_returns_on_receipt_and_Confirm_waits_for_the_merged_transaction()
+    {
+        var table = await _fixture.CreateTableAsync();
+        using var client = new MergeCommitLoadClient(MergeOptions(1500));
+        using var batch = LoadingStandIn.CsvBatch(12);
+
+        var received = await client.SendAsync(Request(table, batch));
+        var stateOnReceipt = await client.ConfirmAsync(table.Database, table.Name, received with { Status = "Publish Timeout" }); // no polling
+        Assert.Equal(0, await _fixture.CountAsync(table));
+        var confirmed = await client.ConfirmAsync(table.Database, table.Name, received);
+
+        Assert.Null(stateOnReceipt.State);
+        Assert.Equal("VISIBLE", confirmed.State);
+        Assert.Equal(received.Label, confirmed.Label);
+        Assert.Equal(12, await _fixture.CountAsync(table));
+    }
+
+    [Fact]
     public async Task A_transient_failure_is_re_sent_and_the_rows_arrive_once()
     {
         var table = await _fixture.CreateTableAsync();
