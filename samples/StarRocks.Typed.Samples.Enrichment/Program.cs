@@ -6,7 +6,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using MySqlConnector;
 using StarRocks.Typed.DependencyInjection;
 using StarRocks.Typed.Samples.Enrichment;
 using StarRocks.Typed.Samples.Orders.Models;
@@ -23,16 +22,14 @@ try
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["StarRocks:load-url"] = standIn.FeHttp.ToString(),
+        ["StarRocks:jdbc-url"] = $"jdbc:mysql://{standIn.MySql}",
         ["StarRocks:username"] = standIn.User,
         ["StarRocks:password"] = standIn.Password,
         ["StarRocks:lookup.cache.ttl-ms"] = "60000",
         ["StarRocks:lookup.cache.max-rows"] = "10000",
     });
     var section = builder.Configuration.GetSection("StarRocks");
-    var connectionString = standIn.MySqlConnectionString();
     builder.Services.AddStarRocks(section)
-        .UseDataSource(_ => MySqlConnectorFactory.Instance.CreateDataSource(connectionString))
-        .ConfigureReads(section)
         .AddSink<Customer>()
         .AddLookup<long, Customer>()
         .CheckSchemaOnStart<Customer>(failOnDrift: true);

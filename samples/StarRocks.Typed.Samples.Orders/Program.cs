@@ -3,11 +3,11 @@
 // the counts back over the MySQL protocol.
 //
 //   dotnet run --project samples/StarRocks.Typed.Samples.Orders [-- --rows 1000000]
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using MySqlConnector;
 using StarRocks.Typed.DependencyInjection;
 using StarRocks.Typed.Samples.Orders;
 using StarRocks.Typed.Samples.Orders.Models;
@@ -27,10 +27,8 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["StarRocks:username"] = standIn.User,
     ["StarRocks:password"] = standIn.Password,
 });
-var dataSource = MySqlConnectorFactory.Instance.CreateDataSource(standIn.MySqlConnectionString());
-builder.Services.AddStarRocks(builder.Configuration.GetSection("StarRocks"))
-    .AddSinks(StarRocksTables.Visit)
-    .UseDataSource(_ => dataSource);
+builder.Services.AddStarRocks(builder.Configuration.GetSection("StarRocks")) // jdbc-url gives the schema its data source
+    .AddSinks(StarRocksTables.Visit);
 
 using var host = builder.Build();
 await host.StartAsync();
@@ -72,6 +70,8 @@ await metrics.WriteAsync(data.Metrics(2_000)); // the same keys again: AGGREGATE
 await events.FlushAsync();
 await metrics.FlushAsync();
 
+// Count through the data source AddStarRocks built from jdbc-url.
+var dataSource = host.Services.GetRequiredKeyedService<DbDataSource>(StarRocksBuilder.DataSourceKey);
 Console.WriteLine($"orders:        {await dataSource.ScalarAsync("SELECT COUNT(*) FROM `shop`.`orders`"):N0} (expected {rowCount - deleted:N0})");
 Console.WriteLine($"shipped:       {await dataSource.ScalarAsync("SELECT COUNT(*) FROM `shop`.`orders` WHERE `status` = 'shipped'"):N0} (expected {shipped:N0})");
 Console.WriteLine($"customers:     {await dataSource.ScalarAsync("SELECT COUNT(*) FROM `shop`.`customers`"):N0}");

@@ -36,12 +36,6 @@ internal sealed class StandInConnection : IAsyncDisposable
         return new StandInConnection(standIn.FeHttp.ToString(), standIn.MySql!.ToString(), standIn.User, standIn.Password, standIn);
     }
 
-    public string MySqlConnectionString()
-    {
-        var (host, port) = (MySql[..MySql.LastIndexOf(':')], MySql[(MySql.LastIndexOf(':') + 1)..]);
-        return $"Server={host};Port={port};User ID={User};Password={Password};SslMode=None;AllowPublicKeyRetrieval=true";
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (_owned is not null)

@@ -83,30 +83,34 @@ public sealed class StarRocksConnectionOptions
     {
         ArgumentNullException.ThrowIfNull(connectorOptions);
         const string propertyPrefix = "sink.properties.";
-        foreach (var (rawName, value) in connectorOptions)
+        var pairs = connectorOptions.ToList();
+        ConnectorOptions.Apply(this, Options, pairs);
+        foreach (var (rawName, value) in pairs)
         {
             var name = rawName.Trim().ToLowerInvariant();
-            switch (name)
+            if (name.StartsWith(propertyPrefix, StringComparison.Ordinal) && name.Length > propertyPrefix.Length)
             {
-                case "load-url": LoadUrls = value; break;
-                case "username": Username = value; break;
-                case "password": Password = value; break;
-                case "sink.label-prefix": LabelPrefix = value; break;
-                case "sink.max-retries": MaxRetries = ParseInt(name, value); break;
-                case "sink.retry.interval-ms": RetryInterval = TimeSpan.FromMilliseconds(ParseInt(name, value)); break;
-                case "sink.connect.timeout-ms": ConnectTimeout = TimeSpan.FromMilliseconds(ParseInt(name, value)); break;
-                case "sink.wait-for-continue.timeout-ms": WaitForContinueTimeout = TimeSpan.FromMilliseconds(ParseInt(name, value)); break;
-                case "sink.socket.timeout-ms":
-                    SocketTimeout = ParseInt(name, value) is var ms && ms < 0 ? null : TimeSpan.FromMilliseconds(ms);
-                    break;
-                case var _ when name.StartsWith(propertyPrefix, StringComparison.Ordinal) && name.Length > propertyPrefix.Length:
-                    Properties[name[propertyPrefix.Length..]] = value;
-                    break;
+                Properties[name[propertyPrefix.Length..]] = value;
             }
         }
 
         return this;
     }
+
+    /// <summary>The connection's options: name, parser and range of each (<c>sink.properties.*</c> aside).</summary>
+    internal static IReadOnlyList<ConnectorOption<StarRocksConnectionOptions>> Options { get; } =
+    [
+        ConnectorOption<StarRocksConnectionOptions>.Text("load-url", (o, v) => o.LoadUrls = v),
+        ConnectorOption<StarRocksConnectionOptions>.Text("username", (o, v) => o.Username = v),
+        ConnectorOption<StarRocksConnectionOptions>.Text("password", (o, v) => o.Password = v),
+        ConnectorOption<StarRocksConnectionOptions>.Text("sink.label-prefix", (o, v) => o.LabelPrefix = v),
+        ConnectorOption<StarRocksConnectionOptions>.Int32("sink.max-retries", o => o.MaxRetries, (o, v) => o.MaxRetries = v, 0, 10),
+        ConnectorOption<StarRocksConnectionOptions>.Milliseconds("sink.retry.interval-ms", o => o.RetryInterval, (o, v) => o.RetryInterval = v, 0, 600_000),
+        ConnectorOption<StarRocksConnectionOptions>.Milliseconds("sink.connect.timeout-ms", o => o.ConnectTimeout, (o, v) => o.ConnectTimeout = v, 100, 60_000),
+        ConnectorOption<StarRocksConnectionOptions>.Milliseconds("sink.wait-for-continue.timeout-ms", o => o.WaitForContinueTimeout, (o, v) => o.WaitForContinueTimeout = v, 3_000, 600_000),
+        ConnectorOption<StarRocksConnectionOptions>.Milliseconds(
+            "sink.socket.timeout-ms", o => o.SocketTimeout, (o, v) => o.SocketTimeout = v < TimeSpan.Zero ? null : v, 100, 86_400_000), // -1: none
+    ];
 
     /// <summary>The longest one HTTP call may take: <see cref="SocketTimeout"/>, else the load timeout plus 60 s.</summary>
     /// <returns>The attempt timeout.</returns>
@@ -141,9 +145,4 @@ public sealed class StarRocksConnectionOptions
 
         return endpoints;
     }
-
-    private static int ParseInt(string option, string value) =>
-        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw new FormatException($"{option} must be an integer (was '{value}').");
 }

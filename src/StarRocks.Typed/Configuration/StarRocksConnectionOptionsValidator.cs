@@ -44,15 +44,7 @@ public sealed class StarRocksConnectionOptionsValidator : IValidateOptions<StarR
             failures.Add($"sink.label-prefix must be 1-48 characters of [-_A-Za-z0-9] (was '{options.LabelPrefix}').");
         }
 
-        OptionRange.Check(failures, "sink.max-retries", options.MaxRetries, 0, 10);
-        OptionRange.Check(failures, "sink.retry.interval-ms", options.RetryInterval, 0, 600_000);
-        OptionRange.Check(failures, "sink.connect.timeout-ms", options.ConnectTimeout, 100, 60_000);
-        OptionRange.Check(failures, "sink.wait-for-continue.timeout-ms", options.WaitForContinueTimeout, 3_000, 600_000);
-        if (options.SocketTimeout is { } socketTimeout)
-        {
-            OptionRange.Check(failures, "sink.socket.timeout-ms", socketTimeout, 100, 86_400_000);
-        }
-
+        ConnectorOptions.Check(options, StarRocksConnectionOptions.Options, failures);
         if (options.PooledConnectionLifetime <= TimeSpan.Zero && options.PooledConnectionLifetime != Timeout.InfiniteTimeSpan)
         {
             failures.Add($"PooledConnectionLifetime must be positive (was {options.PooledConnectionLifetime}).");

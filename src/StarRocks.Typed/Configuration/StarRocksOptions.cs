@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
 namespace StarRocks.Typed.Configuration;
@@ -32,7 +31,11 @@ public sealed class StarRocksOptions
     /// </summary>
     public StarRocksConnectionOptions Connection { get; set; } = new();
 
-    /// <summary><c>jdbc-url</c>: <c>jdbc:mysql://fe1:9030,fe2:9030[/db][?…]</c> (optional; SQL work uses the registered <c>DbDataSource</c>).</summary>
+    /// <summary>
+    /// <c>jdbc-url</c>: <c>jdbc:mysql://fe1:9030,fe2:9030[/db][?…]</c>, the FEs' MySQL query port. When set and no data
+    /// source is registered with <c>UseDataSource</c>, sources, lookups and schema checks use a MySqlConnector data
+    /// source over these FEs (failover in the URL's order) with <c>username</c> and <c>password</c>.
+    /// </summary>
     public string? JdbcUrl { get; set; }
 
     /// <summary><c>database-name</c>: overrides the database of every table model when set.</summary>
@@ -118,10 +121,7 @@ public sealed class StarRocksOptions
     public StarRocksOptions Apply(IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        var pairs = section.AsEnumerable(makePathsRelative: true)
-            .Where(p => p.Value is not null)
-            .Select(p => new KeyValuePair<string, string>(p.Key.Replace(':', '.'), p.Value!));
-        return Apply(pairs);
+        return Apply(ConnectorOptions.Pairs(section));
     }
 
     /// <summary>
@@ -134,74 +134,33 @@ public sealed class StarRocksOptions
     public StarRocksOptions Apply(IEnumerable<KeyValuePair<string, string>> connectorOptions)
     {
         ArgumentNullException.ThrowIfNull(connectorOptions);
-        var list = connectorOptions.ToList();
-        Connection.ApplyConnectorOptions(list);
-        foreach (var (rawName, value) in list)
-        {
-            var name = rawName.Trim().ToLowerInvariant();
-            switch (name)
-            {
-                case "jdbc-url": JdbcUrl = value; break;
-                case "database-name": Database = value; break;
-                case "sink.semantic": Semantic = ParseSemantic(value); break;
-                case "sink.buffer-flush.max-bytes": BufferFlushMaxBytes = ParseLong(name, value); break;
-                case "sink.buffer-flush.max-rows": BufferFlushMaxRows = (int)Math.Clamp(ParseLong(name, value), int.MinValue, int.MaxValue); break;
-                case "sink.buffer-flush.interval-ms": BufferFlushInterval = TimeSpan.FromMilliseconds(ParseLong(name, value)); break;
-                case "sink.io.thread-count": IoThreadCount = (int)Math.Clamp(ParseLong(name, value), int.MinValue, int.MaxValue); break;
-                case "sink.at-least-once.use-transaction-stream-load": UseTransactionStreamLoad = ParseBool(name, value); break;
-                case "sink.exactly-once.journal-path": JournalPath = value; break;
-                case "sink.exactly-once.enable-abort-lingering-txn": AbortLingeringTransactions = ParseBool(name, value); break;
-                case "sink.merge-commit.max-concurrent-requests": MergeCommitMaxConcurrentRequests = (int)Math.Clamp(ParseLong(name, value), int.MinValue, int.MaxValue); break;
-                case "sink.merge-commit.chunk.size": MergeCommitChunkSize = ParseLong(name, value); break;
-                case "sink.exactly-once.check-num-lingering-txn": LingeringTransactionCheckCount = (int)Math.Clamp(ParseLong(name, value), int.MinValue, int.MaxValue); break;
-            }
-        }
-
+        var pairs = connectorOptions.ToList();
+        Connection.ApplyConnectorOptions(pairs);
+        ConnectorOptions.Apply(this, Options, pairs);
         return this;
     }
 
-    /// <summary>The parsed <see cref="JdbcUrl"/> hosts (<c>host:port</c>), or an empty list when none is set.</summary>
-    /// <returns>One entry per FE.</returns>
-    /// <exception cref="FormatException">The URL is not <c>jdbc:mysql://host:port[,host:port…]</c>; the message names <c>jdbc-url</c>.</exception>
-    public IReadOnlyList<string> GetJdbcHosts()
-    {
-        if (string.IsNullOrWhiteSpace(JdbcUrl))
-        {
-            return [];
-        }
-
-        const string scheme = "jdbc:mysql://";
-        if (!JdbcUrl.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new FormatException($"jdbc-url must look like jdbc:mysql://fe1:9030,fe2:9030 (was '{JdbcUrl}').");
-        }
-
-        var authority = JdbcUrl[scheme.Length..].Split('/', '?')[0];
-        var hosts = authority.Split(',', StringSplitOptions.TrimEntries);
-        foreach (var host in hosts)
-        {
-            var colon = host.LastIndexOf(':');
-            if (colon <= 0 || !int.TryParse(host[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
-            {
-                throw new FormatException($"jdbc-url entry '{host}' is not host:port (was '{JdbcUrl}').");
-            }
-        }
-
-        return hosts;
-    }
-
-    private static StarRocksSinkSemantic ParseSemantic(string value) => value.Trim().ToLowerInvariant() switch
-    {
-        "at-least-once" => StarRocksSinkSemantic.AtLeastOnce,
-        "exactly-once" => StarRocksSinkSemantic.ExactlyOnce,
-        _ => throw new FormatException($"sink.semantic must be at-least-once or exactly-once (was '{value}')."),
-    };
-
-    private static long ParseLong(string option, string value) =>
-        long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw new FormatException($"{option} must be an integer (was '{value}').");
-
-    private static bool ParseBool(string option, string value) =>
-        bool.TryParse(value, out var flag) ? flag : throw new FormatException($"{option} must be true or false (was '{value}').");
+    /// <summary>The sink's own options (the connection's are <see cref="StarRocksConnectionOptions.Options"/>): name, parser and range of each.</summary>
+    internal static IReadOnlyList<ConnectorOption<StarRocksOptions>> Options { get; } =
+    [
+        ConnectorOption<StarRocksOptions>.Text("jdbc-url", (o, v) => o.JdbcUrl = v),
+        ConnectorOption<StarRocksOptions>.Text("database-name", (o, v) => o.Database = v),
+        ConnectorOption<StarRocksOptions>.Choice("sink.semantic", (o, v) => o.Semantic = v,
+            ("at-least-once", StarRocksSinkSemantic.AtLeastOnce), ("exactly-once", StarRocksSinkSemantic.ExactlyOnce)),
+        ConnectorOption<StarRocksOptions>.Int64("sink.buffer-flush.max-bytes", o => o.BufferFlushMaxBytes, (o, v) => o.BufferFlushMaxBytes = v,
+            MinBufferBytes, MaxBufferBytes, relaxedMin: o => o.UncheckedBufferLimitsForTesting ? 1 : MinBufferBytes),
+        ConnectorOption<StarRocksOptions>.Int64("sink.buffer-flush.max-rows", o => o.BufferFlushMaxRows, (o, v) => o.BufferFlushMaxRows = (int)Math.Clamp(v, int.MinValue, int.MaxValue),
+            64_000, 5_000_000, relaxedMin: o => o.UncheckedBufferLimitsForTesting ? 1 : 64_000),
+        ConnectorOption<StarRocksOptions>.Milliseconds("sink.buffer-flush.interval-ms", o => o.BufferFlushInterval, (o, v) => o.BufferFlushInterval = v,
+            1_000, 3_600_000, relaxedMin: o => o.UncheckedBufferLimitsForTesting ? 1 : 1_000),
+        ConnectorOption<StarRocksOptions>.Int32("sink.io.thread-count", o => o.IoThreadCount, (o, v) => o.IoThreadCount = v, 1, 64),
+        ConnectorOption<StarRocksOptions>.Flag("sink.at-least-once.use-transaction-stream-load", (o, v) => o.UseTransactionStreamLoad = v),
+        ConnectorOption<StarRocksOptions>.Text("sink.exactly-once.journal-path", (o, v) => o.JournalPath = v),
+        ConnectorOption<StarRocksOptions>.Flag("sink.exactly-once.enable-abort-lingering-txn", (o, v) => o.AbortLingeringTransactions = v),
+        ConnectorOption<StarRocksOptions>.Int32("sink.merge-commit.max-concurrent-requests", o => o.MergeCommitMaxConcurrentRequests,
+            (o, v) => o.MergeCommitMaxConcurrentRequests = v, 0), // 0: one load at a time, in order
+        ConnectorOption<StarRocksOptions>.Int64("sink.merge-commit.chunk.size", o => o.EffectiveMergeCommitChunkSize, (o, v) => o.MergeCommitChunkSize = v,
+            1, MaxBufferBytes),
+        ConnectorOption<StarRocksOptions>.Int32("sink.exactly-once.check-num-lingering-txn", o => o.LingeringTransactionCheckCount, (o, v) => o.LingeringTransactionCheckCount = v, -1), // -1: until the first label that is not lingering
+    ];
 }

@@ -25,24 +25,17 @@ public sealed class StarRocksOptionsValidator : IValidateOptions<StarRocksOption
         var failures = new List<string>(StarRocksConnectionOptionsValidator.GetFailures(options.Connection));
         try
         {
-            options.GetJdbcHosts();
+            if (!string.IsNullOrWhiteSpace(options.JdbcUrl))
+            {
+                DependencyInjection.JdbcDataSource.ConnectionString(options, _ => { });
+            }
         }
         catch (FormatException e)
         {
             failures.Add(e.Message);
         }
 
-        var relaxed = options.UncheckedBufferLimitsForTesting;
-        OptionRange.Check(failures, "sink.buffer-flush.max-bytes", options.BufferFlushMaxBytes, relaxed ? 1 : StarRocksOptions.MinBufferBytes, StarRocksOptions.MaxBufferBytes);
-        OptionRange.Check(failures, "sink.buffer-flush.max-rows", options.BufferFlushMaxRows, relaxed ? 1 : 64_000, 5_000_000);
-        OptionRange.Check(failures, "sink.buffer-flush.interval-ms", options.BufferFlushInterval, relaxed ? 1 : 1_000, 3_600_000);
-
-        OptionRange.Check(failures, "sink.io.thread-count", options.IoThreadCount, 1, 64);
-        if (options.LingeringTransactionCheckCount < -1)
-        {
-            failures.Add($"sink.exactly-once.check-num-lingering-txn must be -1 (until the first label that is not lingering) or a number of labels, 0 or more (was {options.LingeringTransactionCheckCount}).");
-        }
-
+        ConnectorOptions.Check(options, StarRocksOptions.Options, failures);
         if (!Enum.IsDefined(options.Semantic))
         {
             failures.Add($"sink.semantic must be at-least-once or exactly-once (was {options.Semantic}).");
@@ -116,16 +109,6 @@ public sealed class StarRocksOptionsValidator : IValidateOptions<StarRocksOption
 
     private static void CheckMergeCommit(List<string> failures, StarRocksOptions options)
     {
-        if (options.MergeCommitMaxConcurrentRequests < 0)
-        {
-            failures.Add($"sink.merge-commit.max-concurrent-requests must be 0 (one load at a time, in order) or more (was {options.MergeCommitMaxConcurrentRequests}).");
-        }
-
-        if (options.MergeCommitChunkSize is { } chunk)
-        {
-            OptionRange.Check(failures, "sink.merge-commit.chunk.size", chunk, 1, StarRocksOptions.MaxBufferBytes);
-        }
-
         if (options.Connection.GetMergeCommit() is null)
         {
             return;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using StarRocks.Typed.Source;
 
@@ -18,12 +17,6 @@ public sealed class StarRocksReadOptions
 
     /// <summary><c>scan.params.mem-limit-byte</c>: StarRocks's <c>query_mem_limit</c> for every scan query (default 1 GB).</summary>
     public long ScanMemLimitBytes { get; set; } = 1L << 30;
-
-    /// <summary>
-    /// <c>scan.params.keep-alive-min</c>: the connector's scanner keep-alive (default 10). Accepted for compatibility; a
-    /// MySQL-protocol scan keeps no scanner context between fetches, so it has no effect here.
-    /// </summary>
-    public int ScanKeepAliveMinutes { get; set; } = 10;
 
     /// <summary><c>scan.max-retries</c>: retries of a failed scan slice (default 1); a retried slice resumes after the rows already yielded.</summary>
     public int ScanMaxRetries { get; set; } = 1;
@@ -64,9 +57,7 @@ public sealed class StarRocksReadOptions
     public StarRocksReadOptions Apply(IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        return Apply(section.AsEnumerable(makePathsRelative: true)
-            .Where(p => p.Value is not null)
-            .Select(p => new KeyValuePair<string, string>(p.Key.Replace(':', '.'), p.Value!)));
+        return Apply(ConnectorOptions.Pairs(section));
     }
 
     /// <summary>Applies <c>scan.*</c> and <c>lookup.*</c> options spelled as in the connectors; other keys are ignored.</summary>
@@ -76,29 +67,7 @@ public sealed class StarRocksReadOptions
     public StarRocksReadOptions Apply(IEnumerable<KeyValuePair<string, string>> connectorOptions)
     {
         ArgumentNullException.ThrowIfNull(connectorOptions);
-        foreach (var (rawName, value) in connectorOptions)
-        {
-            var name = rawName.Trim().ToLowerInvariant();
-            switch (name)
-            {
-                case "scan.connect.timeout-ms": ScanConnectTimeout = TimeSpan.FromMilliseconds(ParseLong(name, value)); break;
-                case "scan.params.query-timeout-s": ScanQueryTimeoutSeconds = ParseInt(name, value); break;
-                case "scan.params.mem-limit-byte": ScanMemLimitBytes = ParseLong(name, value); break;
-                case "scan.params.keep-alive-min": ScanKeepAliveMinutes = ParseInt(name, value); break;
-                case "scan.max-retries": ScanMaxRetries = ParseInt(name, value); break;
-                case "scan.split.count": ScanSplitCount = ParseInt(name, value); break;
-                case "scan.split.max-connections": ScanMaxConnections = ParseInt(name, value); break;
-                case "lookup.cache.enabled": LookupCacheEnabled = ParseBool(name, value); break;
-                case "lookup.cache.max-rows": LookupCacheMaxRows = ParseInt(name, value); break;
-                case "lookup.cache.ttl-ms": LookupCacheTtl = TimeSpan.FromMilliseconds(ParseLong(name, value)); break;
-                case "lookup.cache.miss-ttl-ms": LookupCacheMissTtl = TimeSpan.FromMilliseconds(ParseLong(name, value)); break;
-                case "lookup.max-retries": LookupMaxRetries = ParseInt(name, value); break;
-                case "lookup.batch.window-ms": LookupBatchWindow = TimeSpan.FromMilliseconds(ParseLong(name, value)); break;
-                case "lookup.batch.max-keys": LookupBatchMaxKeys = ParseInt(name, value); break;
-                case "lookup.preload": LookupPreload = ParseBool(name, value); break;
-            }
-        }
-
+        ConnectorOptions.Apply(this, Options, connectorOptions);
         return this;
     }
 
@@ -107,40 +76,26 @@ public sealed class StarRocksReadOptions
     public IReadOnlyList<string> GetFailures()
     {
         var failures = new List<string>();
-        void Require(bool ok, string message)
-        {
-            if (!ok)
-            {
-                failures.Add(message);
-            }
-        }
-
-        Require(ScanConnectTimeout > TimeSpan.Zero, "scan.connect.timeout-ms must be positive.");
-        Require(ScanQueryTimeoutSeconds > 0, "scan.params.query-timeout-s must be positive.");
-        Require(ScanMemLimitBytes > 0, "scan.params.mem-limit-byte must be positive.");
-        Require(ScanKeepAliveMinutes > 0, "scan.params.keep-alive-min must be positive.");
-        Require(ScanMaxRetries >= 0, "scan.max-retries must be 0 or more.");
-        Require(ScanSplitCount is >= 1 and <= 1024, "scan.split.count must be 1–1024.");
-        Require(ScanMaxConnections is >= 1 and <= 64, "scan.split.max-connections must be 1–64.");
-        Require(LookupCacheMaxRows > 0, "lookup.cache.max-rows must be positive.");
-        Require(LookupCacheTtl > TimeSpan.Zero, "lookup.cache.ttl-ms must be positive.");
-        Require(LookupCacheMissTtl >= TimeSpan.Zero, "lookup.cache.miss-ttl-ms must be 0 or more.");
-        Require(LookupMaxRetries >= 0, "lookup.max-retries must be 0 or more.");
-        Require(LookupBatchWindow >= TimeSpan.Zero && LookupBatchWindow <= TimeSpan.FromSeconds(1), "lookup.batch.window-ms must be 0–1000.");
-        Require(LookupBatchMaxKeys is >= 1 and <= StarRocksSqlText.ExprChildrenLimit, "lookup.batch.max-keys must be 1–10000 (StarRocks's expr_children_limit).");
+        ConnectorOptions.Check(this, Options, failures);
         return failures;
     }
 
-    private static long ParseLong(string option, string value) =>
-        long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw new FormatException($"{option} must be an integer (was '{value}').");
-
-    private static int ParseInt(string option, string value) =>
-        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw new FormatException($"{option} must be an integer (was '{value}').");
-
-    private static bool ParseBool(string option, string value) =>
-        bool.TryParse(value, out var flag) ? flag : throw new FormatException($"{option} must be true or false (was '{value}').");
+    /// <summary>The read options: name, parser and range of each.</summary>
+    internal static IReadOnlyList<ConnectorOption<StarRocksReadOptions>> Options { get; } =
+    [
+        ConnectorOption<StarRocksReadOptions>.Milliseconds("scan.connect.timeout-ms", o => o.ScanConnectTimeout, (o, v) => o.ScanConnectTimeout = v, 1),
+        ConnectorOption<StarRocksReadOptions>.Int32("scan.params.query-timeout-s", o => o.ScanQueryTimeoutSeconds, (o, v) => o.ScanQueryTimeoutSeconds = v, 1),
+        ConnectorOption<StarRocksReadOptions>.Int64("scan.params.mem-limit-byte", o => o.ScanMemLimitBytes, (o, v) => o.ScanMemLimitBytes = v, 1),
+        ConnectorOption<StarRocksReadOptions>.Int32("scan.max-retries", o => o.ScanMaxRetries, (o, v) => o.ScanMaxRetries = v, 0),
+        ConnectorOption<StarRocksReadOptions>.Int32("scan.split.count", o => o.ScanSplitCount, (o, v) => o.ScanSplitCount = v, 1, 1024),
+        ConnectorOption<StarRocksReadOptions>.Int32("scan.split.max-connections", o => o.ScanMaxConnections, (o, v) => o.ScanMaxConnections = v, 1, 64),
+        ConnectorOption<StarRocksReadOptions>.Flag("lookup.cache.enabled", (o, v) => o.LookupCacheEnabled = v),
+        ConnectorOption<StarRocksReadOptions>.Int32("lookup.cache.max-rows", o => o.LookupCacheMaxRows, (o, v) => o.LookupCacheMaxRows = v, 1),
+        ConnectorOption<StarRocksReadOptions>.Milliseconds("lookup.cache.ttl-ms", o => o.LookupCacheTtl, (o, v) => o.LookupCacheTtl = v, 1),
+        ConnectorOption<StarRocksReadOptions>.Milliseconds("lookup.cache.miss-ttl-ms", o => o.LookupCacheMissTtl, (o, v) => o.LookupCacheMissTtl = v, 0),
+        ConnectorOption<StarRocksReadOptions>.Int32("lookup.max-retries", o => o.LookupMaxRetries, (o, v) => o.LookupMaxRetries = v, 0),
+        ConnectorOption<StarRocksReadOptions>.Milliseconds("lookup.batch.window-ms", o => o.LookupBatchWindow, (o, v) => o.LookupBatchWindow = v, 0, 1_000),
+        ConnectorOption<StarRocksReadOptions>.Int32("lookup.batch.max-keys", o => o.LookupBatchMaxKeys, (o, v) => o.LookupBatchMaxKeys = v, 1, StarRocksSqlText.ExprChildrenLimit), // StarRocks's expr_children_limit
+        ConnectorOption<StarRocksReadOptions>.Flag("lookup.preload", (o, v) => o.LookupPreload = v),
+    ];
 }

@@ -149,16 +149,22 @@ public sealed class StarRocksBuilder
     }
 
     /// <summary>
-    /// Sets the <see cref="DbDataSource"/> SQL work uses (a MySQL-protocol data source pointing at an FE's query port) and
-    /// registers <see cref="IStarRocksSchema"/>.
+    /// The service key of the <see cref="DbDataSource"/> sources, lookups and schema checks use (built from <c>jdbc-url</c>
+    /// or set with <see cref="UseDataSource"/>): <c>GetRequiredKeyedService&lt;DbDataSource&gt;(StarRocksBuilder.DataSourceKey)</c>
+    /// runs the application's own SQL on the same FEs.
+    /// </summary>
+    public const string DataSourceKey = "StarRocks.Typed";
+
+    /// <summary>
+    /// Sets the <see cref="DbDataSource"/> SQL work uses (a MySQL-protocol data source pointing at an FE's query port),
+    /// instead of the one built from <c>jdbc-url</c>.
     /// </summary>
     /// <param name="factory">Creates the data source.</param>
     /// <returns>This builder.</returns>
     public StarRocksBuilder UseDataSource(Func<IServiceProvider, DbDataSource> factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        Services.TryAddKeyedSingleton<DbDataSource>(StarRocksSchema.DataSourceKey, (sp, _) => factory(sp));
-        Services.TryAddSingleton<IStarRocksSchema>(sp => new StarRocksSchema(sp.GetRequiredKeyedService<DbDataSource>(StarRocksSchema.DataSourceKey)));
+        Services.AddKeyedSingleton<DbDataSource>(StarRocksBuilder.DataSourceKey, (sp, _) => factory(sp));
         return this;
     }
 

@@ -21,16 +21,6 @@ namespace StarRocks.Typed.DependencyInjection;
 /// </summary>
 public static class StarRocksBuilderReadExtensions
 {
-    /// <summary>Binds the <c>scan.*</c> and <c>lookup.*</c> options from <paramref name="section"/> (the section given to <c>AddStarRocks</c>).</summary>
-    /// <param name="builder">The builder.</param>
-    /// <param name="section">E.g. <c>configuration.GetSection("StarRocks")</c>.</param>
-    /// <returns>The builder.</returns>
-    public static StarRocksBuilder ConfigureReads(this StarRocksBuilder builder, IConfiguration section)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        return builder.ConfigureReads(options => options.Apply(section));
-    }
-
     /// <summary>Sets the <c>scan.*</c> and <c>lookup.*</c> options in code.</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="configure">Sets the options.</param>
@@ -156,15 +146,14 @@ public static class StarRocksBuilderReadExtensions
         return builder;
     }
 
-    private static OptionsBuilder<StarRocksReadOptions> AddReadOptions(IServiceCollection services)
+    internal static OptionsBuilder<StarRocksReadOptions> AddReadOptions(IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StarRocksReadOptions>, StarRocksReadOptionsValidator>());
         return services.AddOptions<StarRocksReadOptions>().ValidateOnStart();
     }
 
     internal static DbDataSource DataSource(IServiceProvider services) =>
-        services.GetKeyedService<DbDataSource>(StarRocksSchema.DataSourceKey)
-        ?? throw new InvalidOperationException("StarRocks sources, lookups and schema checks need a data source: call UseDataSource(...) on the StarRocks builder.");
+        services.GetRequiredKeyedService<DbDataSource>(StarRocksBuilder.DataSourceKey);
 
     internal static string? Database(IServiceProvider services) => services.GetService<IOptions<StarRocksOptions>>()?.Value.Database;
 

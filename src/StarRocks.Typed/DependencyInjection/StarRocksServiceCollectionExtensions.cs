@@ -2,10 +2,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StarRocks.Typed.Configuration;
 using StarRocks.Typed.Loading;
+using StarRocks.Typed.Schema;
 using StarRocks.Typed.Sink;
 
 namespace StarRocks.Typed.DependencyInjection;
@@ -14,8 +17,9 @@ namespace StarRocks.Typed.DependencyInjection;
 public static class StarRocksServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds StarRocks with options bound from <paramref name="section"/> (keys spelled as the connectors spell them, e.g.
-    /// <c>"load-url"</c>, <c>"sink.buffer-flush.max-bytes"</c>, <c>"sink.properties.format"</c>).
+    /// Adds StarRocks with the sink, connection and read options bound from <paramref name="section"/> (keys spelled as
+    /// StarRocks's connectors spell them, e.g. <c>"load-url"</c>, <c>"jdbc-url"</c>, <c>"sink.buffer-flush.max-bytes"</c>,
+    /// <c>"sink.properties.format"</c>, <c>"lookup.cache.ttl-ms"</c>); a key that is no option fails the start, naming it.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="section">E.g. <c>configuration.GetSection("StarRocks")</c>.</param>
@@ -23,7 +27,11 @@ public static class StarRocksServiceCollectionExtensions
     public static StarRocksBuilder AddStarRocks(this IServiceCollection services, IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        return services.AddStarRocks(options => options.Apply(section));
+        var builder = services.AddStarRocks(options => options.Apply(section));
+        StarRocksBuilderReadExtensions.AddReadOptions(services).Configure(options => options.Apply(section));
+        services.AddSingleton<IValidateOptions<StarRocksOptions>>(new SectionKeysValidator(section));
+        services.AddSingleton<IHostedService>(sp => new InapplicableOptionsWarning(section, sp.GetService<ILoggerFactory>()));
+        return builder;
     }
 
     /// <summary>Adds StarRocks with options set in code.</summary>
@@ -42,6 +50,10 @@ public static class StarRocksServiceCollectionExtensions
             sp.GetService<IStreamLoadClient>(),
             sp.GetService<ICheckpointJournal>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StarRocksSinkHostedService>());
+        services.TryAddKeyedSingleton<DbDataSource>(StarRocksBuilder.DataSourceKey, (sp, _) => JdbcDataSource.Create(
+            sp.GetRequiredService<IOptions<StarRocksOptions>>().Value,
+            sp.GetService<ILoggerFactory>()?.CreateLogger("StarRocks.Typed.Source") ?? NullLogger.Instance));
+        services.TryAddSingleton<IStarRocksSchema>(sp => new StarRocksSchema(sp.GetRequiredKeyedService<DbDataSource>(StarRocksBuilder.DataSourceKey)));
         return new StarRocksBuilder(services);
     }
 }

@@ -23,9 +23,6 @@ public interface IStarRocksSchema
 /// <param name="dataSource">A MySQL-protocol data source pointing at an FE.</param>
 internal sealed class StarRocksSchema(DbDataSource dataSource) : IStarRocksSchema
 {
-    /// <summary>The DI key of the data source registered with <c>UseDataSource</c>.</summary>
-    public const string DataSourceKey = "StarRocks.Typed";
-
     public Task EnsureTableAsync<T>(CancellationToken cancellationToken = default) where T : IStarRocksTable<T> =>
         EnsureTableAsync(T.Table, cancellationToken);
 

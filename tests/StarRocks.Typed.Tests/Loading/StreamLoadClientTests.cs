@@ -458,7 +458,7 @@ public sealed class StreamLoadClientTests
     }
 
     /// <summary>Socket timeout 1 s, one retry, the given Stream Load <c>timeout</c>.</summary>
-    private Configuration.StarRocksConnectionOptions ShortSocketTimeout(int loadTimeoutSeconds)
+    private global::StarRocks.Typed.Configuration.StarRocksConnectionOptions ShortSocketTimeout(int loadTimeoutSeconds)
     {
         var options = _fixture.Options(maxRetries: 1);
         options.SocketTimeout = TimeSpan.FromSeconds(1);

@@ -54,7 +54,7 @@ public sealed class SinkOptionsTests
         Assert.Equal("orders_app", bound.Connection.LabelPrefix);
         Assert.False(bound.AbortLingeringTransactions);
         Assert.Equal(3, bound.LingeringTransactionCheckCount);
-        Assert.Equal(["fe1:9030", "fe2:9030"], bound.GetJdbcHosts());
+        Assert.Equal("jdbc:mysql://fe1:9030,fe2:9030", bound.JdbcUrl);
         Assert.Equal(2, bound.Connection.GetLoadEndpoints().Count);
     }
 
@@ -134,7 +134,7 @@ public sealed class SinkOptionsTests
     [Theory]
     [InlineData("sink.semantic", "exactly-once", "sink.properties.enable_merge_commit is not compatible with sink.semantic exactly-once")]
     [InlineData("sink.at-least-once.use-transaction-stream-load", "true", "sink.properties.enable_merge_commit is not compatible with sink.at-least-once.use-transaction-stream-load")]
-    [InlineData("sink.merge-commit.max-concurrent-requests", "-1", "sink.merge-commit.max-concurrent-requests must be 0 (one load at a time, in order) or more (was -1)")]
+    [InlineData("sink.merge-commit.max-concurrent-requests", "-1", "sink.merge-commit.max-concurrent-requests must be 0 or more (was -1)")]
     [InlineData("sink.merge-commit.chunk.size", "0", "sink.merge-commit.chunk.size must be between 1 and")]
     [InlineData("sink.properties.merge_commit_interval_ms", "-5", "sink.properties.merge_commit_interval_ms must be a positive number of milliseconds (was '-5')")]
     public void Merge_Commit_conflicts_fail_at_start_naming_the_option(string key, string value, string expected)

@@ -8,7 +8,7 @@ public sealed class StarRocksReadOptionsTests
     public void Defaults_are_the_connector_defaults()
     {
         var options = new StarRocksReadOptions();
-        Assert.Equal((1000d, 600, 1L << 30, 10, 1), (options.ScanConnectTimeout.TotalMilliseconds, options.ScanQueryTimeoutSeconds, options.ScanMemLimitBytes, options.ScanKeepAliveMinutes, options.ScanMaxRetries));
+        Assert.Equal((1000d, 600, 1L << 30, 1), (options.ScanConnectTimeout.TotalMilliseconds, options.ScanQueryTimeoutSeconds, options.ScanMemLimitBytes, options.ScanMaxRetries));
         Assert.Equal((true, 5000d, 1), (options.LookupCacheEnabled, options.LookupCacheTtl.TotalMilliseconds, options.LookupMaxRetries));
         Assert.Empty(options.GetFailures());
     }
@@ -27,7 +27,7 @@ public sealed class StarRocksReadOptionsTests
         });
 
         Assert.Equal((30, 3, false, 250d), (options.ScanQueryTimeoutSeconds, options.ScanMaxRetries, options.LookupCacheEnabled, options.LookupCacheTtl.TotalMilliseconds));
-        Assert.Equal(["lookup.cache.max-rows must be positive."], options.GetFailures());
+        Assert.Equal(["lookup.cache.max-rows must be 1 or more (was 0)."], options.GetFailures());
         Assert.Throws<FormatException>(() => options.Apply([new("scan.max-retries", "many")]));
     }
 }
