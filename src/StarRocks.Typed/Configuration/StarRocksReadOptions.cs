@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using StarRocks.Typed.Source;
+using StarRocks.Typed.Sql;
 
 namespace StarRocks.Typed.Configuration;
 

@@ -95,6 +95,18 @@ public static class StarRocksBuilderReadExtensions
         return builder;
     }
 
+    /// <summary>Registers a source for every table of a generated registry: <c>.AddSources(StarRocksTables.Visit)</c>.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="visitTables">The generated registry's <c>Visit</c> method.</param>
+    /// <returns>The builder.</returns>
+    public static StarRocksBuilder AddSources(this StarRocksBuilder builder, Action<IStarRocksTableVisitor> visitTables)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(visitTables);
+        visitTables(new SourceRegistration(builder));
+        return builder;
+    }
+
     /// <summary>Registers <see cref="IStarRocksLookup{TKey, T}"/> (a singleton, holding the cache) for <typeparamref name="T"/>.</summary>
     /// <typeparam name="TKey">The key of <typeparamref name="T"/> (its key member's type, or a value tuple).</typeparam>
     /// <typeparam name="T">The generated row type.</typeparam>
@@ -150,6 +162,11 @@ public static class StarRocksBuilderReadExtensions
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StarRocksReadOptions>, StarRocksReadOptionsValidator>());
         return services.AddOptions<StarRocksReadOptions>().ValidateOnStart();
+    }
+
+    private sealed class SourceRegistration(StarRocksBuilder builder) : IStarRocksTableVisitor
+    {
+        public void Visit<T>() where T : IStarRocksTable<T> => builder.AddSource<T>();
     }
 
     internal static DbDataSource DataSource(IServiceProvider services) =>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using StarRocks.Typed.Configuration;
 using StarRocks.Typed.Metadata;
 using StarRocks.Typed.Source;
+using StarRocks.Typed.Sql;
 
 namespace StarRocks.Typed.Lookup;
 

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Data.Common;
-using System.Text;
 using System.Text.RegularExpressions;
 using StarRocks.Typed.Metadata;
 using StarRocks.Typed.Source;
+using StarRocks.Typed.Sql;
 
 namespace StarRocks.Typed.Schema;
 
@@ -53,18 +53,18 @@ public sealed partial class SchemaDriftChecker(DbDataSource dataSource, string? 
             var column = table.Columns[i];
             if (!liveByName.TryGetValue(column.Name, out var liveType))
             {
-                drifts.Add(new(column.Name, StarRocksColumnDriftKind.Missing, column.StarRocksType, null, AddColumnSql(table, database, i)));
+                drifts.Add(new(column.Name, StarRocksColumnDriftKind.Missing, column.StarRocksType, null, StarRocksSqlText.AddColumn(table, database, i)));
             }
             else if (Normalize(liveType) != Normalize(column.StarRocksType))
             {
-                drifts.Add(new(column.Name, StarRocksColumnDriftKind.Mistyped, column.StarRocksType, liveType, ModifyColumnSql(table, database, i)));
+                drifts.Add(new(column.Name, StarRocksColumnDriftKind.Mistyped, column.StarRocksType, liveType, StarRocksSqlText.ModifyColumn(table, database, i)));
             }
         }
 
         var modelNames = table.Columns.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var (column, type) in live.Where(c => !modelNames.Contains(c.Name)))
         {
-            drifts.Add(new(column, StarRocksColumnDriftKind.Extra, null, type, DropColumnSql(table, database, column)));
+            drifts.Add(new(column, StarRocksColumnDriftKind.Extra, null, type, StarRocksSqlText.DropColumn(table, database, column)));
         }
 
         return new StarRocksSchemaDrift(db, table.Table, true, drifts.ToImmutable());
@@ -73,50 +73,6 @@ public sealed partial class SchemaDriftChecker(DbDataSource dataSource, string? 
     /// <summary>The query reading a live table's columns (<c>@db</c>, <c>@table</c>).</summary>
     internal const string LiveColumnsSql =
         "SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.columns WHERE TABLE_SCHEMA = @db AND TABLE_NAME = @table ORDER BY ORDINAL_POSITION";
-
-    /// <summary>The fix for a missing column: <c>ADD COLUMN</c> after its predecessor in the model (or <c>FIRST</c>).</summary>
-    internal static string AddColumnSql(StarRocksTableInfo table, string? database, int columnIndex)
-    {
-        var position = columnIndex == 0 ? " FIRST" : " AFTER " + StarRocksSqlText.Quote(table.Columns[columnIndex - 1].Name);
-        return $"ALTER TABLE {StarRocksSqlText.QualifiedName(table, database)} ADD COLUMN {Definition(table.Columns[columnIndex])}{position}";
-    }
-
-    /// <summary>The fix for a column of another type: <c>MODIFY COLUMN</c> to the model's definition.</summary>
-    internal static string ModifyColumnSql(StarRocksTableInfo table, string? database, int columnIndex) =>
-        $"ALTER TABLE {StarRocksSqlText.QualifiedName(table, database)} MODIFY COLUMN {Definition(table.Columns[columnIndex])}";
-
-    /// <summary>The fix for a column the model lacks: <c>DROP COLUMN</c>.</summary>
-    internal static string DropColumnSql(StarRocksTableInfo table, string? database, string column) =>
-        $"ALTER TABLE {StarRocksSqlText.QualifiedName(table, database)} DROP COLUMN {StarRocksSqlText.Quote(column)}";
-
-    /// <summary>The column as an <c>ADD/MODIFY COLUMN</c> definition: name, type, aggregate, nullability, default, comment.</summary>
-    private static string Definition(StarRocksColumnInfo column)
-    {
-        var sql = new StringBuilder(StarRocksSqlText.Quote(column.Name)).Append(' ').Append(column.StarRocksType);
-        if (column.Aggregate != StarRocksAggregate.None)
-        {
-            sql.Append(' ').Append(column.Aggregate.ToString().ToUpperInvariant() switch
-            {
-                "REPLACEIFNOTNULL" => "REPLACE_IF_NOT_NULL",
-                "HLLUNION" => "HLL_UNION",
-                "BITMAPUNION" => "BITMAP_UNION",
-                var other => other,
-            });
-        }
-
-        sql.Append(column.IsNullable ? " NULL" : " NOT NULL");
-        if (column.Default is not null)
-        {
-            sql.Append(" DEFAULT ").Append(column.Default);
-        }
-
-        if (column.Comment is not null)
-        {
-            sql.Append(" COMMENT '").Append(column.Comment.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)).Append('\'');
-        }
-
-        return sql.ToString();
-    }
 
     /// <summary>A type as compared: lower case, no spaces, <c>decimal32/64/128</c> as <c>decimal</c>, <c>string</c> as <c>varchar(65533)</c>.</summary>
     private static string Normalize(string type)

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using StarRocks.Typed.Metadata;
+using StarRocks.Typed.Sql;
 
 namespace StarRocks.Typed.Schema;
 
@@ -30,7 +31,7 @@ internal sealed class StarRocksSchema(DbDataSource dataSource) : IStarRocksSchem
     {
         ArgumentNullException.ThrowIfNull(table);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var sql in new[] { $"CREATE DATABASE IF NOT EXISTS `{table.Database.Replace("`", "``")}`", table.CreateTableSql })
+        foreach (var sql in new[] { StarRocksSqlText.CreateDatabase(table.Database), table.CreateTableSql })
         {
             await using var command = connection.CreateCommand();
             command.CommandText = sql;

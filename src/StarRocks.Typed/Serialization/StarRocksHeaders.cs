@@ -1,6 +1,7 @@
 using System.Text;
 using StarRocks.Typed.Metadata;
 using StarRocks.Typed.Source;
+using StarRocks.Typed.Sql;
 
 namespace StarRocks.Typed.Serialization;
 

@@ -1,6 +1,7 @@
 using StarRocks.Typed.Metadata;
 using StarRocks.Typed.Serialization;
 using StarRocks.Typed.Source;
+using StarRocks.Typed.Sql;
 
 namespace StarRocks.Typed.Sink;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using StarRocks.Typed.Configuration;
 using StarRocks.Typed.Metadata;
+using StarRocks.Typed.Sql;
 
 namespace StarRocks.Typed.Source;
 

@@ -1,10 +1,11 @@
-using System.Data;
 using System.Data.Common;
+using System.Data;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using StarRocks.Typed.Configuration;
+using StarRocks.Typed.Sql;
 
 namespace StarRocks.Typed.Source;
 

@@ -14,7 +14,7 @@ namespace StarRocks.Typed.Tests.Source;
 public sealed class JdbcDataSourceTests(SinkStandInFixture fixture)
 {
     [Fact]
-    public async Task One_section_with_jdbc_url_gives_schema_sinks_sources_and_lookups_failing_over_past_a_dead_FE()
+    public async Task One_section_with_jdbc_url_gives_schema_sinks_every_tables_source_and_lookups_failing_over_past_a_dead_FE()
     {
         var database = $"jd_{Environment.ProcessId}_{DateTime.UtcNow:HHmmssfff}";
         var port = fixture.StandIn.MySql!.Port;
@@ -32,7 +32,7 @@ public sealed class JdbcDataSourceTests(SinkStandInFixture fixture)
             .AddStarRocks(section)
             .AddSink<ScanRow>()
             .AddSink<LookupCustomer>()
-            .AddSource<ScanRow>()
+            .AddSources(StarRocksTables.Visit)
             .AddLookup<LookupCustomer>()
             .Services.BuildServiceProvider();
 
@@ -46,9 +46,11 @@ public sealed class JdbcDataSourceTests(SinkStandInFixture fixture)
 
         var rows = await services.GetRequiredService<IStarRocksSource<ScanRow>>().ReadAsync().OrderBy(r => r.Id).ToListAsync();
         var customer = await services.GetRequiredService<IStarRocksLookup<long, LookupCustomer>>().GetAsync(7);
+        var customers = await services.GetRequiredService<IStarRocksSource<LookupCustomer>>().ReadAsync().ToListAsync();
 
         Assert.Equal([new ScanRow { Id = 1, Name = "a", Qty = 2 }, new ScanRow { Id = 2, Name = "b", Qty = 3 }], rows);
         Assert.Equal(new LookupCustomer { CustomerId = 7, Name = "Ada", Tier = "gold" }, customer);
+        Assert.Equal([customer!], customers); // AddSources registered a source for every generated table
     }
 
     [Fact]

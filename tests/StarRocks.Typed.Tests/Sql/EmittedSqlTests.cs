@@ -1,13 +1,14 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using MySqlConnector;
 using StarRocks.Typed.Configuration;
 using StarRocks.Typed.Lookup;
 using StarRocks.Typed.Metadata;
 using StarRocks.Typed.Schema;
 using StarRocks.Typed.Source;
+using StarRocks.Typed.Sql;
 using StarRocks.Typed.StandIn.Sql;
 using StarRocks.Typed.Tests.Source;
 
@@ -70,11 +71,11 @@ public sealed partial class EmittedSqlTests
     {
         for (var i = 0; i < table.Columns.Length; i++)
         {
-            yield return SchemaDriftChecker.AddColumnSql(table, null, i);
-            yield return SchemaDriftChecker.ModifyColumnSql(table, "other_db", i);
+            yield return StarRocksSqlText.AddColumn(table, null, i);
+            yield return StarRocksSqlText.ModifyColumn(table, "other_db", i);
         }
 
-        yield return SchemaDriftChecker.DropColumnSql(table, null, "legacy");
+        yield return StarRocksSqlText.DropColumn(table, null, "legacy");
     }
 
     /// <summary>Whole-table, projected and filtered, and split reads (MIN/MAX probe, range, NULL and resumed slices).</summary>

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Text;
 using StarRocks.Typed.Source;
 
-namespace StarRocks.Typed.Lookup;
+namespace StarRocks.Typed.Sql;
 
 /// <summary>
 /// The <c>WHERE</c> condition of a lookup query: the rows whose key is one of a batch of keys, values bound as parameters.
