@@ -12,7 +12,7 @@ namespace StarRocks.Typed.Benchmarks.Loading;
 /// Many writers, each loading small batches one after another, into one table of the in-process stand-in (MariaDB
 /// storage): plain Stream Load (a transaction per batch) against Merge Commit, async and sync
 /// (<c>dotnet run -c Release -- merge-commit [writers] [batches per writer] [rows per batch] [interval ms]</c>).
-/// Prints per mode the loads the BE received, the transactions they became (Stream Loads that succeeded; merged
+/// A last mode keeps four loads of each writer in flight (async). Prints per mode the loads the BE received, the transactions they became (Stream Loads that succeeded; merged
 /// transactions from the stand-in's Merge Commit log), rows/s from the first load to the last answer, and the median
 /// and 95th-percentile time of one batch's load.
 /// </summary>
@@ -31,6 +31,7 @@ public static class MergeCommitMeasurement
             await MeasureAsync(standIn, "Stream Load (one transaction per batch)", null, writers, batches, rowsPerBatch);
             await MeasureAsync(standIn, "Merge Commit, async + label polling", MergeCommit(intervalMs, async: true), writers, batches, rowsPerBatch);
             await MeasureAsync(standIn, "Merge Commit, sync", MergeCommit(intervalMs, async: false), writers, batches, rowsPerBatch);
+            await MeasureAsync(standIn, "Merge Commit, async, 4 in flight per writer", MergeCommit(intervalMs, async: true), writers, batches, rowsPerBatch, inFlight: 4);
         }
     }
 
@@ -42,7 +43,7 @@ public static class MergeCommitMeasurement
     };
 
     private static async Task MeasureAsync(StarRocksStandIn standIn, string mode, Dictionary<string, string>? mergeCommit,
-        int writers, int batches, int rowsPerBatch, bool print = true)
+        int writers, int batches, int rowsPerBatch, bool print = true, int inFlight = 1)
     {
         var database = $"mc_bench_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}";
         await CreateTableAsync(standIn, database);
@@ -63,9 +64,11 @@ public static class MergeCommitMeasurement
         var headers = new Dictionary<string, string> { ["format"] = "CSV", ["column_separator"] = "\t", ["columns"] = "id, writer, payload" };
         var latencies = new List<double>();
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
+        // each writer loads its batches one after another, or over inFlight lanes (batch b on lane b % inFlight)
+        await Task.WhenAll(Enumerable.Range(0, writers * inFlight).Select(lane => Task.Run(async () =>
         {
-            for (var b = 0; b < batches; b++)
+            var writer = lane / inFlight;
+            for (var b = lane % inFlight; b < batches; b += inFlight)
             {
                 using var batch = new LoadBatch();
                 for (var r = 0; r < rowsPerBatch; r++)
