@@ -40,44 +40,62 @@ internal static class RequestBody
         }
     }
 
-    /// <summary>Storage-off mode: counts rows by <paramref name="rowDelimiter"/> while draining the body, without keeping it.</summary>
-    public static async Task<(long Rows, long Bytes)> CountRowsAsync(HttpContext context, byte[] rowDelimiter)
+    /// <summary>
+    /// Storage-off mode: counts rows by the row delimiter while draining the body, without keeping it. A compressed body
+    /// is read whole, then decompressed and counted; one that does not decompress returns StarRocks's message.
+    /// </summary>
+    public static async Task<(long Rows, long Bytes, string? Error)> CountRowsAsync(HttpContext context, LoadOptions options)
     {
         var facts = RequestFacts.Of(context);
+        var counter = new RowCounter(options.RowDelimiter);
+        if (options.Compression is { } compression)
+        {
+            var body = (await ReadAllAsync(context))!;
+            var error = compression.Decompress(new MemoryStream(body, writable: false), body.Length, counter.Add);
+            return (counter.Finish(), facts.BodyBytes, error);
+        }
         var reader = context.Request.BodyReader;
-        long rows = 0;
-        var tail = Array.Empty<byte>();
-        var lastByte = -1;
         while (true)
         {
             // wait for large batches: one wake-up per 256 KB instead of per 4 KB transport block
             var result = await reader.ReadAtLeastAsync(BatchBytes, context.RequestAborted);
             foreach (var segment in result.Buffer)
-            {
-                var span = segment.Span;
-                if (span.IsEmpty)
-                    continue;
-                if (rowDelimiter.Length > 1 && tail.Length > 0)
-                {
-                    // a delimiter straddling two segments
-                    var head = span[..Math.Min(span.Length, rowDelimiter.Length - 1)];
-                    var window = new byte[tail.Length + head.Length];
-                    tail.CopyTo(window, 0);
-                    head.CopyTo(window.AsSpan(tail.Length));
-                    rows += CsvRowReader.CountRows(window, rowDelimiter);
-                }
-                rows += CsvRowReader.CountRows(span, rowDelimiter);
-                if (rowDelimiter.Length > 1)
-                    tail = span[Math.Max(0, span.Length - (rowDelimiter.Length - 1))..].ToArray();
-                lastByte = span[^1];
-            }
+                counter.Add(segment.Span);
             facts.BodyBytes += result.Buffer.Length;
             reader.AdvanceTo(result.Buffer.End);
             if (result.IsCompleted)
                 break;
         }
-        if (lastByte >= 0 && lastByte != rowDelimiter[^1])
-            rows++; // a last row without a trailing delimiter
-        return (rows, facts.BodyBytes);
+        return (counter.Finish(), facts.BodyBytes, null);
+    }
+
+    /// <summary>Counts rows in a body seen chunk by chunk, including delimiters that straddle two chunks.</summary>
+    private sealed class RowCounter(byte[] rowDelimiter)
+    {
+        private long _rows;
+        private byte[] _tail = [];
+        private int _lastByte = -1;
+
+        public void Add(ReadOnlySpan<byte> span)
+        {
+            if (span.IsEmpty)
+                return;
+            if (rowDelimiter.Length > 1 && _tail.Length > 0)
+            {
+                // a delimiter straddling two segments
+                var head = span[..Math.Min(span.Length, rowDelimiter.Length - 1)];
+                var window = new byte[_tail.Length + head.Length];
+                _tail.CopyTo(window, 0);
+                head.CopyTo(window.AsSpan(_tail.Length));
+                _rows += CsvRowReader.CountRows(window, rowDelimiter);
+            }
+            _rows += CsvRowReader.CountRows(span, rowDelimiter);
+            if (rowDelimiter.Length > 1)
+                _tail = span[Math.Max(0, span.Length - (rowDelimiter.Length - 1))..].ToArray();
+            _lastByte = span[^1];
+        }
+
+        /// <summary>The row count, a last row without a trailing delimiter included.</summary>
+        public long Finish() => _lastByte >= 0 && _lastByte != rowDelimiter[^1] ? _rows + 1 : _rows;
     }
 }

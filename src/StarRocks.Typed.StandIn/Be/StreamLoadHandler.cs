@@ -88,7 +88,12 @@ internal sealed class StreamLoadHandler(StandInServices services)
         var label = transaction.Label;
         if (services.Options.StorageOff)
         {
-            var (rows, bytes) = await RequestBody.CountRowsAsync(context, options.RowDelimiter);
+            var (rows, bytes, undecompressed) = await RequestBody.CountRowsAsync(context, options);
+            if (undecompressed is not null)
+            {
+                await services.Transactions.AbortAsync(transaction, undecompressed);
+                return new LoadAnswer("Fail", undecompressed) { TxnId = transaction.Id, Label = label, LoadBytes = bytes };
+            }
             await services.Transactions.CommitAsync(transaction, false, context.RequestAborted);
             return Success(transaction, rows, rows, 0, bytes, null);
         }

@@ -47,12 +47,17 @@ public sealed record LoadOptions
     public bool StrictMode { get; init; }
     /// <summary>Load timeout in seconds (default 600).</summary>
     public int TimeoutSeconds { get; init; } = 600;
+    /// <summary>The body's codec (<c>compression</c> or <c>Content-Encoding</c>), or null for a plain body.</summary>
+    public BodyCompression? Compression { get; init; }
 
     /// <summary>Reads the options from request headers; returns an error message for refused or malformed headers.</summary>
     public static LoadOptions Parse(IHeaderDictionary headers, out string? error)
     {
         error = HeaderPolicy.FindRefused(headers);
         var options = new LoadOptions();
+        if (error is not null)
+            return options;
+        options = options with { Compression = BodyCompression.Parse(headers, out error) };
         if (error is not null)
             return options;
         try

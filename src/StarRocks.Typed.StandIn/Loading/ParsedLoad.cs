@@ -30,6 +30,14 @@ public sealed class ParsedLoad
     {
         error = null;
         var parsed = new ParsedLoad { Plan = plan, LoadBytes = body.Length };
+        if (options.Compression is { } compression)
+        {
+            // LoadBytes stays what arrived, as StarRocks counts received bytes
+            var plain = compression.Decompress(body, out error);
+            if (plain is null)
+                return null;
+            body = plain;
+        }
         if (options.Format == LoadFormat.Csv && CsvRowReader.IsPlain(options))
         {
             // the common case row by row, without keeping each row's text

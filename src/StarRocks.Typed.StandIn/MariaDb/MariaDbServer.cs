@@ -367,9 +367,7 @@ public sealed class MariaDbServer : IAsyncDisposable
         await using var connection = new MySqlConnection(candidate.ConnectionString());
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        // MySql.Data 8.0.16 fails on the column MariaDB 10.11 describes for a bare system variable (KeyNotFoundException
-        // in Driver.GetColumns); a cast gives an ordinary string column
-        command.CommandText = "SELECT CAST(@@datadir AS CHAR)";
+        command.CommandText = "SELECT @@datadir";
         var datadir = (string?)await command.ExecuteScalarAsync(cancellationToken);
         return datadir is not null && Path.GetFullPath(datadir).TrimEnd('/') == Path.Combine(dataDirectory, "db")
             ? candidate

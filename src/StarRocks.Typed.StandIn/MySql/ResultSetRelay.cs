@@ -11,7 +11,7 @@ namespace StarRocks.Typed.StandIn.MySql;
 /// Copies MariaDB's answers to the client, cutting them into packets so that text result sets (answers to COM_QUERY)
 /// can be given StarRocks's wire form where MariaDB's storage differs:
 /// <list type="bullet">
-/// <item>LARGEINT (stored as DECIMAL(39,0)) is described as <c>MYSQL_TYPE_STRING</c>, utf8mb4 — StarRocks's FE maps
+/// <item>LARGEINT (stored as DECIMAL(39,0)) is described as <c>MYSQL_TYPE_STRING</c>, charset 33 — StarRocks's FE maps
 /// LARGEINT to <c>MYSQL_TYPE_STRING</c> (<c>fe/fe-core/src/main/java/com/starrocks/catalog/PrimitiveType.java</c>,
 /// <c>toMysqlType</c>: the default branch) and the BE sends its decimal digits.</item>
 /// <item>CHAR (stored as VARCHAR to keep trailing spaces) is described as <c>MYSQL_TYPE_STRING</c>, as StarRocks does.</item>
@@ -32,10 +32,10 @@ internal sealed class ResultSetRelay(Stream server, Func<ReadOnlyMemory<byte>, C
     private const byte TypeVarString = 0xFD;
     private const byte TypeString = 0xFE;
     /// <summary>
-    /// utf8mb4_general_ci. StarRocks sends 33 (utf8_general_ci), but MariaDB's <c>SHOW COLLATION</c> (which clients
-    /// such as MySql.Data load to decode columns) names 33 utf8mb3, which MySql.Data 8.0 cannot decode.
+    /// utf8_general_ci, the character set StarRocks gives LARGEINT (and CHAR, VARCHAR, JSON, HLL, BITMAP) columns
+    /// (<c>fe/fe-core/src/main/java/com/starrocks/catalog/Type.java</c>, <c>getMysqlResultSetFieldCharsetIndex</c>).
     /// </summary>
-    private const ushort Utf8Mb4GeneralCi = 45;
+    private const ushort Utf8GeneralCi = 33;
     private const ushort BinaryFlag = 0x80;
     private const ushort ServerMoreResultsExist = 0x0008;
     private static readonly string[] SystemSchemas = ["information_schema", "mysql", "performance_schema", "sys", SchemaCatalog.StateDatabase];
@@ -217,7 +217,7 @@ internal sealed class ResultSetRelay(Stream server, Func<ReadOnlyMemory<byte>, C
     /// <summary>Fixed fields: charset (2), length (4), type (1), flags (2), decimals (1).</summary>
     private static void DescribeAsString(Span<byte> fields)
     {
-        BinaryPrimitives.WriteUInt16LittleEndian(fields, Utf8Mb4GeneralCi);
+        BinaryPrimitives.WriteUInt16LittleEndian(fields, Utf8GeneralCi);
         fields[6] = TypeString;
         var flags = BinaryPrimitives.ReadUInt16LittleEndian(fields[7..]);
         BinaryPrimitives.WriteUInt16LittleEndian(fields[7..], (ushort)(flags & ~BinaryFlag));

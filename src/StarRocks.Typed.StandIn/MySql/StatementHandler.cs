@@ -212,11 +212,7 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
         return ForwardOutcome.Unchanged;
     }
 
-    /// <summary>
-    /// Forwards assignments of MariaDB variables (and user variables); remembers StarRocks-only ones and answers OK.
-    /// <c>character_set_results = NULL</c> (sent by MySql.Data on open) becomes <c>utf8mb4</c>: MariaDB would otherwise
-    /// describe information_schema and SHOW columns as utf8mb3, which MySql.Data 8.0 cannot decode.
-    /// </summary>
+    /// <summary>Forwards assignments of MariaDB variables (and user variables); remembers StarRocks-only ones and answers OK.</summary>
     private StatementOutcome Set(ProxySession session, SetStatement set)
     {
         var known = _mariaDbVariables ?? [];
@@ -224,13 +220,7 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
         bool changed = false;
         foreach (var assignment in set.Assignments)
         {
-            if (assignment.Variable.Equals("character_set_results", StringComparison.OrdinalIgnoreCase)
-                && assignment.Sql[(assignment.Sql.IndexOf('=') + 1)..].Trim().Equals("NULL", StringComparison.OrdinalIgnoreCase))
-            {
-                forwarded.Add("character_set_results = utf8mb4");
-                changed = true;
-            }
-            else if (assignment.IsUserVariable || known.Contains(assignment.Variable))
+            if (assignment.IsUserVariable || known.Contains(assignment.Variable))
                 forwarded.Add(assignment.Sql);
             else
             {

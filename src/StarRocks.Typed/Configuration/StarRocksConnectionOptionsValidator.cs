@@ -64,6 +64,14 @@ public sealed class StarRocksConnectionOptionsValidator : IValidateOptions<StarR
             {
                 failures.Add($"sink.properties.{key} must be a single-line value.");
             }
+            else if (key.Equals("content-encoding", StringComparison.OrdinalIgnoreCase))
+            {
+                failures.Add(StreamLoadRequest.ContentEncodingRefusal);
+            }
+            else if (key.Equals(LoadCompression.HeaderName, StringComparison.OrdinalIgnoreCase) && !LoadCompression.TryParse(value, out _, out var error))
+            {
+                failures.Add(error!);
+            }
         }
 
         MergeCommitProperties.Read(options.Properties, failures);

@@ -12,7 +12,7 @@ namespace StarRocks.Typed.Loading;
 /// <param name="Method">PUT for loads, POST for transaction control, GET for label state.</param>
 /// <param name="PathAndQuery">The path on the FE, e.g. <c>/api/db/table/_stream_load</c>.</param>
 /// <param name="Headers">Stream Load headers (label, format, …); never <c>Authorization</c>.</param>
-/// <param name="Body">The body, re-sent on every redirect hop; <see langword="null"/> for none.</param>
+/// <param name="Body">The body, re-sent (and re-compressed, when a <c>compression</c> header names a codec) on every redirect hop; <see langword="null"/> for none.</param>
 internal sealed record StarRocksHttpRequest(
     HttpMethod Method,
     string PathAndQuery,
@@ -269,7 +269,7 @@ internal sealed class StarRocksHttpChannel : IDisposable
         if (request.Body is not null)
         {
             message.Headers.ExpectContinue = true;
-            message.Content = request.Body.CreateContent();
+            message.Content = request.Body.CreateContent(LoadCompression.FromHeaders(request.Headers));
         }
         else if (request.Method != HttpMethod.Get)
         {

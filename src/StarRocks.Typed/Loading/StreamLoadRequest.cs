@@ -35,12 +35,23 @@ public sealed class StreamLoadRequest
     /// <summary>The label; generated as <c>{prefix}-{table}-{unique}</c> when <see langword="null"/>.</summary>
     public string? Label { get; init; }
 
+    /// <summary>
+    /// Why <c>content-encoding</c> is not a load property: StarRocks reads it as another name for <c>compression</c> and
+    /// refuses a load that sets both (<c>be/src/http/action/stream_load.cpp</c>, <c>_process_put</c>); the body is
+    /// compressed only for <c>compression</c>.
+    /// </summary>
+    internal const string ContentEncodingRefusal =
+        "sink.properties.content-encoding is not supported: set sink.properties.compression, which names the codec the body is compressed with.";
+
     /// <summary>Builds the header list sent with a load: configured properties, then the request's headers, then the label (if any).</summary>
     /// <param name="properties">The configured <c>sink.properties.*</c>.</param>
     /// <param name="headers">The headers describing the body.</param>
     /// <param name="label">The label of this attempt; <see langword="null"/> for none (Merge Commit).</param>
     /// <returns>Lower-cased header names with their values; later sources override earlier ones.</returns>
-    /// <exception cref="ArgumentException">A name is not a header token or a value spans lines.</exception>
+    /// <exception cref="ArgumentException">
+    /// A name is not a header token, a value spans lines, <c>compression</c> names a codec that cannot be written, or
+    /// <c>content-encoding</c> is set.
+    /// </exception>
     internal static IReadOnlyList<KeyValuePair<string, string>> MergeHeaders(
         IEnumerable<KeyValuePair<string, string>>? properties, IEnumerable<KeyValuePair<string, string>>? headers, string? label)
     {
@@ -58,6 +69,16 @@ public sealed class StreamLoadRequest
             }
 
             merged[name.ToLowerInvariant()] = value;
+        }
+
+        if (merged.ContainsKey("content-encoding"))
+        {
+            throw new ArgumentException(ContentEncodingRefusal, nameof(headers));
+        }
+
+        if (merged.TryGetValue(LoadCompression.HeaderName, out var compression) && !LoadCompression.TryParse(compression, out _, out var error))
+        {
+            throw new ArgumentException(error, nameof(headers));
         }
 
         if (label is not null)

@@ -5,7 +5,7 @@ namespace StarRocks.Typed.StandIn.Tests.Hosting;
 
 /// <summary>
 /// A MariaDB already running on a data directory is found and reused (<c>standin.sh stop</c>, <c>STANDIN_MARIADB_DATADIR</c>):
-/// the check that it serves that directory must read <c>@@datadir</c> through the MySQL client (MySql.Data 8.0.16, the previous driver, failed on it).
+/// the check that it serves that directory reads <c>@@datadir</c> through the MySQL client.
 /// </summary>
 [Collection(ProxyCollection.Name)]
 public sealed class MariaDbReuseTests(ProxyFixture fixture)

@@ -15,8 +15,8 @@ public sealed class RawMySqlClient : IAsyncDisposable
     private readonly TcpClient _tcp = new();
     private NetworkStream _stream = null!;
 
-    /// <summary>One result set: the type code of each column and the rows' values as text (null = NULL).</summary>
-    public sealed record ResultSet(IReadOnlyList<byte> Types, IReadOnlyList<string?[]> Rows);
+    /// <summary>One result set: the type code and character set of each column and the rows' values as text (null = NULL).</summary>
+    public sealed record ResultSet(IReadOnlyList<byte> Types, IReadOnlyList<ushort> Charsets, IReadOnlyList<string?[]> Rows);
 
     /// <summary>Connects as <paramref name="user"/> (empty password) to <paramref name="database"/>.</summary>
     public static async Task<RawMySqlClient> ConnectAsync(IPEndPoint endpoint, string user, string database)
@@ -51,6 +51,7 @@ public sealed class RawMySqlClient : IAsyncDisposable
         var position = 0;
         var count = (int)LengthEncoded(first, ref position);
         var types = new List<byte>();
+        var charsets = new List<ushort>();
         for (var i = 0; i < count; i++)
         {
             var definition = await ReadPacketAsync();
@@ -60,6 +61,7 @@ public sealed class RawMySqlClient : IAsyncDisposable
                 var length = (int)LengthEncoded(definition, ref position);
                 position += length;
             }
+            charsets.Add(BinaryPrimitives.ReadUInt16LittleEndian(definition.AsSpan(position + 1)));
             types.Add(definition[position + 1 + 6]);
         }
         await ReadPacketAsync(); // EOF
@@ -68,7 +70,7 @@ public sealed class RawMySqlClient : IAsyncDisposable
         {
             var row = await ReadPacketAsync();
             if (row[0] == 0xFE && row.Length < 9)
-                return new ResultSet(types, rows);
+                return new ResultSet(types, charsets, rows);
             position = 0;
             var values = new string?[count];
             for (var i = 0; i < count; i++)

@@ -63,7 +63,6 @@ public sealed class ProxyFixture : IAsyncLifetime
     {
         await using var connection = new MySqlConnection(MariaDb.ConnectionString());
         await connection.OpenAsync();
-        await connection.ExecAsync("SET character_set_results = utf8mb4");
         return await connection.RowsAsync(sql);
     }
 

@@ -160,6 +160,20 @@ public sealed class ProxyIntegrationTests(ProxyFixture fixture)
     }
 
     [Fact]
+    public async Task CharacterSetResultsNull_IsForwardedAndMetadataStillReadsAsText()
+    {
+        await using var connection = await fixture.OpenNewDatabaseAsync("charset");
+        await connection.ExecAsync("CREATE TABLE t (id INT NOT NULL, note VARCHAR(20)) DUPLICATE KEY(id) DISTRIBUTED BY HASH(id)");
+        await connection.ExecAsync("SET character_set_results = NULL");
+
+        Assert.Null(Assert.Single(await connection.RowsAsync("SELECT @@character_set_results"))[0]);
+        var columns = await connection.RowsAsync(
+            $"SELECT COLUMN_NAME, DATA_TYPE FROM INFORMATION_SCHEMA.`COLUMNS` WHERE TABLE_SCHEMA = '{connection.Database}' ORDER BY ORDINAL_POSITION");
+        Assert.Equal(["id|int", "note|varchar"], columns.Select(r => $"{(string)r[0]!}|{(string)r[1]!}"));
+        Assert.Equal(["t"], (await connection.RowsAsync("SHOW TABLES")).Select(r => (string)r[0]!));
+    }
+
+    [Fact]
     public async Task InformationSchemaColumns_ReportsStarRocksTypes()
     {
         await using var connection = await fixture.OpenNewDatabaseAsync("infoschema");

@@ -52,6 +52,7 @@ public sealed class ResultTypesTests(ProxyFixture fixture) : IAsyncLifetime
         {
             var result = await raw.QueryAsync("SELECT v FROM big ORDER BY id");
             Assert.Equal([(byte)0xFE], result.Types); // MYSQL_TYPE_STRING
+            Assert.Equal([(ushort)33], result.Charsets); // utf8_general_ci, as StarRocks's FE describes LARGEINT
             Assert.Equal("170141183460469231731687303715884105727", result.Rows[0][0]);
         }
         await using var command = new MySqlCommand("SELECT v FROM big ORDER BY id", _connection);

@@ -123,6 +123,23 @@ public sealed class MergeCommitLoadClientTests
     }
 
     [Fact]
+    public async Task A_compressed_Merge_Commit_load_arrives()
+    {
+        var table = await _fixture.CreateTableAsync();
+        var options = MergeOptions(200);
+        options.Properties["compression"] = "lz4_frame";
+        using var client = new MergeCommitLoadClient(options);
+        using var batch = LoadingStandIn.CsvBatch(50);
+
+        var result = await client.LoadAsync(Request(table, batch));
+
+        Assert.Equal("VISIBLE", result.State);
+        Assert.Equal(50, await _fixture.CountAsync(table));
+        var load = Assert.Single(_fixture.StandIn.Requests.Entries, r => r.Node == "be" && r.Path.Contains(table.Database, StringComparison.Ordinal));
+        Assert.True(load.BodyBytes < batch.Length, $"{load.BodyBytes} bytes sent for {batch.Length}");
+    }
+
+    [Fact]
     public async Task A_transient_failure_is_re_sent_and_the_rows_arrive_once()
     {
         var table = await _fixture.CreateTableAsync();

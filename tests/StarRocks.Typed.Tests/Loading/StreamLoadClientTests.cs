@@ -342,12 +342,18 @@ public sealed class StreamLoadClientTests
         var table = await _fixture.CreateTableAsync();
         using var client = new StreamLoadClient(_fixture.Options());
         using var batch = LoadingStandIn.CsvBatch(10);
-        _fixture.StandIn.Faults.DelayNextAnswer(TimeSpan.FromSeconds(5));
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        // the BE holds its answer for 10 s; the caller gives up after 2 s (not less: on a busy machine the FE's 307 and the
+        // BE's reading of the body can take several hundred milliseconds, and the cancel must come while the BE holds on)
+        _fixture.StandIn.Faults.DelayNextAnswer(TimeSpan.FromSeconds(10));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(2));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders }, cancel.Token));
 
+        // the BE logs the request once it sees the connection closed, which can come after the client has given up
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!_fixture.StandIn.Requests.Entries.Any(r => r.Node == "be") && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
         Assert.Single(_fixture.StandIn.Requests.Entries, r => r.Node == "be" && r.Path.EndsWith("_stream_load", StringComparison.Ordinal));
     }
 
