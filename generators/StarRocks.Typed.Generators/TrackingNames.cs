@@ -7,4 +7,6 @@ internal static class TrackingNames
     public const string Tables = nameof(Tables);
     public const string Diagnostics = nameof(Diagnostics);
     public const string RegistryEntries = nameof(RegistryEntries);
+    public const string DuplicateTables = nameof(DuplicateTables);
+    public const string HintNames = nameof(HintNames);
 }

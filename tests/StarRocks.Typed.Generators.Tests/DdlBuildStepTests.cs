@@ -34,7 +34,7 @@ public sealed class DdlBuildStepTests : IDisposable
         File.WriteAllText(Path.Combine(_directory, "ddl", "unrelated.sql"), "keep me");
 
         // Build 1 has both tables; build 2 (same project, one table removed) leaves orders.sql alone and removes customers.sql.
-        var log = RunBuildStep();
+        var log = RunBuildStep(expectSuccess: true, 1, 2);
 
         Assert.Contains("StarRocks DDL: 2 table(s), 2 file(s) written, 0 stale file(s) removed", log);
         Assert.Contains("StarRocks DDL: 1 table(s), 0 file(s) written, 1 stale file(s) removed", log);
@@ -44,33 +44,122 @@ public sealed class DdlBuildStepTests : IDisposable
         Assert.Equal("keep me", File.ReadAllText(Path.Combine(ddl, "unrelated.sql")));
     }
 
+    [Fact]
+    public void NamesTooLongForAPathOrInvalidAsFileNamesGetAHashedFileName()
+    {
+        var longName = new string('t', 1024);
+        var models = $$"""
+            using StarRocks.Typed;
+            namespace Shop;
+
+            [StarRocksTable("shop", "{{longName}}")]
+            public partial class Order { public long Id { get; set; } }
+
+            [StarRocksTable("shop", "a/b:c")]
+            public partial class Slashed { public long Id { get; set; } }
+
+            [StarRocksTable("shop", "Mixed")]
+            public partial class Upper { public long Id { get; set; } }
+
+            [StarRocksTable("shop", "mixed")]
+            public partial class Lower { public long Id { get; set; } }
+            """;
+        var order = EmitAssembly(models, "Models1.dll");
+
+        var log = RunBuildStep(expectSuccess: true, 1);
+
+        Assert.Contains("StarRocks DDL: 4 table(s), 4 file(s) written", log);
+        var files = Directory.GetFiles(Path.Combine(_directory, "ddl")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(4, files.Count);
+        Assert.All(files, name => Assert.Matches(@"^shop\.[^/\\:]{1,60}~[0-9a-f]{16}\.sql$", name));
+        Assert.Contains(files, name => name!.StartsWith("shop.a_b_c~", StringComparison.Ordinal));
+        Assert.Contains(files, name => name!.StartsWith("shop.Mixed~", StringComparison.Ordinal));
+        Assert.Contains(files, name => name!.StartsWith("shop.mixed~", StringComparison.Ordinal));
+        var orderFile = Assert.Single(files, name => name!.StartsWith("shop.tttt", StringComparison.Ordinal));
+        Assert.Equal(order + ";\n", File.ReadAllText(Path.Combine(_directory, "ddl", orderFile!)));
+    }
+
+    [Fact]
+    public void TwoModelsOfOneTableAreAnErrorNamingBothNotACrash()
+    {
+        const string models = """
+            using StarRocks.Typed;
+            namespace Shop;
+
+            [StarRocksTable("shop", "orders")]
+            public partial class Order { public long Id { get; set; } }
+
+            [StarRocksTable("shop", "orders")]
+            public partial class LegacyOrder { public long Id { get; set; } }
+
+            [StarRocksTable("shop", "customers")]
+            public partial class Customer { public long Id { get; set; } }
+            """;
+        // SRT028 reports this at compile time; suppressed, the assembly carries both tables' DDL.
+        EmitAssembly(models, "Models1.dll", clean: false);
+
+        var log = RunBuildStep(expectSuccess: false, 1);
+
+        Assert.Contains("error SRT101: StarRocks DDL: 2 models map to table shop.orders (Shop.LegacyOrder, Shop.Order): each table needs exactly one model.", log);
+        Assert.DoesNotContain("Exception", log);
+        Assert.DoesNotContain("MSB4018", log); // the "task failed unexpectedly" stack trace
+        Assert.False(File.Exists(Path.Combine(_directory, "ddl", "shop.orders.sql")));
+        Assert.True(File.Exists(Path.Combine(_directory, "ddl", "shop.customers.sql")));
+    }
+
+    [Fact]
+    public void AnUnwritableOutputFolderIsAnErrorNotACrash()
+    {
+        EmitAssembly(Models, "Models1.dll");
+        File.WriteAllText(Path.Combine(_directory, "blocker"), "a file where the output folder should be");
+
+        var log = RunBuildStep(expectSuccess: false, 1, output: "blocker/ddl/");
+
+        Assert.Contains("error SRT102: StarRocks DDL: cannot write the DDL files into", log);
+        Assert.DoesNotContain("MSB4018", log);
+        Assert.DoesNotContain("   at ", log);
+    }
+
+    [Fact]
+    public void AnUnreadableAssemblyIsAnErrorNotACrash()
+    {
+        var log = RunBuildStep(expectSuccess: false, 1); // Models1.dll was never written
+
+        Assert.Contains("error SRT103: StarRocks DDL: cannot read the compiled assembly", log);
+        Assert.DoesNotContain("MSB4018", log);
+        Assert.DoesNotContain("   at ", log);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     /// <summary>Compiles the models with the generator into <paramref name="fileName"/>; returns the orders DDL.</summary>
-    private string EmitAssembly(string source, string fileName)
+    private string EmitAssembly(string source, string fileName, bool clean = true)
     {
-        var output = GeneratorHarness.RunClean(source);
+        var output = clean ? GeneratorHarness.RunClean(source) : GeneratorHarness.Run(source);
         using (var assembly = File.Create(Path.Combine(_directory, fileName)))
         {
             var result = output.Compilation.Emit(assembly);
             Assert.True(result.Success, string.Join("\n", result.Diagnostics));
         }
 
-
         return output.CreateTableSql("Shop.Order");
     }
 
     /// <summary>
-    /// Runs the targets file on a minimal project whose CoreCompile "produces" Models$(Variant).dll, building variant 1
-    /// then variant 2 in one MSBuild process (the inline task is compiled once). Returns the log.
+    /// Runs the targets file on a minimal project whose CoreCompile "produces" Models$(Variant).dll, building the given
+    /// variants in order in one MSBuild process (the inline task is compiled once). Returns the log.
     /// </summary>
-    private string RunBuildStep()
+    private string RunBuildStep(bool expectSuccess, params int[] variants) => RunBuildStep(expectSuccess, "ddl/", variants);
+
+    private string RunBuildStep(bool expectSuccess, int variant, string output) => RunBuildStep(expectSuccess, output, [variant]);
+
+    private string RunBuildStep(bool expectSuccess, string output, int[] variants)
     {
         var targets = Path.GetFullPath(Path.Combine(RepositoryRoot(), "src", "StarRocks.Typed", "build", "StarRocks.Typed.targets"));
         File.WriteAllText(Path.Combine(_directory, "models.proj"), $"""
             <Project>
               <PropertyGroup>
-                <StarRocksDdlOutput>ddl/</StarRocksDdlOutput>
+                <StarRocksDdlOutput>{output}</StarRocksDdlOutput>
                 <IntermediateOutputPath>obj/</IntermediateOutputPath>
               </PropertyGroup>
               <ItemGroup>
@@ -78,13 +167,12 @@ public sealed class DdlBuildStepTests : IDisposable
               </ItemGroup>
               <Import Project="{targets}" />
               <Target Name="CoreCompile" />
-              <Target Name="BuildBothVariants">
-                <MSBuild Projects="$(MSBuildProjectFullPath)" Targets="CoreCompile" Properties="Variant=1" />
-                <MSBuild Projects="$(MSBuildProjectFullPath)" Targets="CoreCompile" Properties="Variant=2" />
+              <Target Name="BuildVariants">
+                {string.Concat(variants.Select(v => $"<MSBuild Projects=\"$(MSBuildProjectFullPath)\" Targets=\"CoreCompile\" Properties=\"Variant={v}\" />"))}
               </Target>
             </Project>
             """);
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", "msbuild models.proj -t:BuildBothVariants -v:n -nologo -nodeReuse:false")
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", "msbuild models.proj -t:BuildVariants -v:n -nologo -nodeReuse:false")
         {
             WorkingDirectory = _directory,
             RedirectStandardOutput = true,
@@ -93,7 +181,7 @@ public sealed class DdlBuildStepTests : IDisposable
         using var process = Process.Start(start)!;
         var log = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, log);
+        Assert.True(process.ExitCode == 0 == expectSuccess, log);
         return log;
     }
 

@@ -22,6 +22,12 @@ public class DiagnosticTests
             """public partial class Outer { [StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } } }"""
         },
         {
+            "SRT001",
+            """[StarRocksTable("s", "t")] file partial class Model { public int Id { get; set; } }""",
+            "Model",
+            """[StarRocksTable("s", "t")] internal partial class Model { public int Id { get; set; } }"""
+        },
+        {
             "SRT002",
             """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { public int Id { get; set; } }""",
             """StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)""",
@@ -137,9 +143,9 @@ public class DiagnosticTests
         },
         {
             "SRT012",
-            """[StarRocksTable("s", "t", Naming = StarRocksNaming.AsDeclared)] public partial class Model { public int Id { get; set; } public int __row_id { get; set; } }""",
-            "__row_id",
-            """[StarRocksTable("s", "t", Naming = StarRocksNaming.AsDeclared)] public partial class Model { public int Id { get; set; } public int row_id { get; set; } }"""
+            """[StarRocksTable("s", "t", Naming = StarRocksNaming.AsDeclared)] public partial class Model { public int Id { get; set; } public int __ROW { get; set; } }""",
+            "__ROW",
+            """[StarRocksTable("s", "t", Naming = StarRocksNaming.AsDeclared)] public partial class Model { public int Id { get; set; } public int __row_id { get; set; } }"""
         },
         {
             "SRT013",
@@ -429,6 +435,294 @@ public class DiagnosticTests
             "Score",
             """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public double Score { get; set; } }"""
         },
+        {
+            "SRT026",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public string Table { get; set; } = ""; }""",
+            "Table",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn("table")] public string TableName { get; set; } = ""; }"""
+        },
+        {
+            "SRT026",
+            """[StarRocksTable("s", "t")] public partial record Model(int Id, string CreateTableSql);""",
+            "CreateTableSql",
+            """[StarRocksTable("s", "t")] public partial record Model(int Id, [property: StarRocksColumn("create_table_sql")] string Sql);"""
+        },
+        {
+            "SRT026",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public static Model Read(System.Data.Common.DbDataReader reader, int[] ordinals) => new(); }""",
+            "Read",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public static Model Read(System.Data.Common.DbDataReader reader) => new(); }"""
+        },
+        {
+            "SRT026",
+            """public class Base { public string GetKey { get; set; } = ""; } [StarRocksTable("s", "t")] public partial class Model : Base { [StarRocksKey(0)] public int Id { get; set; } }""",
+            "Model",
+            """public class Base { public string Key { get; set; } = ""; } [StarRocksTable("s", "t")] public partial class Model : Base { [StarRocksKey(0)] public int Id { get; set; } }"""
+        },
+        {
+            "SRT027",
+            """[StarRocksTable("s", "t")] public partial class Model { }""",
+            "Model",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } }"""
+        },
+        {
+            "SRT027",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksIgnore] public int Id { get; set; } public static int Count { get; set; } }""",
+            "Model",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public static int Count { get; set; } }"""
+        },
+        {
+            "SRT029",
+            """[StarRocksTable("s", "")] public partial class Model { public int Id { get; set; } }""",
+            """StarRocksTable("s", "")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } }"""
+        },
+        {
+            "SRT029",
+            """[StarRocksTable("s", "t\0x")] public partial class Model { public int Id { get; set; } }""",
+            """StarRocksTable("s", "t\0x")""",
+            """[StarRocksTable("s", "t x ✓ -- `quoted`")] public partial class Model { public int Id { get; set; } }"""
+        },
+        {
+            "SRT029",
+            """[StarRocksTable("1shop", "t")] public partial class Model { public int Id { get; set; } }""",
+            """StarRocksTable("1shop", "t")""",
+            """[StarRocksTable("shop-1~", "t")] public partial class Model { public int Id { get; set; } }"""
+        },
+        {
+            "SRT029",
+            """[StarRocksTable("_", "t")] public partial class Model { public int Id { get; set; } }""",
+            """StarRocksTable("_", "t")""",
+            """[StarRocksTable("_1", "t")] public partial class Model { public int Id { get; set; } }"""
+        },
+        {
+            "SRT029",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn("a=b")] public int A { get; set; } }""",
+            """StarRocksColumn("a=b")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn("a-b")] public int A { get; set; } }"""
+        },
+        {
+            "SRT029",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn("")] public int A { get; set; } }""",
+            """StarRocksColumn("")""",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(" ")] public int A { get; set; } }"""
+        },
+        {
+            "SRT030",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Aggregate = StarRocksAggregate.Sum)] public string Name { get; set; } = ""; }""",
+            """StarRocksColumn(Aggregate = StarRocksAggregate.Sum)""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Aggregate = StarRocksAggregate.Max)] public string Name { get; set; } = ""; }"""
+        },
+        {
+            "SRT030",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Aggregate = StarRocksAggregate.Sum)] public short Count { get; set; } }""",
+            """StarRocksColumn(Aggregate = StarRocksAggregate.Sum)""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Aggregate = StarRocksAggregate.Sum)] public int Count { get; set; } }"""
+        },
+        {
+            "SRT030",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Aggregate = StarRocksAggregate.BitmapUnion)] public long Visitors { get; set; } }""",
+            """StarRocksColumn(Aggregate = StarRocksAggregate.BitmapUnion)""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Type = "BITMAP", Aggregate = StarRocksAggregate.BitmapUnion)] public long Visitors { get; set; } }"""
+        },
+        {
+            "SRT030",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Aggregate = StarRocksAggregate.HllUnion)] public string Visitor { get; set; } = ""; }""",
+            """StarRocksColumn(Aggregate = StarRocksAggregate.HllUnion)""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Type = "HLL", Aggregate = StarRocksAggregate.HllUnion)] public string Visitor { get; set; } = ""; }"""
+        },
+        {
+            "SRT030",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Aggregate = StarRocksAggregate.Max)] public bool Flag { get; set; } }""",
+            """StarRocksColumn(Aggregate = StarRocksAggregate.Max)""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Aggregate = StarRocksAggregate.Replace)] public bool Flag { get; set; } }"""
+        },
+        {
+            "SRT030",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Type = "HLL", Aggregate = StarRocksAggregate.ReplaceIfNotNull)] public string Visitor { get; set; } = ""; }""",
+            """StarRocksColumn(Type = "HLL", Aggregate = StarRocksAggregate.ReplaceIfNotNull)""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } [StarRocksColumn(Type = "HLL", Aggregate = StarRocksAggregate.HllUnion)] public string Visitor { get; set; } = ""; }"""
+        },
+        {
+            "SRT031",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "HLL")] public string Visitor { get; set; } = ""; }""",
+            """StarRocksColumn(Type = "HLL")""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.UniqueKey)] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "HLL")] public string Visitor { get; set; } = ""; }"""
+        },
+        {
+            "SRT032",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "VARCHAR(10")] public string Name { get; set; } = ""; }""",
+            """StarRocksColumn(Type = "VARCHAR(10")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "VARCHAR(10)")] public string Name { get; set; } = ""; }"""
+        },
+        {
+            "SRT032",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "VARCHR(10)")] public string Name { get; set; } = ""; }""",
+            """StarRocksColumn(Type = "VARCHR(10)")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "text")] public string Name { get; set; } = ""; }"""
+        },
+        {
+            "SRT032",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "BIGINT")] public string Name { get; set; } = ""; }""",
+            """StarRocksColumn(Type = "BIGINT")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "CHAR(10)")] public string Name { get; set; } = ""; }"""
+        },
+        {
+            "SRT032",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "STRING")] public int Count { get; set; } }""",
+            """StarRocksColumn(Type = "STRING")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "integer(11)")] public int Count { get; set; } }"""
+        },
+        {
+            "SRT032",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "ARRAY<HLL>")] public List<string> Tags { get; set; } = []; }""",
+            """StarRocksColumn(Type = "ARRAY<HLL>")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "ARRAY<VARCHAR(20)>")] public List<string> Tags { get; set; } = []; }"""
+        },
+        {
+            "SRT032",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "ARRAY<INT>")] public List<string> Tags { get; set; } = []; }""",
+            """StarRocksColumn(Type = "ARRAY<INT>")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "ARRAY<STRING>")] public List<string> Tags { get; set; } = []; }"""
+        },
+        {
+            "SRT032",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "MAP<ARRAY<INT>,INT>")] public Dictionary<string, int> Counts { get; set; } = []; }""",
+            """StarRocksColumn(Type = "MAP<ARRAY<INT>,INT>")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "MAP<VARCHAR(10),BIGINT>")] public Dictionary<string, int> Counts { get; set; } = []; }"""
+        },
+        {
+            "SRT032",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "TIME")] public DateTime At { get; set; } }""",
+            """StarRocksColumn(Type = "TIME")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "DATE")] public DateTime At { get; set; } }"""
+        },
+        {
+            "SRT032",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "VARCHAR(32)")] public Guid Token { get; set; } }""",
+            """StarRocksColumn(Type = "VARCHAR(32)")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "CHAR(36)")] public Guid Token { get; set; } }"""
+        },
+        {
+            "SRT032",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "JSON")] public string Data { get; set; } = "{}"; }""",
+            """StarRocksColumn(Type = "JSON")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Json = true)] public string Data { get; set; } = "{}"; }"""
+        },
+        {
+            "SRT010",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "DECIMAL32(10,2)")] public decimal Price { get; set; } }""",
+            """StarRocksColumn(Type = "DECIMAL32(10,2)")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "DECIMAL64(10,2)")] public decimal Price { get; set; } }"""
+        },
+        {
+            "SRT009",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "ARRAY<CHAR(300)>")] public List<string> Codes { get; set; } = []; }""",
+            """StarRocksColumn(Type = "ARRAY<CHAR(300)>")""",
+            """[StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } [StarRocksColumn(Type = "ARRAY<CHAR(30)>")] public List<string> Codes { get; set; } = []; }"""
+        },
+        {
+            "SRT033",
+            """[StarRocksTable("s", "t")] [StarRocksHashDistribution] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }""",
+            """StarRocksHashDistribution""",
+            """[StarRocksTable("s", "t")] [StarRocksHashDistribution("id")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }"""
+        },
+        {
+            "SRT033",
+            """[StarRocksTable("s", "t")] [StarRocksHashDistribution("id", Buckets = -1)] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }""",
+            """StarRocksHashDistribution("id", Buckets = -1)""",
+            """[StarRocksTable("s", "t")] [StarRocksHashDistribution("id", Buckets = 8)] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }"""
+        },
+        {
+            "SRT033",
+            """[StarRocksTable("s", "t")] [StarRocksRandomDistribution(Buckets = -4)] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }""",
+            """StarRocksRandomDistribution(Buckets = -4)""",
+            """[StarRocksTable("s", "t")] [StarRocksRandomDistribution(Buckets = 4)] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }"""
+        },
+        {
+            "SRT033",
+            """[StarRocksTable("s", "t")] [StarRocksHashDistribution("score")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } public double Score { get; set; } }""",
+            """StarRocksHashDistribution("score")""",
+            """[StarRocksTable("s", "t")] [StarRocksHashDistribution("id")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } public double Score { get; set; } }"""
+        },
+        {
+            "SRT033",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("colocate_with", "g1")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }""",
+            """StarRocksProperty("colocate_with", "g1")""",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("colocate_with", "g1"), StarRocksHashDistribution("id")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }"""
+        },
+        {
+            "SRT034",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] [StarRocksOrderBy("price")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } public decimal Price { get; set; } }""",
+            """StarRocksOrderBy("price")""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] [StarRocksOrderBy("id")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } public decimal Price { get; set; } }"""
+        },
+        {
+            "SRT035",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("replication_num", "0")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }""",
+            """StarRocksProperty("replication_num", "0")""",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("replication_num", "3")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }"""
+        },
+        {
+            "SRT035",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("replication_num", "three")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }""",
+            """StarRocksProperty("replication_num", "three")""",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("replication_num", "1")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }"""
+        },
+        {
+            "SRT035",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("bloom_filter_columns", "id,nope")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }""",
+            """StarRocksProperty("bloom_filter_columns", "id,nope")""",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("bloom_filter_columns", "ID")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }"""
+        },
+        {
+            "SRT035",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("bloom_filter_columns", "score")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } public double Score { get; set; } }""",
+            """StarRocksProperty("bloom_filter_columns", "score")""",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("bloom_filter_columns", "name")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } public string Name { get; set; } = ""; }"""
+        },
+        {
+            "SRT035",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.UniqueKey)] [StarRocksProperty("bloom_filter_columns", "name")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } public string Name { get; set; } = ""; }""",
+            """StarRocksProperty("bloom_filter_columns", "name")""",
+            """[StarRocksTable("s", "t", Kind = StarRocksTableKind.UniqueKey)] [StarRocksProperty("bloom_filter_columns", "id")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } public string Name { get; set; } = ""; }"""
+        },
+        {
+            "SRT035",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("bloom_filter_fpp", "0.5")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }""",
+            """StarRocksProperty("bloom_filter_fpp", "0.5")""",
+            """[StarRocksTable("s", "t")] [StarRocksProperty("bloom_filter_fpp", "0.01")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }"""
+        },
+        {
+            "SRT029",
+            """[StarRocksTable("s", "t")] [StarRocksRangePartition("day"), StarRocksPartition("p-2024", "2025-01-01")] public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } public string Region { get; set; } = ""; }""",
+            """StarRocksPartition("p-2024", "2025-01-01")""",
+            """[StarRocksTable("s", "t")] [StarRocksRangePartition("day"), StarRocksPartition("p_2024", "2025-01-01")] public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } public string Region { get; set; } = ""; }"""
+        },
+        {
+            "SRT029",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("region"), StarRocksPartitionValues("placeholder_eu", "eu")] public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } public string Region { get; set; } = ""; }""",
+            """StarRocksPartitionValues("placeholder_eu", "eu")""",
+            """[StarRocksTable("s", "t")] [StarRocksListPartition("region"), StarRocksPartitionValues("p_eu", "eu")] public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } public string Region { get; set; } = ""; }"""
+        },
+        {
+            "SRT018",
+            """[StarRocksTable("s", "t")] [StarRocksRangePartition("day"), StarRocksPartition("p1", "2024-01-01"), StarRocksPartition("p2", "2024-13-01")] public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } public string Region { get; set; } = ""; }""",
+            """StarRocksPartition("p2", "2024-13-01")""",
+            """[StarRocksTable("s", "t")] [StarRocksRangePartition("day"), StarRocksPartition("p1", "2024-01-01"), StarRocksPartition("p2", "2024-12-01"), StarRocksPartition("p3", "MAXVALUE")] public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } public string Region { get; set; } = ""; }"""
+        },
+        {
+            "SRT034",
+            """[StarRocksTable("s", "t"), StarRocksOrderBy] public partial class Model { public long Id { get; set; } }""",
+            "StarRocksOrderBy",
+            """[StarRocksTable("s", "t"), StarRocksOrderBy("id")] public partial class Model { public long Id { get; set; } }"""
+        },
+        {
+            "SRT018",
+            """[StarRocksTable("s", "t"), StarRocksListPartition, StarRocksPartitionValues("p1", "1")] public partial class Model { public long Id { get; set; } }""",
+            "StarRocksListPartition",
+            """[StarRocksTable("s", "t"), StarRocksListPartition("id"), StarRocksPartitionValues("p1", "1")] public partial class Model { public long Id { get; set; } }"""
+        },
     };
 
     [Theory]
@@ -436,9 +730,10 @@ public class DiagnosticTests
     public void FiresOnTheOffendingDeclaration(string id, string invalid, string location, string valid)
     {
         _ = valid;
-        var diagnostics = GeneratorHarness.Run(Wrap(invalid)).GeneratorDiagnostics;
+        var output = GeneratorHarness.Run(Wrap(invalid));
 
-        var diagnostic = Assert.Single(diagnostics);
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error)); // no CSxxxx from generated code
         Assert.Equal(id, diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal(location, diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
@@ -475,16 +770,16 @@ public class DiagnosticTests
     }
 
     [Theory]
-    [InlineData("""[StarRocksColumn(Length = 2, Default = "toolong")] public string Code { get; set; } = "";""", "Member 'Code': StarRocks refuses Default = \"toolong\": Default value is too long: toolong")]
-    [InlineData("""[StarRocksColumn(Default = "1.12345678")] public float Rate { get; set; }""", "Member 'Rate': StarRocks refuses Default = \"1.12345678\": Default value will loose precision: 1.12345678")]
-    [InlineData("""[StarRocksColumn(Default = "NULL")] public int Count { get; set; }""", "Member 'Count': StarRocks refuses Default = \"NULL\": Invalid default value for 'count'")]
-    [InlineData("""[StarRocksColumn(Default = "1")] public List<int> Values { get; set; } = [];""", "Member 'Values': StarRocks refuses Default = \"1\": Default value for complex type 'ARRAY<INT>' not supported")]
-    [InlineData("""[StarRocksColumn(Length = 10, Default = "uuid()")] public string Key { get; set; } = "";""", "Member 'Key': StarRocks refuses Default = \"uuid()\": Varchar type length must be greater than 36 for uuid function")]
-    [InlineData("""[StarRocksColumn(Default = "300")] public sbyte Level { get; set; }""", "Member 'Level': StarRocks refuses Default = \"300\": Number out of range[300]. type: TINYINT")]
-    [InlineData("""[StarRocksColumn(Default = "now()")] public DateOnly Day { get; set; }""", "Member 'Day': StarRocks refuses Default = \"now()\": Default function now() for type DATE is not supported")]
-    [InlineData("""[StarRocksColumn(Default = "uuid()")] public long Key { get; set; }""", "Member 'Key': StarRocks refuses Default = \"uuid()\": Default function uuid() for type BIGINT is not supported")]
-    [InlineData("""[StarRocksColumn(Default = "uuid_numeric()")] public long Key { get; set; }""", "Member 'Key': StarRocks refuses Default = \"uuid_numeric()\": Default function uuid_numeric() for type BIGINT is not supported")]
-    [InlineData("""[StarRocksColumn(Json = true, Default = "{}")] public string Data { get; set; } = "{}";""", "Member 'Data': StarRocks refuses Default = \"{}\": Cannot add default value for type 'JSON'")]
+    [InlineData("""[StarRocksColumn(Length = 2, Default = "toolong")] public string Code { get; set; } = "";""", "Member 'Code' (column 'code'): StarRocks refuses Default = \"toolong\": Default value is too long: toolong")]
+    [InlineData("""[StarRocksColumn(Default = "1.12345678")] public float Rate { get; set; }""", "Member 'Rate' (column 'rate'): StarRocks refuses Default = \"1.12345678\": Default value will loose precision: 1.12345678")]
+    [InlineData("""[StarRocksColumn(Default = "NULL")] public int Count { get; set; }""", "Member 'Count' (column 'count'): StarRocks refuses Default = \"NULL\": Invalid default value for 'count'")]
+    [InlineData("""[StarRocksColumn(Default = "1")] public List<int> Values { get; set; } = [];""", "Member 'Values' (column 'values'): StarRocks refuses Default = \"1\": Default value for complex type 'ARRAY<INT>' not supported")]
+    [InlineData("""[StarRocksColumn(Length = 10, Default = "uuid()")] public string Key { get; set; } = "";""", "Member 'Key' (column 'key'): StarRocks refuses Default = \"uuid()\": Varchar type length must be greater than 36 for uuid function")]
+    [InlineData("""[StarRocksColumn(Default = "300")] public sbyte Level { get; set; }""", "Member 'Level' (column 'level'): StarRocks refuses Default = \"300\": Number out of range[300]. type: TINYINT")]
+    [InlineData("""[StarRocksColumn(Default = "now()")] public DateOnly Day { get; set; }""", "Member 'Day' (column 'day'): StarRocks refuses Default = \"now()\": Default function now() for type DATE is not supported")]
+    [InlineData("""[StarRocksColumn(Default = "uuid()")] public long Key { get; set; }""", "Member 'Key' (column 'key'): StarRocks refuses Default = \"uuid()\": Default function uuid() for type BIGINT is not supported")]
+    [InlineData("""[StarRocksColumn(Default = "uuid_numeric()")] public long Key { get; set; }""", "Member 'Key' (column 'key'): StarRocks refuses Default = \"uuid_numeric()\": Default function uuid_numeric() for type BIGINT is not supported")]
+    [InlineData("""[StarRocksColumn(Json = true, Default = "{}")] public string Data { get; set; } = "{}";""", "Member 'Data' (column 'data'): StarRocks refuses Default = \"{}\": Cannot add default value for type 'JSON'")]
     public void DefaultValueMessagesQuoteStarRocks(string member, string message)
     {
         var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } """ + member + " }")).GeneratorDiagnostics);
@@ -522,6 +817,234 @@ public class DiagnosticTests
     [InlineData("-166.68")]
     public void FloatDefaultsStarRocksTypesAsFloatAreAccepted(string value) =>
         GeneratorHarness.RunClean(Wrap($$"""[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn(Default = "{{value}}")] public float Rate { get; set; } }"""));
+
+    [Fact]
+    public void TwoModelsOfOneTableAreReportedOnEachNamingTheOther()
+    {
+        var output = GeneratorHarness.Run(Wrap("""
+            [StarRocksTable("s", "t")] public partial class First { public int Id { get; set; } }
+            [StarRocksTable("s", "t")] public partial class Second { public int Id { get; set; } }
+            [StarRocksTable("s", "T")] public partial class Third { public int Id { get; set; } }
+            """));
+
+        Assert.All(output.GeneratorDiagnostics, d => Assert.Equal("SRT028", d.Id));
+        Assert.Equal(
+            ["'Shop.First' and 'Shop.Second' both map to table s.t: each table needs exactly one model (change the database or table name of one)",
+             "'Shop.Second' and 'Shop.First' both map to table s.t: each table needs exactly one model (change the database or table name of one)"],
+            output.GeneratorDiagnostics.Select(d => d.GetMessage()).Order());
+        Assert.Equal(["First", "Second"], output.GeneratorDiagnostics.Select(d => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)).Order());
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Theory]
+    [InlineData(300)]
+    [InlineData(1024)]
+    public void TableNamesUpTo1024CharactersAreValid(int length) =>
+        GeneratorHarness.RunClean(Wrap($$"""[StarRocksTable("s", "{{new string('t', length)}}")] public partial class Model { public int Id { get; set; } }"""));
+
+    [Fact]
+    public void ATableNameOf1025CharactersIsRefused()
+    {
+        var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap($$"""[StarRocksTable("s", "{{new string('t', 1025)}}")] public partial class Model { public int Id { get; set; } }""")).GeneratorDiagnostics);
+        Assert.Equal("SRT029", diagnostic.Id);
+        Assert.StartsWith("Incorrect table name 'tttt", diagnostic.GetMessage());
+        Assert.EndsWith("': a table name has 1 to 1024 characters, none of them NUL", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void TablesCodeAtAssemblyLevelCannotNameKeepTheirDdlAsTextAndStayOutOfTheRegistry()
+    {
+        var output = GeneratorHarness.RunClean(Wrap("""
+            public partial class Outer
+            {
+                [StarRocksTable("s", "hidden")] private partial class Hidden { public int Id { get; set; } }
+                [StarRocksTable("s", "shown")] internal partial class Shown { public int Id { get; set; } }
+            }
+            """));
+
+        var hidden = output.Source("Shop.Outer.Hidden.g.cs");
+        Assert.Contains("""[assembly: global::System.Reflection.AssemblyMetadata("StarRocks.Typed.Ddl:s.hidden", "CREATE TABLE IF NOT EXISTS""", hidden);
+        Assert.Contains("""[assembly: global::System.Reflection.AssemblyMetadata("StarRocks.Typed.Ddl:s.shown", global::Shop.Outer.Shown.CreateTableSql)]""", output.Source("Shop.Outer.Shown.g.cs"));
+        var registry = output.Source("StarRocksTables.g.cs"); // a namespace-level class cannot name a private nested type
+        Assert.Contains("global::Shop.Outer.Shown.Table", registry);
+        Assert.DoesNotContain("Hidden", registry);
+    }
+
+    [Theory]
+    [InlineData("a\\nb")]
+    [InlineData("a\\u2028b")]
+    [InlineData("<orders> & \\\"co\\\"")]
+    [InlineData("t`x */ // \\\\")]
+    public void AnyValidTableNameCompiles(string table) =>
+        GeneratorHarness.RunClean(Wrap($$"""[StarRocksTable("s", "{{table}}")] public partial class Model { public int Id { get; set; } }"""));
+
+    [Fact]
+    public void TypesWhoseNamesDifferOnlyInCaseCompile() =>
+        GeneratorHarness.RunClean(Wrap("""
+            [StarRocksTable("s", "upper")] public partial class Model { public int Id { get; set; } }
+            [StarRocksTable("s", "lower")] public partial class model { public int Id { get; set; } }
+            """));
+
+    [Fact]
+    public void AUserTypeNamedLikeTheRegistryGetsAWarningNotACompileError()
+    {
+        var output = GeneratorHarness.Run("""
+            using StarRocks.Typed;
+            namespace Tests.Models;
+            public static class StarRocksTables { public static int Count => 0; }
+            [StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } }
+            """);
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("SRT036", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal("StarRocksTables", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.Empty(output.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Contains("Tests.Models.Model.g.cs", output.HintNames);
+    }
+
+    [Theory]
+    [InlineData("""[StarRocksTable("s", "t")] public readonly partial record struct Model(int Id, string Name);""")]
+    [InlineData("""[StarRocksTable("s", "t")] public readonly partial struct Model { public int Id { get; init; } }""")]
+    [InlineData("""[StarRocksTable("s", "t")] public sealed partial class Model { public required int Id { get; init; } }""")]
+    [InlineData("""public static partial class Outer { [StarRocksTable("s", "t")] public partial record Model(int Id); }""")]
+    [InlineData("""[StarRocksTable("s", "t")] public partial class Model { public int Id; public readonly string Name = ""; }""")]
+    [InlineData("""[StarRocksTable("s", "t")] public partial class @class { public int Id { get; set; } }""")]
+    [InlineData("""public partial class @event { [StarRocksTable("s", "t")] public partial record @struct(int Id); }""")]
+    [InlineData("""public class Base { public int Secret { private get; set; } } [StarRocksTable("s", "t")] public partial class Model : Base { public int Id { get; set; } }""")]
+    [InlineData("""public interface IKeyed { int Id { get; } } [StarRocksTable("s", "t")] public partial class Model : IKeyed { int IKeyed.Id => 1; public int Code { get; set; } }""")]
+    [InlineData("""[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0), StarRocksColumn("a\"b\\c\nd é ✓ `x` /")] public int Id { get; set; } [StarRocksColumn(Comment = "\"*/\n\\")] public string Name { get; set; } = ""; }""")]
+    public void TypeShapesCompile(string model) => GeneratorHarness.RunClean(Wrap(model));
+
+    [Fact]
+    public void KeywordNamespacesCompile() =>
+        GeneratorHarness.RunClean("""
+            using StarRocks.Typed;
+            namespace Shop.@event.@namespace;
+            [StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } }
+            """);
+
+    [Fact]
+    public void MembersNamedLikeKeywordsCompile() =>
+        GeneratorHarness.RunClean(Wrap("""[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] public partial class Model { [StarRocksKey(0)] public int @class { get; set; } [StarRocksKey(1)] public int @event { get; set; } public string @string { get; set; } = ""; }"""));
+
+    [Theory]
+    [InlineData("""[StarRocksColumn(Length = 100000000)] public string Name { get; set; } = "";""", "SRT009", "Member 'Name' (column 'name'): Varchar size must be <= 1048576: 300000000")]
+    [InlineData("""[StarRocksColumn(Precision = 40)] public decimal Price { get; set; }""", "SRT010", "Member 'Price' (column 'price'): Precision of DECIMAL128 must between 1 and 38, precision was set to: 40.")]
+    [InlineData("""[StarRocksColumn("amount", Precision = 10, Scale = 12)] public decimal Price { get; set; }""", "SRT010", "Member 'Price' (column 'amount'): Scale of DECIMAL64 must between 0 and 10,  scale was set to: 12.")]
+    [InlineData("""public List<byte[]> Blobs { get; set; } = [];""", "SRT011", "Member 'Blobs' has type 'System.Collections.Generic.List<byte[]>', which has no StarRocks mapping: the element type byte[] would be VARBINARY inside an ARRAY or MAP, which this library cannot write or read in CSV or JSON loads; an ARRAY element or MAP value can be any other mapped type (numbers, strings, dates, bool, Guid, enums, JsonElement, nested arrays and maps). Change its type or mark it [StarRocksIgnore].")]
+    [InlineData("""public Dictionary<int[], int> Lookup { get; set; } = [];""", "SRT011", "Member 'Lookup' has type 'System.Collections.Generic.Dictionary<int[], int>', which has no StarRocks mapping: Invalid map.key's type: ARRAY<INT>. A MAP key must be a scalar type (a number, string, date, bool, Guid or enum). Change its type or mark it [StarRocksIgnore].")]
+    [InlineData("""public List<Uri> Links { get; set; } = [];""", "SRT011", "Member 'Links' has type 'System.Collections.Generic.List<System.Uri>', which has no StarRocks mapping: its element type 'System.Uri' has none (")]
+    public void MappingMessagesNameTheMemberAndTheColumn(string member, string id, string message)
+    {
+        var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } """ + member + " }")).GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.StartsWith(message, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("""[StarRocksColumn(Aggregate = StarRocksAggregate.Sum)] public string Name { get; set; } = "";""", "SRT030",
+        "Invalid aggregate function 'SUM' for 'name' (member 'Name', type STRING): SUM takes INT, BIGINT, LARGEINT, FLOAT, DOUBLE or DECIMAL columns (not TINYINT or SMALLINT: use an int or long member)")]
+    [InlineData("""[StarRocksColumn(Aggregate = StarRocksAggregate.BitmapUnion)] public long Visitors { get; set; }""", "SRT030",
+        "Invalid aggregate function 'BITMAP_UNION' for 'visitors' (member 'Visitors', type BIGINT): BITMAP_UNION takes a BITMAP column (Type = \"BITMAP\")")]
+    [InlineData("""[StarRocksColumn(Type = "bigint", Aggregate = StarRocksAggregate.Sum)] public string Name { get; set; } = "";""", "SRT032",
+        "Member 'Name' (column 'name'): Type = \"BIGINT\" does not fit the .NET type string: its column can be CHAR, VARCHAR or STRING (a string holding JSON text takes Json = true), or HLL or BITMAP for an AGGREGATE KEY value")]
+    [InlineData("""[StarRocksColumn(Type = "VARCHAR(10", Aggregate = StarRocksAggregate.Max)] public string Name { get; set; } = "";""", "SRT032",
+        "Member 'Name' (column 'name'): Type = \"VARCHAR(10\" is not a StarRocks type (expected ')' at the end); a StarRocks type is BOOLEAN")]
+    [InlineData("""[StarRocksColumn(Type = "ARRAY<BITMAP>", Aggregate = StarRocksAggregate.Replace)] public List<long> Ids { get; set; } = [];""", "SRT032",
+        "Member 'Ids' (column 'ids'): Type = \"ARRAY<BITMAP>\" is refused by StarRocks: Invalid data type: BITMAP")]
+    [InlineData("""[StarRocksColumn(Type = "DECIMAL128(40, 2)", Aggregate = StarRocksAggregate.Sum)] public decimal Total { get; set; }""", "SRT010",
+        "Member 'Total' (column 'total'): Precision of DECIMAL128 must between 1 and 38, precision was set to: 40.")]
+    public void AggregateTableMessagesQuoteStarRocksAndNameMemberAndColumn(string member, string id, string message)
+    {
+        var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t", Kind = StarRocksTableKind.AggregateKey)] public partial class Model { [StarRocksKey(0)] public int Id { get; set; } """ + member + " }")).GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.StartsWith(message, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("""[StarRocksHashDistribution] """, "", "Number of hash column is zero.")]
+    [InlineData("""[StarRocksHashDistribution("score")] """, "", "DOUBLE column can not be distribution column (column 'score', member 'Score')")]
+    [InlineData("""[StarRocksProperty("replication_num", "0")] """, "", "\"replication_num\" = \"0\": Replication num should larger than 0. (suggested 3)")]
+    [InlineData("""[StarRocksProperty("bloom_filter_columns", "nope")] """, "", "\"bloom_filter_columns\" = \"nope\": Invalid bloom filter column 'nope': not exists")]
+    [InlineData("""[StarRocksProperty("bloom_filter_columns", "score")] """, "", "\"bloom_filter_columns\" = \"score\": Invalid bloom filter column 'score': unsupported type DOUBLE (member 'Score')")]
+    [InlineData("""[StarRocksProperty("bloom_filter_columns", "id, ID")] """, "", "\"bloom_filter_columns\" = \"id, ID\": Duplicate bloom filter column 'ID'")]
+    [InlineData("""[StarRocksProperty("bloom_filter_fpp", "1")] """, "", "\"bloom_filter_fpp\" = \"1\": Bloom filter fpp should in [1.0E-4, 0.05]")]
+    [InlineData("", """[StarRocksColumn(Type = "HLL")] public string Visitor { get; set; } = "";""", "No aggregate function specified for 'visitor' (member 'Visitor', type HLL)")]
+    public void DuplicateKeyTableMessagesQuoteStarRocks(string attributes, string member, string message)
+    {
+        var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t")] """ + attributes + """public partial class Model { public long Id { get; set; } public double Score { get; set; } """ + member + " }")).GeneratorDiagnostics);
+        Assert.StartsWith(message, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("""[StarRocksRangePartition("day"), StarRocksPartition("p1", "2024-02-30")]""", "SRT018", "Invalid partitioning: partition 'p1' VALUES LESS THAN (\"2024-02-30\"): Invalid value for partition column 'day': '2024-02-30' is not a DATE (yyyy-MM-dd)")]
+    [InlineData("""[StarRocksRangePartition("id"), StarRocksPartition("p1", "1e3")]""", "SRT018", "Invalid partitioning: partition 'p1' VALUES LESS THAN (\"1e3\"): Invalid value for partition column 'id': '1e3' is not an integer")]
+    [InlineData("""[StarRocksRangePartition("day"), StarRocksPartition("p 1", "2024-02-01")]""", "SRT029", "Incorrect partition name 'p 1': a partition name starts with a letter")]
+    [InlineData("""[StarRocksRangePartition("day", Start = "2024-02-01", End = "2024-01-01", Every = "INTERVAL 1 DAY")]""", "SRT018", "Invalid partitioning: Batch build partition start date should less than end date.")]
+    [InlineData("""[StarRocksRangePartition("day", Start = "2024-01-01", End = "soon", Every = "INTERVAL 1 MONTH")]""", "SRT018", "Invalid partitioning: Batch build partition EVERY is date type but START or END does not type match.")]
+    [InlineData("""[StarRocksRangePartition("day", Start = "2024-01-01", End = "2025-01-01", Every = "INTERVAL 1 QUARTER")]""", "SRT018", "Invalid partitioning: Batch build partition does not support time interval type: QUARTER")]
+    [InlineData("""[StarRocksRangePartition("day", Start = "2024-01-01", End = "2025-01-01", Every = "INTERVAL 1 HOUR")]""", "SRT018", "Invalid partitioning: Every = \"INTERVAL 1 HOUR\": HOUR partitions need a DATETIME column, 'day' is DATE")]
+    [InlineData("""[StarRocksRangePartition("day", Start = "2024-01-01", End = "2025-01-01", Every = "INTERVAL 1 DAY); DROP TABLE x; --")]""", "SRT018", "Invalid partitioning: Every = \"INTERVAL 1 DAY); DROP TABLE x; --\": over the DATE column 'day' EVERY is INTERVAL n HOUR, DAY, WEEK, MONTH or YEAR")]
+    [InlineData("""[StarRocksRangePartition("id", Start = "100", End = "10", Every = "10")]""", "SRT018", "Invalid partitioning: Batch build partition start value should less then end value.")]
+    [InlineData("""[StarRocksRangePartition("id", Start = "1", End = "100", Every = "INTERVAL 1 DAY")]""", "SRT018", "Invalid partitioning: Batch build partition EVERY is date type but START or END does not type match.")]
+    [InlineData("""[StarRocksRangePartition("id", Start = "a", End = "100", Every = "10")]""", "SRT018", "Invalid partitioning: Batch build partition EVERY is number type but START or END does not type match.")]
+    [InlineData("""[StarRocksPartitionBy("date_trunc('day', day")]""", "SRT018", "Invalid partitioning: [StarRocksPartitionBy(\"date_trunc('day', day\")] leaves a parenthesis open")]
+    [InlineData("""[StarRocksPartitionBy("date_trunc('day, day)")]""", "SRT018", "Invalid partitioning: [StarRocksPartitionBy(\"date_trunc('day, day)\")] has an unclosed '")]
+    [InlineData("""[StarRocksPartitionBy("date_trunc('day', day)) DISTRIBUTED BY RANDOM; DROP TABLE t; --")]""", "SRT018", "Invalid partitioning: [StarRocksPartitionBy(\"date_trunc('day', day)) DISTRIBUTED BY RANDOM; DROP TABLE t; --\")] closes a parenthesis it did not open")]
+    [InlineData("""[StarRocksPartitionBy("date_trunc('day', day); DROP TABLE t")]""", "SRT018", "Invalid partitioning: [StarRocksPartitionBy(\"date_trunc('day', day); DROP TABLE t\")] contains ';': it must be one partition expression")]
+    public void PartitionMessagesQuoteStarRocks(string attributes, string id, string message)
+    {
+        var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t")] """ + attributes + """ public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } }""")).GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.StartsWith(message, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("""[StarRocksHashDistribution(nameof(Name))]""", "Distribution column[name] is not key column (member 'Name'): in a PRIMARY KEY table bucketing columns must be key columns")]
+    [InlineData("""[StarRocksRangePartition("day"), StarRocksPartition("p1", "2024-01-01")]""", "The partition column could not be aggregated column and unique table's partition column must be key column: 'day' (member 'Day') is not a key column of this PRIMARY KEY table")]
+    public void LayoutColumnsOfKeyTablesQuoteStarRocksAndNameTheMember(string attributes, string message)
+    {
+        var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t", Kind = StarRocksTableKind.PrimaryKey)] """ + attributes + """ public partial class Model { [StarRocksKey(0)] public long Id { get; set; } public string Name { get; set; } = ""; public DateOnly Day { get; set; } }""")).GeneratorDiagnostics);
+        Assert.Equal("SRT007", diagnostic.Id);
+        Assert.Equal(message, diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void MoreThan1024BucketsOnAPartitionedTableWarnButStillGenerate()
+    {
+        var output = GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t"), StarRocksHashDistribution("id", Buckets = 1025), StarRocksRangePartition("day"), StarRocksPartition("p1", "2025-01-01")] public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } }"""));
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("SRT037", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.StartsWith("The number of buckets is too large, the maximum is 1024.", diagnostic.GetMessage());
+        Assert.Contains("Shop.Model.g.cs", output.HintNames);
+        GeneratorHarness.RunClean(Wrap("""[StarRocksTable("s", "t"), StarRocksHashDistribution("id", Buckets = 1024), StarRocksRangePartition("day"), StarRocksPartition("p1", "2025-01-01")] public partial class Model { public long Id { get; set; } public DateOnly Day { get; set; } }"""));
+        GeneratorHarness.RunClean(Wrap("""[StarRocksTable("s", "t"), StarRocksHashDistribution("id", Buckets = 2048)] public partial class Model { public long Id { get; set; } }"""));
+    }
+
+    [Fact]
+    public void TypeOverridesAreEmittedInStarRocksSpelling()
+    {
+        var ddl = GeneratorHarness.RunClean(Wrap("""
+            [StarRocksTable("s", "t")] public partial class Model
+            {
+                public long Id { get; set; }
+                [StarRocksColumn(Type = "integer(11)")] public int Count { get; set; }
+                [StarRocksColumn(Type = "text")] public string Note { get; set; } = "";
+                [StarRocksColumn(Type = "numeric(10, 2)")] public decimal Price { get; set; }
+                [StarRocksColumn(Type = "array< varchar(20) >")] public List<string> Tags { get; set; } = [];
+                [StarRocksColumn(Type = "binary(16)")] public byte[] Hash { get; set; } = [];
+            }
+            """)).CreateTableSql();
+
+        Assert.Contains("`count` INT NOT NULL", ddl);
+        Assert.Contains("`note` STRING NOT NULL", ddl);
+        Assert.Contains("`price` DECIMAL(10,2) NOT NULL", ddl);
+        Assert.Contains("`tags` ARRAY<VARCHAR(20)> NOT NULL", ddl);
+        Assert.Contains("`hash` VARBINARY(16) NOT NULL", ddl);
+    }
 
     [Fact]
     public void EveryDescriptorIsDocumented()

@@ -45,6 +45,39 @@ internal static class Literals
     }
 
     /// <summary>A C# boolean literal.</summary>
+    /// <summary>A member name as a C# identifier: <c>@</c>-prefixed when it is a keyword (a member declared as <c>@class</c> is named <c>class</c>).</summary>
+    public static string CSharpIdentifier(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
+
+    /// <summary>
+    /// The <c>[GeneratedCode]</c> attribute on every generated member and the registry (so analyzers and coverage tools
+    /// skip them; not on the partial table types, whose other members are the user's), with the generator's version.
+    /// </summary>
+    public static readonly string GeneratedCodeAttribute =
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"StarRocks.Typed.Generators\", \"{typeof(Literals).Assembly.GetName().Version?.ToString(3)}\")]";
+
+    /// <summary>
+    /// Text for a one-line XML doc comment: <c>&amp; &lt; &gt;</c> escaped, line breaks and other control characters
+    /// as spaces (a table name may hold any character but NUL).
+    /// </summary>
+    public static string XmlDocText(string text)
+    {
+        var escaped = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            escaped.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                _ when char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' => " ",
+                _ => c.ToString(),
+            });
+        }
+
+        return escaped.ToString();
+    }
+
     public static string CSharpBool(bool value) => value ? "true" : "false";
 
     /// <summary>A C# integer literal.</summary>

@@ -22,13 +22,16 @@ internal static class ReaderEmitter
             .ToList();
 
         writer.Line("/// <summary>Materializes a row from the reader's current record; <paramref name=\"ordinals\"/>[i] is column i's ordinal, or -1 when not selected.</summary>");
+        writer.Line(GeneratedCodeAttribute);
         using (writer.Open($"public static {table.TypeName} Read(global::System.Data.Common.DbDataReader reader, global::System.ReadOnlySpan<int> ordinals)"))
         {
             foreach (var (column, index) in readColumns)
             {
                 var local = Local(index);
                 var ordinal = $"ordinals[{CSharpInt(index)}]";
-                writer.Line($"{column.Value.DeclaredTypeName} {local} = {(column.Value.IsReference ? "default!" : "default")};");
+                // A non-nullable reference local starts as default! (it is assigned before use or stays the type's default).
+                var nonNullableReference = column.Value.IsReference && !column.Value.DeclaredTypeName.EndsWith("?");
+                writer.Line($"{column.Value.DeclaredTypeName} {local} = {(nonNullableReference ? "default!" : "default")};");
                 writer.Line($"if ({ordinal} >= 0 && !reader.IsDBNull({ordinal}))");
                 using (writer.Indented())
                     writer.LineWithoutNullabilityConstraintWarning($"{local} = {Get(column.Value, ordinal)};", ValueTypeNames.HasReferenceMapKey(column.Value));
@@ -47,7 +50,7 @@ internal static class ReaderEmitter
             using (writer.Indented())
             {
                 foreach (var (column, index) in initialized)
-                    writer.Line($"{column.MemberName} = {Local(index)},");
+                    writer.Line($"{CSharpIdentifier(column.MemberName)} = {Local(index)},");
             }
 
             writer.Line("};");

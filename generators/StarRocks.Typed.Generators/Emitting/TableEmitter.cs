@@ -15,6 +15,12 @@ internal static class TableEmitter
     /// <summary>The prefix of the <c>AssemblyMetadata</c> keys that carry each table's DDL (read by build/StarRocks.Typed.targets).</summary>
     public const string DdlMetadataPrefix = "StarRocks.Typed.Ddl:";
 
+    /// <summary>The prefix of the <c>AssemblyMetadata</c> keys that name each table's model type (for the build step's errors).</summary>
+    public const string ModelMetadataPrefix = "StarRocks.Typed.DdlModel:";
+
+    /// <summary>The private field that holds the table's metadata.</summary>
+    public const string TableInfoField = "__starRocksTable";
+
     private static readonly HashSet<string> ReservedTupleNames = ["Rest", "ToString", "Equals", "GetHashCode", "GetType", "CompareTo"];
 
     public static string Emit(TableSpec table)
@@ -25,17 +31,19 @@ internal static class TableEmitter
         if (table.HasTableBase)
             writer.Line("#pragma warning disable CS0108 // a base class is a [StarRocksTable] too: its generated static members are hidden on purpose");
         writer.Line();
-        writer.Line($"[assembly: global::System.Reflection.AssemblyMetadata({CSharpString(DdlMetadataPrefix + table.Database + "." + table.Table)}, {CSharpString(ddl)})]");
+        var ddlValue = table.IsAssemblyAccessible ? table.TypeName + ".CreateTableSql" : CSharpString(ddl);
+        writer.Line($"[assembly: global::System.Reflection.AssemblyMetadata({CSharpString(DdlMetadataPrefix + table.Database + "." + table.Table)}, {ddlValue})]");
+        writer.Line($"[assembly: global::System.Reflection.AssemblyMetadata({CSharpString(ModelMetadataPrefix + table.Database + "." + table.Table)}, {CSharpString(table.TypeName.Replace("global::", ""))})]");
         writer.Line();
         if (table.Namespace is not null)
             writer.Line($"namespace {table.Namespace};").Line();
 
         var scopes = new List<SourceWriter.Block>();
         for (var i = 0; i < table.Declarations.Count - 1; i++)
-            scopes.Add(writer.Open($"partial {table.Declarations[i].Keyword} {table.Declarations[i].Name}"));
+            scopes.Add(writer.Open($"partial {table.Declarations[i].Keyword} {CSharpIdentifier(table.Declarations[i].Name)}"));
 
         var self = table.Declarations[table.Declarations.Count - 1];
-        using (writer.Open($"partial {self.Keyword} {self.Name} : {Interface(table)}"))
+        using (writer.Open($"partial {self.Keyword} {CSharpIdentifier(self.Name)} : {Interface(table)}"))
         {
             EmitMetadata(writer, table, ddl);
             writer.Line();
@@ -73,15 +81,17 @@ internal static class TableEmitter
         if (keys.Count == 1)
             return keys[0].Value.DeclaredTypeName;
         var named = keys.All(k => !k.MemberName.StartsWith("Item") && !ReservedTupleNames.Contains(k.MemberName));
-        return "(" + string.Join(", ", keys.Select(k => named ? k.Value.DeclaredTypeName + " " + k.MemberName : k.Value.DeclaredTypeName)) + ")";
+        return "(" + string.Join(", ", keys.Select(k => named ? k.Value.DeclaredTypeName + " " + CSharpIdentifier(k.MemberName) : k.Value.DeclaredTypeName)) + ")";
     }
 
     private static void EmitMetadata(SourceWriter writer, TableSpec table, string ddl)
     {
-        writer.Line($"/// <summary>The <c>CREATE TABLE IF NOT EXISTS</c> statement of <c>{table.Database}.{table.Table}</c>.</summary>");
+        writer.Line($"/// <summary>The <c>CREATE TABLE IF NOT EXISTS</c> statement of <c>{XmlDocText(table.Database + "." + table.Table)}</c>.</summary>");
+        writer.Line(GeneratedCodeAttribute);
         writer.Line($"public const string CreateTableSql = {CSharpString(ddl)};");
         writer.Line();
-        writer.Line("private static readonly global::StarRocks.Typed.Metadata.StarRocksTableInfo __starRocksTable = new(");
+        writer.Line(GeneratedCodeAttribute);
+        writer.Line($"private static readonly global::StarRocks.Typed.Metadata.StarRocksTableInfo {TableInfoField} = new(");
         using (writer.Indented())
         {
             writer.Line($"{CSharpString(table.Database)},");
@@ -105,14 +115,16 @@ internal static class TableEmitter
 
         writer.Line();
         writer.Line("/// <summary>The table's metadata: database, name, kind, columns in table order, DDL.</summary>");
-        writer.Line("public static global::StarRocks.Typed.Metadata.StarRocksTableInfo Table => __starRocksTable;");
+        writer.Line(GeneratedCodeAttribute);
+        writer.Line($"public static global::StarRocks.Typed.Metadata.StarRocksTableInfo Table => {TableInfoField};");
     }
 
     private static void EmitGetKey(SourceWriter writer, TableSpec table)
     {
-        var keys = Keys(table).Select(k => "row." + k.MemberName).ToList();
+        var keys = Keys(table).Select(k => "row." + CSharpIdentifier(k.MemberName)).ToList();
         var value = keys.Count == 1 ? keys[0] : "(" + string.Join(", ", keys) + ")";
         writer.Line("/// <summary>The row's key, in key order.</summary>");
+        writer.Line(GeneratedCodeAttribute);
         writer.Line($"public static {KeyType(table)} GetKey({table.TypeName} row) => {value};");
     }
 }

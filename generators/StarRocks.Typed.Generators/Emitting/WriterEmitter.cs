@@ -20,6 +20,7 @@ internal static class WriterEmitter
     public static void EmitCsv(SourceWriter writer, TableSpec table)
     {
         writer.Line("/// <summary>Writes the row's fields, in table order, into the current CSV row.</summary>");
+        writer.Line(GeneratedCodeAttribute);
         using (writer.Open($"public static void WriteCsv({table.TypeName} row, ref {CsvWriter} writer)"))
             EmitFields(writer, RowFields(table), json: false);
     }
@@ -27,6 +28,7 @@ internal static class WriterEmitter
     public static void EmitJson(SourceWriter writer, TableSpec table)
     {
         writer.Line("/// <summary>Writes the row's fields, every column including NULLs, into the current JSON object.</summary>");
+        writer.Line(GeneratedCodeAttribute);
         using (writer.Open($"public static void WriteJson({table.TypeName} row, ref {JsonWriter} writer)"))
             EmitFields(writer, RowFields(table), json: true);
     }
@@ -38,6 +40,7 @@ internal static class WriterEmitter
     public static void EmitKeyCsv(SourceWriter writer, TableSpec table, string keyType)
     {
         writer.Line("/// <summary>Writes the key's fields (the key columns, in key order) into the current CSV row.</summary>");
+        writer.Line(GeneratedCodeAttribute);
         using (writer.Open($"public static void WriteKeyCsv({keyType} key, ref {CsvWriter} writer)"))
             EmitFields(writer, KeyFields(table), json: false);
     }
@@ -46,13 +49,14 @@ internal static class WriterEmitter
     public static void EmitKeyJson(SourceWriter writer, TableSpec table, string keyType)
     {
         writer.Line("/// <summary>Writes the key columns' names and values into the current JSON object.</summary>");
+        writer.Line(GeneratedCodeAttribute);
         using (writer.Open($"public static void WriteKeyJson({keyType} key, ref {JsonWriter} writer)"))
             EmitFields(writer, KeyFields(table), json: true);
     }
 
     /// <summary>Every column, read from the row's members.</summary>
     private static IEnumerable<(ColumnSpec Column, string Access)> RowFields(TableSpec table) =>
-        table.Columns.Select(c => (c, "row." + c.MemberName));
+        table.Columns.Select(c => (c, "row." + CSharpIdentifier(c.MemberName)));
 
     /// <summary>The key columns, read from the key: the key itself, or the tuple's <c>ItemN</c> (valid whatever the element names).</summary>
     private static IEnumerable<(ColumnSpec Column, string Access)> KeyFields(TableSpec table)

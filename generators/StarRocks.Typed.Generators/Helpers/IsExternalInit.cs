@@ -1,4 +1,20 @@
-// Polyfill: lets netstandard2.0 use records and init-only setters.
-namespace System.Runtime.CompilerServices;
+// Polyfills: let netstandard2.0 use records, init-only setters and required members.
+namespace System.Runtime.CompilerServices
+{
+    internal static class IsExternalInit;
 
-internal static class IsExternalInit;
+    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Field | AttributeTargets.Property, Inherited = false)]
+    internal sealed class RequiredMemberAttribute : Attribute;
+
+    [AttributeUsage(AttributeTargets.All, AllowMultiple = true, Inherited = false)]
+    internal sealed class CompilerFeatureRequiredAttribute(string featureName) : Attribute
+    {
+        public string FeatureName { get; } = featureName;
+    }
+}
+
+namespace System.Diagnostics.CodeAnalysis
+{
+    [AttributeUsage(AttributeTargets.Constructor, Inherited = false)]
+    internal sealed class SetsRequiredMembersAttribute : Attribute;
+}

@@ -12,6 +12,15 @@ internal static class SqlNames
         _ => "DUPLICATE KEY",
     };
 
+    /// <summary>The keys type as StarRocks names it in messages (KeysType), e.g. <c>DUP_KEYS</c>.</summary>
+    public static string KeysTypeName(this TableKind kind) => kind switch
+    {
+        TableKind.AggregateKey => "AGG_KEYS",
+        TableKind.UniqueKey => "UNIQUE_KEYS",
+        TableKind.PrimaryKey => "PRIMARY_KEYS",
+        _ => "DUP_KEYS",
+    };
+
     /// <summary>The aggregate function keyword, e.g. <c>REPLACE_IF_NOT_NULL</c>, or null for none.</summary>
     public static string? Sql(this AggregateFunction aggregate) => aggregate switch
     {

@@ -24,29 +24,42 @@ internal enum AggregateFunction
     BitmapUnion,
 }
 
-/// <summary>A column: where its value comes from and how it is declared.</summary>
-/// <param name="Name">The column name.</param>
-/// <param name="MemberName">The C# member.</param>
-/// <param name="Value">The member's mapped type.</param>
-/// <param name="StarRocksType">The column type (the mapped type or the <c>Type</c> override).</param>
-/// <param name="IsNullable">Whether the column is <c>NULL</c>.</param>
-/// <param name="KeyOrder">The key position, or -1.</param>
-/// <param name="Aggregate">The aggregate function of an AGGREGATE KEY value column.</param>
-/// <param name="Default">The default, as StarRocks text, or null.</param>
-/// <param name="Comment">The comment, or null.</param>
-/// <param name="IsSettable">Whether the reader can assign the member in an object initializer.</param>
-internal sealed record ColumnSpec(
-    string Name,
-    string MemberName,
-    ValueSpec Value,
-    string StarRocksType,
-    bool IsNullable,
-    int KeyOrder,
-    AggregateFunction Aggregate,
-    string? Default,
-    string? Comment,
-    bool IsSettable)
+/// <summary>
+/// A column: where its value comes from and how it is declared. Built with named members (the parser reads as a
+/// description); a record so the incremental pipeline can compare models.
+/// </summary>
+internal sealed record ColumnSpec
 {
+    /// <summary>The column name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The C# member.</summary>
+    public required string MemberName { get; init; }
+
+    /// <summary>The member's mapped type.</summary>
+    public required ValueSpec Value { get; init; }
+
+    /// <summary>The column type (the mapped type or the <c>Type</c> override).</summary>
+    public required string StarRocksType { get; init; }
+
+    /// <summary>Whether the column is <c>NULL</c>.</summary>
+    public required bool IsNullable { get; init; }
+
+    /// <summary>The key position, or -1.</summary>
+    public required int KeyOrder { get; init; }
+
+    /// <summary>The aggregate function of an AGGREGATE KEY value column.</summary>
+    public required AggregateFunction Aggregate { get; init; }
+
+    /// <summary>The default, as StarRocks text, or null.</summary>
+    public required string? Default { get; init; }
+
+    /// <summary>The comment, or null.</summary>
+    public required string? Comment { get; init; }
+
+    /// <summary>Whether the reader can assign the member in an object initializer.</summary>
+    public required bool IsSettable { get; init; }
+
     public bool IsKey => KeyOrder >= 0;
 }
 
@@ -102,40 +115,62 @@ internal sealed record PropertySpec(string Name, string Value);
 /// <param name="Name">The type name.</param>
 internal sealed record TypeDeclarationSpec(string Keyword, string Name);
 
-/// <summary>Everything the emitters need about one <c>[StarRocksTable]</c> type.</summary>
-/// <param name="Namespace">The type's namespace, or null for the global namespace.</param>
-/// <param name="Declarations">The containing types (outermost first), then the table type.</param>
-/// <param name="TypeName">The fully qualified type, e.g. <c>global::Shop.Order</c>.</param>
-/// <param name="HintName">A file-name-safe unique name for the generated file.</param>
-/// <param name="Database">The database.</param>
-/// <param name="Table">The table.</param>
-/// <param name="Kind">The table kind.</param>
-/// <param name="Comment">The table comment.</param>
-/// <param name="Columns">The columns in table order: key columns in key order, then value columns in declaration order.</param>
-/// <param name="Partition">The partitioning, or null.</param>
-/// <param name="Distribution">The distribution, or null to let StarRocks choose (DUPLICATE KEY only).</param>
-/// <param name="OrderBy">The sort key columns.</param>
-/// <param name="Properties">The table properties.</param>
-/// <param name="ConstructorParameters">
-/// The members passed to the constructor when reading, in parameter order (empty for a parameterless constructor).
-/// </param>
-/// <param name="HasTableBase">Whether a base class is a <c>[StarRocksTable]</c> too (its generated static members are hidden).</param>
-internal sealed record TableSpec(
-    string? Namespace,
-    EquatableArray<TypeDeclarationSpec> Declarations,
-    string TypeName,
-    string HintName,
-    string Database,
-    string Table,
-    TableKind Kind,
-    string? Comment,
-    EquatableArray<ColumnSpec> Columns,
-    PartitionSpec? Partition,
-    DistributionSpec? Distribution,
-    EquatableArray<string> OrderBy,
-    EquatableArray<PropertySpec> Properties,
-    EquatableArray<string> ConstructorParameters,
-    bool HasTableBase)
+/// <summary>
+/// Everything the emitters need about one <c>[StarRocksTable]</c> type. Built with named members; a record (with
+/// <see cref="EquatableArray{T}"/> collections) so that an unchanged model is never re-emitted.
+/// </summary>
+internal sealed record TableSpec
 {
+    /// <summary>The type's namespace, or null for the global namespace.</summary>
+    public required string? Namespace { get; init; }
+
+    /// <summary>The containing types (outermost first), then the table type.</summary>
+    public required EquatableArray<TypeDeclarationSpec> Declarations { get; init; }
+
+    /// <summary>The fully qualified type, e.g. <c>global::Shop.Order</c>.</summary>
+    public required string TypeName { get; init; }
+
+    /// <summary>A file-name-safe unique name for the generated file.</summary>
+    public required string HintName { get; init; }
+
+    /// <summary>
+    /// Whether code at assembly level can name the type (it and its containing types are public or internal, not
+    /// file-local): then the DDL assembly attribute references <c>CreateTableSql</c> instead of repeating the text.
+    /// </summary>
+    public required bool IsAssemblyAccessible { get; init; }
+
+    /// <summary>The database.</summary>
+    public required string Database { get; init; }
+
+    /// <summary>The table.</summary>
+    public required string Table { get; init; }
+
+    /// <summary>The table kind.</summary>
+    public required TableKind Kind { get; init; }
+
+    /// <summary>The table comment.</summary>
+    public required string? Comment { get; init; }
+
+    /// <summary>The columns in table order: key columns in key order, then value columns in declaration order.</summary>
+    public required EquatableArray<ColumnSpec> Columns { get; init; }
+
+    /// <summary>The partitioning, or null.</summary>
+    public required PartitionSpec? Partition { get; init; }
+
+    /// <summary>The distribution, or null to let StarRocks choose (DUPLICATE KEY only).</summary>
+    public required DistributionSpec? Distribution { get; init; }
+
+    /// <summary>The sort key columns.</summary>
+    public required EquatableArray<string> OrderBy { get; init; }
+
+    /// <summary>The table properties.</summary>
+    public required EquatableArray<PropertySpec> Properties { get; init; }
+
+    /// <summary>The members passed to the constructor when reading, in parameter order (empty for a parameterless constructor).</summary>
+    public required EquatableArray<string> ConstructorParameters { get; init; }
+
+    /// <summary>Whether a base class is a <c>[StarRocksTable]</c> too (its generated static members are hidden).</summary>
+    public required bool HasTableBase { get; init; }
+
     public bool HasKey => Columns.Count > 0 && Columns[0].IsKey;
 }

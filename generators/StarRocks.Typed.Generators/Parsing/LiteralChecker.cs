@@ -8,7 +8,7 @@ namespace StarRocks.Typed.Generators.Parsing;
 
 /// <summary>
 /// Checks literals against their column's type as StarRocks does, returning StarRocks's message or null when accepted:
-/// column defaults as <c>ColumnDef.analyze</c> (shared/reference §4.3: the literal parsed as the column type, function
+/// column defaults as <c>ColumnDef.analyze</c> (sql/ast/ColumnDef.java validateDefaultValue: the literal parsed as the column type, function
 /// defaults only on their types, no <c>DEFAULT NULL</c> on NOT NULL columns) and LIST partition values as
 /// <c>PartitionValue.getValue(type)</c>.
 /// </summary>

@@ -11,7 +11,11 @@ internal sealed record ParsedColumn(ColumnSpec Spec, LocationInfo? MemberLocatio
 internal sealed record LayoutColumns(string Clause, IReadOnlyList<string> Columns, LocationInfo? Location);
 
 /// <summary>A table during parsing, before validation: the spec plus locations. Never leaves the parser.</summary>
-/// <param name="PartitionValueLocations">Where each list partition of <c>Spec.Partition.Lists</c> was declared (same order).</param>
+/// <param name="PartitionValueLocations">
+/// Where each explicit partition was declared, in order: the list partitions of <c>Spec.Partition.Lists</c> or the range
+/// partitions of <c>Spec.Partition.Ranges</c>.
+/// </param>
+/// <param name="PropertyLocations">Where each property of <c>Spec.Properties</c> was declared (same order).</param>
 internal sealed record ParsedTable(
     TableSpec Spec,
     IReadOnlyList<ParsedColumn> Columns,
@@ -19,4 +23,5 @@ internal sealed record ParsedTable(
     LayoutColumns? Distribution,
     LayoutColumns? Partition,
     LayoutColumns? OrderBy,
-    IReadOnlyList<LocationInfo?> PartitionValueLocations);
+    IReadOnlyList<LocationInfo?> PartitionValueLocations,
+    IReadOnlyList<LocationInfo?> PropertyLocations);

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -10,31 +8,25 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using StarRocks.Typed.Generators.Diagnostics;
 using StarRocks.Typed.Generators.Helpers;
 using StarRocks.Typed.Generators.Model;
+using static StarRocks.Typed.Generators.Parsing.AttributeArguments;
 
 namespace StarRocks.Typed.Generators.Parsing;
 
-/// <summary>The parser's output: the table (null when it has errors) and the diagnostics to report.</summary>
-internal sealed record TableParseResult(TableSpec? Table, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// The parser's output: the table (null when it has errors), the diagnostics to report, and which table the type maps
+/// to (null when the type is not partial), so that two models of one table can be reported.
+/// </summary>
+internal sealed record TableParseResult(TableSpec? Table, EquatableArray<DiagnosticInfo> Diagnostics, TableIdentity? Identity);
+
+/// <summary>The <c>database.table</c> a model type creates, and where the type declares it.</summary>
+internal sealed record TableIdentity(string Database, string Table, string TypeName, LocationInfo? Location);
 
 /// <summary>Turns a <c>[StarRocksTable]</c> type symbol into an equatable <see cref="TableSpec"/> plus diagnostics.</summary>
 internal sealed class TableParser
 {
-    private const string Namespace = "StarRocks.Typed.";
     private const string KeyAttribute = Namespace + "StarRocksKeyAttribute";
     private const string IgnoreAttribute = Namespace + "StarRocksIgnoreAttribute";
     private const string ColumnAttribute = Namespace + "StarRocksColumnAttribute";
-    private const string HashDistributionAttribute = Namespace + "StarRocksHashDistributionAttribute";
-    private const string RandomDistributionAttribute = Namespace + "StarRocksRandomDistributionAttribute";
-    private const string PartitionByAttribute = Namespace + "StarRocksPartitionByAttribute";
-    private const string RangePartitionAttribute = Namespace + "StarRocksRangePartitionAttribute";
-    private const string PartitionAttribute = Namespace + "StarRocksPartitionAttribute";
-    private const string ListPartitionAttribute = Namespace + "StarRocksListPartitionAttribute";
-    private const string PartitionValuesAttribute = Namespace + "StarRocksPartitionValuesAttribute";
-    private const string OrderByAttribute = Namespace + "StarRocksOrderByAttribute";
-    private const string PropertyAttribute = Namespace + "StarRocksPropertyAttribute";
-
-    private static readonly Regex SqlIdentifier = new("`([^`]+)`|[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant);
-    private static readonly Regex SqlStringLiteral = new("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"", RegexOptions.CultureInvariant);
 
     private readonly List<DiagnosticInfo> _diagnostics = [];
     private readonly INamedTypeSymbol _type;
@@ -55,8 +47,52 @@ internal sealed class TableParser
         var table = parser.ParseTable(cancellationToken);
         if (table is not null)
             parser._diagnostics.AddRange(TableValidator.Validate(table));
-        var hasErrors = parser._diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
-        return new TableParseResult(hasErrors ? null : table?.Spec, parser._diagnostics.ToEquatableArray());
+        return new TableParseResult(parser.HasErrors ? null : table?.Spec, parser._diagnostics.ToEquatableArray(), parser._identity);
+    }
+
+    private bool HasErrors => _diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
+
+    private TableIdentity? _identity;
+
+    /// <summary>
+    /// The static members <see cref="Emitting.TableEmitter"/> adds to every table type, with the parameter count of the
+    /// methods (-1 for the property, the constant and the field): a user member of the same name would not compile.
+    /// </summary>
+    private static readonly Dictionary<string, int> GeneratedMembers = new(StringComparer.Ordinal)
+    {
+        ["Table"] = -1,
+        ["CreateTableSql"] = -1,
+        [Emitting.TableEmitter.TableInfoField] = -1,
+        ["WriteCsv"] = 2,
+        ["WriteJson"] = 2,
+        ["Read"] = 2,
+        ["GetKey"] = 1,
+        ["WriteKeyCsv"] = 2,
+        ["WriteKeyJson"] = 2,
+    };
+
+    /// <summary>
+    /// Reports members of the type, or of a base class up to the nearest <c>[StarRocksTable]</c> base (whose generated
+    /// members are hidden on purpose), that the generated members would clash with: same name, and for methods the same
+    /// parameter count (an overload of another arity compiles).
+    /// </summary>
+    private void ReportGeneratedNameCollisions()
+    {
+        for (var type = _type; type is not null && type.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); type = type.BaseType)
+        {
+            var isBase = !SymbolEqualityComparer.Default.Equals(type, _type);
+            if (isBase && IsTable(type))
+                return;
+            foreach (var member in type.GetMembers())
+            {
+                if (!GeneratedMembers.TryGetValue(member.Name, out var parameters)
+                    || (isBase && member.DeclaredAccessibility == Accessibility.Private)
+                    || (member is IMethodSymbol method && parameters >= 0 && method.Parameters.Length != parameters))
+                    continue;
+                var location = isBase ? _type.Locations.FirstOrDefault() : member.Locations.FirstOrDefault();
+                Report(DiagnosticDescriptors.ReservedMemberName, LocationInfo.From(location), isBase ? type.Name + "." + member.Name : member.Name, member.Name);
+            }
+        }
     }
 
     private ParsedTable? ParseTable(CancellationToken cancellationToken)
@@ -70,6 +106,12 @@ internal sealed class TableParser
 
         var database = _tableAttribute.ConstructorArguments[0].Value as string ?? "";
         var tableName = _tableAttribute.ConstructorArguments[1].Value as string ?? "";
+        _identity = new TableIdentity(database, tableName, _type.ToDisplayString(), LocationInfo.From(_type.Locations.FirstOrDefault()));
+        if (NameRules.CheckDatabaseName(database) is { } databaseProblem)
+            Report(DiagnosticDescriptors.InvalidName, tableAttributeLocation, databaseProblem);
+        if (NameRules.CheckTableName(tableName) is { } tableProblem)
+            Report(DiagnosticDescriptors.InvalidName, tableAttributeLocation, tableProblem);
+        ReportGeneratedNameCollisions();
         var kind = (TableKind)Named(_tableAttribute, "Kind", (int)TableKind.DuplicateKey);
         var snakeCase = Named(_tableAttribute, "Naming", 0) == 0;
         var unicodeCharMaxBytes = Named(_tableAttribute, "UnicodeCharMaxBytes", 3);
@@ -80,35 +122,41 @@ internal sealed class TableParser
         }
 
         var declared = ParseMembers(snakeCase, unicodeCharMaxBytes, cancellationToken);
+        if (declared.Count == 0 && !HasErrors)
+        {
+            Report(DiagnosticDescriptors.NoColumns, LocationInfo.From(_type.Locations.FirstOrDefault()), _type.Name);
+            return null;
+        }
+
         var keys = OrderKeys(declared);
         var columns = keys.Concat(declared.Where(c => !c.Spec.IsKey)).ToList();
 
-        var layout = _type.GetAttributes();
-        var distribution = ParseDistribution(layout, columns, kind, out var distributionColumns);
-        var partition = ParsePartition(layout, columns, out var partitionColumns, out var partitionValueLocations);
-        var orderBy = ParseColumnList(layout, OrderByAttribute, "ORDER BY", columns, out var orderByColumns);
+        var layout = new LayoutParser(_type.GetAttributes(), columns, _diagnostics);
+        var distribution = layout.ParseDistribution(kind, out var distributionColumns);
+        var partition = layout.ParsePartition(out var partitionColumns, out var partitionValueLocations);
+        var orderBy = layout.ParseOrderBy(out var orderByColumns);
+        var properties = layout.ParseProperties(out var propertyLocations);
 
-        var properties = layout.Where(a => Is(a, PropertyAttribute))
-            .Select(a => new PropertySpec(a.ConstructorArguments[0].Value as string ?? "", a.ConstructorArguments[1].Value as string ?? ""))
-            .ToEquatableArray();
-
-        var spec = new TableSpec(
-            _type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
-            GetDeclarations(),
-            _type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            HintName(),
-            database,
-            tableName,
-            kind,
-            Named<string?>(_tableAttribute, "Comment", null),
-            columns.Select(c => c.Spec).ToEquatableArray(),
-            partition,
-            distribution,
-            orderBy.ToEquatableArray(),
-            properties,
-            ChooseConstructor(columns),
-            HasTableBase());
-        return new ParsedTable(spec, columns, tableAttributeLocation, distributionColumns, partitionColumns, orderByColumns, partitionValueLocations);
+        var spec = new TableSpec
+        {
+            Namespace = _type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+            Declarations = GetDeclarations(),
+            TypeName = _type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            HintName = HintName(),
+            IsAssemblyAccessible = IsAssemblyAccessible(_type),
+            Database = database,
+            Table = tableName,
+            Kind = kind,
+            Comment = Named<string?>(_tableAttribute, "Comment", null),
+            Columns = columns.Select(c => c.Spec).ToEquatableArray(),
+            Partition = partition,
+            Distribution = distribution,
+            OrderBy = orderBy.ToEquatableArray(),
+            Properties = properties,
+            ConstructorParameters = ChooseConstructor(columns),
+            HasTableBase = HasTableBase(),
+        };
+        return new ParsedTable(spec, columns, tableAttributeLocation, distributionColumns, partitionColumns, orderByColumns, partitionValueLocations, propertyLocations);
     }
 
     private List<ParsedColumn> ParseMembers(bool snakeCase, int unicodeCharMaxBytes, CancellationToken cancellationToken)
@@ -128,7 +176,12 @@ internal sealed class TableParser
             var columnAttribute = attributes.FirstOrDefault(a => Is(a, ColumnAttribute));
             var columnAttributeLocation = LocationInfo.From(columnAttribute?.ApplicationSyntaxReference);
 
+            var name = Named<string?>(columnAttribute, "Name", null)
+                ?? (columnAttribute?.ConstructorArguments.FirstOrDefault().Value as string)
+                ?? (snakeCase ? ColumnNaming.ToSnakeCase(member.Name) : member.Name);
             var options = new ColumnTypeOptions(
+                member.Name,
+                name,
                 Named(columnAttribute, "Length", 0),
                 Named(columnAttribute, "FixedLength", false),
                 Named(columnAttribute, "Precision", 0),
@@ -136,7 +189,7 @@ internal sealed class TableParser
                 Named(columnAttribute, "EnumFormat", 0) == 1,
                 Named(columnAttribute, "Json", false),
                 unicodeCharMaxBytes);
-            var value = TypeMapper.Map(memberType, member.Name, options, out var problem);
+            var value = TypeMapper.Map(memberType, options, out var problem);
             if (value is null)
             {
                 // The compiler already reports unknown types.
@@ -149,9 +202,6 @@ internal sealed class TableParser
             if (InapplicableOption(value, options) is { } inapplicable)
                 Report(DiagnosticDescriptors.InvalidColumnOption, columnAttributeLocation ?? memberLocation, member.Name, inapplicable);
 
-            var name = Named<string?>(columnAttribute, "Name", null)
-                ?? (columnAttribute?.ConstructorArguments.FirstOrDefault().Value as string)
-                ?? (snakeCase ? ColumnNaming.ToSnakeCase(member.Name) : member.Name);
             var typeOverride = Named<string?>(columnAttribute, "Type", null)?.Trim();
             var nullability = Named(columnAttribute, "Nullability", 0);
             var isNullable = nullability switch
@@ -163,17 +213,19 @@ internal sealed class TableParser
             var keyOrder = keyAttribute?.ConstructorArguments.FirstOrDefault().Value is int order ? order : -1;
 
             columns.Add(new ParsedColumn(
-                new ColumnSpec(
-                    name,
-                    member.Name,
-                    value,
-                    string.IsNullOrEmpty(typeOverride) ? value.StarRocksType : typeOverride!,
-                    isNullable,
-                    keyOrder,
-                    (AggregateFunction)Named(columnAttribute, "Aggregate", 0),
-                    Named<string?>(columnAttribute, "Default", null),
-                    Named<string?>(columnAttribute, "Comment", null),
-                    isSettable),
+                new ColumnSpec
+                {
+                    Name = name,
+                    MemberName = member.Name,
+                    Value = value,
+                    StarRocksType = StarRocksType(value, typeOverride),
+                    IsNullable = isNullable,
+                    KeyOrder = keyOrder,
+                    Aggregate = (AggregateFunction)Named(columnAttribute, "Aggregate", 0),
+                    Default = Named<string?>(columnAttribute, "Default", null),
+                    Comment = Named<string?>(columnAttribute, "Comment", null),
+                    IsSettable = isSettable,
+                },
                 memberLocation,
                 LocationInfo.From(keyAttribute?.ApplicationSyntaxReference),
                 columnAttributeLocation));
@@ -181,6 +233,13 @@ internal sealed class TableParser
 
         return columns;
     }
+
+    /// <summary>
+    /// The column type: the mapped type, or the <c>Type</c> override in StarRocks's canonical spelling (aliases resolved),
+    /// or verbatim when it does not parse (the validator reports it).
+    /// </summary>
+    private static string StarRocksType(ValueSpec value, string? typeOverride) =>
+        string.IsNullOrEmpty(typeOverride) ? value.StarRocksType : SqlType.Parse(typeOverride!, out _)?.ToString() ?? typeOverride!;
 
     /// <summary>
     /// A <c>[StarRocksColumn]</c> setting that has no effect on the member's type (checked on the innermost element of
@@ -282,7 +341,8 @@ internal sealed class TableParser
             return false;
         switch (member)
         {
-            case IPropertySymbol { IsIndexer: false, GetMethod: not null } property:
+            // A getter the generated code cannot call (a base class's private get) makes the property write-only for it.
+            case IPropertySymbol { IsIndexer: false, GetMethod: { } getter } property when _compilation.IsSymbolAccessibleWithin(getter, _type):
                 type = property.Type;
                 isSettable = property.SetMethod is { } setter && _compilation.IsSymbolAccessibleWithin(setter, _type);
                 return true;
@@ -293,169 +353,6 @@ internal sealed class TableParser
             default:
                 return false;
         }
-    }
-
-    private DistributionSpec? ParseDistribution(ImmutableArray<AttributeData> layout, List<ParsedColumn> columns, TableKind kind, out LayoutColumns? usedColumns)
-    {
-        usedColumns = null;
-        if (layout.FirstOrDefault(a => Is(a, RandomDistributionAttribute)) is { } random)
-        {
-            usedColumns = new LayoutColumns("DISTRIBUTED BY RANDOM", [], LocationInfo.From(random.ApplicationSyntaxReference));
-            return new DistributionSpec(true, EquatableArray<string>.Empty, Named(random, "Buckets", 0));
-        }
-
-        if (layout.FirstOrDefault(a => Is(a, HashDistributionAttribute)) is { } hash)
-        {
-            var resolved = ResolveColumns(StringArray(hash.ConstructorArguments[0]), columns, "DISTRIBUTED BY HASH", hash, out usedColumns);
-            return new DistributionSpec(false, resolved.ToEquatableArray(), Named(hash, "Buckets", 0));
-        }
-
-        // AGGREGATE/UNIQUE tables have no default distribution in StarRocks; key tables default to HASH(key columns).
-        return kind == TableKind.DuplicateKey
-            ? null
-            : new DistributionSpec(false, columns.Where(c => c.Spec.IsKey).Select(c => c.Spec.Name).ToEquatableArray(), 0);
-    }
-
-    private PartitionSpec? ParsePartition(
-        ImmutableArray<AttributeData> layout, List<ParsedColumn> columns, out LayoutColumns? usedColumns, out IReadOnlyList<LocationInfo?> valueLocations)
-    {
-        usedColumns = null;
-        valueLocations = [];
-        var expression = layout.FirstOrDefault(a => Is(a, PartitionByAttribute));
-        var range = layout.FirstOrDefault(a => Is(a, RangePartitionAttribute));
-        var bounds = layout.Where(a => Is(a, PartitionAttribute)).ToList();
-        var list = layout.FirstOrDefault(a => Is(a, ListPartitionAttribute));
-        var lists = layout.Where(a => Is(a, PartitionValuesAttribute)).ToList();
-        var location = LocationInfo.From((expression ?? range ?? list ?? bounds.FirstOrDefault() ?? lists.FirstOrDefault())?.ApplicationSyntaxReference);
-
-        if (new[] { expression, range, list }.Count(a => a is not null) > 1)
-        {
-            Report(DiagnosticDescriptors.InvalidPartitioning, location, "use only one of [StarRocksPartitionBy], [StarRocksRangePartition] and [StarRocksListPartition]");
-            return null;
-        }
-
-        if (expression is not null && (bounds.Count > 0 || lists.Count > 0))
-        {
-            Report(DiagnosticDescriptors.InvalidPartitioning, location, "use either [StarRocksPartitionBy] or [StarRocksRangePartition] with [StarRocksPartition]s, not both");
-            return null;
-        }
-
-        if (expression is not null)
-        {
-            var text = expression.ConstructorArguments[0].Value as string ?? "";
-            var referenced = ExpressionColumns(text, columns);
-            if (referenced.Count == 0)
-                Report(DiagnosticDescriptors.UnknownColumn, location, text, "PARTITION BY");
-            usedColumns = new LayoutColumns("Partition", referenced, location);
-            return new PartitionSpec(text.Trim(), null, EquatableArray<RangeBoundSpec>.Empty, null, null, null, EquatableArray<string>.Empty, EquatableArray<ListPartitionSpec>.Empty);
-        }
-
-        if (list is not null || lists.Count > 0)
-            return ParseListPartition(list, lists, bounds, columns, location, out usedColumns, out valueLocations);
-
-        if (range is null)
-        {
-            if (bounds.Count > 0)
-                Report(DiagnosticDescriptors.InvalidPartitioning, location, "[StarRocksPartition] needs [StarRocksRangePartition] on the same type");
-            return null;
-        }
-
-        var column = ResolveColumns([range.ConstructorArguments[0].Value as string ?? ""], columns, "PARTITION BY RANGE", range, out var partitionColumns);
-        usedColumns = partitionColumns! with { Clause = "Partition" };
-        var start = Named<string?>(range, "Start", null);
-        var end = Named<string?>(range, "End", null);
-        var every = Named<string?>(range, "Every", null);
-        var isBatch = start is not null || end is not null || every is not null;
-        if (isBatch && (start is null || end is null || every is null))
-            Report(DiagnosticDescriptors.InvalidPartitioning, location, "batch range partitioning needs Start, End and Every");
-        else if (isBatch == (bounds.Count > 0))
-            Report(DiagnosticDescriptors.InvalidPartitioning, location, "range partitioning needs either [StarRocksPartition]s or Start/End/Every, not both or neither");
-        else if (DuplicateName(bounds) is { } duplicate)
-            Report(DiagnosticDescriptors.InvalidPartitioning, location, $"Duplicated partition name: {duplicate}");
-
-        var ranges = bounds.Select(b => new RangeBoundSpec(b.ConstructorArguments[0].Value as string ?? "", b.ConstructorArguments[1].Value as string ?? ""));
-        return new PartitionSpec(null, column.FirstOrDefault() ?? "", ranges.ToEquatableArray(), start, end, every, EquatableArray<string>.Empty, EquatableArray<ListPartitionSpec>.Empty);
-    }
-
-    /// <summary><c>PARTITION BY LIST (columns)</c> with one explicit partition per <c>[StarRocksPartitionValues]</c>; the values are checked by the validator.</summary>
-    private PartitionSpec? ParseListPartition(
-        AttributeData? list, List<AttributeData> lists, List<AttributeData> bounds, List<ParsedColumn> columns, LocationInfo? location,
-        out LayoutColumns? usedColumns, out IReadOnlyList<LocationInfo?> valueLocations)
-    {
-        usedColumns = null;
-        valueLocations = [];
-        if (list is null)
-        {
-            Report(DiagnosticDescriptors.InvalidPartitioning, location, "[StarRocksPartitionValues] needs [StarRocksListPartition] on the same type");
-            return null;
-        }
-
-        if (bounds.Count > 0)
-        {
-            Report(DiagnosticDescriptors.InvalidPartitioning, location, "[StarRocksPartition] is for range partitioning; list partitions are declared with [StarRocksPartitionValues]");
-            return null;
-        }
-
-        var resolved = ResolveColumns(StringArray(list.ConstructorArguments[0]), columns, "PARTITION BY LIST", list, out var partitionColumns);
-        usedColumns = partitionColumns! with { Clause = "Partition" };
-        if (lists.Count == 0)
-            Report(DiagnosticDescriptors.InvalidPartitioning, location, "list partitioning needs at least one [StarRocksPartitionValues]");
-        else if (DuplicateName(lists) is { } duplicate)
-            Report(DiagnosticDescriptors.InvalidPartitioning, location, $"Duplicated partition name: {duplicate}");
-
-        valueLocations = lists.Select(a => LocationInfo.From(a.ApplicationSyntaxReference)).ToList();
-        var partitions = lists.Select(a => new ListPartitionSpec(
-            a.ConstructorArguments[0].Value as string ?? "",
-            NullableStringArray(a.ConstructorArguments[1]).Select(v => new ListValueSpec(v)).ToEquatableArray()));
-        return new PartitionSpec(null, null, EquatableArray<RangeBoundSpec>.Empty, null, null, null, resolved.ToEquatableArray(), partitions.ToEquatableArray());
-    }
-
-    /// <summary>The first partition name (the attributes' first argument) declared twice, case-insensitively, or null.</summary>
-    private static string? DuplicateName(List<AttributeData> partitions)
-    {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        return partitions.Select(p => p.ConstructorArguments[0].Value as string ?? "").FirstOrDefault(name => !names.Add(name));
-    }
-
-    private List<string> ParseColumnList(ImmutableArray<AttributeData> layout, string attributeName, string clause, List<ParsedColumn> columns, out LayoutColumns? usedColumns)
-    {
-        usedColumns = null;
-        return layout.FirstOrDefault(a => Is(a, attributeName)) is { } attribute
-            ? ResolveColumns(StringArray(attribute.ConstructorArguments[0]), columns, clause, attribute, out usedColumns)
-            : [];
-    }
-
-    /// <summary>Maps column or member names to column names; reports unknown names on the attribute.</summary>
-    private List<string> ResolveColumns(IReadOnlyList<string> names, List<ParsedColumn> columns, string clause, AttributeData attribute, out LayoutColumns? usedColumns)
-    {
-        var location = LocationInfo.From(attribute.ApplicationSyntaxReference);
-        var resolved = new List<string>();
-        foreach (var name in names)
-        {
-            var column = columns.FirstOrDefault(c => string.Equals(c.Spec.Name, name, StringComparison.OrdinalIgnoreCase))
-                ?? columns.FirstOrDefault(c => c.Spec.MemberName == name);
-            if (column is null)
-                Report(DiagnosticDescriptors.UnknownColumn, location, name, clause);
-            else
-                resolved.Add(column.Spec.Name);
-        }
-
-        if (names.Count == 0)
-            Report(DiagnosticDescriptors.UnknownColumn, location, "", clause);
-        usedColumns = new LayoutColumns(clause, resolved, location);
-        return resolved;
-    }
-
-    /// <summary>The table's columns that a partition expression mentions (string literals and function names are skipped).</summary>
-    private static List<string> ExpressionColumns(string expression, List<ParsedColumn> columns)
-    {
-        var withoutLiterals = SqlStringLiteral.Replace(expression, " ");
-        return SqlIdentifier.Matches(withoutLiterals).Cast<Match>()
-            .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Value)
-            .Select(id => columns.FirstOrDefault(c => string.Equals(c.Spec.Name, id, StringComparison.OrdinalIgnoreCase))?.Spec.Name)
-            .OfType<string>()
-            .Distinct()
-            .ToList();
     }
 
     /// <summary>
@@ -487,12 +384,26 @@ internal sealed class TableParser
     {
         for (var type = _type.BaseType; type is not null; type = type.BaseType)
         {
-            if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Namespace + "StarRocksTableAttribute"))
+            if (IsTable(type))
                 return true;
         }
 
         return false;
     }
+
+    private static bool IsAssemblyAccessible(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsFileLocal || current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+                return false;
+        }
+
+        return true;
+    }
+
+    private static bool IsTable(INamedTypeSymbol type) =>
+        type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Namespace + "StarRocksTableAttribute");
 
     private EquatableArray<TypeDeclarationSpec> GetDeclarations()
     {
@@ -511,13 +422,13 @@ internal sealed class TableParser
     };
 
     private string HintName() =>
-        _type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace('<', '_').Replace('>', '_');
+        _type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace("@", "").Replace('<', '_').Replace('>', '_');
 
     private static bool IsPartialNonGeneric(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            if (current.IsGenericType)
+            if (current.IsGenericType || current.IsFileLocal)
                 return false;
             foreach (var reference in current.DeclaringSyntaxReferences)
             {
@@ -529,32 +440,6 @@ internal sealed class TableParser
 
         return true;
     }
-
-    private static bool Is(AttributeData attribute, string fullName) => attribute.AttributeClass?.ToDisplayString() == fullName;
-
-    private static T Named<T>(AttributeData? attribute, string name, T fallback)
-    {
-        if (attribute is null)
-            return fallback;
-        foreach (var argument in attribute.NamedArguments)
-        {
-            if (argument.Key == name && argument.Value.Value is T value)
-                return value;
-        }
-
-        return fallback;
-    }
-
-    private static IReadOnlyList<string> StringArray(TypedConstant constant) =>
-        constant.Kind == TypedConstantKind.Array
-            ? constant.Values.Select(v => v.Value as string ?? "").ToList()
-            : [constant.Value as string ?? ""];
-
-    /// <summary>A <c>params string?[]</c> argument; null elements stay null (a lone <c>null</c> argument binds as a null array: one NULL).</summary>
-    private static IReadOnlyList<string?> NullableStringArray(TypedConstant constant) =>
-        constant.Kind == TypedConstantKind.Array
-            ? constant.IsNull ? [null] : constant.Values.Select(v => v.Value as string).ToList()
-            : [constant.Value as string];
 
     private void Report(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));

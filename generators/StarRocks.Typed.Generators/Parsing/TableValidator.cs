@@ -9,16 +9,19 @@ namespace StarRocks.Typed.Generators.Parsing;
 
 /// <summary>
 /// Checks a parsed table against the StarRocks analyzer's CREATE TABLE rules
-/// (shared/reference/starrocks-create-table-rules.md), so invalid DDL fails the build instead of the server.
+/// (fe/fe-core/src/main/java/com/starrocks/sql/analyzer/CreateTableAnalyzer.java, sql/ast/ColumnDef.java, analysis/KeysDesc.java,
+/// the partition descriptors), so invalid DDL fails the build instead of the server.
 /// </summary>
 internal static class TableValidator
 {
-    private static readonly HashSet<string> PrimaryKeyTypes = new(StringComparer.Ordinal)
+    /// <summary>PRIMARY KEY column types, also the sort key types of PRIMARY KEY tables (KeysDesc, analyzeSortKeys).</summary>
+    internal static readonly HashSet<string> PrimaryKeyTypes = new(StringComparer.Ordinal)
     {
         "BOOLEAN", "TINYINT", "SMALLINT", "INT", "BIGINT", "LARGEINT", "VARCHAR", "STRING", "DATE", "DATETIME",
     };
 
-    private static readonly HashSet<string> NonKeyTypes = new(StringComparer.Ordinal)
+    /// <summary>Types that cannot be keys or bucket a table (Type.canDistributedBy).</summary>
+    internal static readonly HashSet<string> NonKeyTypes = new(StringComparer.Ordinal)
     {
         "FLOAT", "DOUBLE", "ARRAY", "MAP", "STRUCT", "JSON", "HLL", "BITMAP", "PERCENTILE", "VARBINARY",
     };
@@ -28,8 +31,6 @@ internal static class TableValidator
     {
         "FLOAT", "DOUBLE", "ARRAY", "MAP", "STRUCT", "JSON", "HLL", "BITMAP", "PERCENTILE",
     };
-
-    private static readonly Regex DecimalType = new(@"^\s*DECIMAL(?:32|64|128)?\s*\(\s*(-?\d+)\s*(?:,\s*(-?\d+)\s*)?\)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     public static IEnumerable<DiagnosticInfo> Validate(ParsedTable table)
     {
@@ -56,6 +57,8 @@ internal static class TableValidator
         foreach (var diagnostic in ValidateLayout(table, keys))
             yield return diagnostic;
         foreach (var diagnostic in ValidatePartitionColumns(table))
+            yield return diagnostic;
+        foreach (var diagnostic in LayoutValidator.Validate(table))
             yield return diagnostic;
 
         if (kind == TableKind.PrimaryKey && PrimaryKeyBound(keys) is { Bytes: > PrimaryKeyLimitSize } bound)
@@ -112,6 +115,28 @@ internal static class TableValidator
         if (table.Spec.Partition is not { Expression: null } partition || table.Partition is not { } layout)
             yield break;
 
+        var names = partition.IsList ? partition.Lists.Select(l => l.Name) : partition.Ranges.Select(r => r.Name);
+        foreach (var (name, i) in names.Select((name, i) => (name, i)))
+        {
+            if (NameRules.CheckPartitionName(name) is { } nameProblem)
+                yield return Create(DiagnosticDescriptors.InvalidName, PartitionLocation(table, i), nameProblem);
+        }
+
+        if (partition.RangeColumn is { } batchColumn && table.Columns.FirstOrDefault(c => c.Spec.Name == batchColumn) is { } batch
+            && BatchRangeProblem(partition, batch.Spec) is { } batchProblem)
+            yield return Create(DiagnosticDescriptors.InvalidPartitioning, layout.Location, batchProblem);
+
+        // RANGE bounds are parsed as the partition column's type (PartitionKey), like LIST values below.
+        if (partition.RangeColumn is { } rangeColumn && table.Columns.FirstOrDefault(c => c.Spec.Name == rangeColumn) is { } range)
+        {
+            for (var i = 0; i < partition.Ranges.Count; i++)
+            {
+                var bound = partition.Ranges[i];
+                if (bound.LessThan != "MAXVALUE" && LiteralChecker.CheckPartitionValue(bound.LessThan, range.Spec) is { } boundProblem)
+                    yield return Create(DiagnosticDescriptors.InvalidPartitioning, PartitionLocation(table, i), $"partition '{bound.Name}' VALUES LESS THAN (\"{bound.LessThan}\"): {boundProblem}");
+            }
+        }
+
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in layout.Columns)
         {
@@ -119,7 +144,7 @@ internal static class TableValidator
                 yield return Create(DiagnosticDescriptors.InvalidPartitionColumn, layout.Location, $"Duplicated partition column {name}");
             else if (table.Columns.FirstOrDefault(c => c.Spec.Name == name) is { } column
                 && NonPartitionTypes.Contains(TypeMapper.BaseTypeName(column.Spec.StarRocksType)))
-                yield return Create(DiagnosticDescriptors.InvalidPartitionColumn, layout.Location, $"Invalid partition column '{name}': invalid data type {column.Spec.StarRocksType}");
+                yield return Create(DiagnosticDescriptors.InvalidPartitionColumn, layout.Location, $"Invalid partition column '{name}': invalid data type {column.Spec.StarRocksType} (member '{column.Spec.MemberName}')");
         }
 
         if (!partition.IsList || seen.Count != layout.Columns.Count || layout.Columns.Count != partition.ListColumns.Count)
@@ -131,7 +156,7 @@ internal static class TableValidator
         for (var i = 0; i < partition.Lists.Count; i++)
         {
             var list = partition.Lists[i];
-            var location = i < table.PartitionValueLocations.Count ? table.PartitionValueLocations[i] : layout.Location;
+            var location = PartitionLocation(table, i);
             if (list.Values.Count == 0 || list.Values.Count % width != 0)
             {
                 yield return Create(DiagnosticDescriptors.InvalidListPartitionValues, location, list.Name,
@@ -173,41 +198,105 @@ internal static class TableValidator
         }
     }
 
+    private static readonly Regex Interval = new(@"^\s*INTERVAL\s+(\d+)\s+([A-Za-z]+)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex WholeNumber = new(@"^\s*-?\d+\s*$", RegexOptions.CultureInvariant);
+    private static readonly string[] BatchDateFormats = ["yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyyMMdd"];
+
+    /// <summary>
+    /// <c>START (…) END (…) EVERY (…)</c> as StarRocks expands it (sql/ast/MultiRangePartitionDesc.java, with its messages):
+    /// over a DATE/DATETIME column EVERY is <c>INTERVAL n HOUR|DAY|WEEK|MONTH|YEAR</c> and START/END are dates; over an
+    /// integer column EVERY is a number and START/END are integers; START comes before END. EVERY is the only
+    /// attribute text emitted verbatim, so it must be exactly one of these forms.
+    /// </summary>
+    private static string? BatchRangeProblem(PartitionSpec partition, ColumnSpec column)
+    {
+        if (partition is not { Start: { } start, End: { } end, Every: { } every })
+            return null;
+        var type = TypeMapper.BaseTypeName(column.StarRocksType);
+        var interval = Interval.Match(every);
+        if (type is "DATE" or "DATETIME")
+        {
+            if (!interval.Success)
+                return $"Every = \"{every}\": over the {type} column '{column.Name}' EVERY is INTERVAL n HOUR, DAY, WEEK, MONTH or YEAR";
+            var unit = interval.Groups[2].Value.ToUpperInvariant();
+            if (unit is not ("HOUR" or "DAY" or "WEEK" or "MONTH" or "YEAR"))
+                return $"Batch build partition does not support time interval type: {interval.Groups[2].Value}";
+            if (!int.TryParse(interval.Groups[1].Value, out var step) || step < 1)
+                return $"Every = \"{every}\": the interval must be at least 1";
+            if (unit == "HOUR" && type == "DATE")
+                return $"Every = \"{every}\": HOUR partitions need a DATETIME column, '{column.Name}' is DATE";
+            if (!TryParseBatchDate(start, out var from) || !TryParseBatchDate(end, out var to))
+                return "Batch build partition EVERY is date type but START or END does not type match.";
+            return from < to ? null : "Batch build partition start date should less than end date.";
+        }
+
+        if (type is "TINYINT" or "SMALLINT" or "INT" or "BIGINT")
+        {
+            if (interval.Success)
+                return "Batch build partition EVERY is date type but START or END does not type match.";
+            if (!WholeNumber.IsMatch(every) || !long.TryParse(every.Trim(), out var step) || step < 1)
+                return $"Every = \"{every}\": over the integer column '{column.Name}' EVERY is a positive whole number";
+            if (!long.TryParse(start.Trim(), out var from) || !long.TryParse(end.Trim(), out var to))
+                return "Batch build partition EVERY is number type but START or END does not type match.";
+            return from < to ? null : "Batch build partition start value should less then end value.";
+        }
+
+        return $"Unsupported batch partition build type:{column.StarRocksType}.";
+    }
+
+    private static bool TryParseBatchDate(string text, out DateTime value) =>
+        DateTime.TryParseExact(text.Trim(), BatchDateFormats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out value);
+
+    private static LocationInfo? PartitionLocation(ParsedTable table, int index) =>
+        index < table.PartitionValueLocations.Count ? table.PartitionValueLocations[index] : table.Partition?.Location;
+
     private static IEnumerable<DiagnosticInfo> ValidateColumn(ParsedColumn column, TableKind kind, HashSet<string> seenNames)
     {
         var spec = column.Spec;
         var location = column.ColumnAttributeLocation ?? column.MemberLocation;
         var baseType = TypeMapper.BaseTypeName(spec.StarRocksType);
 
-        if (IsReservedName(spec.Name))
-            yield return Create(DiagnosticDescriptors.ReservedColumnName, location, spec.Name);
+        if (NameRules.CheckColumnName(spec.Name) is { } nameProblem)
+            yield return Create(DiagnosticDescriptors.InvalidName, location, $"Member '{spec.MemberName}': {nameProblem}");
+        else if (IsReservedName(spec.Name))
+            yield return Create(DiagnosticDescriptors.ReservedColumnName, location, spec.Name, spec.MemberName);
         if (!seenNames.Add(spec.Name))
-            yield return Create(DiagnosticDescriptors.DuplicateColumnName, location, spec.Name);
+            yield return Create(DiagnosticDescriptors.DuplicateColumnName, location, spec.Name, spec.MemberName);
 
-        if (CheckTypeOverride(spec) is { } problem)
+        if (TypeOverrideChecker.Check(spec) is { } problem)
             yield return new DiagnosticInfo(problem.Descriptor, location, new(problem.Arguments));
         else if (LiteralChecker.CheckDefault(spec) is { } defaultProblem)
-            yield return Create(DiagnosticDescriptors.InvalidDefaultValue, location, spec.MemberName, spec.Default!, defaultProblem);
+            yield return Create(DiagnosticDescriptors.InvalidDefaultValue, location, spec.MemberName, spec.Default!, defaultProblem, spec.Name);
 
         if (spec.IsKey)
         {
             var keyLocation = column.KeyLocation ?? column.MemberLocation;
             if (kind == TableKind.PrimaryKey && spec.IsNullable)
-                yield return Create(DiagnosticDescriptors.NullablePrimaryKey, keyLocation, spec.Name);
+                yield return Create(DiagnosticDescriptors.NullablePrimaryKey, keyLocation, spec.Name, spec.MemberName);
             if (kind == TableKind.PrimaryKey && !PrimaryKeyTypes.Contains(baseType))
-                yield return Create(DiagnosticDescriptors.InvalidPrimaryKeyType, keyLocation, spec.Name, spec.StarRocksType);
+                yield return Create(DiagnosticDescriptors.InvalidPrimaryKeyType, keyLocation, spec.Name, spec.StarRocksType, spec.MemberName);
             else if (NonKeyTypes.Contains(baseType))
-                yield return Create(DiagnosticDescriptors.InvalidKeyType, keyLocation, spec.Name, spec.StarRocksType);
+                yield return Create(DiagnosticDescriptors.InvalidKeyType, keyLocation, spec.Name, spec.StarRocksType, spec.MemberName);
             if (spec.Aggregate != AggregateFunction.None)
-                yield return Create(DiagnosticDescriptors.UnexpectedAggregate, location, spec.Name, "it is a key column");
+                yield return Create(DiagnosticDescriptors.UnexpectedAggregate, location, $"Key column[{spec.Name}] should not specify aggregate type.", spec.MemberName);
         }
         else if (kind == TableKind.AggregateKey && spec.Aggregate == AggregateFunction.None)
         {
-            yield return Create(DiagnosticDescriptors.MissingAggregate, location, spec.Name);
+            yield return Create(DiagnosticDescriptors.MissingAggregate, location, spec.Name, spec.MemberName);
         }
         else if (kind != TableKind.AggregateKey && spec.Aggregate != AggregateFunction.None)
         {
-            yield return Create(DiagnosticDescriptors.UnexpectedAggregate, location, spec.Name, $"only value columns of AGGREGATE KEY tables take one, this is a {kind.KeyClause()} table");
+            yield return Create(DiagnosticDescriptors.UnexpectedAggregate, location,
+                $"{kind.KeysTypeName()} table should not specify aggregate type for non-key column[{spec.Name}]: only value columns of AGGREGATE KEY tables take one", spec.MemberName);
+        }
+        else if (kind == TableKind.AggregateKey && AggregateProblem(spec) is { } aggregateProblem)
+        {
+            yield return Create(DiagnosticDescriptors.InvalidAggregate, location, spec.Aggregate.Sql()!, spec.Name, spec.MemberName, spec.StarRocksType, aggregateProblem);
+        }
+        else if (kind == TableKind.DuplicateKey && SqlType.Parse(spec.StarRocksType, out _) is { IsMetricOnly: true })
+        {
+            yield return Create(DiagnosticDescriptors.AggregateOnlyType, location,
+                $"No aggregate function specified for '{spec.Name}' (member '{spec.MemberName}', type {spec.StarRocksType}): HLL, BITMAP and PERCENTILE columns hold aggregate states; use an AGGREGATE KEY table with HllUnion or BitmapUnion, or a UNIQUE or PRIMARY KEY table");
         }
     }
 
@@ -227,36 +316,54 @@ internal static class TableValidator
             if (layout is null)
                 continue;
             foreach (var column in layout.Columns.Where(c => !keyNames.Contains(c)))
-                yield return Create(DiagnosticDescriptors.LayoutColumnNotKey, layout.Location, layout.Clause.StartsWith("DISTRIBUTED") ? "Distribution" : "Partition", column, kind.KeyClause());
+            {
+                var member = table.Columns.FirstOrDefault(c => c.Spec.Name == column)?.Spec.MemberName ?? column;
+                yield return Create(DiagnosticDescriptors.LayoutColumnNotKey, layout.Location, layout.Clause.StartsWith("DISTRIBUTED")
+                    ? $"Distribution column[{column}] is not key column (member '{member}'): in a {kind.KeyClause()} table bucketing columns must be key columns"
+                    : $"The partition column could not be aggregated column and unique table's partition column must be key column: '{column}' (member '{member}') is not a key column of this {kind.KeyClause()} table");
+            }
         }
 
         if (kind is TableKind.AggregateKey or TableKind.UniqueKey && table.OrderBy is { } orderBy && !orderBy.Columns.SequenceEqual(keyNames))
             yield return Create(DiagnosticDescriptors.SortKeyNotKey, orderBy.Location, kind.KeyClause());
     }
 
-    /// <summary>Checks the limits of a <c>Type</c> override (the mapped types are checked while mapping).</summary>
-    private static MappingProblem? CheckTypeOverride(ColumnSpec column)
+    /// <summary>
+    /// Whether <paramref name="column"/>'s aggregate function fits its type (AggregateType's compatibility map, checked
+    /// by ColumnDef.analyze): the reason it does not, or null. SUM on a DECIMAL is widened to DECIMAL128 by StarRocks first.
+    /// </summary>
+    private static string? AggregateProblem(ColumnSpec column)
     {
-        if (column.StarRocksType == column.Value.StarRocksType)
+        if (SqlType.Parse(column.StarRocksType, out _) is not { } type)
             return null;
-        if (TypeMapper.DeclaredStringLength(column.StarRocksType) is { } declared
-            && !TypeMapper.CheckStringLength(column.Name, declared.BaseType, declared.Bytes, out var stringProblem))
-            return stringProblem;
-        var decimalMatch = DecimalType.Match(column.StarRocksType);
-        if (decimalMatch.Success && int.TryParse(decimalMatch.Groups[1].Value, out var precision))
+        var fits = column.Aggregate switch
         {
-            var scale = decimalMatch.Groups[2].Success && int.TryParse(decimalMatch.Groups[2].Value, out var s) ? s : 0;
-            if (!TypeMapper.CheckDecimal(column.Name, precision, scale, out var decimalProblem))
-                return decimalProblem;
-        }
-
-        return null;
+            AggregateFunction.Sum => type.Name is "INT" or "BIGINT" or "LARGEINT" or "FLOAT" or "DOUBLE" || type.IsDecimal,
+            AggregateFunction.Min or AggregateFunction.Max => type.IsInteger || type.IsDecimal || type.IsString || type.Name is "FLOAT" or "DOUBLE" or "DATE" or "DATETIME",
+            AggregateFunction.ReplaceIfNotNull => !type.IsMetricOnly,
+            AggregateFunction.HllUnion => type.Name == "HLL",
+            AggregateFunction.BitmapUnion => type.Name == "BITMAP",
+            _ => true,
+        };
+        if (fits)
+            return null;
+        return column.Aggregate switch
+        {
+            AggregateFunction.Sum => "SUM takes INT, BIGINT, LARGEINT, FLOAT, DOUBLE or DECIMAL columns (not TINYINT or SMALLINT: use an int or long member)",
+            AggregateFunction.Min or AggregateFunction.Max => "MIN and MAX take numbers, DECIMAL, DATE, DATETIME, CHAR and VARCHAR columns",
+            AggregateFunction.ReplaceIfNotNull => "REPLACE_IF_NOT_NULL takes any column but HLL, BITMAP and PERCENTILE",
+            AggregateFunction.HllUnion => "HLL_UNION takes an HLL column (Type = \"HLL\")",
+            _ => "BITMAP_UNION takes a BITMAP column (Type = \"BITMAP\")",
+        };
     }
 
-    /// <summary>Names StarRocks refuses: <c>__op</c>/<c>__row</c> prefixes (load-time virtual columns), <c>___count___</c> and schema-change prefixes.</summary>
+    /// <summary>
+    /// Names StarRocks reserves (FeNameFormat): <c>__op</c> and <c>__row</c> (load-time virtual columns), <c>___count___</c>,
+    /// and the schema-change and generated-partition-column prefixes.
+    /// </summary>
     private static bool IsReservedName(string name) =>
-        name.StartsWith("__op", StringComparison.OrdinalIgnoreCase)
-        || name.StartsWith("__row", StringComparison.OrdinalIgnoreCase)
+        string.Equals(name, "__op", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, "__row", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("__starrocks_shadow_", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("__generated_partition_column_", StringComparison.OrdinalIgnoreCase)
         || string.Equals(name, "___count___", StringComparison.OrdinalIgnoreCase);

@@ -9,8 +9,9 @@ using StarRocks.Typed.Generators.Model;
 
 namespace StarRocks.Typed.Generators.Parsing;
 
-/// <summary>The <c>[StarRocksColumn]</c> settings that shape a type mapping.</summary>
-internal sealed record ColumnTypeOptions(int Length, bool FixedLength, int Precision, int Scale, bool EnumAsName, bool Json, int UnicodeCharMaxBytes);
+/// <summary>The <c>[StarRocksColumn]</c> settings that shape a type mapping, and the member and column names to report.</summary>
+internal sealed record ColumnTypeOptions(
+    string MemberName, string ColumnName, int Length, bool FixedLength, int Precision, int Scale, bool EnumAsName, bool Json, int UnicodeCharMaxBytes);
 
 /// <summary>A reason a member's type could not be mapped, reported on the member.</summary>
 internal sealed record MappingProblem(DiagnosticDescriptor Descriptor, string[] Arguments);
@@ -32,9 +33,10 @@ internal static class TypeMapper
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     /// <summary>Maps <paramref name="type"/>; returns null with <paramref name="problem"/> set when it cannot.</summary>
-    public static ValueSpec? Map(ITypeSymbol type, string memberName, ColumnTypeOptions options, out MappingProblem? problem)
+    public static ValueSpec? Map(ITypeSymbol type, ColumnTypeOptions options, out MappingProblem? problem)
     {
         problem = null;
+        var memberName = options.MemberName;
         var isNullableValueType = false;
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
@@ -68,11 +70,11 @@ internal static class TypeMapper
             case SpecialType.System_Double: return Scalar(ValueKind.Double, "DOUBLE");
             case SpecialType.System_DateTime: return Scalar(ValueKind.DateTime, "DATETIME");
             case SpecialType.System_Decimal:
-                return MapDecimal(memberName, options, out problem) is { } decimalType ? Scalar(ValueKind.Decimal, decimalType) : null;
+                return MapDecimal(options, out problem) is { } decimalType ? Scalar(ValueKind.Decimal, decimalType) : null;
             case SpecialType.System_String:
                 if (options.Json)
                     return Scalar(ValueKind.JsonText, "JSON");
-                return MapString(memberName, options, out problem) is { } stringType ? Scalar(ValueKind.String, stringType) : null;
+                return MapString(options, out problem) is { } stringType ? Scalar(ValueKind.String, stringType) : null;
         }
 
         if (type is IArrayTypeSymbol { Rank: 1 } array)
@@ -81,16 +83,16 @@ internal static class TypeMapper
             {
                 // A bare VARBINARY is not reliably the maximum across versions: always spell the length (bytes).
                 var bytes = options.Length != 0 ? options.Length : MaxVarcharBytes;
-                return CheckStringLength(memberName, "VARBINARY", bytes, out problem) ? Scalar(ValueKind.Bytes, $"VARBINARY({bytes})") : null;
+                return CheckStringLength(options.MemberName, options.ColumnName, "VARBINARY", bytes, out problem) ? Scalar(ValueKind.Bytes, $"VARBINARY({bytes})") : null;
             }
-            return MapArray(array.ElementType, CollectionShape.Array, Collection, memberName, options, out problem);
+            return MapArray(array, array.ElementType, CollectionShape.Array, Collection, options, out problem);
         }
 
         if (type.TypeKind == TypeKind.Enum && type is INamedTypeSymbol { EnumUnderlyingType: { } underlyingType } enumType)
         {
             if (!options.EnumAsName)
             {
-                var underlying = Map(underlyingType, memberName, options, out problem);
+                var underlying = Map(underlyingType, options, out problem);
                 return underlying is null ? null : Scalar(ValueKind.EnumNumber, underlying.StarRocksType);
             }
 
@@ -109,25 +111,30 @@ internal static class TypeMapper
                 case "System.Guid": return Scalar(ValueKind.Guid, "VARCHAR(36)");
                 case "System.Text.Json.JsonElement": return Scalar(ValueKind.JsonElement, "JSON");
                 case "System.Collections.Immutable.ImmutableArray`1":
-                    return MapArray(named.TypeArguments[0], CollectionShape.ImmutableArray, Collection, memberName, options, out problem);
+                    return MapArray(named, named.TypeArguments[0], CollectionShape.ImmutableArray, Collection, options, out problem);
                 case "System.Collections.Generic.List`1":
-                    return MapArray(named.TypeArguments[0], CollectionShape.List, Collection, memberName, options, out problem);
+                    return MapArray(named, named.TypeArguments[0], CollectionShape.List, Collection, options, out problem);
                 case "System.Collections.Generic.IReadOnlyList`1":
-                    return MapArray(named.TypeArguments[0], CollectionShape.ReadOnlyList, Collection, memberName, options, out problem);
+                    return MapArray(named, named.TypeArguments[0], CollectionShape.ReadOnlyList, Collection, options, out problem);
                 case "System.Collections.Generic.IList`1":
                 case "System.Collections.Generic.ICollection`1":
                 case "System.Collections.Generic.IReadOnlyCollection`1":
                 case "System.Collections.Generic.IEnumerable`1":
-                    return MapArray(named.TypeArguments[0], CollectionShape.Enumerable, Collection, memberName, options, out problem);
+                    return MapArray(named, named.TypeArguments[0], CollectionShape.Enumerable, Collection, options, out problem);
                 case "System.Collections.Generic.Dictionary`2":
-                    return MapMap(named, CollectionShape.Dictionary, Collection, memberName, options, out problem);
+                    return MapMap(named, CollectionShape.Dictionary, Collection, options, out problem);
                 case "System.Collections.Generic.IReadOnlyDictionary`2":
-                    return MapMap(named, CollectionShape.ReadOnlyDictionary, Collection, memberName, options, out problem);
+                    return MapMap(named, CollectionShape.ReadOnlyDictionary, Collection, options, out problem);
             }
         }
 
-        return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, memberName, type.ToDisplayString());
+        return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, memberName, type.ToDisplayString(), UnmappedReason);
     }
+
+    /// <summary>What SRT011 says when a type is not one the mapper knows.</summary>
+    private const string UnmappedReason =
+        "a column holds bool, an integer, float, double, decimal, string, DateOnly, DateTime, DateTimeOffset, Guid, byte[], an enum, JsonElement, "
+        + "or an array, List, IReadOnlyList, IEnumerable, ImmutableArray (ARRAY) or Dictionary, IReadOnlyDictionary (MAP) of those";
 
     /// <summary>The StarRocks type name without arguments, upper case: <c>VARCHAR(10)</c> → <c>VARCHAR</c>, <c>ARRAY&lt;INT&gt;</c> → <c>ARRAY</c>.</summary>
     public static string BaseTypeName(string starRocksType)
@@ -136,32 +143,37 @@ internal static class TypeMapper
         return (end < 0 ? starRocksType : starRocksType.Substring(0, end)).Trim().ToUpperInvariant();
     }
 
-    private static string? MapDecimal(string memberName, ColumnTypeOptions options, out MappingProblem? problem)
+    private static string? MapDecimal(ColumnTypeOptions options, out MappingProblem? problem)
     {
         problem = null;
         var precision = options.Precision != 0 ? options.Precision : DefaultDecimalPrecision;
         var scale = options.Scale >= 0 ? options.Scale : options.Precision != 0 ? 0 : DefaultDecimalScale;
-        return CheckDecimal(memberName, precision, scale, out problem) ? $"DECIMAL({precision},{scale})" : null;
+        return CheckDecimal(options.MemberName, options.ColumnName, precision, scale, out problem) ? $"DECIMAL({precision},{scale})" : null;
     }
 
-    /// <summary>StarRocks's DECIMAL limits: precision 1–38, scale 0–precision.</summary>
-    public static bool CheckDecimal(string columnName, int precision, int scale, out MappingProblem? problem)
+    /// <summary>
+    /// StarRocks's DECIMAL limits (ScalarType, in TypeDef analysis): precision 1–38, scale 0–precision. DECIMAL(p,s) is
+    /// DECIMAL64 up to precision 18 and DECIMAL128 above, as StarRocks names it in its messages.
+    /// </summary>
+    public static bool CheckDecimal(string memberName, string columnName, int precision, int scale, out MappingProblem? problem)
     {
         problem = null;
-        if (precision is >= 1 and <= MaxDecimalPrecision && scale >= 0 && scale <= precision)
-            return true;
-        Fail(out problem, DiagnosticDescriptors.DecimalOutOfRange, columnName, precision.ToString(), scale.ToString());
-        return false;
+        var name = precision <= 18 ? "DECIMAL64" : "DECIMAL128";
+        if (precision is < 1 or > MaxDecimalPrecision)
+            Fail(out problem, DiagnosticDescriptors.DecimalOutOfRange, memberName, columnName, $"Precision of DECIMAL128 must between 1 and {MaxDecimalPrecision}, precision was set to: {precision}.");
+        else if (scale < 0 || scale > precision)
+            Fail(out problem, DiagnosticDescriptors.DecimalOutOfRange, memberName, columnName, $"Scale of {name} must between 0 and {precision},  scale was set to: {scale}.");
+        return problem is null;
     }
 
-    private static string? MapString(string memberName, ColumnTypeOptions options, out MappingProblem? problem)
+    private static string? MapString(ColumnTypeOptions options, out MappingProblem? problem)
     {
         problem = null;
         if (options.Length == 0)
             return "STRING";
         var bytes = (long)options.Length * options.UnicodeCharMaxBytes;
         var useChar = options.FixedLength && bytes <= MaxCharBytes;
-        return CheckStringLength(memberName, useChar ? "CHAR" : "VARCHAR", bytes, out problem)
+        return CheckStringLength(options.MemberName, options.ColumnName, useChar ? "CHAR" : "VARCHAR", bytes, out problem)
             ? $"{(useChar ? "CHAR" : "VARCHAR")}({bytes})"
             : null;
     }
@@ -183,24 +195,24 @@ internal static class TypeMapper
         DeclaredStringLength(starRocksType)?.Bytes ?? (BaseTypeName(starRocksType) == "STRING" ? StringBytes : 1);
 
     /// <summary>StarRocks's string limits: CHAR 1–255 bytes, VARCHAR/VARBINARY 1–1048576 bytes.</summary>
-    public static bool CheckStringLength(string columnName, string baseType, long bytes, out MappingProblem? problem)
+    public static bool CheckStringLength(string memberName, string columnName, string baseType, long bytes, out MappingProblem? problem)
     {
         problem = null;
         if (bytes < 1)
         {
-            Fail(out problem, DiagnosticDescriptors.StringLengthOutOfRange, columnName, $"{baseType} size must be at least 1 byte: {bytes}");
+            Fail(out problem, DiagnosticDescriptors.StringLengthOutOfRange, memberName, columnName, $"{baseType} size must be at least 1 byte: {bytes}");
             return false;
         }
 
         if (baseType == "CHAR" && bytes > MaxCharBytes)
         {
-            Fail(out problem, DiagnosticDescriptors.StringLengthOutOfRange, columnName, $"Char size must be <= {MaxCharBytes}: {bytes}");
+            Fail(out problem, DiagnosticDescriptors.StringLengthOutOfRange, memberName, columnName, $"Char size must be <= {MaxCharBytes}: {bytes}");
             return false;
         }
 
         if (baseType != "CHAR" && bytes > MaxVarcharBytes)
         {
-            Fail(out problem, DiagnosticDescriptors.StringLengthOutOfRange, columnName, $"Varchar size must be <= {MaxVarcharBytes}: {bytes}");
+            Fail(out problem, DiagnosticDescriptors.StringLengthOutOfRange, memberName, columnName, $"Varchar size must be <= {MaxVarcharBytes}: {bytes}");
             return false;
         }
 
@@ -210,32 +222,50 @@ internal static class TypeMapper
     private delegate ValueSpec CollectionFactory(ValueKind kind, string starRocksType, CollectionShape shape, ValueSpec element, ValueSpec? key = null);
 
     private static ValueSpec? MapArray(
-        ITypeSymbol elementType, CollectionShape shape, CollectionFactory create, string memberName, ColumnTypeOptions options, out MappingProblem? problem)
+        ITypeSymbol collection, ITypeSymbol elementType, CollectionShape shape, CollectionFactory create, ColumnTypeOptions options, out MappingProblem? problem)
     {
-        var element = MapElement(elementType, memberName, options, out problem);
+        var element = MapElement(elementType, options, out problem, collection);
         return element is null ? null : create(ValueKind.Array, $"ARRAY<{element.StarRocksType}>", shape, element);
     }
 
     private static ValueSpec? MapMap(
-        INamedTypeSymbol dictionary, CollectionShape shape, CollectionFactory create, string memberName, ColumnTypeOptions options, out MappingProblem? problem)
+        INamedTypeSymbol dictionary, CollectionShape shape, CollectionFactory create, ColumnTypeOptions options, out MappingProblem? problem)
     {
-        var key = MapElement(dictionary.TypeArguments[0], memberName, options, out problem);
+        var key = MapElement(dictionary.TypeArguments[0], options, out problem, dictionary, "key");
         if (key is null)
             return null;
-        // StarRocks: "Invalid map.key's type" for complex and JSON keys.
+        // StarRocks (TypeDef analysis): "Invalid map.key's type" for complex and JSON keys.
         if (key.Kind is ValueKind.Array or ValueKind.Map or ValueKind.JsonElement or ValueKind.JsonText)
-            return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, memberName, dictionary.ToDisplayString());
-        var value = MapElement(dictionary.TypeArguments[1], memberName, options, out problem);
+        {
+            return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, options.MemberName, dictionary.ToDisplayString(),
+                $"Invalid map.key's type: {key.StarRocksType}. A MAP key must be a scalar type (a number, string, date, bool, Guid or enum)");
+        }
+
+        var value = MapElement(dictionary.TypeArguments[1], options, out problem, dictionary, "value");
         return value is null ? null : create(ValueKind.Map, $"MAP<{key.StarRocksType},{value.StarRocksType}>", shape, value, key);
     }
 
-    /// <summary>Maps an array element or map key/value; binary elements have no runtime reader, so they are refused.</summary>
-    private static ValueSpec? MapElement(ITypeSymbol type, string memberName, ColumnTypeOptions options, out MappingProblem? problem)
+    /// <summary>
+    /// Maps an array element or map key/value. Binary values are refused: this library's CSV and JSON writers and readers
+    /// have no text form for VARBINARY inside an ARRAY or MAP. A problem names the whole member type.
+    /// </summary>
+    private static ValueSpec? MapElement(
+        ITypeSymbol type, ColumnTypeOptions options, out MappingProblem? problem, ITypeSymbol collection, string part = "element")
     {
-        var element = Map(type, memberName, options, out problem);
-        return element?.Kind == ValueKind.Bytes
-            ? Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, memberName, type.ToDisplayString())
-            : element;
+        var element = Map(type, options, out problem);
+        if (element?.Kind == ValueKind.Bytes)
+        {
+            return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, options.MemberName, collection!.ToDisplayString(),
+                $"the {part} type byte[] would be VARBINARY inside an ARRAY or MAP, which this library cannot write or read in CSV or JSON loads; "
+                + "an ARRAY element or MAP value can be any other mapped type (numbers, strings, dates, bool, Guid, enums, JsonElement, nested arrays and maps)");
+        }
+
+        if (element is null && problem is { Descriptor.Id: "SRT011" } && problem.Arguments[1] == type.ToDisplayString())
+        {
+            problem = new MappingProblem(problem.Descriptor, [options.MemberName, collection!.ToDisplayString(), $"its {part} type '{type.ToDisplayString()}' has none ({problem.Arguments[2]})"]);
+        }
+
+        return element;
     }
 
     private static string FullMetadataName(INamedTypeSymbol type)

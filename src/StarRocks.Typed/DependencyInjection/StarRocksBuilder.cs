@@ -134,7 +134,7 @@ public sealed class StarRocksBuilder
     /// <returns>This builder.</returns>
     public StarRocksBuilder AddSink<T>() where T : IStarRocksTable<T>
     {
-        Services.TryAddSingleton<IStarRocksSink<T>>(sp => new StarRocksSink<T>(sp.GetRequiredService<SinkCoordinator>()));
+        Services.TryAddSingleton<IStarRocksSink<T>>(sp => sp.GetRequiredService<SinkCoordinator>().CreateSink<T>());
         return this;
     }
 

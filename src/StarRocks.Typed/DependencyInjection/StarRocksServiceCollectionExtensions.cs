@@ -49,6 +49,7 @@ public static class StarRocksServiceCollectionExtensions
             sp.GetService<ILoggerFactory>(),
             sp.GetService<IStreamLoadClient>(),
             sp.GetService<ICheckpointJournal>()));
+        services.TryAddSingleton<IStarRocksCheckpoints>(sp => sp.GetRequiredService<SinkCoordinator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StarRocksSinkHostedService>());
         services.TryAddKeyedSingleton<DbDataSource>(StarRocksBuilder.DataSourceKey, (sp, _) => JdbcDataSource.Create(
             sp.GetRequiredService<IOptions<StarRocksOptions>>().Value,

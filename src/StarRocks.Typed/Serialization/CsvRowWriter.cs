@@ -11,7 +11,7 @@ namespace StarRocks.Typed.Serialization;
 /// <see cref="Complete"/>. NULL is <c>\N</c>; strings are enclosed or rejected by the rules in docs/serialization.md.
 /// Methods that can reject a value take the column name for the exception message.
 /// </summary>
-public ref struct CsvRowWriter
+public ref struct CsvRowWriter : IRowWriter
 {
     private Utf8Buffer _buffer;
     private readonly CsvFormat _format;

@@ -12,7 +12,7 @@ namespace StarRocks.Typed.Serialization;
 /// body <see cref="Complete"/>. Strings are escaped byte-identically to System.Text.Json with
 /// <see cref="System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>. See docs/serialization.md.
 /// </summary>
-public ref struct JsonRowWriter
+public ref struct JsonRowWriter : IRowWriter
 {
     private Utf8Buffer _buffer;
     private readonly JsonFormat _format;

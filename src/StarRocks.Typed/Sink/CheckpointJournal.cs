@@ -8,10 +8,21 @@ namespace StarRocks.Typed.Sink;
 /// <param name="Label">The transaction label.</param>
 public sealed record PreparedTransaction(string Database, string Table, string Label);
 
-/// <summary>What the journal holds: the last checkpoint id and the prepared transactions not yet committed (its own, and earlier ones whose commit failed; empty once all are committed).</summary>
+/// <summary>
+/// What the journal holds: the last checkpoint id, the application state of the last checkpoint whose transactions are
+/// all committed, and the pending checkpoint: its prepared transactions (with those of earlier checkpoints whose commit
+/// failed; empty once all are committed) and the application state it becomes once they are.
+/// </summary>
 /// <param name="CheckpointId">The checkpoint id.</param>
-/// <param name="Prepared">Its prepared, uncommitted transactions.</param>
-public sealed record CheckpointRecord(long CheckpointId, IReadOnlyList<PreparedTransaction> Prepared);
+/// <param name="Prepared">The pending checkpoint's prepared transactions, not all known to be committed.</param>
+public sealed record CheckpointRecord(long CheckpointId, IReadOnlyList<PreparedTransaction> Prepared)
+{
+    /// <summary>The application state of the last committed checkpoint (e.g. a source offset), or null.</summary>
+    public string? CommittedState { get; init; }
+
+    /// <summary>The application state of the pending checkpoint: committed once every transaction of <see cref="Prepared"/> is.</summary>
+    public string? PendingState { get; init; }
+}
 
 /// <summary>
 /// Durable storage of the exactly-once sink's <see cref="CheckpointRecord"/>: written after prepare and before commit,

@@ -4,7 +4,8 @@ namespace StarRocks.Typed.Sink;
 /// Writes typed rows of one table to StarRocks: rows are serialized by the generated writer into the table's buffer and
 /// loaded with Stream Load when a flush trigger fires (<c>sink.buffer-flush.max-bytes</c>, <c>max-rows</c>,
 /// <c>interval-ms</c>, <see cref="FlushAsync"/>, dispose, host stop). Writers wait when the sink holds twice
-/// <c>max-bytes</c>. A failed load surfaces as <see cref="StarRocksSinkException"/> on the next call. Thread-safe.
+/// <c>max-bytes</c>. A failed load surfaces once as <see cref="StarRocksSinkException"/> on the next call (then the table
+/// loads again; exactly-once: resume with <see cref="IStarRocksCheckpoints.RecoverAsync"/>). Thread-safe.
 /// Writing many rows in one call (span, array, list, enumerable) is cheaper per row than a call per row: they are
 /// serialized and appended in chunks of up to 1,024 rows.
 /// </summary>
@@ -61,7 +62,8 @@ public interface IStarRocksSink<T> : IAsyncDisposable where T : IStarRocksTable<
 
     /// <summary>
     /// Exactly-once: loads the buffered rows of every table into their transactions, prepares them, records the prepared
-    /// labels in the journal, commits them and clears the journal. At-least-once: flushes every table.
+    /// labels in the journal, commits them and clears the journal; the application state stays the last one given to
+    /// <see cref="IStarRocksCheckpoints.CheckpointAsync"/>. At-least-once: flushes every table.
     /// </summary>
     /// <param name="cancellationToken">Cancels the checkpoint (prepared transactions are committed on the next start).</param>
     /// <returns>Completes when the checkpoint's rows are committed.</returns>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StarRocks.Typed.Serialization;
 
 namespace StarRocks.Typed.Sink;
@@ -33,4 +34,28 @@ internal readonly struct KeyFields<T, TKey> : ISinkFields<TKey> where T : IStarR
     public static void WriteCsv(TKey value, ref CsvRowWriter writer) => T.WriteKeyCsv(value, ref writer);
 
     public static void WriteJson(TKey value, ref JsonRowWriter writer) => T.WriteKeyJson(value, ref writer);
+}
+
+/// <summary>One body row written by an <see cref="ISinkFields{TValue}"/> with either writer.</summary>
+internal static class SinkFields
+{
+    /// <summary>Writes <paramref name="value"/>'s fields with <paramref name="writer"/> (the branch is resolved when the method is compiled for a writer).</summary>
+    /// <typeparam name="TValue">The row or key type.</typeparam>
+    /// <typeparam name="TFields">Writes its fields.</typeparam>
+    /// <typeparam name="TWriter"><see cref="CsvRowWriter"/> or <see cref="JsonRowWriter"/>.</typeparam>
+    /// <param name="value">The row or key.</param>
+    /// <param name="writer">The writer, in a row.</param>
+    public static void Write<TValue, TFields, TWriter>(TValue value, ref TWriter writer)
+        where TFields : ISinkFields<TValue>
+        where TWriter : IRowWriter, allows ref struct
+    {
+        if (typeof(TWriter) == typeof(CsvRowWriter))
+        {
+            TFields.WriteCsv(value, ref Unsafe.As<TWriter, CsvRowWriter>(ref writer));
+        }
+        else
+        {
+            TFields.WriteJson(value, ref Unsafe.As<TWriter, JsonRowWriter>(ref writer));
+        }
+    }
 }

@@ -3,12 +3,15 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using StarRocks.Typed.Loading;
+using StarRocks.Typed.Sink.Buffering;
 
 namespace StarRocks.Typed.Sink;
 
 /// <summary>
 /// The sink's metrics on <c>Meter("StarRocks.Typed")</c>: flushed bytes and rows, successful and failed flushes,
-/// filtered rows, and buffered bytes (observable). Tags: <c>db</c>, <c>table</c>. The loader adds <c>starrocks.load.retries</c>.
+/// filtered rows, rows not loaded, the load duration (a histogram in seconds; failed loads carry <c>error.type</c>),
+/// writers that waited for buffer room, and buffered bytes and waiting writers (observable). Tags: <c>db</c>,
+/// <c>table</c>. The loader adds <c>starrocks.load.retries</c> (tags <c>operation</c>, <c>db</c>).
 /// </summary>
 public static class SinkTelemetry
 {
@@ -22,9 +25,17 @@ public static class SinkTelemetry
     private static readonly Counter<long> Flushes = Meter.CreateCounter<long>("starrocks.sink.flushes", "{flush}", "Successful flushes (batches loaded).");
     private static readonly Counter<long> FailedFlushes = Meter.CreateCounter<long>("starrocks.sink.failed_flushes", "{flush}", "Flushes that failed after retries.");
     private static readonly Counter<long> FilteredRows = Meter.CreateCounter<long>("starrocks.sink.filtered_rows", "{row}", "Rows StarRocks filtered out (max_filter_ratio > 0).");
+    private static readonly Counter<long> RowsNotLoaded = Meter.CreateCounter<long>("starrocks.sink.rows_not_loaded", "{row}", "Buffered rows a failure left unloaded (counted in StarRocksSinkException.RowsNotLoaded).");
+    private static readonly Counter<long> WriterWaits = Meter.CreateCounter<long>("starrocks.sink.writer_waits", "{wait}", "Writes that waited for buffer room (back-pressure).");
+    private static readonly Histogram<double> LoadDuration = Meter.CreateHistogram<double>(
+        "starrocks.sink.load.duration", "s", "How long loading one batch took, retries included.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120] });
 
-    static SinkTelemetry() =>
+    static SinkTelemetry()
+    {
         Meter.CreateObservableGauge("starrocks.sink.buffered_bytes", () => Budgets.Keys.Sum(b => b.Reserved), "By", "Bytes buffered, queued or being loaded.");
+        Meter.CreateObservableUpDownCounter("starrocks.sink.waiting_writers", () => Budgets.Keys.Sum(b => (long)b.Waiting), "{writer}", "Writers waiting for buffer room now.");
+    }
 
     internal static void Track(SinkMemoryBudget budget) => Budgets.TryAdd(budget, 0);
 
@@ -44,6 +55,27 @@ public static class SinkTelemetry
 
     internal static void RecordFailure(string database, string table) =>
         FailedFlushes.Add(1, new TagList { { "db", database }, { "table", table } });
+
+    internal static void RecordLoadDuration(string database, string table, TimeSpan elapsed, Exception? error)
+    {
+        var tags = new TagList { { "db", database }, { "table", table } };
+        if (error is not null)
+        {
+            tags.Add("error.type", error.GetType().FullName);
+        }
+
+        LoadDuration.Record(elapsed.TotalSeconds, tags);
+    }
+
+    internal static void RecordRowsNotLoaded(string database, string table, long rows)
+    {
+        if (rows > 0)
+        {
+            RowsNotLoaded.Add(rows, new TagList { { "db", database }, { "table", table } });
+        }
+    }
+
+    internal static void RecordWriterWait() => WriterWaits.Add(1);
 }
 
 /// <summary>The sink's log events; they carry tables, labels and counts, never credentials.</summary>
@@ -55,7 +87,7 @@ internal static partial class SinkLog
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Loaded {Rows} rows ({Bytes} bytes) into {Database}.{Table} in {ElapsedMs} ms")]
     public static partial void Flushed(ILogger logger, long rows, long bytes, string database, string table, long elapsedMs);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Loading into {Database}.{Table} failed; the sink is faulted: {Reason}")]
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Loading into {Database}.{Table} failed; the next call throws it: {Reason}")]
     public static partial void FlushFailed(ILogger logger, string database, string table, string reason);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Writers wait: {Reserved} of {Limit} buffer bytes in use")]
@@ -75,4 +107,10 @@ internal static partial class SinkLog
 
     [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "The rejected-rows handler failed for {FilteredRows} row(s) filtered from {Database}.{Table} label {Label}; the load stands")]
     public static partial void RejectedRowsHandlerFailed(ILogger logger, long filteredRows, string database, string table, string label, Exception exception);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Exactly-once stop: the transactions of the rows written after the last checkpoint were rolled back; the application resumes from state {State}")]
+    public static partial void OpenTransactionsRolledBack(ILogger logger, string? state);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Error, Message = "StarRocks aborted prepared transaction(s) {Aborted} of the pending checkpoint; it is dropped (the rest rolled back) and the application resumes from the last committed state. Already committed of it, so not atomic: {Committed}")]
+    public static partial void CheckpointAborted(ILogger logger, string aborted, string committed);
 }

@@ -2,29 +2,33 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using StarRocks.Typed.Serialization;
+using StarRocks.Typed.Sink.Buffering;
 
 namespace StarRocks.Typed.Sink;
 
 /// <summary>
 /// The sink of one table: serializes rows (or, for deletes by key, keys) with the generated writer, up to a chunk at a
 /// time, into the calling thread's <see cref="SerializedRows"/> (no lock: concurrent writers serialize in parallel),
-/// reserves their bytes in the shared budget (waiting when the sink is full), then appends them to the table's region.
+/// reserves their bytes in the shared budget (waiting when the sink is full), then appends them to the table's buffer.
 /// Upserts and deletes allocate nothing per row beyond the pooled batch segments.
 /// </summary>
 /// <typeparam name="T">The generated row type.</typeparam>
 internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksTable<T>
 {
-    private readonly SinkCoordinator _coordinator;
-    private readonly SinkRegion _region;
+    private readonly TableBuffer _table;
+    private readonly SinkBuffers _buffers;
     private readonly SinkRowFormat _format;
+    private readonly Func<CancellationToken, Task> _checkpoint;
     private readonly Dictionary<StarRocksColumnSet<T>, SinkRowShape> _partialShapes = [];
 
-    public StarRocksSink(SinkCoordinator coordinator)
+    /// <summary>Creates the sink of <typeparamref name="T"/>'s table.</summary>
+    /// <param name="table">The table's buffer.</param>
+    /// <param name="buffers">The sink's shared buffers (the budget).</param>
+    /// <param name="format">The body format of the table's batches.</param>
+    /// <param name="checkpoint">The sink's checkpoint (exactly-once), or flush of every table (at-least-once).</param>
+    public StarRocksSink(TableBuffer table, SinkBuffers buffers, SinkRowFormat format, Func<CancellationToken, Task> checkpoint)
     {
-        _coordinator = coordinator;
-        var table = T.Table;
-        _format = new SinkRowFormat(table, coordinator.Options.UsesJson, coordinator.Options.Connection.Properties);
-        _region = coordinator.CreateRegion(coordinator.Options.Database ?? table.Database, table.Table);
+        (_table, _buffers, _format, _checkpoint) = (table, buffers, format, checkpoint);
     }
 
     /// <inheritdoc />
@@ -108,33 +112,33 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
     }
 
     /// <inheritdoc />
-    public ValueTask FlushAsync(CancellationToken cancellationToken = default) => _region.FlushAsync(cancellationToken);
+    public ValueTask FlushAsync(CancellationToken cancellationToken = default) => _table.FlushAsync(cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask CheckpointAsync(CancellationToken cancellationToken = default) => new(_coordinator.CheckpointAsync(cancellationToken));
+    public ValueTask CheckpointAsync(CancellationToken cancellationToken = default) => new(_checkpoint(cancellationToken));
 
     /// <summary>Flushes this table (throwing only a failure not reported before); the coordinator is disposed with the service provider.</summary>
     /// <returns>Completes when the buffered rows are loaded.</returns>
-    public ValueTask DisposeAsync() => _region.FlushOnDisposeAsync();
+    public ValueTask DisposeAsync() => _table.FlushAsync(CancellationToken.None);
 
     private ValueTask Write(ReadOnlySpan<T> rows, SinkRowShape shape, StarRocksOperation operation, CancellationToken cancellationToken) =>
         Write<T, RowFields<T>>(rows, shape, operation, cancellationToken);
 
     /// <summary>
     /// Serializes the values a chunk at a time into the thread's <see cref="SerializedRows"/> (no lock: concurrent writers
-    /// serialize in parallel), reserves each chunk's bytes in the budget and appends it to the region. A value the writer
+    /// serialize in parallel), reserves each chunk's bytes in the budget and appends it to the table's buffer. A value the writer
     /// refuses is thrown after the values before it are appended; nothing of it is buffered, nor any value after it.
     /// </summary>
     private ValueTask Write<TValue, TFields>(ReadOnlySpan<TValue> values, SinkRowShape shape, StarRocksOperation operation, CancellationToken cancellationToken)
         where TFields : ISinkFields<TValue>
     {
-        _region.ThrowIfFaulted();
+        _table.ThrowIfFaulted();
         while (!values.IsEmpty)
         {
-            var rows = SerializedRows.Rent(_coordinator.Budget.Limit);
+            var rows = SerializedRows.Rent(_buffers.Budget.Limit);
             int serialized = _format.IsJson
-                ? SerializeJson<TValue, TFields>(values, rows, operation, out var refused)
-                : SerializeCsv<TValue, TFields>(values, rows, operation, out refused);
+                ? Serialize<TValue, TFields, JsonRowWriter>(values, rows, operation, new JsonRowWriter(rows.Output, _format.JsonRow), out var refused)
+                : Serialize<TValue, TFields, CsvRowWriter>(values, rows, operation, new CsvRowWriter(rows.Output, _format.Csv), out refused);
             values = values[serialized..];
             if (!TryAppend(shape, rows))
             {
@@ -152,8 +156,8 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
     {
         do
         {
-            await _coordinator.WaitForRoomAsync(_region.ReservedBytes(rows), cancellationToken).ConfigureAwait(false);
-            _region.ThrowIfFaulted();
+            await _buffers.WaitForRoomAsync(_table.ReservedBytes(rows), cancellationToken).ConfigureAwait(false);
+            _table.ThrowIfFaulted();
         }
         while (!TryAppend(shape, rows));
 
@@ -161,18 +165,18 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
         await Write<TValue, TFields>(valuesLeft, shape, operation, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Appends the rows to the region if the budget has room for them (then hands the chunk back to the thread).</summary>
+    /// <summary>Appends the rows to the table's buffer if the budget has room for them (then hands the chunk back to the thread).</summary>
     private bool TryAppend(SinkRowShape shape, SerializedRows rows)
     {
         if (rows.Count > 0)
         {
-            if (!_coordinator.Budget.TryReserve(_region.ReservedBytes(rows)))
+            if (!_buffers.Budget.TryReserve(_table.ReservedBytes(rows)))
             {
                 return false;
             }
 
-            _region.Append(shape, rows);
-            _coordinator.SealLargestIfFull();
+            _table.Append(shape, rows);
+            _buffers.SealLargestIfFull();
         }
 
         SerializedRows.Return(rows);
@@ -180,51 +184,17 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
     }
 
     /// <summary>Serializes values into <paramref name="rows"/> until the chunk is full; returns how many it took (a refused value and the rest are not).</summary>
-    private int SerializeCsv<TValue, TFields>(ReadOnlySpan<TValue> values, SerializedRows rows, StarRocksOperation operation, out ExceptionDispatchInfo? refused)
+    private int Serialize<TValue, TFields, TWriter>(ReadOnlySpan<TValue> values, SerializedRows rows, StarRocksOperation operation, TWriter writer, out ExceptionDispatchInfo? refused)
         where TFields : ISinkFields<TValue>
+        where TWriter : IRowWriter, allows ref struct
     {
-        var writer = new CsvRowWriter(rows.Output, _format.Csv);
         refused = null;
         try
         {
             do
             {
                 writer.BeginRow();
-                TFields.WriteCsv(values[rows.Count], ref writer);
-                if (_format.WithOperation)
-                {
-                    writer.EndRow(operation);
-                }
-                else
-                {
-                    writer.EndRow();
-                }
-
-                rows.EndRow(writer.BytesWritten);
-            }
-            while (rows.Count < values.Length && !rows.IsFull(writer.BytesWritten));
-        }
-        catch (Exception e)
-        {
-            refused = ExceptionDispatchInfo.Capture(e);
-        }
-
-        writer.Complete();
-        return rows.Count;
-    }
-
-    /// <inheritdoc cref="SerializeCsv"/>
-    private int SerializeJson<TValue, TFields>(ReadOnlySpan<TValue> values, SerializedRows rows, StarRocksOperation operation, out ExceptionDispatchInfo? refused)
-        where TFields : ISinkFields<TValue>
-    {
-        var writer = new JsonRowWriter(rows.Output, _format.JsonRow);
-        refused = null;
-        try
-        {
-            do
-            {
-                writer.BeginRow();
-                TFields.WriteJson(values[rows.Count], ref writer);
+                SinkFields.Write<TValue, TFields, TWriter>(values[rows.Count], ref writer);
                 if (_format.WithOperation)
                 {
                     writer.EndRow(operation);

@@ -3,9 +3,9 @@ using StarRocks.Typed.Loading;
 namespace StarRocks.Typed.Sink;
 
 /// <summary>
-/// Every failure the sink surfaces: a batch that could not be loaded (the table's sink is faulted and every later call
-/// throws this), a checkpoint whose commit failed, or a failed start (exactly-once recovery, lingering-transaction
-/// check). <see cref="Exception.InnerException"/> is the <see cref="StarRocksLoadException"/> (or other cause).
+/// Every failure the sink surfaces: a batch that could not be loaded (thrown once, to the table's next call; the table
+/// then loads again, see <see cref="RowsNotLoaded"/>), a checkpoint that failed, or a failed start (exactly-once
+/// recovery, lingering-transaction check). Exactly-once: resume with <see cref="IStarRocksCheckpoints.RecoverAsync"/>. <see cref="Exception.InnerException"/> is the <see cref="StarRocksLoadException"/> (or other cause).
 /// </summary>
 public sealed class StarRocksSinkException : Exception
 {
@@ -32,8 +32,9 @@ public sealed class StarRocksSinkException : Exception
     public string Table { get; }
 
     /// <summary>
-    /// Rows that were buffered but not loaded. A faulted sink keeps counting the rows queued behind the failure, so this
-    /// (and <see cref="Message"/>, computed from it) can grow after the exception was first thrown.
+    /// Rows that were buffered but not loaded: the failed batch's, and those of the batches queued behind it before this
+    /// was thrown (rows buffered later load normally). They are counted as the table's uploader reaches them, so this
+    /// (and <see cref="Message"/>, computed from it) can grow after the exception was thrown; after <c>FlushAsync</c> it is final.
     /// </summary>
     public long RowsNotLoaded => Interlocked.Read(ref _rowsNotLoaded);
 

@@ -91,7 +91,7 @@ public sealed class SinkCommitFailureTests(SinkStandInFixture fixture)
         {
             var sink = restarted.GetRequiredService<IStarRocksSink<SinkEvent>>();
             restarted.GetRequiredService<IStarRocksSink<SinkItem>>();
-            await restarted.GetRequiredService<SinkCoordinator>().RecoverAsync(CancellationToken.None);
+            await restarted.GetRequiredService<SinkCoordinator>().StartAsync(CancellationToken.None);
             await sink.WriteAsync(new SinkEvent { Id = 1000, Payload = "after restart" });
             await sink.CheckpointAsync();
         }

@@ -164,7 +164,7 @@ public sealed class SinkFlushTests(SinkStandInFixture fixture)
         {
             for (var i = 0; i < 4; i++) fixture.StandIn.Faults.DelayNextAnswer(TimeSpan.FromMilliseconds(300));
             var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
-            var budget = services.GetRequiredService<SinkCoordinator>().Budget;
+            var budget = services.GetRequiredService<SinkCoordinator>().Buffers.Budget;
             var started = DateTime.UtcNow;
             await WriteAsync(sink, Enumerable.Range(0, 1000).Select(Event), calls); // ~45 KB through a 16 KB budget
             var elapsed = DateTime.UtcNow - started;
@@ -186,7 +186,8 @@ public sealed class SinkFlushTests(SinkStandInFixture fixture)
         {
             var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
             await sink.WriteAsync(Enumerable.Range(0, 2500).Select(Event).ToArray().AsSpan()); // chunks of 1,024 rows cross the limit
-            await WaitUntilAsync(async () => await fixture.CountAsync(db, "events") == 2000);
+            // The request log records a load after its rows are visible: wait for both.
+            await WaitUntilAsync(async () => await fixture.CountAsync(db, "events") == 2000 && LoadsInto(db) >= 2);
             Assert.Equal(2, LoadsInto(db));
             await sink.FlushAsync();
             var summary = await fixture.QueryAsync($"SELECT COUNT(*), COUNT(DISTINCT id), SUM(payload = CONCAT('payload-', LPAD(id, 6, '0'), '-padding-padding-padding')) FROM `{db}`.`events`");
@@ -224,7 +225,7 @@ public sealed class SinkFlushTests(SinkStandInFixture fixture)
             await sink.WriteAsync(Enumerable.Range(0, 500).Select(Event));
             await sink.FlushAsync();
             var used = WeakPool(coordinator);
-            await WaitUntilAsync(() => Task.FromResult(!ReferenceEquals(coordinator.SegmentPool, used.Target)));
+            await WaitUntilAsync(() => Task.FromResult(!ReferenceEquals(coordinator.Buffers.SegmentPool, used.Target)));
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
@@ -237,7 +238,7 @@ public sealed class SinkFlushTests(SinkStandInFixture fixture)
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)] // no strong reference left in the test's frame
-    private static WeakReference WeakPool(SinkCoordinator coordinator) => new(coordinator.SegmentPool);
+    private static WeakReference WeakPool(SinkCoordinator coordinator) => new(coordinator.Buffers.SegmentPool);
 
     private static async Task WriteAsync<T>(IStarRocksSink<T> sink, IEnumerable<T> rows, string calls) where T : IStarRocksTable<T>
     {

@@ -30,7 +30,7 @@ public sealed class SinkLingeringTransactionTests(SinkStandInFixture fixture)
             await LeaveTransactionAsync(db, "items", "sink-items-0", LoadState.Prepared);
 
             var events = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
-            await services.GetRequiredService<SinkCoordinator>().RecoverAsync(CancellationToken.None);
+            await services.GetRequiredService<SinkCoordinator>().StartAsync(CancellationToken.None);
             Assert.Equal(5, LoadStateProbes(db, "sink-events-")); // four lingering labels, then the first unknown one
             using var states = fixture.TransactionClient(db);
             for (var id = 0; id < 4; id++)
@@ -66,7 +66,7 @@ public sealed class SinkLingeringTransactionTests(SinkStandInFixture fixture)
         await using (services)
         {
             services.GetRequiredService<IStarRocksSink<SinkEvent>>();
-            var error = await Assert.ThrowsAsync<StarRocksSinkException>(() => services.GetRequiredService<SinkCoordinator>().RecoverAsync(CancellationToken.None));
+            var error = await Assert.ThrowsAsync<StarRocksSinkException>(() => services.GetRequiredService<SinkCoordinator>().StartAsync(CancellationToken.None));
             Assert.Contains("sink-events-1", error.Message, StringComparison.Ordinal);
             Assert.Contains("VISIBLE", error.Message, StringComparison.Ordinal);
             Assert.Contains("new sink.label-prefix", error.Message, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class SinkLingeringTransactionTests(SinkStandInFixture fixture)
         await using (services)
         {
             services.GetRequiredService<IStarRocksSink<SinkEvent>>();
-            await services.GetRequiredService<SinkCoordinator>().RecoverAsync(CancellationToken.None); // events: nothing lingering
+            await services.GetRequiredService<SinkCoordinator>().StartAsync(CancellationToken.None); // events: nothing lingering
 
             var items = services.GetRequiredService<IStarRocksSink<SinkItem>>();
             for (var i = 0; i < 3; i++) await items.WriteAsync(new SinkItem { Id = i, Name = "new", Qty = i });
@@ -120,7 +120,7 @@ public sealed class SinkLingeringTransactionTests(SinkStandInFixture fixture)
         await using (services)
         {
             services.GetRequiredService<IStarRocksSink<SinkEvent>>();
-            await services.GetRequiredService<SinkCoordinator>().RecoverAsync(CancellationToken.None);
+            await services.GetRequiredService<SinkCoordinator>().StartAsync(CancellationToken.None);
             Assert.Equal(2, LoadStateProbes(db, "sink-events-"));
             Assert.Equal(LoadState.Aborted, await states.GetLoadStateAsync(db, "sink-events-0"));
             Assert.Equal(LoadState.Aborted, await states.GetLoadStateAsync(db, "sink-events-1"));
@@ -139,7 +139,7 @@ public sealed class SinkLingeringTransactionTests(SinkStandInFixture fixture)
         await using (off)
         {
             off.GetRequiredService<IStarRocksSink<SinkEvent>>();
-            await off.GetRequiredService<SinkCoordinator>().RecoverAsync(CancellationToken.None);
+            await off.GetRequiredService<SinkCoordinator>().StartAsync(CancellationToken.None);
             Assert.Equal(before, LoadStateProbes(db, "sink-events-"));
             Assert.Equal(LoadState.Prepared, await states.GetLoadStateAsync(db, "sink-events-3"));
         }

@@ -57,13 +57,14 @@ public sealed class SinkStandInFixture : IAsyncLifetime
     {
         StandIn.Faults.Clear();
         var database = $"sk_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}_{DateTime.UtcNow:HHmmssfff}";
-        var services = new ServiceCollection()
+        var services = new ServiceCollection().AddLogging()
             .AddStarRocks(Options(database, more))
             .AddSink<SinkItem>()
             .AddSink<SinkEvent>()
             .AddSink<SinkTicket>()
             .AddSink<SinkTicketStateRow>()
             .AddSink<SinkBlob>()
+            .AddHealthChecks()
             .UseDataSource(_ => MySqlConnectorFactory.Instance.CreateDataSource(ConnectionString))
             .Services.BuildServiceProvider();
         var schema = services.GetRequiredService<IStarRocksSchema>();

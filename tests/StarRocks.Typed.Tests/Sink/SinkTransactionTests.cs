@@ -27,7 +27,7 @@ public sealed class SinkTransactionTests(SinkStandInFixture fixture)
         for (var i = 0; i < 100; i++) await sink.WriteAsync(new SinkEvent { Id = i, Payload = "checkpoint 1" });
         await sink.CheckpointAsync();
         for (var i = 100; i < 150; i++) await sink.WriteAsync(new SinkEvent { Id = i, Payload = "checkpoint 2" });
-        coordinator.StopAfterJournalForTesting = true;
+        coordinator.Checkpoints!.StopAfterJournalForTesting = true;
         await sink.CheckpointAsync(); // prepared and journaled, never committed: the process "dies" here
         for (var i = 150; i < 170; i++) await sink.WriteAsync(new SinkEvent { Id = i, Payload = "in flight" });
         await sink.FlushAsync(); // loaded into a begun, never prepared transaction (lingering)
@@ -39,7 +39,7 @@ public sealed class SinkTransactionTests(SinkStandInFixture fixture)
         await using (restarted)
         {
             var again = restarted.GetRequiredService<IStarRocksSink<SinkEvent>>();
-            await restarted.GetRequiredService<SinkCoordinator>().RecoverAsync(CancellationToken.None);
+            await restarted.GetRequiredService<SinkCoordinator>().StartAsync(CancellationToken.None);
             Assert.Equal(150, await fixture.CountAsync(db, "events"));
             for (var i = 150; i < 170; i++) await again.WriteAsync(new SinkEvent { Id = i, Payload = "replayed" });
             await again.CheckpointAsync();

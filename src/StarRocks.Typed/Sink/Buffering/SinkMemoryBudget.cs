@@ -1,4 +1,4 @@
-namespace StarRocks.Typed.Sink;
+namespace StarRocks.Typed.Sink.Buffering;
 
 /// <summary>
 /// The one memory budget shared by all tables of a sink: bytes reserved by buffered, queued and in-flight batches.
@@ -13,6 +13,7 @@ internal sealed class SinkMemoryBudget(long limit)
     private readonly Lock _gate = new();
     private long _reserved;
     private long _peak;
+    private int _waiting;
     private TaskCompletionSource _released = NewSignal();
 
     /// <summary>The most bytes that may be reserved.</summary>
@@ -20,6 +21,9 @@ internal sealed class SinkMemoryBudget(long limit)
 
     /// <summary>Bytes reserved now.</summary>
     public long Reserved => Volatile.Read(ref _reserved);
+
+    /// <summary>Writers waiting for room now (back-pressure).</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
 
     /// <summary>The highest <see cref="Reserved"/> seen (for tests and diagnostics).</summary>
     public long Peak => Volatile.Read(ref _peak);
@@ -69,21 +73,29 @@ internal sealed class SinkMemoryBudget(long limit)
     /// <returns>Completes when the bytes may fit.</returns>
     public async ValueTask WaitForRoomAsync(long bytes, CancellationToken cancellationToken)
     {
-        while (true)
+        Interlocked.Increment(ref _waiting);
+        try
         {
-            Task released;
-            lock (_gate)
+            while (true)
             {
-                long reserved = Volatile.Read(ref _reserved);
-                if (reserved + bytes <= Limit || reserved == 0)
+                Task released;
+                lock (_gate)
                 {
-                    return;
+                    long reserved = Volatile.Read(ref _reserved);
+                    if (reserved + bytes <= Limit || reserved == 0)
+                    {
+                        return;
+                    }
+
+                    released = _released.Task;
                 }
 
-                released = _released.Task;
+                await released.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
-
-            await released.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
         }
     }
 
