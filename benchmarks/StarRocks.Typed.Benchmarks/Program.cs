@@ -11,6 +11,10 @@ switch (args)
     case ["quick-sink", ..]:
         await QuickSinkMeasurement.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
         break;
+    case ["merge-commit", ..]:
+        int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        await MergeCommitMeasurement.RunAsync(writers: Arg(1, 16), batches: Arg(2, 20), rowsPerBatch: Arg(3, 100), intervalMs: Arg(4, 200));
+        break;
     case ["quick-compression", ..]:
         await QuickCompressionMeasurement.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
         break;

@@ -32,6 +32,15 @@ internal sealed class StreamLoadHandler(StandInServices services)
             await new LoadAnswer("Fail", $"Access denied for user '{user}'") { Label = label }.WriteAsync(context);
             return;
         }
+        if (MergeCommitParameters.IsEnabled(context.Request.Headers, out var mergeCommitError) || mergeCommitError is not null)
+        {
+            var merged = mergeCommitError is not null ? new LoadAnswer("Fail", mergeCommitError)
+                : fault?.Kind == FaultKind.Fail ? new LoadAnswer("Fail", fault.Message ?? FaultInjector.RetryableMessage)
+                : await new MergeCommitLoadHandler(services).LoadAsync(context, db, table);
+            if (!context.RequestAborted.IsCancellationRequested)
+                await (merged with { LoadTimeMs = stopwatch.ElapsedMilliseconds }).WriteAsync(context);
+            return;
+        }
         if (!TransactionManager.IsValidLabel(label))
         {
             await new LoadAnswer("Fail", $"Invalid label '{label}': it must match ^[-\\w]{{1,128}}$") { Label = label }.WriteAsync(context);
@@ -109,7 +118,7 @@ internal sealed class StreamLoadHandler(StandInServices services)
             await services.Transactions.AbortAsync(transaction, error!);
             return new LoadAnswer("Fail", error!) { TxnId = transaction.Id, Label = label, LoadBytes = body.Length };
         }
-        var errorUrl = parsed.FilteredRows > 0 ? ErrorUrl(parsed.ErrorLines) : null;
+        var errorUrl = parsed.FilteredRows > 0 ? services.ErrorUrl(parsed.ErrorLines) : null;
         if (Refusal(parsed, options) is { } refusal)
         {
             await services.Transactions.AbortAsync(transaction, refusal);
@@ -135,9 +144,6 @@ internal sealed class StreamLoadHandler(StandInServices services)
         parsed.TotalRows == 0 ? "all partitions have no load data"
         : parsed.FilteredRows > options.MaxFilterRatio * parsed.TotalRows ? "too many filtered rows"
         : null;
-
-    internal string ErrorUrl(IEnumerable<string> lines) =>
-        $"http://{services.BeAddress}/api/_load_error_log?file={services.ErrorLogs.Add(lines)}";
 
     internal static LoadAnswer LabelAlreadyExists(LoadTransaction existing) =>
         new("Label Already Exists", $"Label [{existing.Label}] has already been used.")

@@ -180,7 +180,7 @@ internal sealed class TransactionHandler(StandInServices services)
         var maxFilterRatio = LoadOptions.Parse(headers ?? new HeaderDictionary(), out _).MaxFilterRatio;
         if (errorLines.Count > maxFilterRatio * transaction.TotalRows)
         {
-            var errorUrl = new StreamLoadHandler(services).ErrorUrl(errorLines);
+            var errorUrl = services.ErrorUrl(errorLines);
             await Transactions.AbortAsync(transaction, "too many filtered rows");
             return answer with { Status = "INTERNAL_ERROR", Message = "too many filtered rows", ErrorUrl = errorUrl };
         }

@@ -8,6 +8,7 @@ using StarRocks.Typed.StandIn.Be;
 using StarRocks.Typed.StandIn.Faults;
 using StarRocks.Typed.StandIn.Hosting;
 using StarRocks.Typed.StandIn.Http;
+using StarRocks.Typed.StandIn.Loading;
 using StarRocks.Typed.StandIn.Transactions;
 
 namespace StarRocks.Typed.StandIn.Fe;
@@ -44,6 +45,20 @@ internal static class FrontendRoutes
             {
                 await LoadAnswer.WriteLowercaseAsync(context, "FAILED", "There is no 100-continue header");
                 return;
+            }
+            if (MergeCommitParameters.FrontendSeesEnabled(context.Request.Headers))
+            {
+                // LoadAction.processBatchWriteStreamLoad: the leader creates the merge job, refusing bad parameters itself
+                if (services.LeaderAddress() is { } leader && leader != selfAddress())
+                {
+                    await Redirect.To(context, leader);
+                    return;
+                }
+                if (MergeCommitParameters.Parse(context.Request.Headers, out var error) is null)
+                {
+                    await LoadAnswer.WriteRestResultAsync(context, "INVALID_ARGUMENT", error!);
+                    return;
+                }
             }
             await Redirect.To(context, services.BeAddress);
         });
@@ -97,8 +112,11 @@ internal static class FrontendRoutes
                 await LoadAnswer.WriteLowercaseAsync(context, "FAILED", "No label selected.");
                 return;
             }
-            var state = services.Transactions.Find(db, label)?.ReportedState.ToString().ToUpperInvariant() ?? "UNKNOWN";
-            await LoadAnswer.WriteLowercaseAsync(context, "OK", "Success", state: state);
+            // GetStreamLoadState.java: the state, and the reason of an aborted transaction
+            var transaction = services.Transactions.Find(db, label);
+            var state = transaction?.ReportedState.ToString().ToUpperInvariant() ?? "UNKNOWN";
+            await LoadAnswer.WriteLowercaseAsync(context, "OK", "Success", state: state,
+                reason: transaction?.ReportedState == TransactionState.Aborted ? transaction.AbortReason : null);
         });
 
         app.MapGet("/api/health", () => Results.Json(new { status = "OK", msg = "To Be Added" }));
@@ -118,6 +136,7 @@ internal static class FrontendRoutes
             return Results.NoContent();
         });
         app.MapGet("/_standin/requests", () => Results.Json(services.Requests.Entries, AdminJson));
+        app.MapGet("/_standin/merge-commits", () => Results.Json(services.MergeCommits.Entries, AdminJson));
         app.MapDelete("/_standin/requests", () =>
         {
             services.Requests.Clear();

@@ -55,6 +55,8 @@ public sealed class StarRocksStandIn : IAsyncDisposable
     public FaultInjector Faults => _services.Faults;
     /// <summary>Every HTTP request the FEs and the BE received.</summary>
     public RequestLog Requests => _services.Requests;
+    /// <summary>Every merged transaction of Merge Commit loads, once its window closed.</summary>
+    public MergeCommitLog MergeCommits => _services.MergeCommits;
     /// <summary>Every statement received on the MySQL-protocol endpoint.</summary>
     public SqlLog SqlLog { get; }
     /// <summary>The table definitions the stand-in knows.</summary>

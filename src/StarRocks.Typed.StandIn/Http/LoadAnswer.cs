@@ -56,7 +56,7 @@ internal sealed record LoadAnswer(string Status, string Message)
 
     /// <summary>Writes the FE's lowercase <c>{"status":…,"msg":…}</c> form with <paramref name="httpStatus"/>.</summary>
     public static async Task WriteLowercaseAsync(HttpContext context, string status, string message, int httpStatus = StatusCodes.Status200OK,
-        string? state = null)
+        string? state = null, string? reason = null)
     {
         Observation.RequestFacts.Of(context).LoadStatus = status;
         context.Response.StatusCode = httpStatus;
@@ -65,8 +65,29 @@ internal sealed record LoadAnswer(string Status, string Message)
         json.WriteStartObject();
         if (state is not null)
             json.WriteString("state", state);
+        if (reason is not null)
+            json.WriteString("reason", reason);
         json.WriteString("status", status);
         json.WriteString("msg", message);
+        json.WriteEndObject();
+        await json.FlushAsync();
+    }
+
+    /// <summary>
+    /// Writes an FE failure in <c>RestBaseResult</c>'s form, <c>{"status":"FAILED","code":…,"msg":…,"message":…}</c>
+    /// (<c>fe/fe-core/src/main/java/com/starrocks/http/rest/RestBaseResult.java</c>).
+    /// </summary>
+    public static async Task WriteRestResultAsync(HttpContext context, string code, string message)
+    {
+        Observation.RequestFacts.Of(context).LoadStatus = "FAILED";
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json";
+        await using var json = new Utf8JsonWriter(context.Response.BodyWriter);
+        json.WriteStartObject();
+        json.WriteString("status", "FAILED");
+        json.WriteString("code", code);
+        json.WriteString("msg", message);
+        json.WriteString("message", message);
         json.WriteEndObject();
         await json.FlushAsync();
     }

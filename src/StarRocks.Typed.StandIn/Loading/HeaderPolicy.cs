@@ -13,7 +13,8 @@ public static class HeaderPolicy
     {
         "label", "format", "column_separator", "row_delimiter", "columns", "enclose", "escape", "skip_header",
         "trim_space", "strip_outer_array", "jsonpaths", "partial_update", "max_filter_ratio", "strict_mode", "timeout",
-        "db", "table", "idle_transaction_timeout", "prepared_timeout", "compression",
+        "db", "table", "idle_transaction_timeout", "prepared_timeout", "compression", "enable_merge_commit",
+        "merge_commit_interval_ms", "merge_commit_parallel", "merge_commit_async",
     };
 
     /// <summary>Headers accepted without effect (performance, placement or cluster tuning).</summary>
@@ -26,8 +27,7 @@ public static class HeaderPolicy
     /// <summary>Load headers the stand-in refuses (their effect is not reproduced).</summary>
     public static readonly IReadOnlySet<string> Refused = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "where", "json_root", "envelope", "merge_condition", "enable_merge_commit",
-        "merge_commit_interval_ms", "merge_commit_parallel", "merge_commit_async", "negative", "function_column.sequence_col",
+        "where", "json_root", "envelope", "merge_condition", "negative", "function_column.sequence_col",
     };
 
     /// <summary>The message for the first refused header present, or null.</summary>

@@ -63,6 +63,13 @@ public sealed class StarRocksConnectionOptions
             : TimeSpan.FromSeconds(DefaultLoadTimeoutSeconds);
 
     /// <summary>
+    /// Merge Commit, when <c>sink.properties.enable_merge_commit</c> is true (see <see cref="MergeCommitProperties"/>);
+    /// <see langword="null"/> when it is not enabled or its properties are malformed (the validator names them).
+    /// </summary>
+    /// <returns>The Merge Commit properties, defaults applied.</returns>
+    public MergeCommitProperties? GetMergeCommit() => MergeCommitProperties.Read(Properties, []);
+
+    /// <summary>
     /// Applies options spelled as users know them from the StarRocks connectors: <c>load-url</c>, <c>username</c>,
     /// <c>password</c>, <c>sink.label-prefix</c>, <c>sink.max-retries</c>, <c>sink.retry.interval-ms</c>,
     /// <c>sink.connect.timeout-ms</c>, <c>sink.wait-for-continue.timeout-ms</c>, <c>sink.socket.timeout-ms</c> and

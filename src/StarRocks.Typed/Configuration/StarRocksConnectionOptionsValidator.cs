@@ -74,6 +74,7 @@ internal sealed class StarRocksConnectionOptionsValidator : IValidateOptions<Sta
             }
         }
 
+        MergeCommitProperties.Read(options.Properties, failures);
         return failures;
     }
 

@@ -88,6 +88,23 @@ public sealed class StarRocksOptions
     public int LingeringTransactionCheckCount { get; set; } = -1;
 
     /// <summary>
+    /// <c>sink.merge-commit.max-concurrent-requests</c>: with Merge Commit, how many loads of one table may be in flight at
+    /// once (default <see cref="int.MaxValue"/>); 0 sends them one after another, in order, which keeps the order of
+    /// updates to a Primary Key table.
+    /// </summary>
+    public int MergeCommitMaxConcurrentRequests { get; set; } = int.MaxValue;
+
+    /// <summary>
+    /// <c>sink.merge-commit.chunk.size</c>: with Merge Commit, the most bytes one load carries (default 20 MB, or 500 MB
+    /// when <see cref="MergeCommitMaxConcurrentRequests"/> is 0); <see langword="null"/> takes the default.
+    /// </summary>
+    public long? MergeCommitChunkSize { get; set; }
+
+    /// <summary>The Merge Commit chunk size in effect (see <see cref="MergeCommitChunkSize"/>).</summary>
+    public long EffectiveMergeCommitChunkSize =>
+        MergeCommitChunkSize ?? (MergeCommitMaxConcurrentRequests == 0 ? 500L * 1024 * 1024 : 20L * 1024 * 1024);
+
+    /// <summary>
     /// Called after a successful load from which StarRocks filtered rows (<c>sink.properties.max_filter_ratio</c> &gt; 0)
     /// with the table, label, filtered count and StarRocks's error-log lines (fetched from <c>ErrorURL</c> without
     /// credentials, at most 1 MiB and 10 s): a dead-letter hook. The table's uploader awaits it before the next batch
@@ -148,6 +165,10 @@ public sealed class StarRocksOptions
         ConnectorOption<StarRocksOptions>.Flag("sink.at-least-once.use-transaction-stream-load", (o, v) => o.UseTransactionStreamLoad = v),
         ConnectorOption<StarRocksOptions>.Text("sink.exactly-once.journal-path", (o, v) => o.JournalPath = v),
         ConnectorOption<StarRocksOptions>.Flag("sink.exactly-once.enable-abort-lingering-txn", (o, v) => o.AbortLingeringTransactions = v),
+        ConnectorOption<StarRocksOptions>.Int32("sink.merge-commit.max-concurrent-requests", o => o.MergeCommitMaxConcurrentRequests,
+            (o, v) => o.MergeCommitMaxConcurrentRequests = v, 0), // 0: one load at a time, in order
+        ConnectorOption<StarRocksOptions>.Int64("sink.merge-commit.chunk.size", o => o.EffectiveMergeCommitChunkSize, (o, v) => o.MergeCommitChunkSize = v,
+            1, MaxBufferBytes),
         ConnectorOption<StarRocksOptions>.Int32("sink.exactly-once.check-num-lingering-txn", o => o.LingeringTransactionCheckCount, (o, v) => o.LingeringTransactionCheckCount = v, -1), // -1: until the first label that is not lingering
     ];
 }

@@ -42,6 +42,7 @@ internal sealed class StarRocksOptionsValidator : IValidateOptions<StarRocksOpti
         }
 
         CheckProperties(failures, options.Connection.Properties ?? new Dictionary<string, string>());
+        CheckMergeCommit(failures, options);
         return failures;
     }
 
@@ -103,6 +104,26 @@ internal sealed class StarRocksOptionsValidator : IValidateOptions<StarRocksOpti
         if (properties.TryGetValue("partial_update", out var partial) && bool.TryParse(partial, out var isPartial) && isPartial)
         {
             failures.Add("sink.properties.partial_update is set by the sink per batch; use WritePartialAsync for a column subset.");
+        }
+    }
+
+    private static void CheckMergeCommit(List<string> failures, StarRocksOptions options)
+    {
+        if (options.Connection.GetMergeCommit() is null)
+        {
+            return;
+        }
+
+        if (options.Semantic == StarRocksSinkSemantic.ExactlyOnce)
+        {
+            failures.Add("sink.properties.enable_merge_commit is not compatible with sink.semantic exactly-once: StarRocks labels and commits " +
+                "merged transactions itself, so they cannot be prepared and committed at a checkpoint. Use at-least-once.");
+        }
+
+        if (options.UseTransactionStreamLoad)
+        {
+            failures.Add("sink.properties.enable_merge_commit is not compatible with sink.at-least-once.use-transaction-stream-load: " +
+                "Merge Commit loads are plain Stream Loads that StarRocks merges into its own transactions.");
         }
     }
 

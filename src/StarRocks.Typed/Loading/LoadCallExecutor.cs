@@ -150,7 +150,11 @@ internal sealed class LoadCallExecutor : IDisposable
             call.Label, result, isRetryable: outcome == StreamLoadOutcome.Retryable);
 
     /// <summary><c>GET /api/{db}/get_load_state?label=</c>, following the redirect to the leader FE.</summary>
-    public async Task<LoadState> GetLoadStateAsync(string database, string label, CancellationToken cancellationToken)
+    public async Task<LoadState> GetLoadStateAsync(string database, string label, CancellationToken cancellationToken) =>
+        StreamLoadOutcomes.ParseLoadState((await GetLabelAsync(database, label, cancellationToken).ConfigureAwait(false)).State);
+
+    /// <summary><c>GET /api/{db}/get_load_state?label=</c>: the answer with its <c>state</c> (and <c>reason</c>, when aborted).</summary>
+    public async Task<StreamLoadResult> GetLabelAsync(string database, string label, CancellationToken cancellationToken)
     {
         var call = new LoadCall("get_load_state", database, null, label);
         var request = new StarRocksHttpRequest(
@@ -158,7 +162,7 @@ internal sealed class LoadCallExecutor : IDisposable
         var (result, _) = await SendAsync(call, request, transactionApi: true, cancellationToken).ConfigureAwait(false);
         if (result.HttpStatusCode == 200 && result.State is not null)
         {
-            return StreamLoadOutcomes.ParseLoadState(result.State);
+            return result;
         }
 
         var outcome = result.HttpStatusCode is >= 400 and < 500

@@ -29,9 +29,17 @@ public sealed class StreamLoadClient : IStreamLoadClient, IDisposable, IErrorLog
     /// <param name="options">Endpoints, credentials, retries and timeouts.</param>
     /// <param name="loggerFactory">Where log events go; none when <see langword="null"/>.</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid.</exception>
+    /// <exception cref="ArgumentException">The options enable Merge Commit (use <see cref="MergeCommitLoadClient"/>).</exception>
     public StreamLoadClient(StarRocksConnectionOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.GetMergeCommit() is not null)
+        {
+            // StarRocks ignores the label of a Merge Commit load and (async) answers before the data is committed
+            throw new ArgumentException(
+                "sink.properties.enable_merge_commit is true: load with MergeCommitLoadClient, which waits for the merged transaction.", nameof(options));
+        }
+
         _executor = new LoadCallExecutor(options, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<StreamLoadClient>());
     }
 

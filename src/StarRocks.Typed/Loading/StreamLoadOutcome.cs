@@ -79,6 +79,8 @@ public static class StreamLoadOutcomes
         "Only primary key table support partial update",
         "Access denied",
         "current running txns on db",
+        // Merge Commit's "too many filtered rows": the merged transaction failed its max_filter_ratio (MergeCommitTask.java)
+        "There is a data quality issue",
     ];
 
     /// <summary>Classifies an HTTP answer.</summary>
@@ -142,6 +144,7 @@ public static class StreamLoadOutcomes
     public static bool Is(string? status, string expected) =>
         string.Equals(status?.Trim(), expected, StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsPermanentMessage(string? message) =>
+    /// <summary>Whether a <c>Fail</c> message names a cause a retry cannot fix.</summary>
+    internal static bool IsPermanentMessage(string? message) =>
         message is not null && PermanentFailureMessages.Any(m => message.Contains(m, StringComparison.OrdinalIgnoreCase));
 }

@@ -43,17 +43,17 @@ public sealed class StreamLoadRequest
     internal const string ContentEncodingRefusal =
         "sink.properties.content-encoding is not supported: set sink.properties.compression, which names the codec the body is compressed with.";
 
-    /// <summary>Builds the header list sent with a load: configured properties, then the request's headers, then the label.</summary>
+    /// <summary>Builds the header list sent with a load: configured properties, then the request's headers, then the label (if any).</summary>
     /// <param name="properties">The configured <c>sink.properties.*</c>.</param>
     /// <param name="headers">The headers describing the body.</param>
-    /// <param name="label">The label of this attempt.</param>
+    /// <param name="label">The label of this attempt; <see langword="null"/> for none (Merge Commit).</param>
     /// <returns>Lower-cased header names with their values; later sources override earlier ones.</returns>
     /// <exception cref="ArgumentException">
     /// A name is not a header token, a value spans lines, <c>compression</c> names a codec that cannot be written, or
     /// <c>content-encoding</c> is set.
     /// </exception>
     internal static IReadOnlyList<KeyValuePair<string, string>> MergeHeaders(
-        IEnumerable<KeyValuePair<string, string>>? properties, IEnumerable<KeyValuePair<string, string>>? headers, string label)
+        IEnumerable<KeyValuePair<string, string>>? properties, IEnumerable<KeyValuePair<string, string>>? headers, string? label)
     {
         var merged = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in (properties ?? []).Concat(headers ?? []))
@@ -81,7 +81,11 @@ public sealed class StreamLoadRequest
             throw new ArgumentException(error, nameof(headers));
         }
 
-        merged["label"] = label;
+        if (label is not null)
+        {
+            merged["label"] = label;
+        }
+
         return [.. merged];
     }
 }

@@ -58,6 +58,7 @@ internal static class StreamLoadResponseParser
                 "LOADTIMEMS" => result with { LoadTimeMs = ReadInt64(value) ?? 0 },
                 "ERRORURL" => result with { ErrorUrl = ReadString(value) },
                 "STATE" => result with { State = ReadString(value) },
+                "REASON" => result with { Reason = ReadString(value) },
                 _ => result,
             };
         }

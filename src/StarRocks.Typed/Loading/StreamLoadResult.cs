@@ -47,4 +47,7 @@ public sealed record StreamLoadResult
 
     /// <summary><c>state</c>: the label state answered by <c>get_load_state</c>.</summary>
     public string? State { get; init; }
+
+    /// <summary><c>reason</c>: why <c>get_load_state</c>'s label was aborted, when StarRocks says.</summary>
+    public string? Reason { get; init; }
 }

@@ -21,6 +21,7 @@ internal sealed class SinkCoordinator : IStarRocksCheckpoints, IAsyncDisposable
     private readonly List<(TableBuffer Buffer, TableUploader Uploader)> _tables = [];
     private readonly Func<TableBuffer, IBatchLoader> _newLoader;
     private ExactlyOnceCheckpoints? _checkpoints;
+    private long _maxBatchBytes = long.MaxValue; // bytes per batch; bounded by Merge Commit's chunk size
     private IDisposable? _ownedLoader;
     private TransactionStreamLoadClient? _transactions;
     private bool _disposed;
@@ -31,10 +32,11 @@ internal sealed class SinkCoordinator : IStarRocksCheckpoints, IAsyncDisposable
         StarRocksOptionsValidator.ThrowIfInvalid(Options);
         loggerFactory ??= NullLoggerFactory.Instance;
         Logger = loggerFactory.CreateLogger("StarRocks.Typed.Sink");
-        _newLoader = (Options.Semantic, Options.UseTransactionStreamLoad) switch // the one place the delivery mode is read
+        _newLoader = (Options.Semantic, Options.UseTransactionStreamLoad, Options.Connection.GetMergeCommit() is not null) switch // the one place the delivery mode is read
         {
-            (StarRocksSinkSemantic.ExactlyOnce, _) => ExactlyOnce(loggerFactory, journal),
-            (_, true) => TransactionPerFlush(loggerFactory),
+            (StarRocksSinkSemantic.ExactlyOnce, _, _) => ExactlyOnce(loggerFactory, journal),
+            (_, true, _) => TransactionPerFlush(loggerFactory),
+            (_, _, true) => MergeCommitPerBatch(loggerFactory),
             _ => StreamLoadPerBatch(loggerFactory, loader),
         };
         Buffers = new SinkBuffers(Options.BufferFlushMaxBytes, Options.BufferFlushInterval, Options.ScanFrequency, Logger); // after what can throw: it starts a timer
@@ -81,7 +83,7 @@ internal sealed class SinkCoordinator : IStarRocksCheckpoints, IAsyncDisposable
     public TableBuffer CreateTable(string database, string table)
     {
         var queue = Channel.CreateUnbounded<SealedBatch>(new() { SingleReader = true });
-        var buffer = new TableBuffer(Buffers, database, table, Options.BufferFlushMaxRows, Options.UsesJson, queue.Writer, new TableFailure(), Logger);
+        var buffer = new TableBuffer(Buffers, database, table, Options.BufferFlushMaxRows, _maxBatchBytes, Options.UsesJson, queue.Writer, new TableFailure(), Logger);
         var uploader = new TableUploader(buffer, queue.Reader, _newLoader(buffer), Buffers.Budget, IoSlots, Options.OnRejectedRows, Logger);
         lock (_tables)
         {
@@ -170,6 +172,18 @@ internal sealed class SinkCoordinator : IStarRocksCheckpoints, IAsyncDisposable
         var transactions = _transactions = new TransactionStreamLoadClient(Options.Connection, loggerFactory);
         var labels = new LoadLabelGenerator(Options.Connection.LabelPrefix);
         return b => new TransactionBatchLoader(transactions, b.Database, b.Table, FlushPoint.Flush, _ => Task.FromResult(labels.Next(b.Table)), Logger);
+    }
+
+    /// <summary>
+    /// At-least-once with <c>sink.properties.enable_merge_commit</c>: a Merge Commit load per batch of at most
+    /// <c>sink.merge-commit.chunk.size</c> bytes, up to <c>sink.merge-commit.max-concurrent-requests</c> of a table unconfirmed.
+    /// </summary>
+    private Func<TableBuffer, IBatchLoader> MergeCommitPerBatch(ILoggerFactory loggerFactory)
+    {
+        var client = new MergeCommitLoadClient(Options.Connection, loggerFactory);
+        _ownedLoader = client;
+        _maxBatchBytes = Options.EffectiveMergeCommitChunkSize;
+        return b => new MergeCommitBatchLoader(client, b.Database, b.Table, Options.MergeCommitMaxConcurrentRequests);
     }
 
     /// <summary>At-least-once: a Stream Load per batch.</summary>

@@ -113,4 +113,34 @@ public sealed class SinkOptionsTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         Assert.Contains("sink.buffer-flush.max-rows", error.Message, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Merge_Commit_options_bind_with_the_connector_defaults()
+    {
+        var defaults = Bind(("sink.properties.enable_merge_commit", "true"), ("sink.properties.merge_commit_interval_ms", "2000"));
+        Assert.Empty(StarRocksOptionsValidator.GetFailures(defaults));
+        Assert.Equal(new MergeCommitProperties(TimeSpan.FromSeconds(2), 3, Async: true), defaults.Connection.GetMergeCommit());
+        Assert.Equal(int.MaxValue, defaults.MergeCommitMaxConcurrentRequests);
+        Assert.Equal(20L * 1024 * 1024, defaults.EffectiveMergeCommitChunkSize);
+
+        var serial = Bind(("sink.properties.enable_merge_commit", "true"), ("sink.properties.merge_commit_interval_ms", "2000"),
+            ("sink.properties.merge_commit_parallel", "8"), ("sink.properties.merge_commit_async", "false"),
+            ("sink.merge-commit.max-concurrent-requests", "0"));
+        Assert.Equal(new MergeCommitProperties(TimeSpan.FromSeconds(2), 8, Async: false), serial.Connection.GetMergeCommit());
+        Assert.Equal(500L * 1024 * 1024, serial.EffectiveMergeCommitChunkSize);
+        Assert.Equal(1_000_000, Bind(("sink.merge-commit.chunk.size", "1000000")).EffectiveMergeCommitChunkSize);
+        Assert.Null(Bind(("sink.properties.merge_commit_interval_ms", "2000")).Connection.GetMergeCommit());
+    }
+
+    [Theory]
+    [InlineData("sink.semantic", "exactly-once", "sink.properties.enable_merge_commit is not compatible with sink.semantic exactly-once")]
+    [InlineData("sink.at-least-once.use-transaction-stream-load", "true", "sink.properties.enable_merge_commit is not compatible with sink.at-least-once.use-transaction-stream-load")]
+    [InlineData("sink.merge-commit.max-concurrent-requests", "-1", "sink.merge-commit.max-concurrent-requests must be 0 or more (was -1)")]
+    [InlineData("sink.merge-commit.chunk.size", "0", "sink.merge-commit.chunk.size must be between 1 and")]
+    [InlineData("sink.properties.merge_commit_interval_ms", "-5", "sink.properties.merge_commit_interval_ms must be a positive number of milliseconds (was '-5')")]
+    public void Merge_Commit_conflicts_fail_at_start_naming_the_option(string key, string value, string expected)
+    {
+        var options = Bind(("sink.properties.enable_merge_commit", "true"), ("sink.properties.merge_commit_interval_ms", "1000"), (key, value));
+
+        Assert.Contains(StarRocksOptionsValidator.GetFailures(options), f => f.StartsWith(expected, StringComparison.Ordinal));
+    }
 }

@@ -6,6 +6,7 @@ namespace StarRocks.Typed.Sink.Buffering;
 internal enum SealReason
 {
     MaxRows,
+    MaxBatchBytes,
     MaxBytes,
     Shape,
     Interval,

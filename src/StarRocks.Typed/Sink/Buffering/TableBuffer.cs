@@ -11,7 +11,8 @@ namespace StarRocks.Typed.Sink.Buffering;
 /// <c>max-rows</c>, on a row of another shape, when older than the flush interval, or when asked, into the table's queue.
 /// It knows nothing of how batches are loaded; a failure of its uploader is thrown to its writers.
 /// </summary>
-internal sealed class TableBuffer(SinkBuffers buffers, string database, string table, long maxRows, bool json, ChannelWriter<SealedBatch> queue, TableFailure failure, ILogger logger)
+internal sealed class TableBuffer(
+    SinkBuffers buffers, string database, string table, long maxRows, long maxBatchBytes, bool json, ChannelWriter<SealedBatch> queue, TableFailure failure, ILogger logger)
 {
     private readonly Lock _gate = new();
     private LoadBatch? _active;
@@ -41,7 +42,8 @@ internal sealed class TableBuffer(SinkBuffers buffers, string database, string t
 
     /// <summary>
     /// Appends serialized rows whose bytes (<see cref="ReservedBytes(SerializedRows)"/>) are already reserved in the budget,
-    /// sealing the active batch whenever it reaches <c>max-rows</c> (so a chunk may end one batch and start the next).
+    /// sealing the active batch whenever it reaches <c>max-rows</c> or the batch byte bound (Merge Commit's
+    /// <c>sink.merge-commit.chunk.size</c>; a chunk may end one batch and start the next).
     /// </summary>
     /// <param name="shape">The rows' shape; a different shape than the active batch's seals it first.</param>
     /// <param name="rows">The rows.</param>
@@ -64,6 +66,25 @@ internal sealed class TableBuffer(SinkBuffers buffers, string database, string t
                 }
 
                 to = (int)Math.Min(rows.Count, from + maxRows - _active.RowCount);
+                if (maxBatchBytes != long.MaxValue)
+                {
+                    var room = maxBatchBytes - _active.Length;
+                    if (_active.RowCount > 0 && ReservedBytes(rows, from, from + 1) > room)
+                    {
+                        SealLocked(SealReason.MaxBatchBytes, FlushPoint.None); // the next row starts the next batch
+                        to = from;
+                        continue;
+                    }
+
+                    var fit = from + 1; // a row larger than the bound goes alone
+                    while (fit < to && ReservedBytes(rows, from, fit + 1) <= room)
+                    {
+                        fit++;
+                    }
+
+                    to = fit;
+                }
+
                 AppendLocked(rows, from, to);
                 long reserved = ReservedBytes(rows, from, to);
                 _activeReserved += reserved;
@@ -71,6 +92,10 @@ internal sealed class TableBuffer(SinkBuffers buffers, string database, string t
                 if (_active.RowCount >= maxRows)
                 {
                     SealLocked(SealReason.MaxRows, FlushPoint.None);
+                }
+                else if (_active.Length >= maxBatchBytes)
+                {
+                    SealLocked(SealReason.MaxBatchBytes, FlushPoint.None);
                 }
             }
         }

@@ -5,7 +5,8 @@ namespace StarRocks.Typed.Sink.Delivery;
 
 /// <summary>
 /// How one table's sealed batches reach StarRocks, chosen once per sink by the delivery mode: one Stream Load per batch
-/// (<see cref="StreamLoadBatchLoader"/>) or a transaction the batches stream into (<see cref="TransactionBatchLoader"/>).
+/// (<see cref="StreamLoadBatchLoader"/>), a transaction the batches stream into (<see cref="TransactionBatchLoader"/>), or a
+/// Merge Commit load per batch that StarRocks merges with other loads of the table (<see cref="MergeCommitBatchLoader"/>).
 /// Its table's uploader calls it one batch at a time, in order.
 /// </summary>
 internal interface IBatchLoader
