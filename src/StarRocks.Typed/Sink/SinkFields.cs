@@ -45,6 +45,7 @@ internal static class SinkFields
     /// <typeparam name="TWriter"><see cref="CsvRowWriter"/> or <see cref="JsonRowWriter"/>.</typeparam>
     /// <param name="value">The row or key.</param>
     /// <param name="writer">The writer, in a row.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Write<TValue, TFields, TWriter>(TValue value, ref TWriter writer)
         where TFields : ISinkFields<TValue>
         where TWriter : IRowWriter, allows ref struct
