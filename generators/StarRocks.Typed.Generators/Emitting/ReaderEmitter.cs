@@ -12,7 +12,7 @@ namespace StarRocks.Typed.Generators.Emitting;
 /// </summary>
 internal static class ReaderEmitter
 {
-    private const string Readers = "global::StarRocks.Typed.Reading.StarRocksReaders";
+    private const string Readers = "global::StarRocks.Typed.Generated.StarRocksReaders";
 
     public static void Emit(SourceWriter writer, TableSpec table)
     {

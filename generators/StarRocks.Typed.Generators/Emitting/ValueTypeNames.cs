@@ -8,8 +8,8 @@ namespace StarRocks.Typed.Generators.Emitting;
 /// </summary>
 internal static class ValueTypeNames
 {
-    private const string ValueWriters = "global::StarRocks.Typed.Serialization.ValueWriters";
-    private const string ValueReaders = "global::StarRocks.Typed.Reading.ValueReaders";
+    private const string ValueWriters = "global::StarRocks.Typed.Generated.ValueWriters";
+    private const string ValueReaders = "global::StarRocks.Typed.Generated.ValueReaders";
 
     /// <summary>The scalar part of a row-writer method (<c>Write{Suffix}</c>) and most reader methods (<c>Get{Suffix}</c>).</summary>
     public static string ScalarSuffix(ValueKind kind) => kind switch

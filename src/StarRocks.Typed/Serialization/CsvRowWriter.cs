@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using StarRocks.Typed.Generated;
 
 namespace StarRocks.Typed.Serialization;
 

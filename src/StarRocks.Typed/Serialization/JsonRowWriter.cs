@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using StarRocks.Typed.Generated;
 
 namespace StarRocks.Typed.Serialization;
 

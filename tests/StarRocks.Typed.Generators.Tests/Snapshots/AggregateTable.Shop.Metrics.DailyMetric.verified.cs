@@ -62,19 +62,19 @@ partial record DailyMetric : global::StarRocks.Typed.IStarRocksKeyed<global::Sho
     {
         global::System.DateOnly column0 = default;
         if (ordinals[0] >= 0 && !reader.IsDBNull(ordinals[0]))
-            column0 = global::StarRocks.Typed.Reading.StarRocksReaders.GetDateOnly(reader, ordinals[0]);
+            column0 = global::StarRocks.Typed.Generated.StarRocksReaders.GetDateOnly(reader, ordinals[0]);
         string column1 = default!;
         if (ordinals[1] >= 0 && !reader.IsDBNull(ordinals[1]))
-            column1 = global::StarRocks.Typed.Reading.StarRocksReaders.GetString(reader, ordinals[1]);
+            column1 = global::StarRocks.Typed.Generated.StarRocksReaders.GetString(reader, ordinals[1]);
         long column2 = default;
         if (ordinals[2] >= 0 && !reader.IsDBNull(ordinals[2]))
-            column2 = global::StarRocks.Typed.Reading.StarRocksReaders.GetInt64(reader, ordinals[2]);
+            column2 = global::StarRocks.Typed.Generated.StarRocksReaders.GetInt64(reader, ordinals[2]);
         decimal column3 = default;
         if (ordinals[3] >= 0 && !reader.IsDBNull(ordinals[3]))
-            column3 = global::StarRocks.Typed.Reading.StarRocksReaders.GetDecimal(reader, ordinals[3]);
+            column3 = global::StarRocks.Typed.Generated.StarRocksReaders.GetDecimal(reader, ordinals[3]);
         global::System.DateTime? column4 = default;
         if (ordinals[4] >= 0 && !reader.IsDBNull(ordinals[4]))
-            column4 = global::StarRocks.Typed.Reading.StarRocksReaders.GetDateTime(reader, ordinals[4]);
+            column4 = global::StarRocks.Typed.Generated.StarRocksReaders.GetDateTime(reader, ordinals[4]);
         return new global::Shop.Metrics.DailyMetric
         {
             Day = column0,

@@ -103,16 +103,16 @@ partial class AllTypes : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Al
         if (row.MaybeSize is { } value30) writer.WriteEnumName(value30, "maybe_size"); else writer.WriteNull();
         writer.WriteJson(row.Document, "document");
         writer.WriteJsonText(row.JsonText, "json_text");
-        writer.WriteValue<int[]?, global::StarRocks.Typed.Serialization.ValueWriters.Array<int, global::StarRocks.Typed.Serialization.ValueWriters.Int32>>(row.Numbers!, "numbers");
-        writer.WriteValue<global::System.Collections.Generic.List<string?>?, global::StarRocks.Typed.Serialization.ValueWriters.List<string?, global::StarRocks.Typed.Serialization.ValueWriters.String>>(row.Names!, "names");
-        writer.WriteValue<global::System.Collections.Generic.IReadOnlyList<long?>?, global::StarRocks.Typed.Serialization.ValueWriters.ReadOnlyList<long?, global::StarRocks.Typed.Serialization.ValueWriters.Nullable<long, global::StarRocks.Typed.Serialization.ValueWriters.Int64>>>(row.Sparse!, "sparse");
-        writer.WriteValue<global::System.Collections.Immutable.ImmutableArray<global::System.DateOnly>, global::StarRocks.Typed.Serialization.ValueWriters.ImmutableArray<global::System.DateOnly, global::StarRocks.Typed.Serialization.ValueWriters.DateOnly>>(row.Days!, "days");
-        writer.WriteValue<global::System.Collections.Generic.IEnumerable<global::Shop.Size>?, global::StarRocks.Typed.Serialization.ValueWriters.Enumerable<global::Shop.Size, global::StarRocks.Typed.Serialization.ValueWriters.EnumNumber<global::Shop.Size>>>(row.Sizes!, "sizes");
-        writer.WriteValue<global::System.Collections.Generic.List<int[]?>?, global::StarRocks.Typed.Serialization.ValueWriters.List<int[]?, global::StarRocks.Typed.Serialization.ValueWriters.Array<int, global::StarRocks.Typed.Serialization.ValueWriters.Int32>>>(row.Nested!, "nested");
+        writer.WriteValue<int[]?, global::StarRocks.Typed.Generated.ValueWriters.Array<int, global::StarRocks.Typed.Generated.ValueWriters.Int32>>(row.Numbers!, "numbers");
+        writer.WriteValue<global::System.Collections.Generic.List<string?>?, global::StarRocks.Typed.Generated.ValueWriters.List<string?, global::StarRocks.Typed.Generated.ValueWriters.String>>(row.Names!, "names");
+        writer.WriteValue<global::System.Collections.Generic.IReadOnlyList<long?>?, global::StarRocks.Typed.Generated.ValueWriters.ReadOnlyList<long?, global::StarRocks.Typed.Generated.ValueWriters.Nullable<long, global::StarRocks.Typed.Generated.ValueWriters.Int64>>>(row.Sparse!, "sparse");
+        writer.WriteValue<global::System.Collections.Immutable.ImmutableArray<global::System.DateOnly>, global::StarRocks.Typed.Generated.ValueWriters.ImmutableArray<global::System.DateOnly, global::StarRocks.Typed.Generated.ValueWriters.DateOnly>>(row.Days!, "days");
+        writer.WriteValue<global::System.Collections.Generic.IEnumerable<global::Shop.Size>?, global::StarRocks.Typed.Generated.ValueWriters.Enumerable<global::Shop.Size, global::StarRocks.Typed.Generated.ValueWriters.EnumNumber<global::Shop.Size>>>(row.Sizes!, "sizes");
+        writer.WriteValue<global::System.Collections.Generic.List<int[]?>?, global::StarRocks.Typed.Generated.ValueWriters.List<int[]?, global::StarRocks.Typed.Generated.ValueWriters.Array<int, global::StarRocks.Typed.Generated.ValueWriters.Int32>>>(row.Nested!, "nested");
 #pragma warning disable CS8631
-        writer.WriteValue<global::System.Collections.Generic.Dictionary<string, int?>?, global::StarRocks.Typed.Serialization.ValueWriters.Dictionary<string, int?, global::StarRocks.Typed.Serialization.ValueWriters.String, global::StarRocks.Typed.Serialization.ValueWriters.Nullable<int, global::StarRocks.Typed.Serialization.ValueWriters.Int32>>>(row.Counts!, "counts");
+        writer.WriteValue<global::System.Collections.Generic.Dictionary<string, int?>?, global::StarRocks.Typed.Generated.ValueWriters.Dictionary<string, int?, global::StarRocks.Typed.Generated.ValueWriters.String, global::StarRocks.Typed.Generated.ValueWriters.Nullable<int, global::StarRocks.Typed.Generated.ValueWriters.Int32>>>(row.Counts!, "counts");
 #pragma warning restore CS8631
-        writer.WriteValue<global::System.Collections.Generic.IReadOnlyDictionary<int, string?>?, global::StarRocks.Typed.Serialization.ValueWriters.ReadOnlyDictionary<int, string?, global::StarRocks.Typed.Serialization.ValueWriters.Int32, global::StarRocks.Typed.Serialization.ValueWriters.String>>(row.Labels!, "labels");
+        writer.WriteValue<global::System.Collections.Generic.IReadOnlyDictionary<int, string?>?, global::StarRocks.Typed.Generated.ValueWriters.ReadOnlyDictionary<int, string?, global::StarRocks.Typed.Generated.ValueWriters.Int32, global::StarRocks.Typed.Generated.ValueWriters.String>>(row.Labels!, "labels");
         writer.WriteInt32(row.Computed);
     }
 
@@ -187,23 +187,23 @@ partial class AllTypes : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Al
         writer.WriteName("\"json_text\":"u8);
         writer.WriteJsonText(row.JsonText);
         writer.WriteName("\"numbers\":"u8);
-        writer.WriteValue<int[]?, global::StarRocks.Typed.Serialization.ValueWriters.Array<int, global::StarRocks.Typed.Serialization.ValueWriters.Int32>>(row.Numbers!);
+        writer.WriteValue<int[]?, global::StarRocks.Typed.Generated.ValueWriters.Array<int, global::StarRocks.Typed.Generated.ValueWriters.Int32>>(row.Numbers!);
         writer.WriteName("\"names\":"u8);
-        writer.WriteValue<global::System.Collections.Generic.List<string?>?, global::StarRocks.Typed.Serialization.ValueWriters.List<string?, global::StarRocks.Typed.Serialization.ValueWriters.String>>(row.Names!);
+        writer.WriteValue<global::System.Collections.Generic.List<string?>?, global::StarRocks.Typed.Generated.ValueWriters.List<string?, global::StarRocks.Typed.Generated.ValueWriters.String>>(row.Names!);
         writer.WriteName("\"sparse\":"u8);
-        writer.WriteValue<global::System.Collections.Generic.IReadOnlyList<long?>?, global::StarRocks.Typed.Serialization.ValueWriters.ReadOnlyList<long?, global::StarRocks.Typed.Serialization.ValueWriters.Nullable<long, global::StarRocks.Typed.Serialization.ValueWriters.Int64>>>(row.Sparse!);
+        writer.WriteValue<global::System.Collections.Generic.IReadOnlyList<long?>?, global::StarRocks.Typed.Generated.ValueWriters.ReadOnlyList<long?, global::StarRocks.Typed.Generated.ValueWriters.Nullable<long, global::StarRocks.Typed.Generated.ValueWriters.Int64>>>(row.Sparse!);
         writer.WriteName("\"days\":"u8);
-        writer.WriteValue<global::System.Collections.Immutable.ImmutableArray<global::System.DateOnly>, global::StarRocks.Typed.Serialization.ValueWriters.ImmutableArray<global::System.DateOnly, global::StarRocks.Typed.Serialization.ValueWriters.DateOnly>>(row.Days!);
+        writer.WriteValue<global::System.Collections.Immutable.ImmutableArray<global::System.DateOnly>, global::StarRocks.Typed.Generated.ValueWriters.ImmutableArray<global::System.DateOnly, global::StarRocks.Typed.Generated.ValueWriters.DateOnly>>(row.Days!);
         writer.WriteName("\"sizes\":"u8);
-        writer.WriteValue<global::System.Collections.Generic.IEnumerable<global::Shop.Size>?, global::StarRocks.Typed.Serialization.ValueWriters.Enumerable<global::Shop.Size, global::StarRocks.Typed.Serialization.ValueWriters.EnumNumber<global::Shop.Size>>>(row.Sizes!);
+        writer.WriteValue<global::System.Collections.Generic.IEnumerable<global::Shop.Size>?, global::StarRocks.Typed.Generated.ValueWriters.Enumerable<global::Shop.Size, global::StarRocks.Typed.Generated.ValueWriters.EnumNumber<global::Shop.Size>>>(row.Sizes!);
         writer.WriteName("\"nested\":"u8);
-        writer.WriteValue<global::System.Collections.Generic.List<int[]?>?, global::StarRocks.Typed.Serialization.ValueWriters.List<int[]?, global::StarRocks.Typed.Serialization.ValueWriters.Array<int, global::StarRocks.Typed.Serialization.ValueWriters.Int32>>>(row.Nested!);
+        writer.WriteValue<global::System.Collections.Generic.List<int[]?>?, global::StarRocks.Typed.Generated.ValueWriters.List<int[]?, global::StarRocks.Typed.Generated.ValueWriters.Array<int, global::StarRocks.Typed.Generated.ValueWriters.Int32>>>(row.Nested!);
         writer.WriteName("\"counts\":"u8);
 #pragma warning disable CS8631
-        writer.WriteValue<global::System.Collections.Generic.Dictionary<string, int?>?, global::StarRocks.Typed.Serialization.ValueWriters.Dictionary<string, int?, global::StarRocks.Typed.Serialization.ValueWriters.String, global::StarRocks.Typed.Serialization.ValueWriters.Nullable<int, global::StarRocks.Typed.Serialization.ValueWriters.Int32>>>(row.Counts!);
+        writer.WriteValue<global::System.Collections.Generic.Dictionary<string, int?>?, global::StarRocks.Typed.Generated.ValueWriters.Dictionary<string, int?, global::StarRocks.Typed.Generated.ValueWriters.String, global::StarRocks.Typed.Generated.ValueWriters.Nullable<int, global::StarRocks.Typed.Generated.ValueWriters.Int32>>>(row.Counts!);
 #pragma warning restore CS8631
         writer.WriteName("\"labels\":"u8);
-        writer.WriteValue<global::System.Collections.Generic.IReadOnlyDictionary<int, string?>?, global::StarRocks.Typed.Serialization.ValueWriters.ReadOnlyDictionary<int, string?, global::StarRocks.Typed.Serialization.ValueWriters.Int32, global::StarRocks.Typed.Serialization.ValueWriters.String>>(row.Labels!);
+        writer.WriteValue<global::System.Collections.Generic.IReadOnlyDictionary<int, string?>?, global::StarRocks.Typed.Generated.ValueWriters.ReadOnlyDictionary<int, string?, global::StarRocks.Typed.Generated.ValueWriters.Int32, global::StarRocks.Typed.Generated.ValueWriters.String>>(row.Labels!);
         writer.WriteName("\"computed\":"u8);
         writer.WriteInt32(row.Computed);
     }
@@ -214,129 +214,129 @@ partial class AllTypes : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Al
     {
         int column0 = default;
         if (ordinals[0] >= 0 && !reader.IsDBNull(ordinals[0]))
-            column0 = global::StarRocks.Typed.Reading.StarRocksReaders.GetInt32(reader, ordinals[0]);
+            column0 = global::StarRocks.Typed.Generated.StarRocksReaders.GetInt32(reader, ordinals[0]);
         bool column1 = default;
         if (ordinals[1] >= 0 && !reader.IsDBNull(ordinals[1]))
-            column1 = global::StarRocks.Typed.Reading.StarRocksReaders.GetBoolean(reader, ordinals[1]);
+            column1 = global::StarRocks.Typed.Generated.StarRocksReaders.GetBoolean(reader, ordinals[1]);
         bool? column2 = default;
         if (ordinals[2] >= 0 && !reader.IsDBNull(ordinals[2]))
-            column2 = global::StarRocks.Typed.Reading.StarRocksReaders.GetBoolean(reader, ordinals[2]);
+            column2 = global::StarRocks.Typed.Generated.StarRocksReaders.GetBoolean(reader, ordinals[2]);
         sbyte column3 = default;
         if (ordinals[3] >= 0 && !reader.IsDBNull(ordinals[3]))
-            column3 = global::StarRocks.Typed.Reading.StarRocksReaders.GetSByte(reader, ordinals[3]);
+            column3 = global::StarRocks.Typed.Generated.StarRocksReaders.GetSByte(reader, ordinals[3]);
         byte column4 = default;
         if (ordinals[4] >= 0 && !reader.IsDBNull(ordinals[4]))
-            column4 = global::StarRocks.Typed.Reading.StarRocksReaders.GetByte(reader, ordinals[4]);
+            column4 = global::StarRocks.Typed.Generated.StarRocksReaders.GetByte(reader, ordinals[4]);
         short column5 = default;
         if (ordinals[5] >= 0 && !reader.IsDBNull(ordinals[5]))
-            column5 = global::StarRocks.Typed.Reading.StarRocksReaders.GetInt16(reader, ordinals[5]);
+            column5 = global::StarRocks.Typed.Generated.StarRocksReaders.GetInt16(reader, ordinals[5]);
         ushort column6 = default;
         if (ordinals[6] >= 0 && !reader.IsDBNull(ordinals[6]))
-            column6 = global::StarRocks.Typed.Reading.StarRocksReaders.GetUInt16(reader, ordinals[6]);
+            column6 = global::StarRocks.Typed.Generated.StarRocksReaders.GetUInt16(reader, ordinals[6]);
         uint column7 = default;
         if (ordinals[7] >= 0 && !reader.IsDBNull(ordinals[7]))
-            column7 = global::StarRocks.Typed.Reading.StarRocksReaders.GetUInt32(reader, ordinals[7]);
+            column7 = global::StarRocks.Typed.Generated.StarRocksReaders.GetUInt32(reader, ordinals[7]);
         long column8 = default;
         if (ordinals[8] >= 0 && !reader.IsDBNull(ordinals[8]))
-            column8 = global::StarRocks.Typed.Reading.StarRocksReaders.GetInt64(reader, ordinals[8]);
+            column8 = global::StarRocks.Typed.Generated.StarRocksReaders.GetInt64(reader, ordinals[8]);
         long? column9 = default;
         if (ordinals[9] >= 0 && !reader.IsDBNull(ordinals[9]))
-            column9 = global::StarRocks.Typed.Reading.StarRocksReaders.GetInt64(reader, ordinals[9]);
+            column9 = global::StarRocks.Typed.Generated.StarRocksReaders.GetInt64(reader, ordinals[9]);
         ulong column10 = default;
         if (ordinals[10] >= 0 && !reader.IsDBNull(ordinals[10]))
-            column10 = global::StarRocks.Typed.Reading.StarRocksReaders.GetUInt64(reader, ordinals[10]);
+            column10 = global::StarRocks.Typed.Generated.StarRocksReaders.GetUInt64(reader, ordinals[10]);
         global::System.Int128 column11 = default;
         if (ordinals[11] >= 0 && !reader.IsDBNull(ordinals[11]))
-            column11 = global::StarRocks.Typed.Reading.StarRocksReaders.GetInt128(reader, ordinals[11]);
+            column11 = global::StarRocks.Typed.Generated.StarRocksReaders.GetInt128(reader, ordinals[11]);
         float column12 = default;
         if (ordinals[12] >= 0 && !reader.IsDBNull(ordinals[12]))
-            column12 = global::StarRocks.Typed.Reading.StarRocksReaders.GetSingle(reader, ordinals[12]);
+            column12 = global::StarRocks.Typed.Generated.StarRocksReaders.GetSingle(reader, ordinals[12]);
         double column13 = default;
         if (ordinals[13] >= 0 && !reader.IsDBNull(ordinals[13]))
-            column13 = global::StarRocks.Typed.Reading.StarRocksReaders.GetDouble(reader, ordinals[13]);
+            column13 = global::StarRocks.Typed.Generated.StarRocksReaders.GetDouble(reader, ordinals[13]);
         double? column14 = default;
         if (ordinals[14] >= 0 && !reader.IsDBNull(ordinals[14]))
-            column14 = global::StarRocks.Typed.Reading.StarRocksReaders.GetDouble(reader, ordinals[14]);
+            column14 = global::StarRocks.Typed.Generated.StarRocksReaders.GetDouble(reader, ordinals[14]);
         decimal column15 = default;
         if (ordinals[15] >= 0 && !reader.IsDBNull(ordinals[15]))
-            column15 = global::StarRocks.Typed.Reading.StarRocksReaders.GetDecimal(reader, ordinals[15]);
+            column15 = global::StarRocks.Typed.Generated.StarRocksReaders.GetDecimal(reader, ordinals[15]);
         decimal? column16 = default;
         if (ordinals[16] >= 0 && !reader.IsDBNull(ordinals[16]))
-            column16 = global::StarRocks.Typed.Reading.StarRocksReaders.GetDecimal(reader, ordinals[16]);
+            column16 = global::StarRocks.Typed.Generated.StarRocksReaders.GetDecimal(reader, ordinals[16]);
         string column17 = default!;
         if (ordinals[17] >= 0 && !reader.IsDBNull(ordinals[17]))
-            column17 = global::StarRocks.Typed.Reading.StarRocksReaders.GetString(reader, ordinals[17]);
+            column17 = global::StarRocks.Typed.Generated.StarRocksReaders.GetString(reader, ordinals[17]);
         string? column18 = default;
         if (ordinals[18] >= 0 && !reader.IsDBNull(ordinals[18]))
-            column18 = global::StarRocks.Typed.Reading.StarRocksReaders.GetString(reader, ordinals[18]);
+            column18 = global::StarRocks.Typed.Generated.StarRocksReaders.GetString(reader, ordinals[18]);
         string column19 = default!;
         if (ordinals[19] >= 0 && !reader.IsDBNull(ordinals[19]))
-            column19 = global::StarRocks.Typed.Reading.StarRocksReaders.GetString(reader, ordinals[19]);
+            column19 = global::StarRocks.Typed.Generated.StarRocksReaders.GetString(reader, ordinals[19]);
         string column20 = default!;
         if (ordinals[20] >= 0 && !reader.IsDBNull(ordinals[20]))
-            column20 = global::StarRocks.Typed.Reading.StarRocksReaders.GetString(reader, ordinals[20]);
+            column20 = global::StarRocks.Typed.Generated.StarRocksReaders.GetString(reader, ordinals[20]);
         string column21 = default!;
         if (ordinals[21] >= 0 && !reader.IsDBNull(ordinals[21]))
-            column21 = global::StarRocks.Typed.Reading.StarRocksReaders.GetString(reader, ordinals[21]);
+            column21 = global::StarRocks.Typed.Generated.StarRocksReaders.GetString(reader, ordinals[21]);
         global::System.DateOnly column22 = default;
         if (ordinals[22] >= 0 && !reader.IsDBNull(ordinals[22]))
-            column22 = global::StarRocks.Typed.Reading.StarRocksReaders.GetDateOnly(reader, ordinals[22]);
+            column22 = global::StarRocks.Typed.Generated.StarRocksReaders.GetDateOnly(reader, ordinals[22]);
         global::System.DateTime column23 = default;
         if (ordinals[23] >= 0 && !reader.IsDBNull(ordinals[23]))
-            column23 = global::StarRocks.Typed.Reading.StarRocksReaders.GetDateTime(reader, ordinals[23]);
+            column23 = global::StarRocks.Typed.Generated.StarRocksReaders.GetDateTime(reader, ordinals[23]);
         global::System.DateTime? column24 = default;
         if (ordinals[24] >= 0 && !reader.IsDBNull(ordinals[24]))
-            column24 = global::StarRocks.Typed.Reading.StarRocksReaders.GetDateTime(reader, ordinals[24]);
+            column24 = global::StarRocks.Typed.Generated.StarRocksReaders.GetDateTime(reader, ordinals[24]);
         global::System.DateTimeOffset column25 = default;
         if (ordinals[25] >= 0 && !reader.IsDBNull(ordinals[25]))
-            column25 = global::StarRocks.Typed.Reading.StarRocksReaders.GetDateTimeOffset(reader, ordinals[25], global::System.TimeZoneInfo.Utc);
+            column25 = global::StarRocks.Typed.Generated.StarRocksReaders.GetDateTimeOffset(reader, ordinals[25], global::System.TimeZoneInfo.Utc);
         byte[]? column26 = default;
         if (ordinals[26] >= 0 && !reader.IsDBNull(ordinals[26]))
-            column26 = global::StarRocks.Typed.Reading.StarRocksReaders.GetBinary(reader, ordinals[26]);
+            column26 = global::StarRocks.Typed.Generated.StarRocksReaders.GetBinary(reader, ordinals[26]);
         global::System.Guid column27 = default;
         if (ordinals[27] >= 0 && !reader.IsDBNull(ordinals[27]))
-            column27 = global::StarRocks.Typed.Reading.StarRocksReaders.GetGuid(reader, ordinals[27]);
+            column27 = global::StarRocks.Typed.Generated.StarRocksReaders.GetGuid(reader, ordinals[27]);
         global::Shop.Color column28 = default;
         if (ordinals[28] >= 0 && !reader.IsDBNull(ordinals[28]))
-            column28 = global::StarRocks.Typed.Reading.StarRocksReaders.GetEnumNumber<global::Shop.Color>(reader, ordinals[28]);
+            column28 = global::StarRocks.Typed.Generated.StarRocksReaders.GetEnumNumber<global::Shop.Color>(reader, ordinals[28]);
         global::Shop.Size column29 = default;
         if (ordinals[29] >= 0 && !reader.IsDBNull(ordinals[29]))
-            column29 = global::StarRocks.Typed.Reading.StarRocksReaders.GetEnumByName<global::Shop.Size>(reader, ordinals[29]);
+            column29 = global::StarRocks.Typed.Generated.StarRocksReaders.GetEnumByName<global::Shop.Size>(reader, ordinals[29]);
         global::Shop.Size? column30 = default;
         if (ordinals[30] >= 0 && !reader.IsDBNull(ordinals[30]))
-            column30 = global::StarRocks.Typed.Reading.StarRocksReaders.GetEnumByName<global::Shop.Size>(reader, ordinals[30]);
+            column30 = global::StarRocks.Typed.Generated.StarRocksReaders.GetEnumByName<global::Shop.Size>(reader, ordinals[30]);
         global::System.Text.Json.JsonElement column31 = default;
         if (ordinals[31] >= 0 && !reader.IsDBNull(ordinals[31]))
-            column31 = global::StarRocks.Typed.Reading.StarRocksReaders.GetJsonElement(reader, ordinals[31]);
+            column31 = global::StarRocks.Typed.Generated.StarRocksReaders.GetJsonElement(reader, ordinals[31]);
         string? column32 = default;
         if (ordinals[32] >= 0 && !reader.IsDBNull(ordinals[32]))
-            column32 = global::StarRocks.Typed.Reading.StarRocksReaders.GetString(reader, ordinals[32]);
+            column32 = global::StarRocks.Typed.Generated.StarRocksReaders.GetString(reader, ordinals[32]);
         int[] column33 = default!;
         if (ordinals[33] >= 0 && !reader.IsDBNull(ordinals[33]))
-            column33 = global::StarRocks.Typed.Reading.StarRocksReaders.GetValue<int[]?, global::StarRocks.Typed.Reading.ValueReaders.Array<int, global::StarRocks.Typed.Reading.ValueReaders.Int32>>(reader, ordinals[33])!;
+            column33 = global::StarRocks.Typed.Generated.StarRocksReaders.GetValue<int[]?, global::StarRocks.Typed.Generated.ValueReaders.Array<int, global::StarRocks.Typed.Generated.ValueReaders.Int32>>(reader, ordinals[33])!;
         global::System.Collections.Generic.List<string?>? column34 = default;
         if (ordinals[34] >= 0 && !reader.IsDBNull(ordinals[34]))
-            column34 = global::StarRocks.Typed.Reading.StarRocksReaders.GetValue<global::System.Collections.Generic.List<string?>?, global::StarRocks.Typed.Reading.ValueReaders.List<string?, global::StarRocks.Typed.Reading.ValueReaders.String>>(reader, ordinals[34])!;
+            column34 = global::StarRocks.Typed.Generated.StarRocksReaders.GetValue<global::System.Collections.Generic.List<string?>?, global::StarRocks.Typed.Generated.ValueReaders.List<string?, global::StarRocks.Typed.Generated.ValueReaders.String>>(reader, ordinals[34])!;
         global::System.Collections.Generic.IReadOnlyList<long?> column35 = default!;
         if (ordinals[35] >= 0 && !reader.IsDBNull(ordinals[35]))
-            column35 = global::StarRocks.Typed.Reading.StarRocksReaders.GetValue<long?[]?, global::StarRocks.Typed.Reading.ValueReaders.Array<long?, global::StarRocks.Typed.Reading.ValueReaders.Nullable<long, global::StarRocks.Typed.Reading.ValueReaders.Int64>>>(reader, ordinals[35])!;
+            column35 = global::StarRocks.Typed.Generated.StarRocksReaders.GetValue<long?[]?, global::StarRocks.Typed.Generated.ValueReaders.Array<long?, global::StarRocks.Typed.Generated.ValueReaders.Nullable<long, global::StarRocks.Typed.Generated.ValueReaders.Int64>>>(reader, ordinals[35])!;
         global::System.Collections.Immutable.ImmutableArray<global::System.DateOnly> column36 = default;
         if (ordinals[36] >= 0 && !reader.IsDBNull(ordinals[36]))
-            column36 = global::StarRocks.Typed.Reading.StarRocksReaders.GetValue<global::System.Collections.Immutable.ImmutableArray<global::System.DateOnly>, global::StarRocks.Typed.Reading.ValueReaders.ImmutableArray<global::System.DateOnly, global::StarRocks.Typed.Reading.ValueReaders.DateOnly>>(reader, ordinals[36])!;
+            column36 = global::StarRocks.Typed.Generated.StarRocksReaders.GetValue<global::System.Collections.Immutable.ImmutableArray<global::System.DateOnly>, global::StarRocks.Typed.Generated.ValueReaders.ImmutableArray<global::System.DateOnly, global::StarRocks.Typed.Generated.ValueReaders.DateOnly>>(reader, ordinals[36])!;
         global::System.Collections.Generic.IEnumerable<global::Shop.Size> column37 = default!;
         if (ordinals[37] >= 0 && !reader.IsDBNull(ordinals[37]))
-            column37 = global::StarRocks.Typed.Reading.StarRocksReaders.GetValue<global::Shop.Size[]?, global::StarRocks.Typed.Reading.ValueReaders.Array<global::Shop.Size, global::StarRocks.Typed.Reading.ValueReaders.EnumNumber<global::Shop.Size>>>(reader, ordinals[37])!;
+            column37 = global::StarRocks.Typed.Generated.StarRocksReaders.GetValue<global::Shop.Size[]?, global::StarRocks.Typed.Generated.ValueReaders.Array<global::Shop.Size, global::StarRocks.Typed.Generated.ValueReaders.EnumNumber<global::Shop.Size>>>(reader, ordinals[37])!;
         global::System.Collections.Generic.List<int[]> column38 = default!;
         if (ordinals[38] >= 0 && !reader.IsDBNull(ordinals[38]))
-            column38 = global::StarRocks.Typed.Reading.StarRocksReaders.GetValue<global::System.Collections.Generic.List<int[]?>?, global::StarRocks.Typed.Reading.ValueReaders.List<int[]?, global::StarRocks.Typed.Reading.ValueReaders.Array<int, global::StarRocks.Typed.Reading.ValueReaders.Int32>>>(reader, ordinals[38])!;
+            column38 = global::StarRocks.Typed.Generated.StarRocksReaders.GetValue<global::System.Collections.Generic.List<int[]?>?, global::StarRocks.Typed.Generated.ValueReaders.List<int[]?, global::StarRocks.Typed.Generated.ValueReaders.Array<int, global::StarRocks.Typed.Generated.ValueReaders.Int32>>>(reader, ordinals[38])!;
         global::System.Collections.Generic.Dictionary<string, int?> column39 = default!;
         if (ordinals[39] >= 0 && !reader.IsDBNull(ordinals[39]))
 #pragma warning disable CS8631
-            column39 = global::StarRocks.Typed.Reading.StarRocksReaders.GetValue<global::System.Collections.Generic.Dictionary<string, int?>?, global::StarRocks.Typed.Reading.ValueReaders.Dictionary<string, int?, global::StarRocks.Typed.Reading.ValueReaders.String, global::StarRocks.Typed.Reading.ValueReaders.Nullable<int, global::StarRocks.Typed.Reading.ValueReaders.Int32>>>(reader, ordinals[39])!;
+            column39 = global::StarRocks.Typed.Generated.StarRocksReaders.GetValue<global::System.Collections.Generic.Dictionary<string, int?>?, global::StarRocks.Typed.Generated.ValueReaders.Dictionary<string, int?, global::StarRocks.Typed.Generated.ValueReaders.String, global::StarRocks.Typed.Generated.ValueReaders.Nullable<int, global::StarRocks.Typed.Generated.ValueReaders.Int32>>>(reader, ordinals[39])!;
 #pragma warning restore CS8631
         global::System.Collections.Generic.IReadOnlyDictionary<int, string>? column40 = default;
         if (ordinals[40] >= 0 && !reader.IsDBNull(ordinals[40]))
-            column40 = global::StarRocks.Typed.Reading.StarRocksReaders.GetValue<global::System.Collections.Generic.Dictionary<int, string?>?, global::StarRocks.Typed.Reading.ValueReaders.Dictionary<int, string?, global::StarRocks.Typed.Reading.ValueReaders.Int32, global::StarRocks.Typed.Reading.ValueReaders.String>>(reader, ordinals[40])!;
+            column40 = global::StarRocks.Typed.Generated.StarRocksReaders.GetValue<global::System.Collections.Generic.Dictionary<int, string?>?, global::StarRocks.Typed.Generated.ValueReaders.Dictionary<int, string?, global::StarRocks.Typed.Generated.ValueReaders.Int32, global::StarRocks.Typed.Generated.ValueReaders.String>>(reader, ordinals[40])!;
         return new global::Shop.AllTypes
         {
             Id = column0,

@@ -62,16 +62,16 @@ partial record Note : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Note,
     {
         long column0 = default;
         if (ordinals[0] >= 0 && !reader.IsDBNull(ordinals[0]))
-            column0 = global::StarRocks.Typed.Reading.StarRocksReaders.GetInt64(reader, ordinals[0]);
+            column0 = global::StarRocks.Typed.Generated.StarRocksReaders.GetInt64(reader, ordinals[0]);
         global::System.DateTime column1 = default;
         if (ordinals[1] >= 0 && !reader.IsDBNull(ordinals[1]))
-            column1 = global::StarRocks.Typed.Reading.StarRocksReaders.GetDateTime(reader, ordinals[1]);
+            column1 = global::StarRocks.Typed.Generated.StarRocksReaders.GetDateTime(reader, ordinals[1]);
         string column3 = default!;
         if (ordinals[3] >= 0 && !reader.IsDBNull(ordinals[3]))
-            column3 = global::StarRocks.Typed.Reading.StarRocksReaders.GetString(reader, ordinals[3]);
+            column3 = global::StarRocks.Typed.Generated.StarRocksReaders.GetString(reader, ordinals[3]);
         int column4 = default;
         if (ordinals[4] >= 0 && !reader.IsDBNull(ordinals[4]))
-            column4 = global::StarRocks.Typed.Reading.StarRocksReaders.GetInt32(reader, ordinals[4]);
+            column4 = global::StarRocks.Typed.Generated.StarRocksReaders.GetInt32(reader, ordinals[4]);
         return new global::Shop.Note(column0, column3)
         {
             CreatedAt = column1,

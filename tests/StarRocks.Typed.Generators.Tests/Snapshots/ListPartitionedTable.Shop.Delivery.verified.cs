@@ -58,16 +58,16 @@ partial record Delivery : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.D
     {
         long column0 = default;
         if (ordinals[0] >= 0 && !reader.IsDBNull(ordinals[0]))
-            column0 = global::StarRocks.Typed.Reading.StarRocksReaders.GetInt64(reader, ordinals[0]);
+            column0 = global::StarRocks.Typed.Generated.StarRocksReaders.GetInt64(reader, ordinals[0]);
         string column1 = default!;
         if (ordinals[1] >= 0 && !reader.IsDBNull(ordinals[1]))
-            column1 = global::StarRocks.Typed.Reading.StarRocksReaders.GetString(reader, ordinals[1]);
+            column1 = global::StarRocks.Typed.Generated.StarRocksReaders.GetString(reader, ordinals[1]);
         string column2 = default!;
         if (ordinals[2] >= 0 && !reader.IsDBNull(ordinals[2]))
-            column2 = global::StarRocks.Typed.Reading.StarRocksReaders.GetString(reader, ordinals[2]);
+            column2 = global::StarRocks.Typed.Generated.StarRocksReaders.GetString(reader, ordinals[2]);
         global::System.DateTime? column3 = default;
         if (ordinals[3] >= 0 && !reader.IsDBNull(ordinals[3]))
-            column3 = global::StarRocks.Typed.Reading.StarRocksReaders.GetDateTime(reader, ordinals[3]);
+            column3 = global::StarRocks.Typed.Generated.StarRocksReaders.GetDateTime(reader, ordinals[3]);
         return new global::Shop.Delivery
         {
             Id = column0,

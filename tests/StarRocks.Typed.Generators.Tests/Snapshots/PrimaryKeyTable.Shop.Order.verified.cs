@@ -54,13 +54,13 @@ partial record Order : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Orde
     {
         long column0 = default;
         if (ordinals[0] >= 0 && !reader.IsDBNull(ordinals[0]))
-            column0 = global::StarRocks.Typed.Reading.StarRocksReaders.GetInt64(reader, ordinals[0]);
+            column0 = global::StarRocks.Typed.Generated.StarRocksReaders.GetInt64(reader, ordinals[0]);
         global::System.DateTime column1 = default;
         if (ordinals[1] >= 0 && !reader.IsDBNull(ordinals[1]))
-            column1 = global::StarRocks.Typed.Reading.StarRocksReaders.GetDateTime(reader, ordinals[1]);
+            column1 = global::StarRocks.Typed.Generated.StarRocksReaders.GetDateTime(reader, ordinals[1]);
         string column2 = default!;
         if (ordinals[2] >= 0 && !reader.IsDBNull(ordinals[2]))
-            column2 = global::StarRocks.Typed.Reading.StarRocksReaders.GetString(reader, ordinals[2]);
+            column2 = global::StarRocks.Typed.Generated.StarRocksReaders.GetString(reader, ordinals[2]);
         return new global::Shop.Order
         {
             OrderId = column0,

@@ -54,13 +54,13 @@ partial record Price : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Pric
     {
         global::System.DateOnly column0 = default;
         if (ordinals[0] >= 0 && !reader.IsDBNull(ordinals[0]))
-            column0 = global::StarRocks.Typed.Reading.StarRocksReaders.GetDateOnly(reader, ordinals[0]);
+            column0 = global::StarRocks.Typed.Generated.StarRocksReaders.GetDateOnly(reader, ordinals[0]);
         int column1 = default;
         if (ordinals[1] >= 0 && !reader.IsDBNull(ordinals[1]))
-            column1 = global::StarRocks.Typed.Reading.StarRocksReaders.GetInt32(reader, ordinals[1]);
+            column1 = global::StarRocks.Typed.Generated.StarRocksReaders.GetInt32(reader, ordinals[1]);
         decimal column2 = default;
         if (ordinals[2] >= 0 && !reader.IsDBNull(ordinals[2]))
-            column2 = global::StarRocks.Typed.Reading.StarRocksReaders.GetDecimal(reader, ordinals[2]);
+            column2 = global::StarRocks.Typed.Generated.StarRocksReaders.GetDecimal(reader, ordinals[2]);
         return new global::Shop.Price(column1, column0, column2);
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using StarRocks.Typed.Generated;
 using StarRocks.Typed.Serialization;
 
 namespace StarRocks.Typed.Tests.Serialization;

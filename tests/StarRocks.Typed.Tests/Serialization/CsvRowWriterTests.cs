@@ -1,4 +1,5 @@
 using System.Text;
+using StarRocks.Typed.Generated;
 using StarRocks.Typed.Serialization;
 
 namespace StarRocks.Typed.Tests.Serialization;

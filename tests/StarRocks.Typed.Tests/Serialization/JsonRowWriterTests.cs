@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using StarRocks.Typed.Generated;
 using StarRocks.Typed.Serialization;
 
 namespace StarRocks.Typed.Tests.Serialization;

@@ -1,6 +1,6 @@
 using System.Data;
 using System.Text.Json;
-using StarRocks.Typed.Reading;
+using StarRocks.Typed.Generated;
 
 namespace StarRocks.Typed.Tests.Serialization;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace StarRocks.Typed.Reading;
+namespace StarRocks.Typed.Generated;
 
 /// <summary>Parsing of StarRocks's text forms of BOOLEAN, DATE and DATETIME.</summary>
 internal static class ValueText

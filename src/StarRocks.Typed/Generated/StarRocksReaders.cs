@@ -2,10 +2,11 @@ using System.ComponentModel;
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
+using StarRocks.Typed.Serialization;
 
-namespace StarRocks.Typed.Reading;
+namespace StarRocks.Typed.Generated;
 
 /// <summary>
 /// Reads StarRocks values from a MySQL-protocol <see cref="DbDataReader"/> (MySqlConnector or another ADO.NET provider) into the

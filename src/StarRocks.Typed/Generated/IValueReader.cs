@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace StarRocks.Typed.Reading;
+namespace StarRocks.Typed.Generated;
 
 /// <summary>
 /// Reads one value of <typeparamref name="T"/> from the text StarRocks returns for ARRAY and MAP columns

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Text;
 
-namespace StarRocks.Typed.Reading;
+namespace StarRocks.Typed.Generated;
 
 /// <summary>
 /// A tokenizer over the text of a StarRocks ARRAY or MAP value as the MySQL protocol returns it: JSON-like, with

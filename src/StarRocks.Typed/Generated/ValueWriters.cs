@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.ComponentModel;
 using System.Runtime.InteropServices;
+using StarRocks.Typed.Serialization;
 using SysDateOnly = System.DateOnly;
 using SysDateTime = System.DateTime;
 using SysDateTimeOffset = System.DateTimeOffset;
@@ -8,7 +9,7 @@ using SysGuid = System.Guid;
 using SysInt128 = System.Int128;
 using SysJsonElement = System.Text.Json.JsonElement;
 
-namespace StarRocks.Typed.Serialization;
+namespace StarRocks.Typed.Generated;
 
 /// <summary>
 /// The <see cref="IValueWriter{T}"/> of every mapped type, for ARRAY and MAP elements. Compose them as type arguments:

@@ -7,11 +7,11 @@ using SysGuid = System.Guid;
 using SysInt128 = System.Int128;
 using SysJsonElement = System.Text.Json.JsonElement;
 
-namespace StarRocks.Typed.Reading;
+namespace StarRocks.Typed.Generated;
 
 /// <summary>
 /// The <see cref="IValueReader{T}"/> of every mapped type, for ARRAY and MAP columns; composed like
-/// <see cref="Serialization.ValueWriters"/>: <c>ValueReaders.List&lt;int?, ValueReaders.Nullable&lt;int, ValueReaders.Int32&gt;&gt;</c>.
+/// <see cref="ValueWriters"/>: <c>ValueReaders.List&lt;int?, ValueReaders.Nullable&lt;int, ValueReaders.Int32&gt;&gt;</c>.
 /// </summary>
 /// <remarks>This API is for use by the output of the StarRocks.Typed source generator and should not be called directly.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]

@@ -1,6 +1,7 @@
 using System.ComponentModel;
+using StarRocks.Typed.Serialization;
 
-namespace StarRocks.Typed.Serialization;
+namespace StarRocks.Typed.Generated;
 
 /// <summary>
 /// Writes one value of <typeparamref name="T"/> as a JSON value: the element writer of ARRAY and MAP columns, used by
