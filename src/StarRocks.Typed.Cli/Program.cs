@@ -1,0 +1,8 @@
+using System.CommandLine;
+using StarRocks.Typed.Cli.Ddl;
+
+var root = new RootCommand("starrocks-typed: StarRocks batch sync jobs and DDL for StarRocks.Typed models.")
+{
+    DdlCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
