@@ -23,11 +23,11 @@ internal sealed class DataSourceCatalog
         foreach (var (name, value) in dataSources.All())
         {
             var path = dataSources.PathOf(name);
+            if (!_names.Add(name))
+                errors.Add(new(path, $"data source '{name}' is defined twice (in the job and in the data-sources file)."));
             var fields = JsonFields.Open(value, path, errors);
             if (fields is null)
                 continue;
-            if (!_names.Add(name))
-                errors.Add(new(path, $"data source '{name}' is defined twice (in the job and in the data-sources file)."));
             var source = Read(name, fields, environment);
             fields.RejectUnknown();
             if (source is not null)

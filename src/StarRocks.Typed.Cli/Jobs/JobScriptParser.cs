@@ -86,6 +86,7 @@ internal static class JobScriptParser
             else
             {
                 var index = 0;
+                var errorsBefore = errors.Count;
                 foreach (var element in steps.EnumerateArray())
                 {
                     var step = JsonFields.Open(element, $"{job.PathOf("steps")}[{index++}]", errors);
@@ -97,9 +98,9 @@ internal static class JobScriptParser
                     step.RejectUnknown();
                 }
 
-                if (reader is null && !errors.Any(e => e.Path.StartsWith(job.PathOf("steps"), StringComparison.Ordinal)))
+                if (errors.Count == errorsBefore && readerName is null)
                     job.Fail("steps", "has no step with category 'reader'.");
-                if (writer is null && !errors.Any(e => e.Path.StartsWith(job.PathOf("steps"), StringComparison.Ordinal)))
+                if (errors.Count == errorsBefore && writerName is null)
                     job.Fail("steps", "has no step with category 'writer'.");
             }
         }
@@ -115,7 +116,7 @@ internal static class JobScriptParser
         }
 
         job.RejectUnknown();
-        if (reader is DatabaseReader { AllColumns: false } source && writer is StarRocksWriter target
+        if (errors.Count == 0 && reader is DatabaseReader { AllColumns: false } source && writer is StarRocksWriter target
             && source.Columns.Count != target.Columns.Count)
         {
             errors.Add(new(JsonFields.Child(writerPath!, "column"), string.Create(CultureInfo.InvariantCulture,

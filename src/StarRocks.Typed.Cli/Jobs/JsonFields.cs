@@ -192,6 +192,9 @@ internal sealed class JsonFields
         }
     }
 
+    /// <summary>Marks every field read: for an object that cannot be checked because what it belongs to is already an error.</summary>
+    public void Skip() => _read.UnionWith(_fields.Keys);
+
     /// <summary>
     /// Records an error for every field nothing read: unknown parameters are errors, never ignored. The message lists
     /// the names that were asked for, which are the names this object accepts.

@@ -20,7 +20,7 @@ internal static class StepParameters
         "mysql" => ReadDatabaseReader(parameter, catalog, null),
         "csv" => ReadFileReader(parameter, FileFormat.Csv),
         "jsonl" => ReadFileReader(parameter, FileFormat.JsonLines),
-        _ => Unknown<JobReader>(step, stepType, StepTypes),
+        _ => Unknown<JobReader>(step, parameter, stepType, StepTypes),
     };
 
     /// <summary>Reads a writer step's parameters; null when they do not validate (the errors are recorded).</summary>
@@ -29,12 +29,13 @@ internal static class StepParameters
         "starrocks" => ReadStarRocksWriter(parameter, catalog),
         "csv" => ReadFileWriter(parameter, FileFormat.Csv),
         "jsonl" => ReadFileWriter(parameter, FileFormat.JsonLines),
-        _ => Unknown<JobWriter>(step, stepType, "'starrocks', 'csv' or 'jsonl'"),
+        _ => Unknown<JobWriter>(step, parameter, stepType, "'starrocks', 'csv' or 'jsonl'"),
     };
 
-    private static T? Unknown<T>(JsonFields step, string stepType, string known) where T : class
+    private static T? Unknown<T>(JsonFields step, JsonFields parameter, string stepType, string known) where T : class
     {
         step.Fail("stepType", $"must be {known} (was '{stepType}').");
+        parameter.Skip();
         return null;
     }
 
