@@ -61,8 +61,15 @@ internal sealed class DataSourceCatalog
         var urlText = fields.RequiredString("jdbcUrl");
         if (urlText is not null)
         {
+            // The URL is not echoed: its query string may carry a credential.
             try { url = JdbcUrl.Parse(urlText); }
-            catch (FormatException e) { fields.Fail("jdbcUrl", e.Message.Replace("jdbc-url", "jdbcUrl", StringComparison.Ordinal)); }
+            catch (FormatException) { fields.Fail("jdbcUrl", "must look like jdbc:mysql://fe1:9030[,fe2:9030][/database][?key=value&...]."); }
+
+            if (url is not null && url.Parameters.Any(p => p.Key.Equals("password", StringComparison.OrdinalIgnoreCase)))
+            {
+                fields.Fail("jdbcUrl", "passwords are not written in job files; name the environment variable that holds it with passwordEnv.");
+                url = null;
+            }
         }
 
         var user = fields.RequiredString("username");

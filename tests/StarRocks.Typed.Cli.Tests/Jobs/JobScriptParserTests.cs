@@ -232,7 +232,8 @@ public sealed class JobScriptParserTests
         { "job type not job", j => j["type"] = "workflow", "$.type", "must be 'job'" },
         { "hop from the wrong step", j => j["order"]!["hops"]![0]!["from"] = "Other", "$.order.hops[0].from", "reader step 'Reader'" },
         { "data source type unknown", j => j["dataSources"]!["src"]!["type"] = "oracle", "$.dataSources.src.type", "'starrocks' or 'mysql'" },
-        { "data source jdbcUrl malformed", j => j["dataSources"]!["src"]!["jdbcUrl"] = "mysql://fe1", "$.dataSources.src.jdbcUrl", "jdbcUrl must look like" },
+        { "data source jdbcUrl malformed", j => j["dataSources"]!["src"]!["jdbcUrl"] = "mysql://fe1", "$.dataSources.src.jdbcUrl", "must look like jdbc:mysql://" },
+        { "data source password in the jdbcUrl", j => j["dataSources"]!["src"]!["jdbcUrl"] = "jdbc:mysql://fe1:9030/shop?password=" + Password, "$.dataSources.src.jdbcUrl", "passwordEnv" },
         { "data source username missing", j => j["dataSources"]!["src"]!.AsObject().Remove("username"), "$.dataSources.src.username", "is required" },
         { "data source literal password", j => j["dataSources"]!["src"]!["password"] = Password, "$.dataSources.src.password", "passwordEnv" },
         { "data source password variable unset", j => j["dataSources"]!["src"]!["passwordEnv"] = "UNSET_VARIABLE", "$.dataSources.src.passwordEnv", "'UNSET_VARIABLE' is not set" },
@@ -318,6 +319,7 @@ public sealed class JobScriptParserTests
     {
         var job = ValidJob();
         job["dataSources"]!["src"]!["password"] = Password;
+        job["dataSources"]!["dst"]!["jdbcUrl"] = "mysql://fe2?password=" + Password;
         Parameter(job, 1)["maxBatchRows"] = Password;
 
         var exception = Assert.Throws<JobScriptException>(() => Parse(job));
