@@ -50,8 +50,16 @@ internal enum CollectionShape
     Enumerable,
     /// <summary><c>ImmutableArray&lt;T&gt;</c>.</summary>
     ImmutableArray,
+    /// <summary><c>HashSet&lt;T&gt;</c>.</summary>
+    HashSet,
+    /// <summary><c>ISet&lt;T&gt;</c>, <c>IReadOnlySet&lt;T&gt;</c> (written as sequences, read back as a <c>HashSet&lt;T&gt;</c>).</summary>
+    Set,
     /// <summary><c>Dictionary&lt;K,V&gt;</c>.</summary>
     Dictionary,
+    /// <summary><c>IDictionary&lt;K,V&gt;</c> (written as key/value pairs, read back as a dictionary).</summary>
+    DictionaryInterface,
+    /// <summary><c>ImmutableDictionary&lt;K,V&gt;</c>.</summary>
+    ImmutableDictionary,
     /// <summary><c>IReadOnlyDictionary&lt;K,V&gt;</c> (read back as a dictionary).</summary>
     ReadOnlyDictionary,
 }

@@ -121,8 +121,17 @@ internal static class TypeMapper
                 case "System.Collections.Generic.IReadOnlyCollection`1":
                 case "System.Collections.Generic.IEnumerable`1":
                     return MapArray(named, named.TypeArguments[0], CollectionShape.Enumerable, Collection, options, out problem);
+                case "System.Collections.Generic.HashSet`1":
+                    return MapArray(named, named.TypeArguments[0], CollectionShape.HashSet, Collection, options, out problem);
+                case "System.Collections.Generic.ISet`1":
+                case "System.Collections.Generic.IReadOnlySet`1":
+                    return MapArray(named, named.TypeArguments[0], CollectionShape.Set, Collection, options, out problem);
                 case "System.Collections.Generic.Dictionary`2":
                     return MapMap(named, CollectionShape.Dictionary, Collection, options, out problem);
+                case "System.Collections.Generic.IDictionary`2":
+                    return MapMap(named, CollectionShape.DictionaryInterface, Collection, options, out problem);
+                case "System.Collections.Immutable.ImmutableDictionary`2":
+                    return MapMap(named, CollectionShape.ImmutableDictionary, Collection, options, out problem);
                 case "System.Collections.Generic.IReadOnlyDictionary`2":
                     return MapMap(named, CollectionShape.ReadOnlyDictionary, Collection, options, out problem);
             }
@@ -134,7 +143,8 @@ internal static class TypeMapper
     /// <summary>What SRT011 says when a type is not one the mapper knows.</summary>
     private const string UnmappedReason =
         "a column holds bool, an integer, float, double, decimal, string, DateOnly, DateTime, DateTimeOffset, Guid, byte[], an enum, JsonElement, "
-        + "or an array, List, IReadOnlyList, IEnumerable, ImmutableArray (ARRAY) or Dictionary, IReadOnlyDictionary (MAP) of those";
+        + "or an array, List, IReadOnlyList, IEnumerable, ImmutableArray, HashSet, ISet, IReadOnlySet (ARRAY) "
+        + "or Dictionary, IDictionary, IReadOnlyDictionary, ImmutableDictionary (MAP) of those";
 
     /// <summary>The StarRocks type name without arguments, upper case: <c>VARCHAR(10)</c> → <c>VARCHAR</c>, <c>ARRAY&lt;INT&gt;</c> → <c>ARRAY</c>.</summary>
     public static string BaseTypeName(string starRocksType)

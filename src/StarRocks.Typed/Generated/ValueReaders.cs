@@ -150,7 +150,28 @@ public static class ValueReaders
             => reader.TryReadNull() ? default : [.. List<T, TReader>.Read(ref reader)];
     }
 
-    /// <summary>MAP to <see cref="System.Collections.Generic.Dictionary{TKey, TValue}"/> (also for <see cref="IReadOnlyDictionary{TKey, TValue}"/> members).</summary>
+    /// <summary>ARRAY to <see cref="System.Collections.Generic.HashSet{T}"/> (also for <c>ISet&lt;T&gt;</c> and <c>IReadOnlySet&lt;T&gt;</c> members).</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <typeparam name="TReader">The element reader.</typeparam>
+    public readonly struct HashSet<T, TReader> : IValueReader<System.Collections.Generic.HashSet<T>> where TReader : IValueReader<T>
+    {
+        public static System.Collections.Generic.HashSet<T> Read(ref CollectionTextReader reader)
+            => reader.TryReadNull() ? null! : [.. List<T, TReader>.Read(ref reader)];
+    }
+
+    /// <summary>MAP to <see cref="System.Collections.Immutable.ImmutableDictionary{TKey, TValue}"/>.</summary>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TKeyReader">The key reader.</typeparam>
+    /// <typeparam name="TValueReader">The value reader.</typeparam>
+    public readonly struct ImmutableDictionary<TKey, TValue, TKeyReader, TValueReader> : IValueReader<System.Collections.Immutable.ImmutableDictionary<TKey, TValue>>
+        where TKey : notnull where TKeyReader : IValueReader<TKey> where TValueReader : IValueReader<TValue>
+    {
+        public static System.Collections.Immutable.ImmutableDictionary<TKey, TValue> Read(ref CollectionTextReader reader)
+            => reader.TryReadNull() ? null! : Dictionary<TKey, TValue, TKeyReader, TValueReader>.Read(ref reader).ToImmutableDictionary();
+    }
+
+    /// <summary>MAP to <see cref="System.Collections.Generic.Dictionary{TKey, TValue}"/> (also for <see cref="IReadOnlyDictionary{TKey, TValue}"/> and <see cref="IDictionary{TKey, TValue}"/> members).</summary>
     /// <typeparam name="TKey">The key type.</typeparam>
     /// <typeparam name="TValue">The value type.</typeparam>
     /// <typeparam name="TKeyReader">The key reader.</typeparam>

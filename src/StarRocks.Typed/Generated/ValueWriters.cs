@@ -185,6 +185,26 @@ public static class ValueWriters
         }
     }
 
+    /// <summary>ARRAY from <see cref="System.Collections.Generic.HashSet{T}"/> (in its enumeration order; the struct enumerator: no allocation).</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <typeparam name="TWriter">The element writer.</typeparam>
+    public readonly struct HashSet<T, TWriter> : IValueWriter<System.Collections.Generic.HashSet<T>?> where TWriter : IValueWriter<T>
+    {
+        public static void Write(ref JsonRowWriter writer, System.Collections.Generic.HashSet<T>? value)
+        {
+            if (value is null) { writer.WriteNull(); return; }
+            writer.BeginArray();
+            bool first = true;
+            foreach (var item in value)
+            {
+                if (!first) writer.WriteSeparator();
+                first = false;
+                TWriter.Write(ref writer, item);
+            }
+            writer.EndArray();
+        }
+    }
+
     /// <summary>MAP from <see cref="System.Collections.Generic.Dictionary{TKey, TValue}"/>: a JSON object (non-string keys quoted).</summary>
     /// <typeparam name="TKey">The key type.</typeparam>
     /// <typeparam name="TValue">The value type.</typeparam>
@@ -218,6 +238,35 @@ public static class ValueWriters
         where TKey : notnull where TKeyWriter : IValueWriter<TKey> where TValueWriter : IValueWriter<TValue>
     {
         public static void Write(ref JsonRowWriter writer, IReadOnlyDictionary<TKey, TValue>? value)
+        {
+            if (value is System.Collections.Generic.Dictionary<TKey, TValue> dictionary)
+            {
+                Dictionary<TKey, TValue, TKeyWriter, TValueWriter>.Write(ref writer, dictionary);
+                return;
+            }
+            if (value is null) { writer.WriteNull(); return; }
+            writer.BeginObject();
+            bool first = true;
+            foreach (var pair in value)
+            {
+                if (!first) writer.WriteSeparator();
+                first = false;
+                writer.WriteKey<TKey, TKeyWriter>(pair.Key);
+                TValueWriter.Write(ref writer, pair.Value);
+            }
+            writer.EndObject();
+        }
+    }
+
+    /// <summary>MAP from key/value pairs (<see cref="IDictionary{TKey, TValue}"/>; allocates the enumerator unless it is a <c>Dictionary</c>).</summary>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TKeyWriter">The key writer.</typeparam>
+    /// <typeparam name="TValueWriter">The value writer.</typeparam>
+    public readonly struct KeyValuePairs<TKey, TValue, TKeyWriter, TValueWriter> : IValueWriter<IEnumerable<KeyValuePair<TKey, TValue>>?>
+        where TKey : notnull where TKeyWriter : IValueWriter<TKey> where TValueWriter : IValueWriter<TValue>
+    {
+        public static void Write(ref JsonRowWriter writer, IEnumerable<KeyValuePair<TKey, TValue>>? value)
         {
             if (value is System.Collections.Generic.Dictionary<TKey, TValue> dictionary)
             {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 
 namespace StarRocks.Typed.Tests.RoundTrip;
@@ -70,6 +71,11 @@ public static class RoundTripCases
         Sizes = [RoundTripSize.Small, RoundTripSize.ExtraLarge],
         Counts = [],
         Labels = new Dictionary<int, string>(),
+        Tags = [1, 2],
+        TagNames = new HashSet<string>(),
+        TagIds = new HashSet<long> { 5 },
+        Totals = new SortedDictionary<string, long>(),
+        Notes = ImmutableDictionary<int, string?>.Empty,
     };
 
     /// <summary>Every case, by name.</summary>
@@ -139,6 +145,14 @@ public static class RoundTripCases
         new("MAP: plain entries", r => r with { Counts = new() { ["one"] = 1 }, Labels = new Dictionary<int, string> { [1] = "first" } }),
         new("MAP<STRING,INT>: quoted and empty keys, NULL value", r => r with { Counts = new() { ["q\"uote"] = 1, [""] = null, ["\"start"] = int.MaxValue, ["tab\tkey"] = -1 } }),
         new("MAP<INT,STRING>: quotes in values", r => r with { Labels = new Dictionary<int, string> { [int.MinValue] = "\"start", [0] = "end\"", [int.MaxValue] = "mid\"dle" } }),
+        new("ARRAY from sets: HashSet, ISet, IReadOnlySet", r => r with { Tags = [int.MinValue, 0, int.MaxValue], TagNames = new HashSet<string> { "a\"b", "", "x y" }, TagIds = new HashSet<long> { long.MinValue, long.MaxValue } }),
+        new("ARRAY from sets: empty", r => r with { Tags = [], TagIds = new HashSet<long>() }),
+        new("MAP from IDictionary (not a Dictionary) and ImmutableDictionary", r => r with
+        {
+            Totals = new SortedDictionary<string, long> { ["q\"uote"] = long.MinValue, ["z"] = long.MaxValue },
+            Notes = ImmutableDictionary<int, string?>.Empty.Add(1, "one").Add(-2, null).Add(3, "\"three\""),
+        }),
+        new("MAP from IDictionary: a Dictionary", r => r with { Totals = new Dictionary<string, long> { ["a"] = 1, [""] = 0 } }),
         new("JSON: an object with plain members", r => r with { Document = Json("""{"a":1,"b":"two"}"""), JsonText = """{"k":[1,2]}""" }),
         new("JSON: strings holding quotes, escapes and unicode", r => r with { Document = Json("""{"q":"say \"hi\"","t":"tab\tnew\nline","u":"😀 é","n":null,"arr":[1,"\"",true]}""") }),
         new("JSON: a bare string, number and array", r => r with { Document = Json("\"just \\\"a\\\" string\""), JsonText = "[1,\"two\",{\"three\":3}]" }),
@@ -152,7 +166,7 @@ public static class RoundTripCases
         new("NULL in every nullable column", r => r with
         {
             MaybeFlag = null, MaybeLong = null, MaybeDouble = null, Rate = null, MaybeText = null, MaybeAt = null, MaybeSize = null,
-            JsonText = null, Names = null, Labels = null,
+            JsonText = null, Names = null, Labels = null, TagNames = null, Notes = null,
         }),
     ];
 

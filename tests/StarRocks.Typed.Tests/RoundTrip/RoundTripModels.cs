@@ -68,6 +68,11 @@ public sealed partial record RoundTripRow
     public IEnumerable<RoundTripSize> Sizes { get; init; } = [];
     public Dictionary<string, int?> Counts { get; init; } = [];
     public IReadOnlyDictionary<int, string>? Labels { get; init; }
+    public HashSet<int> Tags { get; init; } = [];
+    public ISet<string>? TagNames { get; init; }
+    public IReadOnlySet<long> TagIds { get; init; } = new HashSet<long>();
+    public IDictionary<string, long> Totals { get; init; } = new Dictionary<string, long>();
+    public ImmutableDictionary<int, string?>? Notes { get; init; }
 }
 
 /// <summary>VARBINARY columns (nullable and not) for the round-trip suite.</summary>
