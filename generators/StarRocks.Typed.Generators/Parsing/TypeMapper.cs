@@ -106,6 +106,9 @@ internal static class TypeMapper
             switch (FullMetadataName(named))
             {
                 case "System.Int128": return Scalar(ValueKind.Int128, "LARGEINT");
+                case "System.UInt128": return Scalar(ValueKind.UInt128, "LARGEINT"); // range-checked when written
+                case "System.Numerics.BigInteger": return Scalar(ValueKind.BigInteger, "LARGEINT"); // range-checked when written
+                case "System.Half": return Scalar(ValueKind.Half, "FLOAT");
                 case "System.DateOnly": return Scalar(ValueKind.DateOnly, "DATE");
                 case "System.DateTimeOffset": return Scalar(ValueKind.DateTimeOffset, "DATETIME");
                 case "System.Guid": return Scalar(ValueKind.Guid, "VARCHAR(36)");
@@ -142,7 +145,7 @@ internal static class TypeMapper
 
     /// <summary>What SRT011 says when a type is not one the mapper knows.</summary>
     private const string UnmappedReason =
-        "a column holds bool, an integer, float, double, decimal, string, DateOnly, DateTime, DateTimeOffset, Guid, byte[], an enum, JsonElement, "
+        "a column holds bool, an integer (Int128, UInt128 and BigInteger included), Half, float, double, decimal, string, DateOnly, DateTime, DateTimeOffset, Guid, byte[], an enum, JsonElement, "
         + "or an array, List, IReadOnlyList, IEnumerable, ImmutableArray, HashSet, ISet, IReadOnlySet (ARRAY) "
         + "or Dictionary, IDictionary, IReadOnlyDictionary, ImmutableDictionary (MAP) of those";
 

@@ -68,9 +68,9 @@ internal static class TypeOverrideChecker
         {
             ValueKind.Boolean => (type.Name == "BOOLEAN", "BOOLEAN"),
             ValueKind.SByte or ValueKind.Byte or ValueKind.Int16 or ValueKind.UInt16 or ValueKind.Int32 or ValueKind.UInt32
-                or ValueKind.Int64 or ValueKind.UInt64 or ValueKind.Int128 or ValueKind.EnumNumber
+                or ValueKind.Int64 or ValueKind.UInt64 or ValueKind.Int128 or ValueKind.UInt128 or ValueKind.BigInteger or ValueKind.EnumNumber
                 => (type.IsInteger || type.Name is "BITMAP" or "HLL", "an integer type (TINYINT … LARGEINT), or BITMAP or HLL for an AGGREGATE KEY value"),
-            ValueKind.Single or ValueKind.Double => (type.Name is "FLOAT" or "DOUBLE" or "PERCENTILE", "FLOAT, DOUBLE or PERCENTILE"),
+            ValueKind.Half or ValueKind.Single or ValueKind.Double => (type.Name is "FLOAT" or "DOUBLE" or "PERCENTILE", "FLOAT, DOUBLE or PERCENTILE"),
             ValueKind.Decimal => (type.IsDecimal, "a DECIMAL type"),
             ValueKind.String or ValueKind.EnumName or ValueKind.Guid
                 => (type.IsString || type.Name is "HLL" or "BITMAP", "CHAR, VARCHAR or STRING (a string holding JSON text takes Json = true), or HLL or BITMAP for an AGGREGATE KEY value"),

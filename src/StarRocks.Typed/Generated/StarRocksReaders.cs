@@ -123,6 +123,24 @@ public static class StarRocksReaders
         return GetInt64(reader, ordinal);
     }
 
+    /// <summary>LARGEINT to UInt128 (a negative value throws <see cref="OverflowException"/>).</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="ordinal">The column ordinal.</param>
+    /// <returns>The value.</returns>
+    public static UInt128 GetUInt128(DbDataReader reader, int ordinal) => checked((UInt128)GetInt128(reader, ordinal));
+
+    /// <summary>LARGEINT to BigInteger.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="ordinal">The column ordinal.</param>
+    /// <returns>The value.</returns>
+    public static System.Numerics.BigInteger GetBigInteger(DbDataReader reader, int ordinal) => GetInt128(reader, ordinal);
+
+    /// <summary>FLOAT to Half (the nearest Half).</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="ordinal">The column ordinal.</param>
+    /// <returns>The value.</returns>
+    public static Half GetHalf(DbDataReader reader, int ordinal) => (Half)GetSingle(reader, ordinal);
+
     /// <summary>FLOAT.</summary>
     /// <param name="reader">The reader.</param>
     /// <param name="ordinal">The column ordinal.</param>

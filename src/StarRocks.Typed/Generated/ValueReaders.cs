@@ -4,7 +4,10 @@ using System.Globalization;
 using SysDateOnly = System.DateOnly;
 using SysDateTime = System.DateTime;
 using SysGuid = System.Guid;
+using SysBigInteger = System.Numerics.BigInteger;
+using SysHalf = System.Half;
 using SysInt128 = System.Int128;
+using SysUInt128 = System.UInt128;
 using SysJsonElement = System.Text.Json.JsonElement;
 
 namespace StarRocks.Typed.Generated;
@@ -53,6 +56,15 @@ public static class ValueReaders
 
     /// <summary>LARGEINT.</summary>
     public readonly struct Int128 : IValueReader<SysInt128> { public static SysInt128 Read(ref CollectionTextReader reader) => reader.TryReadNull() ? default : SysInt128.Parse(reader.ReadScalar(), Invariant); }
+
+    /// <summary>LARGEINT to UInt128.</summary>
+    public readonly struct UInt128 : IValueReader<SysUInt128> { public static SysUInt128 Read(ref CollectionTextReader reader) => reader.TryReadNull() ? default : SysUInt128.Parse(reader.ReadScalar(), Invariant); }
+
+    /// <summary>LARGEINT to BigInteger.</summary>
+    public readonly struct BigInteger : IValueReader<SysBigInteger> { public static SysBigInteger Read(ref CollectionTextReader reader) => reader.TryReadNull() ? default : SysBigInteger.Parse(reader.ReadScalar(), NumberStyles.AllowLeadingSign, Invariant); }
+
+    /// <summary>FLOAT to Half.</summary>
+    public readonly struct Half : IValueReader<SysHalf> { public static SysHalf Read(ref CollectionTextReader reader) => reader.TryReadNull() ? default : (SysHalf)float.Parse(reader.ReadScalar(), NumberStyles.Float, Invariant); }
 
     /// <summary>FLOAT.</summary>
     public readonly struct Single : IValueReader<float> { public static float Read(ref CollectionTextReader reader) => reader.TryReadNull() ? default : float.Parse(reader.ReadScalar(), NumberStyles.Float, Invariant); }

@@ -6,7 +6,10 @@ using SysDateOnly = System.DateOnly;
 using SysDateTime = System.DateTime;
 using SysDateTimeOffset = System.DateTimeOffset;
 using SysGuid = System.Guid;
+using SysBigInteger = System.Numerics.BigInteger;
+using SysHalf = System.Half;
 using SysInt128 = System.Int128;
+using SysUInt128 = System.UInt128;
 using SysJsonElement = System.Text.Json.JsonElement;
 
 namespace StarRocks.Typed.Generated;
@@ -51,6 +54,15 @@ public static class ValueWriters
 
     /// <summary>LARGEINT.</summary>
     public readonly struct Int128 : IValueWriter<SysInt128> { public static void Write(ref JsonRowWriter writer, SysInt128 value) => writer.WriteInt128(value); }
+
+    /// <summary>LARGEINT (from UInt128; past 2^127 − 1 throws).</summary>
+    public readonly struct UInt128 : IValueWriter<SysUInt128> { public static void Write(ref JsonRowWriter writer, SysUInt128 value) => writer.WriteUInt128(value); }
+
+    /// <summary>LARGEINT (from BigInteger; outside LARGEINT's range throws).</summary>
+    public readonly struct BigInteger : IValueWriter<SysBigInteger> { public static void Write(ref JsonRowWriter writer, SysBigInteger value) => writer.WriteBigInteger(value); }
+
+    /// <summary>FLOAT (from Half; NaN and infinities throw).</summary>
+    public readonly struct Half : IValueWriter<SysHalf> { public static void Write(ref JsonRowWriter writer, SysHalf value) => writer.WriteHalf(value); }
 
     /// <summary>FLOAT (NaN and infinities throw).</summary>
     public readonly struct Single : IValueWriter<float> { public static void Write(ref JsonRowWriter writer, float value) => writer.WriteSingle(value); }

@@ -149,6 +149,29 @@ public ref struct CsvRowWriter : IRowWriter
     public void WriteInt128(Int128 value)
         => _buffer.Advance(Utf8ValueFormatter.FormatInt128(StartField(Utf8ValueFormatter.MaxInt128Length), value));
 
+    /// <summary>Writes a LARGEINT from a <see cref="UInt128"/>; a value past 2^127 − 1 throws <see cref="StarRocksSerializationException"/> naming <paramref name="column"/>.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="column">The column name, for the exception.</param>
+    public void WriteUInt128(UInt128 value, string column)
+    {
+        if (value > (UInt128)Int128.MaxValue) throw new StarRocksSerializationException(column, Utf8ValueFormatter.OutOfLargeIntRange(value));
+        WriteInt128((Int128)value);
+    }
+
+    /// <summary>Writes a LARGEINT from a <see cref="System.Numerics.BigInteger"/>; a value outside LARGEINT's range throws <see cref="StarRocksSerializationException"/> naming <paramref name="column"/>.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="column">The column name, for the exception.</param>
+    public void WriteBigInteger(System.Numerics.BigInteger value, string column)
+    {
+        if (!Utf8ValueFormatter.FitsLargeInt(value)) throw new StarRocksSerializationException(column, Utf8ValueFormatter.OutOfLargeIntRange(value));
+        WriteInt128((Int128)value);
+    }
+
+    /// <summary>Writes a FLOAT from a <see cref="Half"/> (its exact float value). NaN and infinities throw <see cref="StarRocksSerializationException"/> naming <paramref name="column"/>.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="column">The column name, for the exception.</param>
+    public void WriteHalf(Half value, string column) => WriteSingle((float)value, column);
+
     /// <summary>Writes a FLOAT (shortest round-trip text). NaN and infinities throw <see cref="StarRocksSerializationException"/> naming <paramref name="column"/>.</summary>
     /// <param name="value">The value.</param>
     /// <param name="column">The column name, for the exception.</param>

@@ -169,6 +169,26 @@ public ref struct JsonRowWriter : IRowWriter
     public void WriteInt128(Int128 value)
         => _buffer.Advance(Utf8ValueFormatter.FormatInt128(_buffer.GetSpan(Utf8ValueFormatter.MaxInt128Length), value));
 
+    /// <summary>Writes a LARGEINT from a <see cref="UInt128"/>; a value past 2^127 − 1 throws <see cref="StarRocksSerializationException"/>.</summary>
+    /// <param name="value">The value.</param>
+    public void WriteUInt128(UInt128 value)
+    {
+        if (value > (UInt128)Int128.MaxValue) throw new StarRocksSerializationException(CurrentColumn, Utf8ValueFormatter.OutOfLargeIntRange(value));
+        WriteInt128((Int128)value);
+    }
+
+    /// <summary>Writes a LARGEINT from a <see cref="System.Numerics.BigInteger"/>; a value outside LARGEINT's range throws <see cref="StarRocksSerializationException"/>.</summary>
+    /// <param name="value">The value.</param>
+    public void WriteBigInteger(System.Numerics.BigInteger value)
+    {
+        if (!Utf8ValueFormatter.FitsLargeInt(value)) throw new StarRocksSerializationException(CurrentColumn, Utf8ValueFormatter.OutOfLargeIntRange(value));
+        WriteInt128((Int128)value);
+    }
+
+    /// <summary>Writes a FLOAT number from a <see cref="Half"/> (its exact float value). NaN and infinities throw <see cref="StarRocksSerializationException"/>.</summary>
+    /// <param name="value">The value.</param>
+    public void WriteHalf(Half value) => WriteSingle((float)value);
+
     /// <summary>Writes a FLOAT number (shortest round-trip text). NaN and infinities throw <see cref="StarRocksSerializationException"/>.</summary>
     /// <param name="value">The value.</param>
     public void WriteSingle(float value)

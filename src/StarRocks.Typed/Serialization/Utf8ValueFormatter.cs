@@ -248,6 +248,16 @@ internal static class Utf8ValueFormatter
     /// <summary>The message for a <see cref="DateTimeOffset"/> that <see cref="TryToZone"/> rejected.</summary>
     public static string OutOfZoneRange(DateTimeOffset value, TimeZoneInfo zone) => $"{value:O} is outside the DATETIME range in time zone {zone.Id}.";
 
+    /// <summary>LARGEINT's range, a signed 128-bit integer (StarRocks docs, LARGEINT: −2^127 to 2^127 − 1), as a <see cref="BigInteger"/>.</summary>
+    public static readonly BigInteger LargeIntMin = Int128.MinValue, LargeIntMax = Int128.MaxValue;
+
+    /// <summary>Whether <paramref name="value"/> fits LARGEINT.</summary>
+    public static bool FitsLargeInt(BigInteger value) => value >= LargeIntMin && value <= LargeIntMax;
+
+    /// <summary>The error for a value past LARGEINT's range.</summary>
+    public static string OutOfLargeIntRange<T>(T value) where T : IFormattable =>
+        $"{value.ToString(null, CultureInfo.InvariantCulture)} is outside the LARGEINT range (-2^127 to 2^127 - 1): StarRocks would filter the row.";
+
     /// <summary>The base64 length of <paramref name="byteCount"/> bytes.</summary>
     public static int GetBinaryLength(int byteCount) => Base64.GetMaxEncodedToUtf8Length(byteCount);
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using System.Text.Json;
 
 namespace StarRocks.Typed.Tests.RoundTrip;
@@ -76,6 +77,13 @@ public static class RoundTripCases
         TagIds = new HashSet<long> { 5 },
         Totals = new SortedDictionary<string, long>(),
         Notes = ImmutableDictionary<int, string?>.Empty,
+        UnsignedHuge = UInt128.Parse("123456789012345678901234567890", System.Globalization.CultureInfo.InvariantCulture),
+        Big = BigInteger.Parse("-98765432109876543210", System.Globalization.CultureInfo.InvariantCulture),
+        MaybeBig = 42,
+        Half = (Half)1.5f,
+        Halves = [(Half)0.25f],
+        Bigs = [1, null],
+        UnsignedHuges = [7],
     };
 
     /// <summary>Every case, by name.</summary>
@@ -113,6 +121,16 @@ public static class RoundTripCases
         new("LARGEINT from ulong: max", r => r with { ULong = ulong.MaxValue }),
         new("LARGEINT: min", r => r with { Huge = Int128.MinValue }),
         new("LARGEINT: max", r => r with { Huge = Int128.MaxValue }),
+        new("LARGEINT from UInt128: 0 and 2^127 - 1", r => r with { UnsignedHuge = (UInt128)Int128.MaxValue, UnsignedHuges = [0, (UInt128)Int128.MaxValue] }),
+        new("LARGEINT from UInt128: 2^127 is refused", r => r with { UnsignedHuge = (UInt128)Int128.MaxValue + 1 },
+            InCsv: new("unsigned_huge", "outside the LARGEINT range"), InJson: new("unsigned_huge", "outside the LARGEINT range")),
+        new("LARGEINT from BigInteger: min and max", r => r with { Big = (BigInteger)Int128.MinValue, MaybeBig = (BigInteger)Int128.MaxValue, Bigs = [(BigInteger)Int128.MinValue, null, (BigInteger)Int128.MaxValue] }),
+        new("LARGEINT from BigInteger: past the max is refused", r => r with { Big = (BigInteger)Int128.MaxValue + 1 },
+            InCsv: new("big", "outside the LARGEINT range"), InJson: new("big", "outside the LARGEINT range")),
+        new("LARGEINT from BigInteger: below the min is refused, in an ARRAY too", r => r with { Bigs = [(BigInteger)Int128.MinValue - 1] },
+            InCsv: new("bigs", "outside the LARGEINT range"), InJson: new("bigs", "outside the LARGEINT range")),
+        new("FLOAT from Half: max, min, epsilon, one tenth", r => r with { Half = Half.MaxValue, Halves = [Half.MinValue, Half.Epsilon, (Half)0.1f, Half.NegativeZero] }),
+        new("FLOAT from Half: NaN is refused", r => r with { Half = Half.NaN }, InCsv: new("half", "do not load NaN or infinities"), InJson: new("half", "do not load NaN or infinities")),
         new("FLOAT: max", r => r with { Single = float.MaxValue }),
         new("FLOAT: min", r => r with { Single = float.MinValue }),
         new("FLOAT: epsilon (subnormal)", r => r with { Single = float.Epsilon }),
@@ -166,7 +184,7 @@ public static class RoundTripCases
         new("NULL in every nullable column", r => r with
         {
             MaybeFlag = null, MaybeLong = null, MaybeDouble = null, Rate = null, MaybeText = null, MaybeAt = null, MaybeSize = null,
-            JsonText = null, Names = null, Labels = null, TagNames = null, Notes = null,
+            JsonText = null, Names = null, Labels = null, TagNames = null, Notes = null, MaybeBig = null,
         }),
     ];
 

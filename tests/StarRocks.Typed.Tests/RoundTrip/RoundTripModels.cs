@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using System.Text.Json;
 
 namespace StarRocks.Typed.Tests.RoundTrip;
@@ -73,6 +74,13 @@ public sealed partial record RoundTripRow
     public IReadOnlySet<long> TagIds { get; init; } = new HashSet<long>();
     public IDictionary<string, long> Totals { get; init; } = new Dictionary<string, long>();
     public ImmutableDictionary<int, string?>? Notes { get; init; }
+    public UInt128 UnsignedHuge { get; init; }
+    public BigInteger Big { get; init; }
+    public BigInteger? MaybeBig { get; init; }
+    public Half Half { get; init; }
+    public Half[] Halves { get; init; } = [];
+    public List<BigInteger?> Bigs { get; init; } = [];
+    public List<UInt128> UnsignedHuges { get; init; } = [];
 }
 
 /// <summary>VARBINARY columns (nullable and not) for the round-trip suite.</summary>
