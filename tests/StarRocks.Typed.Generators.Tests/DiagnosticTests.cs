@@ -131,9 +131,9 @@ public class DiagnosticTests
         },
         {
             "SRT011",
-            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public TimeSpan Elapsed { get; set; } }""",
-            "Elapsed",
-            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksIgnore] public TimeSpan Elapsed { get; set; } }"""
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public System.Uri? Link { get; set; } }""",
+            "Link",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksIgnore] public System.Uri? Link { get; set; } }"""
         },
         {
             "SRT012",

@@ -25,6 +25,10 @@ internal enum ValueKind
     DateTimeOffset,
     Bytes,
     Guid,
+    /// <summary>A <c>TimeOnly</c> as VARCHAR text <c>HH:mm:ss[.fffffff]</c> (StarRocks has no TIME type).</summary>
+    TimeOnly,
+    /// <summary>A <c>TimeSpan</c> as VARCHAR text <c>[-][d.]hh:mm:ss[.fffffff]</c>.</summary>
+    TimeSpan,
     /// <summary>An enum stored as its underlying integer.</summary>
     EnumNumber,
     /// <summary>An enum stored as its member name.</summary>

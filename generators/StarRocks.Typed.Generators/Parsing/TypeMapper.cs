@@ -112,6 +112,9 @@ internal static class TypeMapper
                 case "System.DateOnly": return Scalar(ValueKind.DateOnly, "DATE");
                 case "System.DateTimeOffset": return Scalar(ValueKind.DateTimeOffset, "DATETIME");
                 case "System.Guid": return Scalar(ValueKind.Guid, "VARCHAR(36)");
+                // StarRocks has no TIME type; its CDC pipeline connector stores TIME as VARCHAR text (docs/serialization.md).
+                case "System.TimeOnly": return Scalar(ValueKind.TimeOnly, "VARCHAR(16)");
+                case "System.TimeSpan": return Scalar(ValueKind.TimeSpan, "VARCHAR(26)");
                 case "System.Text.Json.JsonElement": return Scalar(ValueKind.JsonElement, "JSON");
                 case "System.Collections.Immutable.ImmutableArray`1":
                     return MapArray(named, named.TypeArguments[0], CollectionShape.ImmutableArray, Collection, options, out problem);
@@ -145,7 +148,7 @@ internal static class TypeMapper
 
     /// <summary>What SRT011 says when a type is not one the mapper knows.</summary>
     private const string UnmappedReason =
-        "a column holds bool, an integer (Int128, UInt128 and BigInteger included), Half, float, double, decimal, string, DateOnly, DateTime, DateTimeOffset, Guid, byte[], an enum, JsonElement, "
+        "a column holds bool, an integer (Int128, UInt128 and BigInteger included), Half, float, double, decimal, string, DateOnly, DateTime, DateTimeOffset, TimeOnly, TimeSpan, Guid, byte[], an enum, JsonElement, "
         + "or an array, List, IReadOnlyList, IEnumerable, ImmutableArray, HashSet, ISet, IReadOnlySet (ARRAY) "
         + "or Dictionary, IDictionary, IReadOnlyDictionary, ImmutableDictionary (MAP) of those";
 

@@ -72,6 +72,7 @@ internal static class TypeOverrideChecker
                 => (type.IsInteger || type.Name is "BITMAP" or "HLL", "an integer type (TINYINT … LARGEINT), or BITMAP or HLL for an AGGREGATE KEY value"),
             ValueKind.Half or ValueKind.Single or ValueKind.Double => (type.Name is "FLOAT" or "DOUBLE" or "PERCENTILE", "FLOAT, DOUBLE or PERCENTILE"),
             ValueKind.Decimal => (type.IsDecimal, "a DECIMAL type"),
+            ValueKind.TimeOnly or ValueKind.TimeSpan => (type.IsString, "CHAR, VARCHAR or STRING"),
             ValueKind.String or ValueKind.EnumName or ValueKind.Guid
                 => (type.IsString || type.Name is "HLL" or "BITMAP", "CHAR, VARCHAR or STRING (a string holding JSON text takes Json = true), or HLL or BITMAP for an AGGREGATE KEY value"),
             ValueKind.DateOnly => (type.Name == "DATE", "DATE"),
@@ -87,6 +88,10 @@ internal static class TypeOverrideChecker
 
         if (value.Kind == ValueKind.Guid && type.Name is "CHAR" or "VARCHAR" && type.Length is < 36)
             return Problem(column, "is too short for a Guid, which is written as 36 characters");
+        if (value.Kind == ValueKind.TimeOnly && type.Name is "CHAR" or "VARCHAR" && type.Length is < 16)
+            return Problem(column, "is too short for a TimeOnly, which is written as up to 16 characters (HH:mm:ss.fffffff)");
+        if (value.Kind == ValueKind.TimeSpan && type.Name is "CHAR" or "VARCHAR" && type.Length is < 26)
+            return Problem(column, "is too short for a TimeSpan, which is written as up to 26 characters ([-]d.hh:mm:ss.fffffff)");
         if (value.Kind == ValueKind.Array)
             return CheckFit(column, value.Element!, type.Arguments[0]);
         if (value.Kind == ValueKind.Map)

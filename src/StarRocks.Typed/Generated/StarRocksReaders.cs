@@ -233,6 +233,18 @@ public static class StarRocksReaders
     public static Guid GetGuid(DbDataReader reader, int ordinal)
         => reader.GetFieldType(ordinal) == typeof(Guid) ? reader.GetGuid(ordinal) : Guid.Parse(reader.GetString(ordinal));
 
+    /// <summary>A <see cref="TimeOnly"/> from its VARCHAR text <c>HH:mm:ss[.fffffff]</c>.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="ordinal">The column ordinal.</param>
+    /// <returns>The value.</returns>
+    public static TimeOnly GetTimeOnly(DbDataReader reader, int ordinal) => ValueText.ParseTimeOnly(reader.GetString(ordinal));
+
+    /// <summary>A <see cref="TimeSpan"/> from its VARCHAR text <c>[-][d.]hh:mm:ss[.fffffff]</c>.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="ordinal">The column ordinal.</param>
+    /// <returns>The value.</returns>
+    public static TimeSpan GetTimeSpan(DbDataReader reader, int ordinal) => ValueText.ParseTimeSpan(reader.GetString(ordinal));
+
     /// <summary>VARBINARY.</summary>
     /// <param name="reader">The reader.</param>
     /// <param name="ordinal">The column ordinal.</param>

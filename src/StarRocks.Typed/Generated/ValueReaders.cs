@@ -7,6 +7,8 @@ using SysGuid = System.Guid;
 using SysBigInteger = System.Numerics.BigInteger;
 using SysHalf = System.Half;
 using SysInt128 = System.Int128;
+using SysTimeOnly = System.TimeOnly;
+using SysTimeSpan = System.TimeSpan;
 using SysUInt128 = System.UInt128;
 using SysJsonElement = System.Text.Json.JsonElement;
 
@@ -98,8 +100,14 @@ public static class ValueReaders
     public readonly struct DateTimeOffset : IValueReader<System.DateTimeOffset>
     {
         public static System.DateTimeOffset Read(ref CollectionTextReader reader)
-            => reader.TryReadNull() ? default : new System.DateTimeOffset(ValueText.ParseDateTime(reader.ReadScalar()).Ticks, TimeSpan.Zero);
+            => reader.TryReadNull() ? default : new System.DateTimeOffset(ValueText.ParseDateTime(reader.ReadScalar()).Ticks, SysTimeSpan.Zero);
     }
+
+    /// <summary>VARCHAR text to TimeOnly.</summary>
+    public readonly struct TimeOnly : IValueReader<SysTimeOnly> { public static SysTimeOnly Read(ref CollectionTextReader reader) => reader.TryReadNull() ? default : ValueText.ParseTimeOnly(reader.ReadScalar()); }
+
+    /// <summary>VARCHAR text to TimeSpan.</summary>
+    public readonly struct TimeSpan : IValueReader<SysTimeSpan> { public static SysTimeSpan Read(ref CollectionTextReader reader) => reader.TryReadNull() ? default : ValueText.ParseTimeSpan(reader.ReadScalar()); }
 
     /// <summary>VARCHAR(36).</summary>
     public readonly struct Guid : IValueReader<SysGuid> { public static SysGuid Read(ref CollectionTextReader reader) => reader.TryReadNull() ? default : SysGuid.Parse(reader.ReadScalar()); }

@@ -9,6 +9,8 @@ using SysGuid = System.Guid;
 using SysBigInteger = System.Numerics.BigInteger;
 using SysHalf = System.Half;
 using SysInt128 = System.Int128;
+using SysTimeOnly = System.TimeOnly;
+using SysTimeSpan = System.TimeSpan;
 using SysUInt128 = System.UInt128;
 using SysJsonElement = System.Text.Json.JsonElement;
 
@@ -93,6 +95,12 @@ public static class ValueWriters
 
     /// <summary>VARCHAR(36).</summary>
     public readonly struct Guid : IValueWriter<SysGuid> { public static void Write(ref JsonRowWriter writer, SysGuid value) => writer.WriteGuid(value); }
+
+    /// <summary>VARCHAR text of a TimeOnly.</summary>
+    public readonly struct TimeOnly : IValueWriter<SysTimeOnly> { public static void Write(ref JsonRowWriter writer, SysTimeOnly value) => writer.WriteTimeOnly(value); }
+
+    /// <summary>VARCHAR text of a TimeSpan.</summary>
+    public readonly struct TimeSpan : IValueWriter<SysTimeSpan> { public static void Write(ref JsonRowWriter writer, SysTimeSpan value) => writer.WriteTimeSpan(value); }
 
     /// <summary>VARBINARY (base64).</summary>
     public readonly struct Binary : IValueWriter<byte[]?> { public static void Write(ref JsonRowWriter writer, byte[]? value) => writer.WriteBinary(value); }

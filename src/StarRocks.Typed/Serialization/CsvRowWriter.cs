@@ -254,6 +254,16 @@ public ref struct CsvRowWriter : IRowWriter
         _buffer.Advance(n);
     }
 
+    /// <summary>Writes a <see cref="TimeOnly"/> as VARCHAR text <c>HH:mm:ss[.fffffff]</c> (docs/serialization.md).</summary>
+    /// <param name="value">The value.</param>
+    public void WriteTimeOnly(TimeOnly value)
+        => _buffer.Advance(Utf8ValueFormatter.FormatTimeOnly(StartField(Utf8ValueFormatter.MaxTimeOnlyLength), value));
+
+    /// <summary>Writes a <see cref="TimeSpan"/> as VARCHAR text <c>[-][d.]hh:mm:ss[.fffffff]</c> (docs/serialization.md).</summary>
+    /// <param name="value">The value.</param>
+    public void WriteTimeSpan(TimeSpan value)
+        => _buffer.Advance(Utf8ValueFormatter.FormatTimeSpan(StartField(Utf8ValueFormatter.MaxTimeSpanLength), value));
+
     /// <summary>Writes VARBINARY bytes as base64 (StarRocks's CSV reader decodes base64 for VARBINARY columns), NULL for null.</summary>
     /// <param name="value">The value.</param>
     public void WriteBinary(byte[]? value)

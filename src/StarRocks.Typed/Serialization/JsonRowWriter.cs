@@ -268,6 +268,28 @@ public ref struct JsonRowWriter : IRowWriter
         _buffer.Advance(n + 2);
     }
 
+    /// <summary>Writes a <see cref="TimeOnly"/> as a JSON string <c>"HH:mm:ss[.fffffff]"</c> (for a VARCHAR column).</summary>
+    /// <param name="value">The value.</param>
+    public void WriteTimeOnly(TimeOnly value)
+    {
+        var span = _buffer.GetSpan(Utf8ValueFormatter.MaxTimeOnlyLength + 2);
+        span[0] = (byte)'"';
+        int n = Utf8ValueFormatter.FormatTimeOnly(span[1..], value);
+        span[n + 1] = (byte)'"';
+        _buffer.Advance(n + 2);
+    }
+
+    /// <summary>Writes a <see cref="TimeSpan"/> as a JSON string <c>"[-][d.]hh:mm:ss[.fffffff]"</c> (for a VARCHAR column).</summary>
+    /// <param name="value">The value.</param>
+    public void WriteTimeSpan(TimeSpan value)
+    {
+        var span = _buffer.GetSpan(Utf8ValueFormatter.MaxTimeSpanLength + 2);
+        span[0] = (byte)'"';
+        int n = Utf8ValueFormatter.FormatTimeSpan(span[1..], value);
+        span[n + 1] = (byte)'"';
+        _buffer.Advance(n + 2);
+    }
+
     /// <summary>Writes VARBINARY bytes as a base64 JSON string (decoded by the load's <c>columns</c> expression), or <c>null</c>.</summary>
     /// <param name="value">The value.</param>
     public void WriteBinary(byte[]? value)

@@ -84,6 +84,10 @@ public static class RoundTripCases
         Halves = [(Half)0.25f],
         Bigs = [1, null],
         UnsignedHuges = [7],
+        Clock = new TimeOnly(13, 14, 15),
+        Elapsed = TimeSpan.FromMinutes(90),
+        Clocks = [new TimeOnly(8, 0)],
+        Durations = [],
     };
 
     /// <summary>Every case, by name.</summary>
@@ -154,6 +158,14 @@ public static class RoundTripCases
         new("DATETIME: microseconds", r => r with { At = new DateTime(2024, 2, 29, 12, 34, 56).AddTicks(7_890_120), MaybeAt = new DateTime(1999, 12, 31, 23, 59, 59).AddTicks(10) }),
         new("DATETIME: 0001-01-01 00:00:00", r => r with { At = DateTime.MinValue, MaybeAt = DateTime.MinValue }),
         new("DATETIME: 9999-12-31 23:59:59.999999", r => r with { At = new DateTime(9999, 12, 31, 23, 59, 59).AddTicks(9_999_990) }),
+        new("TIME as VARCHAR from TimeOnly: midnight, 100 ns before midnight, a fraction", r => r with
+        {
+            Clock = TimeOnly.MaxValue, Clocks = [TimeOnly.MinValue, TimeOnly.MaxValue, new TimeOnly(12, 0, 0, 500)],
+        }),
+        new("TIME as VARCHAR from TimeSpan: min, max, negative, past a day", r => r with
+        {
+            Elapsed = TimeSpan.MinValue, Durations = new() { ["max"] = TimeSpan.MaxValue, ["negative"] = TimeSpan.FromTicks(-1), ["days"] = new TimeSpan(3, 4, 5, 6, 7) },
+        }),
         new("DATETIME from DateTimeOffset: another offset, same instant", r => r with { Stamp = new DateTimeOffset(2024, 3, 1, 5, 30, 0, TimeSpan.FromHours(5.5)).AddTicks(1230) }),
 
         // collections and JSON holding quotes
@@ -184,7 +196,7 @@ public static class RoundTripCases
         new("NULL in every nullable column", r => r with
         {
             MaybeFlag = null, MaybeLong = null, MaybeDouble = null, Rate = null, MaybeText = null, MaybeAt = null, MaybeSize = null,
-            JsonText = null, Names = null, Labels = null, TagNames = null, Notes = null, MaybeBig = null,
+            JsonText = null, Names = null, Labels = null, TagNames = null, Notes = null, MaybeBig = null, Elapsed = null,
         }),
     ];
 

@@ -81,6 +81,10 @@ public sealed partial record RoundTripRow
     public Half[] Halves { get; init; } = [];
     public List<BigInteger?> Bigs { get; init; } = [];
     public List<UInt128> UnsignedHuges { get; init; } = [];
+    public TimeOnly Clock { get; init; }
+    public TimeSpan? Elapsed { get; init; }
+    public TimeOnly[] Clocks { get; init; } = [];
+    public Dictionary<string, TimeSpan> Durations { get; init; } = [];
 }
 
 /// <summary>VARBINARY columns (nullable and not) for the round-trip suite.</summary>
