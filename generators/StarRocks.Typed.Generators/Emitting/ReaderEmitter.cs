@@ -82,6 +82,7 @@ internal static class ReaderEmitter
         ValueKind.Array or ValueKind.Map => GetCollection(value, ordinal),
         ValueKind.EnumNumber => $"{Readers}.GetEnumNumber<{value.TypeName}>(reader, {ordinal})",
         ValueKind.EnumName => $"{Readers}.GetEnumByName<{value.TypeName}>(reader, {ordinal})",
+        ValueKind.BytesMemory => $"{Readers}.GetBinary(reader, {ordinal})",
         ValueKind.JsonText => $"{Readers}.GetString(reader, {ordinal})",
         ValueKind.JsonElement => $"{Readers}.GetJsonElement(reader, {ordinal})",
         ValueKind.DateOnly => $"{Readers}.GetDateOnly(reader, {ordinal})",

@@ -24,6 +24,8 @@ internal enum ValueKind
     DateTime,
     DateTimeOffset,
     Bytes,
+    /// <summary>A <c>ReadOnlyMemory&lt;byte&gt;</c> (VARBINARY, like <see cref="Bytes"/>).</summary>
+    BytesMemory,
     Guid,
     /// <summary>A <c>TimeOnly</c> as VARCHAR text <c>HH:mm:ss[.fffffff]</c> (StarRocks has no TIME type).</summary>
     TimeOnly,

@@ -77,14 +77,17 @@ internal static class TypeMapper
                 return MapString(options, out problem) is { } stringType ? Scalar(ValueKind.String, stringType) : null;
         }
 
+        ValueSpec? Binary(ValueKind kind, out MappingProblem? problem)
+        {
+            // A bare VARBINARY is not reliably the maximum across versions: always spell the length (bytes).
+            var bytes = options.Length != 0 ? options.Length : MaxVarcharBytes;
+            return CheckStringLength(options.MemberName, options.ColumnName, "VARBINARY", bytes, out problem) ? Scalar(kind, $"VARBINARY({bytes})") : null;
+        }
+
         if (type is IArrayTypeSymbol { Rank: 1 } array)
         {
             if (array.ElementType.SpecialType == SpecialType.System_Byte)
-            {
-                // A bare VARBINARY is not reliably the maximum across versions: always spell the length (bytes).
-                var bytes = options.Length != 0 ? options.Length : MaxVarcharBytes;
-                return CheckStringLength(options.MemberName, options.ColumnName, "VARBINARY", bytes, out problem) ? Scalar(ValueKind.Bytes, $"VARBINARY({bytes})") : null;
-            }
+                return Binary(ValueKind.Bytes, out problem);
             return MapArray(array, array.ElementType, CollectionShape.Array, Collection, options, out problem);
         }
 
@@ -112,6 +115,8 @@ internal static class TypeMapper
                 case "System.DateOnly": return Scalar(ValueKind.DateOnly, "DATE");
                 case "System.DateTimeOffset": return Scalar(ValueKind.DateTimeOffset, "DATETIME");
                 case "System.Guid": return Scalar(ValueKind.Guid, "VARCHAR(36)");
+                case "System.ReadOnlyMemory`1" when named.TypeArguments[0].SpecialType == SpecialType.System_Byte:
+                    return Binary(ValueKind.BytesMemory, out problem);
                 // StarRocks has no TIME type; its CDC pipeline connector stores TIME as VARCHAR text (docs/serialization.md).
                 case "System.TimeOnly": return Scalar(ValueKind.TimeOnly, "VARCHAR(16)");
                 case "System.TimeSpan": return Scalar(ValueKind.TimeSpan, "VARCHAR(26)");
@@ -148,7 +153,7 @@ internal static class TypeMapper
 
     /// <summary>What SRT011 says when a type is not one the mapper knows.</summary>
     private const string UnmappedReason =
-        "a column holds bool, an integer (Int128, UInt128 and BigInteger included), Half, float, double, decimal, string, DateOnly, DateTime, DateTimeOffset, TimeOnly, TimeSpan, Guid, byte[], an enum, JsonElement, "
+        "a column holds bool, an integer (Int128, UInt128 and BigInteger included), Half, float, double, decimal, string, DateOnly, DateTime, DateTimeOffset, TimeOnly, TimeSpan, Guid, byte[], ReadOnlyMemory<byte>, an enum, JsonElement, "
         + "or an array, List, IReadOnlyList, IEnumerable, ImmutableArray, HashSet, ISet, IReadOnlySet (ARRAY) "
         + "or Dictionary, IDictionary, IReadOnlyDictionary, ImmutableDictionary (MAP) of those";
 
@@ -269,7 +274,7 @@ internal static class TypeMapper
         ITypeSymbol type, ColumnTypeOptions options, out MappingProblem? problem, ITypeSymbol collection, string part = "element")
     {
         var element = Map(type, options, out problem);
-        if (element?.Kind == ValueKind.Bytes)
+        if (element?.Kind is ValueKind.Bytes or ValueKind.BytesMemory)
         {
             return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, options.MemberName, collection!.ToDisplayString(),
                 $"the {part} type byte[] would be VARBINARY inside an ARRAY or MAP, which this library cannot write or read in CSV or JSON loads; "

@@ -77,7 +77,7 @@ internal static class TypeOverrideChecker
                 => (type.IsString || type.Name is "HLL" or "BITMAP", "CHAR, VARCHAR or STRING (a string holding JSON text takes Json = true), or HLL or BITMAP for an AGGREGATE KEY value"),
             ValueKind.DateOnly => (type.Name == "DATE", "DATE"),
             ValueKind.DateTime or ValueKind.DateTimeOffset => (type.Name is "DATETIME" or "DATE", "DATETIME or DATE"),
-            ValueKind.Bytes => (type.Name == "VARBINARY", "VARBINARY(n)"),
+            ValueKind.Bytes or ValueKind.BytesMemory => (type.Name == "VARBINARY", "VARBINARY(n)"),
             ValueKind.JsonElement or ValueKind.JsonText => (type.Name == "JSON", "JSON"),
             ValueKind.Array => (type.Name == "ARRAY", "ARRAY<T>"),
             ValueKind.Map => (type.Name == "MAP", "MAP<K,V>"),

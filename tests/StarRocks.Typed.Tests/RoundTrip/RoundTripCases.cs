@@ -203,10 +203,14 @@ public static class RoundTripCases
     /// <summary>The VARBINARY value classes (<see cref="RoundTripBinaryRow"/>), by name.</summary>
     public static IReadOnlyDictionary<string, RoundTripBinaryRow> Binary { get; } = new Dictionary<string, RoundTripBinaryRow>
     {
-        ["VARBINARY: plain bytes"] = new() { Id = 1, Blob = [1, 2, 3], MaybeBlob = [4, 5] },
-        ["VARBINARY: separators, quotes, backslash, NUL and non-UTF-8"] = new() { Id = 2, Blob = [0, 9, 10, 13, 34, 92, 0x80, 0xFF, 0xC3, 0x28], MaybeBlob = [0] },
-        ["VARBINARY: empty, not NULL"] = new() { Id = 3, Blob = [], MaybeBlob = [] },
-        ["VARBINARY: NULL"] = new() { Id = 4, Blob = [0x5C, 0x4E], MaybeBlob = null },
+        ["VARBINARY: plain bytes"] = new() { Id = 1, Blob = [1, 2, 3], MaybeBlob = [4, 5], Memory = new byte[] { 6, 7 }, MaybeMemory = new byte[] { 8 } },
+        ["VARBINARY: separators, quotes, backslash, NUL and non-UTF-8"] = new()
+        {
+            Id = 2, Blob = [0, 9, 10, 13, 34, 92, 0x80, 0xFF, 0xC3, 0x28], MaybeBlob = [0],
+            Memory = new byte[] { 0xFF, 0, 9, 10, 13, 34, 92, 0xC3 }, MaybeMemory = new ReadOnlyMemory<byte>([1, 34, 92, 0x80, 2], 1, 3),
+        },
+        ["VARBINARY: empty, not NULL"] = new() { Id = 3, Blob = [], MaybeBlob = [], Memory = ReadOnlyMemory<byte>.Empty, MaybeMemory = ReadOnlyMemory<byte>.Empty },
+        ["VARBINARY: NULL"] = new() { Id = 4, Blob = [0x5C, 0x4E], MaybeBlob = null, Memory = new byte[] { 0x5C, 0x4E }, MaybeMemory = null },
     };
 
     /// <summary>The case called <paramref name="name"/>.</summary>

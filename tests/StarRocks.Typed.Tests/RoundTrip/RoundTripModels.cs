@@ -94,4 +94,6 @@ public sealed partial record RoundTripBinaryRow
     [StarRocksKey(0)] public required long Id { get; init; }
     public required byte[] Blob { get; init; }
     public byte[]? MaybeBlob { get; init; }
+    public ReadOnlyMemory<byte> Memory { get; init; }
+    [StarRocksColumn(Length = 16)] public ReadOnlyMemory<byte>? MaybeMemory { get; init; }
 }

@@ -37,6 +37,7 @@ public static class RowValues
         JsonElement element => CanonicalJson(JsonNode.Parse(element.GetRawText())),
         string text => JsonSerializer.Serialize(text),
         byte[] bytes => "0x" + Convert.ToHexString(bytes),
+        ReadOnlyMemory<byte> memory => "0x" + Convert.ToHexString(memory.Span),
         float single => single.ToString("R", CultureInfo.InvariantCulture),
         double number => number.ToString("R", CultureInfo.InvariantCulture),
         decimal number => number.ToString("0.############################", CultureInfo.InvariantCulture),
