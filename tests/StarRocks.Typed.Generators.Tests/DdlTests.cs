@@ -332,6 +332,7 @@ public class DdlTests
                 public Half Ratio { get; init; }
                 public TimeOnly Clock { get; init; }
                 public TimeSpan? Elapsed { get; init; }
+                public char Grade { get; init; }
             }
             """);
 
@@ -347,7 +348,8 @@ public class DdlTests
               `big` LARGEINT NULL,
               `ratio` FLOAT NOT NULL,
               `clock` VARCHAR(16) NOT NULL,
-              `elapsed` VARCHAR(26) NULL
+              `elapsed` VARCHAR(26) NULL,
+              `grade` CHAR(3) NOT NULL
             )
             """.ReplaceLineEndings("\n"), ddl);
     }

@@ -98,7 +98,7 @@ internal static class WriterEmitter
         {
             ValueKind.Array or ValueKind.Map => WriteCollection(value, argument, column),
             ValueKind.BytesMemory => $"writer.WriteBinary({argument}.Span)",
-            ValueKind.Half or ValueKind.Single or ValueKind.Double or ValueKind.UInt128 or ValueKind.BigInteger or ValueKind.String or ValueKind.JsonText or ValueKind.JsonElement
+            ValueKind.Half or ValueKind.Single or ValueKind.Double or ValueKind.UInt128 or ValueKind.BigInteger or ValueKind.String or ValueKind.Char or ValueKind.JsonText or ValueKind.JsonElement
                 or ValueKind.DateTimeOffset or ValueKind.EnumName =>
                 $"writer.Write{ValueTypeNames.ScalarSuffix(value.Kind)}({argument}{column})",
             _ => $"writer.Write{ValueTypeNames.ScalarSuffix(value.Kind)}({argument})",

@@ -20,6 +20,8 @@ internal enum ValueKind
     Double,
     Decimal,
     String,
+    /// <summary>A <c>char</c>, as a one-character string.</summary>
+    Char,
     DateOnly,
     DateTime,
     DateTimeOffset,

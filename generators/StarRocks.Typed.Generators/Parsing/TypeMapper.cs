@@ -68,6 +68,9 @@ internal static class TypeMapper
             case SpecialType.System_UInt64: return Scalar(ValueKind.UInt64, "LARGEINT");
             case SpecialType.System_Single: return Scalar(ValueKind.Single, "FLOAT");
             case SpecialType.System_Double: return Scalar(ValueKind.Double, "DOUBLE");
+            case SpecialType.System_Char:
+                // One character: CHAR(1 × unicode-char.max-bytes), as [StarRocksColumn(Length = 1, FixedLength = true)] on a string.
+                return MapString(options with { Length = 1, FixedLength = true }, out problem) is { } charType ? Scalar(ValueKind.Char, charType) : null;
             case SpecialType.System_DateTime: return Scalar(ValueKind.DateTime, "DATETIME");
             case SpecialType.System_Decimal:
                 return MapDecimal(options, out problem) is { } decimalType ? Scalar(ValueKind.Decimal, decimalType) : null;
@@ -153,7 +156,7 @@ internal static class TypeMapper
 
     /// <summary>What SRT011 says when a type is not one the mapper knows.</summary>
     private const string UnmappedReason =
-        "a column holds bool, an integer (Int128, UInt128 and BigInteger included), Half, float, double, decimal, string, DateOnly, DateTime, DateTimeOffset, TimeOnly, TimeSpan, Guid, byte[], ReadOnlyMemory<byte>, an enum, JsonElement, "
+        "a column holds bool, an integer (Int128, UInt128 and BigInteger included), Half, float, double, decimal, string, char, DateOnly, DateTime, DateTimeOffset, TimeOnly, TimeSpan, Guid, byte[], ReadOnlyMemory<byte>, an enum, JsonElement, "
         + "or an array, List, IReadOnlyList, IEnumerable, ImmutableArray, HashSet, ISet, IReadOnlySet (ARRAY) "
         + "or Dictionary, IDictionary, IReadOnlyDictionary, ImmutableDictionary (MAP) of those";
 

@@ -73,7 +73,7 @@ internal static class TypeOverrideChecker
             ValueKind.Half or ValueKind.Single or ValueKind.Double => (type.Name is "FLOAT" or "DOUBLE" or "PERCENTILE", "FLOAT, DOUBLE or PERCENTILE"),
             ValueKind.Decimal => (type.IsDecimal, "a DECIMAL type"),
             ValueKind.TimeOnly or ValueKind.TimeSpan => (type.IsString, "CHAR, VARCHAR or STRING"),
-            ValueKind.String or ValueKind.EnumName or ValueKind.Guid
+            ValueKind.String or ValueKind.Char or ValueKind.EnumName or ValueKind.Guid
                 => (type.IsString || type.Name is "HLL" or "BITMAP", "CHAR, VARCHAR or STRING (a string holding JSON text takes Json = true), or HLL or BITMAP for an AGGREGATE KEY value"),
             ValueKind.DateOnly => (type.Name == "DATE", "DATE"),
             ValueKind.DateTime or ValueKind.DateTimeOffset => (type.Name is "DATETIME" or "DATE", "DATETIME or DATE"),

@@ -192,6 +192,12 @@ public static class StarRocksReaders
         return value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : Convert.ToString(value, Invariant)!;
     }
 
+    /// <summary>CHAR(n) to a char: its text must be one character (else <see cref="FormatException"/>).</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="ordinal">The column ordinal.</param>
+    /// <returns>The value.</returns>
+    public static char GetChar(DbDataReader reader, int ordinal) => char.Parse(GetString(reader, ordinal));
+
     /// <summary>DATE (DateTime, DateOnly or text).</summary>
     /// <param name="reader">The reader.</param>
     /// <param name="ordinal">The column ordinal.</param>

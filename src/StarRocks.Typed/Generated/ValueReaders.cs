@@ -80,6 +80,9 @@ public static class ValueReaders
     /// <summary>CHAR/VARCHAR/STRING.</summary>
     public readonly struct String : IValueReader<string> { public static string Read(ref CollectionTextReader reader) => reader.TryReadNull() ? null! : reader.ReadScalar().ToString(); }
 
+    /// <summary>CHAR(n) to a char (its text must be one character).</summary>
+    public readonly struct Char : IValueReader<char> { public static char Read(ref CollectionTextReader reader) => reader.TryReadNull() ? default : char.Parse(reader.ReadScalar().ToString()); }
+
     /// <summary>JSON as text (nested JSON is returned as its raw text).</summary>
     public readonly struct JsonText : IValueReader<string> { public static string Read(ref CollectionTextReader reader) => reader.TryReadNull() ? null! : reader.ReadRaw().ToString(); }
 

@@ -78,6 +78,9 @@ public static class ValueWriters
     /// <summary>CHAR/VARCHAR/STRING.</summary>
     public readonly struct String : IValueWriter<string?> { public static void Write(ref JsonRowWriter writer, string? value) => writer.WriteString(value); }
 
+    /// <summary>CHAR(n) from a char.</summary>
+    public readonly struct Char : IValueWriter<char> { public static void Write(ref JsonRowWriter writer, char value) => writer.WriteChar(value); }
+
     /// <summary>JSON given as JSON text (embedded as a JSON value).</summary>
     public readonly struct JsonText : IValueWriter<string?> { public static void Write(ref JsonRowWriter writer, string? value) => writer.WriteJsonText(value); }
 

@@ -204,10 +204,15 @@ public ref struct CsvRowWriter : IRowWriter
         else WriteString(value.AsSpan(), column);
     }
 
+    /// <summary>Writes a <see cref="char"/> as a one-character string field (a lone surrogate becomes U+FFFD).</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="column">The column name, for the exception when the value cannot be represented.</param>
+    public void WriteChar(char value, string column) => WriteString(new ReadOnlySpan<char>(in value), column);
+
     /// <summary>Writes a string field. Lone surrogates become U+FFFD.</summary>
     /// <param name="value">The value.</param>
     /// <param name="column">The column name, for the exception when the value cannot be represented.</param>
-    public void WriteString(ReadOnlySpan<char> value, string column)
+    public void WriteString(scoped ReadOnlySpan<char> value, string column)
     {
         var span = StartField(checked(value.Length * 3));
         if (value.Length <= ShortStringLength && TryWriteShortAscii(value, span)) return;
@@ -363,7 +368,7 @@ public ref struct CsvRowWriter : IRowWriter
     /// the format's table in one pass and commit. Returns false (nothing committed) otherwise.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool TryWriteShortAscii(ReadOnlySpan<char> value, Span<byte> destination)
+    private bool TryWriteShortAscii(scoped ReadOnlySpan<char> value, Span<byte> destination)
     {
         if (value.IsEmpty || !Utf8ValueFormatter.TryNarrowAscii(value, destination, _specialAscii)) return false;
         if (value.Length == 2 && value[0] == '\\' && value[1] == 'N') return false;

@@ -218,9 +218,13 @@ public ref struct JsonRowWriter : IRowWriter
         else WriteString(value.AsSpan());
     }
 
+    /// <summary>Writes a <see cref="char"/> as a one-character JSON string (a lone surrogate becomes U+FFFD).</summary>
+    /// <param name="value">The value.</param>
+    public void WriteChar(char value) => WriteString(new ReadOnlySpan<char>(in value));
+
     /// <summary>Writes a JSON string. Lone surrogates become U+FFFD.</summary>
     /// <param name="value">The value.</param>
-    public void WriteString(ReadOnlySpan<char> value)
+    public void WriteString(scoped ReadOnlySpan<char> value)
     {
         if (_csvText) CsvCollectionText.WriteString(ref _buffer, value);
         else JsonStringEscaper.Write(ref _buffer, value);

@@ -88,6 +88,9 @@ public static class RoundTripCases
         Elapsed = TimeSpan.FromMinutes(90),
         Clocks = [new TimeOnly(8, 0)],
         Durations = [],
+        Letter = 'a',
+        MaybeLetter = 'b',
+        Letters = [],
     };
 
     /// <summary>Every case, by name.</summary>
@@ -112,6 +115,8 @@ public static class RoundTripCases
         new("string: emoji in VARCHAR(20 chars)", r => r with { Short20 = "😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀" }),
         Text("string: NUL", "a\0b"),
         new("string: leading and trailing spaces", r => r with { Text = "  padded  ", Short20 = " v " }),
+        new("CHAR from char: quote, tab, backslash, non-ASCII, 3-byte", r => r with { Letter = '"', MaybeLetter = '\t', Letters = ['\\', 'é', '€', 'x'] }),
+        new("CHAR from char: a NUL and the largest BMP character", r => r with { Letter = '\0', MaybeLetter = '\uFFFD' }),
         new("CHAR: trailing spaces kept", r => r with { Code = "ab  " }),
         new("CHAR: full length and non-ASCII", r => r with { Code = "ñ😀ab" }),
 
@@ -196,7 +201,7 @@ public static class RoundTripCases
         new("NULL in every nullable column", r => r with
         {
             MaybeFlag = null, MaybeLong = null, MaybeDouble = null, Rate = null, MaybeText = null, MaybeAt = null, MaybeSize = null,
-            JsonText = null, Names = null, Labels = null, TagNames = null, Notes = null, MaybeBig = null, Elapsed = null,
+            JsonText = null, Names = null, Labels = null, TagNames = null, Notes = null, MaybeBig = null, Elapsed = null, MaybeLetter = null,
         }),
     ];
 

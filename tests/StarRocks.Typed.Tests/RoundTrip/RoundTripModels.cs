@@ -85,6 +85,9 @@ public sealed partial record RoundTripRow
     public TimeSpan? Elapsed { get; init; }
     public TimeOnly[] Clocks { get; init; } = [];
     public Dictionary<string, TimeSpan> Durations { get; init; } = [];
+    public char Letter { get; init; }
+    public char? MaybeLetter { get; init; }
+    public List<char> Letters { get; init; } = [];
 }
 
 /// <summary>VARBINARY columns (nullable and not) for the round-trip suite.</summary>

@@ -28,6 +28,9 @@ public class AllocationTests
         w.WriteDouble(Math.PI, "d");
         w.WriteSingle(1.5f, "f");
         w.WriteHalf((Half)0.5f, "h");
+        w.WriteChar('é', "c");
+        w.WriteTimeOnly(new TimeOnly(1, 2, 3, 4));
+        w.WriteTimeSpan(TimeSpan.MinValue);
         w.WriteUInt128(UInt128.MaxValue >> 1, "u");
         w.WriteBigInteger(Big, "b");
         w.WriteDecimal(123.45m);
@@ -58,6 +61,9 @@ public class AllocationTests
         w.WriteName("\"d\":"u8); w.WriteDouble(i * 0.25);
         w.WriteName("\"m\":"u8); w.WriteDecimal(-1.5m);
         w.WriteName("\"h\":"u8); w.WriteHalf((Half)0.5f);
+        w.WriteName("\"c\":"u8); w.WriteChar('"');
+        w.WriteName("\"to\":"u8); w.WriteTimeOnly(new TimeOnly(1, 2, 3, 4));
+        w.WriteName("\"ts\":"u8); w.WriteTimeSpan(TimeSpan.MinValue);
         w.WriteName("\"u\":"u8); w.WriteUInt128(UInt128.MaxValue >> 1);
         w.WriteName("\"b\":"u8); w.WriteBigInteger(Big);
         w.WriteName("\"set\":"u8); w.WriteValue<HashSet<int>, ValueWriters.HashSet<int, ValueWriters.Int32>>(IdSet);
