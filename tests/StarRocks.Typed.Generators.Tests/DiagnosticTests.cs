@@ -136,6 +136,12 @@ public class DiagnosticTests
             """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksIgnore] public System.Uri? Link { get; set; } }"""
         },
         {
+            "SRT011",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public System.Collections.Generic.List<System.Text.Json.Nodes.JsonNode>? Nodes { get; set; } }""",
+            "Nodes",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public System.Collections.Generic.List<System.Text.Json.JsonElement>? Nodes { get; set; } }"""
+        },
+        {
             "SRT012",
             """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksColumn("__op")] public int Op { get; set; } }""",
             "StarRocksColumn(\"__op\")",

@@ -98,6 +98,8 @@ internal static class WriterEmitter
         {
             ValueKind.Array or ValueKind.Map => WriteCollection(value, argument, column),
             ValueKind.BytesMemory => $"writer.WriteBinary({argument}.Span)",
+            ValueKind.JsonDocument => $"writer.WriteJson({argument}?.RootElement ?? default{column})",
+            ValueKind.JsonNode => $"writer.WriteJsonText({argument}?.ToJsonString(){column})",
             ValueKind.Half or ValueKind.Single or ValueKind.Double or ValueKind.UInt128 or ValueKind.BigInteger or ValueKind.String or ValueKind.Char or ValueKind.JsonText or ValueKind.JsonElement
                 or ValueKind.DateTimeOffset or ValueKind.EnumName =>
                 $"writer.Write{ValueTypeNames.ScalarSuffix(value.Kind)}({argument}{column})",

@@ -39,6 +39,10 @@ internal enum ValueKind
     EnumName,
     /// <summary>A <c>System.Text.Json.JsonElement</c>.</summary>
     JsonElement,
+    /// <summary>A <c>System.Text.Json.JsonDocument</c> (its root element).</summary>
+    JsonDocument,
+    /// <summary>A <c>System.Text.Json.Nodes.JsonNode</c>, <c>JsonObject</c> or <c>JsonArray</c> (written as its JSON text).</summary>
+    JsonNode,
     /// <summary>A string holding JSON text (<c>[StarRocksColumn(Json = true)]</c>).</summary>
     JsonText,
     /// <summary>An array or list of <see cref="ValueSpec.Element"/>.</summary>

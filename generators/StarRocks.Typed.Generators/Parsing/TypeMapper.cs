@@ -124,6 +124,11 @@ internal static class TypeMapper
                 case "System.TimeOnly": return Scalar(ValueKind.TimeOnly, "VARCHAR(16)");
                 case "System.TimeSpan": return Scalar(ValueKind.TimeSpan, "VARCHAR(26)");
                 case "System.Text.Json.JsonElement": return Scalar(ValueKind.JsonElement, "JSON");
+                case "System.Text.Json.JsonDocument": return Scalar(ValueKind.JsonDocument, "JSON");
+                case "System.Text.Json.Nodes.JsonNode":
+                case "System.Text.Json.Nodes.JsonObject":
+                case "System.Text.Json.Nodes.JsonArray":
+                    return Scalar(ValueKind.JsonNode, "JSON");
                 case "System.Collections.Immutable.ImmutableArray`1":
                     return MapArray(named, named.TypeArguments[0], CollectionShape.ImmutableArray, Collection, options, out problem);
                 case "System.Collections.Generic.List`1":
@@ -156,7 +161,7 @@ internal static class TypeMapper
 
     /// <summary>What SRT011 says when a type is not one the mapper knows.</summary>
     private const string UnmappedReason =
-        "a column holds bool, an integer (Int128, UInt128 and BigInteger included), Half, float, double, decimal, string, char, DateOnly, DateTime, DateTimeOffset, TimeOnly, TimeSpan, Guid, byte[], ReadOnlyMemory<byte>, an enum, JsonElement, "
+        "a column holds bool, an integer (Int128, UInt128 and BigInteger included), Half, float, double, decimal, string, char, DateOnly, DateTime, DateTimeOffset, TimeOnly, TimeSpan, Guid, byte[], ReadOnlyMemory<byte>, an enum, JsonElement, JsonDocument, JsonNode, JsonObject, JsonArray, "
         + "or an array, List, IReadOnlyList, IEnumerable, ImmutableArray, HashSet, ISet, IReadOnlySet (ARRAY) "
         + "or Dictionary, IDictionary, IReadOnlyDictionary, ImmutableDictionary (MAP) of those";
 
@@ -259,7 +264,7 @@ internal static class TypeMapper
         if (key is null)
             return null;
         // StarRocks (TypeDef analysis): "Invalid map.key's type" for complex and JSON keys.
-        if (key.Kind is ValueKind.Array or ValueKind.Map or ValueKind.JsonElement or ValueKind.JsonText)
+        if (key.Kind is ValueKind.Array or ValueKind.Map or ValueKind.JsonElement or ValueKind.JsonText or ValueKind.JsonDocument or ValueKind.JsonNode)
         {
             return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, options.MemberName, dictionary.ToDisplayString(),
                 $"Invalid map.key's type: {key.StarRocksType}. A MAP key must be a scalar type (a number, string, date, bool, Guid or enum)");
@@ -282,6 +287,12 @@ internal static class TypeMapper
             return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, options.MemberName, collection!.ToDisplayString(),
                 $"the {part} type byte[] would be VARBINARY inside an ARRAY or MAP, which this library cannot write or read in CSV or JSON loads; "
                 + "an ARRAY element or MAP value can be any other mapped type (numbers, strings, dates, bool, Guid, enums, JsonElement, nested arrays and maps)");
+        }
+
+        if (element?.Kind is ValueKind.JsonDocument or ValueKind.JsonNode)
+        {
+            return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, options.MemberName, collection!.ToDisplayString(),
+                $"the {part} type {type.ToDisplayString()} is JSON, which this library writes inside an ARRAY or MAP only as a JsonElement; use JsonElement elements");
         }
 
         if (element is null && problem is { Descriptor.Id: "SRT011" } && problem.Arguments[1] == type.ToDisplayString())

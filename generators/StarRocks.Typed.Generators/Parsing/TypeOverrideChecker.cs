@@ -78,7 +78,7 @@ internal static class TypeOverrideChecker
             ValueKind.DateOnly => (type.Name == "DATE", "DATE"),
             ValueKind.DateTime or ValueKind.DateTimeOffset => (type.Name is "DATETIME" or "DATE", "DATETIME or DATE"),
             ValueKind.Bytes or ValueKind.BytesMemory => (type.Name == "VARBINARY", "VARBINARY(n)"),
-            ValueKind.JsonElement or ValueKind.JsonText => (type.Name == "JSON", "JSON"),
+            ValueKind.JsonElement or ValueKind.JsonText or ValueKind.JsonDocument or ValueKind.JsonNode => (type.Name == "JSON", "JSON"),
             ValueKind.Array => (type.Name == "ARRAY", "ARRAY<T>"),
             ValueKind.Map => (type.Name == "MAP", "MAP<K,V>"),
             _ => (false, "no override"),

@@ -91,6 +91,9 @@ public static class RoundTripCases
         Letter = 'a',
         MaybeLetter = 'b',
         Letters = [],
+        JsonDocument = JsonDocument.Parse("[1]"),
+        JsonNode = System.Text.Json.Nodes.JsonNode.Parse("2"),
+        JsonObject = new() { ["n"] = 3 },
     };
 
     /// <summary>Every case, by name.</summary>
@@ -190,6 +193,12 @@ public static class RoundTripCases
         new("MAP from IDictionary: a Dictionary", r => r with { Totals = new Dictionary<string, long> { ["a"] = 1, [""] = 0 } }),
         new("JSON: an object with plain members", r => r with { Document = Json("""{"a":1,"b":"two"}"""), JsonText = """{"k":[1,2]}""" }),
         new("JSON: strings holding quotes, escapes and unicode", r => r with { Document = Json("""{"q":"say \"hi\"","t":"tab\tnew\nline","u":"😀 é","n":null,"arr":[1,"\"",true]}""") }),
+        new("JSON from JsonDocument, JsonNode, JsonObject: quotes, unicode, nesting", r => r with
+        {
+            JsonDocument = JsonDocument.Parse("""{"q":"say \"hi\"","u":"😀 é","a":[1,null,true]}"""),
+            JsonNode = System.Text.Json.Nodes.JsonNode.Parse("""["tab\tnew\nline",{"k":{}}]"""),
+            JsonObject = new() { ["s"] = "\"x\"", ["o"] = new System.Text.Json.Nodes.JsonObject { ["n"] = null } },
+        }),
         new("JSON: a bare string, number and array", r => r with { Document = Json("\"just \\\"a\\\" string\""), JsonText = "[1,\"two\",{\"three\":3}]" }),
         new("JSON text: a string value starting with a quote", r => r with { JsonText = "\"\\\"quoted\\\"\"" }),
 
@@ -201,7 +210,7 @@ public static class RoundTripCases
         new("NULL in every nullable column", r => r with
         {
             MaybeFlag = null, MaybeLong = null, MaybeDouble = null, Rate = null, MaybeText = null, MaybeAt = null, MaybeSize = null,
-            JsonText = null, Names = null, Labels = null, TagNames = null, Notes = null, MaybeBig = null, Elapsed = null, MaybeLetter = null,
+            JsonText = null, Names = null, Labels = null, TagNames = null, Notes = null, MaybeBig = null, Elapsed = null, MaybeLetter = null, JsonDocument = null, JsonNode = null,
         }),
     ];
 

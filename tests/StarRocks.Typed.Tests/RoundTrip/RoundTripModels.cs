@@ -88,6 +88,9 @@ public sealed partial record RoundTripRow
     public char Letter { get; init; }
     public char? MaybeLetter { get; init; }
     public List<char> Letters { get; init; } = [];
+    public JsonDocument? JsonDocument { get; init; }
+    public System.Text.Json.Nodes.JsonNode? JsonNode { get; init; }
+    public System.Text.Json.Nodes.JsonObject JsonObject { get; init; } = [];
 }
 
 /// <summary>VARBINARY columns (nullable and not) for the round-trip suite.</summary>

@@ -35,6 +35,8 @@ public static class RowValues
         string text when isJson => CanonicalJson(JsonNode.Parse(text)),
         JsonElement { ValueKind: JsonValueKind.Undefined } => "NULL",
         JsonElement element => CanonicalJson(JsonNode.Parse(element.GetRawText())),
+        JsonDocument document => CanonicalJson(JsonNode.Parse(document.RootElement.GetRawText())),
+        JsonNode node => CanonicalJson(node),
         string text => JsonSerializer.Serialize(text),
         byte[] bytes => "0x" + Convert.ToHexString(bytes),
         ReadOnlyMemory<byte> memory => "0x" + Convert.ToHexString(memory.Span),
