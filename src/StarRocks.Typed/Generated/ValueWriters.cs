@@ -260,25 +260,8 @@ public static class ValueWriters
     public readonly struct ReadOnlyDictionary<TKey, TValue, TKeyWriter, TValueWriter> : IValueWriter<IReadOnlyDictionary<TKey, TValue>?>
         where TKey : notnull where TKeyWriter : IValueWriter<TKey> where TValueWriter : IValueWriter<TValue>
     {
-        public static void Write(ref JsonRowWriter writer, IReadOnlyDictionary<TKey, TValue>? value)
-        {
-            if (value is System.Collections.Generic.Dictionary<TKey, TValue> dictionary)
-            {
-                Dictionary<TKey, TValue, TKeyWriter, TValueWriter>.Write(ref writer, dictionary);
-                return;
-            }
-            if (value is null) { writer.WriteNull(); return; }
-            writer.BeginObject();
-            bool first = true;
-            foreach (var pair in value)
-            {
-                if (!first) writer.WriteSeparator();
-                first = false;
-                writer.WriteKey<TKey, TKeyWriter>(pair.Key);
-                TValueWriter.Write(ref writer, pair.Value);
-            }
-            writer.EndObject();
-        }
+        public static void Write(ref JsonRowWriter writer, IReadOnlyDictionary<TKey, TValue>? value) =>
+            KeyValuePairs<TKey, TValue, TKeyWriter, TValueWriter>.Write(ref writer, value);
     }
 
     /// <summary>MAP from key/value pairs (<see cref="IDictionary{TKey, TValue}"/>; allocates the enumerator unless it is a <c>Dictionary</c>).</summary>
