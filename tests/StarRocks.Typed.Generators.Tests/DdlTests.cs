@@ -313,4 +313,44 @@ public class DdlTests
             COMMENT "say \"hi\"\\ \n bye"
             """.ReplaceLineEndings("\n"), ddl);
     }
+
+    [Fact]
+    public void SetsDictionaryInterfacesWideIntegersHalfAndTimesMap()
+    {
+        var ddl = Ddl("""
+            [StarRocksTable("shop", "types")]
+            public sealed partial record Model
+            {
+                public long Id { get; init; }
+                public System.Collections.Generic.HashSet<int> Tags { get; init; } = [];
+                public System.Collections.Generic.ISet<string>? Names { get; init; }
+                public System.Collections.Generic.IReadOnlySet<long> Ids { get; init; } = new System.Collections.Generic.HashSet<long>();
+                public System.Collections.Generic.IDictionary<string, long>? Totals { get; init; }
+                public System.Collections.Immutable.ImmutableDictionary<int, string?>? Notes { get; init; }
+                public UInt128 Unsigned { get; init; }
+                public System.Numerics.BigInteger? Big { get; init; }
+                public Half Ratio { get; init; }
+                public TimeOnly Clock { get; init; }
+                public TimeSpan? Elapsed { get; init; }
+                public char Grade { get; init; }
+            }
+            """);
+
+        Assert.Equal("""
+            CREATE TABLE IF NOT EXISTS `shop`.`types` (
+              `id` BIGINT NOT NULL,
+              `tags` ARRAY<INT> NOT NULL,
+              `names` ARRAY<STRING> NULL,
+              `ids` ARRAY<BIGINT> NOT NULL,
+              `totals` MAP<STRING,BIGINT> NULL,
+              `notes` MAP<INT,STRING> NULL,
+              `unsigned` LARGEINT NOT NULL,
+              `big` LARGEINT NULL,
+              `ratio` FLOAT NOT NULL,
+              `clock` VARCHAR(16) NOT NULL,
+              `elapsed` VARCHAR(26) NULL,
+              `grade` CHAR(3) NOT NULL
+            )
+            """.ReplaceLineEndings("\n"), ddl);
+    }
 }

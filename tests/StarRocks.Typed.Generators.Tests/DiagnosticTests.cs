@@ -131,9 +131,15 @@ public class DiagnosticTests
         },
         {
             "SRT011",
-            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public TimeSpan Elapsed { get; set; } }""",
-            "Elapsed",
-            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksIgnore] public TimeSpan Elapsed { get; set; } }"""
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public System.Uri? Link { get; set; } }""",
+            "Link",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } [StarRocksIgnore] public System.Uri? Link { get; set; } }"""
+        },
+        {
+            "SRT011",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public System.Collections.Generic.List<System.Text.Json.Nodes.JsonNode>? Nodes { get; set; } }""",
+            "Nodes",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public System.Collections.Generic.List<System.Text.Json.JsonElement>? Nodes { get; set; } }"""
         },
         {
             "SRT012",

@@ -82,6 +82,14 @@ internal static class ReaderEmitter
         ValueKind.Array or ValueKind.Map => GetCollection(value, ordinal),
         ValueKind.EnumNumber => $"{Readers}.GetEnumNumber<{value.TypeName}>(reader, {ordinal})",
         ValueKind.EnumName => $"{Readers}.GetEnumByName<{value.TypeName}>(reader, {ordinal})",
+        ValueKind.BytesMemory => $"{Readers}.GetBinary(reader, {ordinal})",
+        ValueKind.JsonDocument => $"global::System.Text.Json.JsonDocument.Parse({Readers}.GetString(reader, {ordinal}))",
+        ValueKind.JsonNode => $"global::System.Text.Json.Nodes.JsonNode.Parse({Readers}.GetString(reader, {ordinal}))!" + value.TypeName switch
+        {
+            "global::System.Text.Json.Nodes.JsonObject" => ".AsObject()",
+            "global::System.Text.Json.Nodes.JsonArray" => ".AsArray()",
+            _ => "",
+        },
         ValueKind.JsonText => $"{Readers}.GetString(reader, {ordinal})",
         ValueKind.JsonElement => $"{Readers}.GetJsonElement(reader, {ordinal})",
         ValueKind.DateOnly => $"{Readers}.GetDateOnly(reader, {ordinal})",

@@ -61,7 +61,8 @@ internal static class ValueTypeNames
                     (CollectionShape.List, _) => ("List", $"global::System.Collections.Generic.List<{elementType}>?"),
                     (CollectionShape.ImmutableArray, _) => ("ImmutableArray", $"global::System.Collections.Immutable.ImmutableArray<{elementType}>"),
                     (CollectionShape.ReadOnlyList, false) => ("ReadOnlyList", $"global::System.Collections.Generic.IReadOnlyList<{elementType}>?"),
-                    (CollectionShape.Enumerable, false) => ("Enumerable", $"global::System.Collections.Generic.IEnumerable<{elementType}>?"),
+                    (CollectionShape.Enumerable or CollectionShape.Set, false) => ("Enumerable", $"global::System.Collections.Generic.IEnumerable<{elementType}>?"),
+                    (CollectionShape.HashSet or CollectionShape.Set, _) => ("HashSet", $"global::System.Collections.Generic.HashSet<{elementType}>?"),
                     _ => ("Array", elementType + "[]?"),
                 };
                 return (typeName, $"{container}.{shape}<{elementType}, {element}>");
@@ -72,11 +73,16 @@ internal static class ValueTypeNames
                 var (keyType, key) = Compose(container, value.Key!, reading);
                 keyType = keyType.TrimEnd('?'); // dictionary keys are notnull
                 var (elementType, element) = Compose(container, value.Element!, reading);
-                var readOnly = value.Shape == CollectionShape.ReadOnlyDictionary && !reading;
-                var typeName = readOnly
-                    ? $"global::System.Collections.Generic.IReadOnlyDictionary<{keyType}, {elementType}>?"
-                    : $"global::System.Collections.Generic.Dictionary<{keyType}, {elementType}>?";
-                return (typeName, $"{container}.{(readOnly ? "ReadOnlyDictionary" : "Dictionary")}<{keyType}, {elementType}, {key}, {element}>");
+                var pair = $"{keyType}, {elementType}";
+                var (shape, typeName) = (value.Shape, reading) switch
+                {
+                    (CollectionShape.ReadOnlyDictionary, false) => ("ReadOnlyDictionary", $"global::System.Collections.Generic.IReadOnlyDictionary<{pair}>?"),
+                    (CollectionShape.DictionaryInterface, false) => ("KeyValuePairs", $"global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<{pair}>>?"),
+                    (CollectionShape.ImmutableDictionary, false) => ("ReadOnlyDictionary", $"global::System.Collections.Generic.IReadOnlyDictionary<{pair}>?"),
+                    (CollectionShape.ImmutableDictionary, true) => ("ImmutableDictionary", $"global::System.Collections.Immutable.ImmutableDictionary<{pair}>?"),
+                    _ => ("Dictionary", $"global::System.Collections.Generic.Dictionary<{pair}>?"),
+                };
+                return (typeName, $"{container}.{shape}<{pair}, {key}, {element}>");
             }
 
             default:

@@ -97,7 +97,10 @@ internal static class WriterEmitter
         return value.Kind switch
         {
             ValueKind.Array or ValueKind.Map => WriteCollection(value, argument, column),
-            ValueKind.Single or ValueKind.Double or ValueKind.String or ValueKind.JsonText or ValueKind.JsonElement
+            ValueKind.BytesMemory => $"writer.WriteBinary({argument}.Span)",
+            ValueKind.JsonDocument => $"writer.WriteJson({argument}?.RootElement ?? default{column})",
+            ValueKind.JsonNode => $"writer.WriteJsonText({argument}?.ToJsonString(){column})",
+            ValueKind.Half or ValueKind.Single or ValueKind.Double or ValueKind.UInt128 or ValueKind.BigInteger or ValueKind.String or ValueKind.Char or ValueKind.JsonText or ValueKind.JsonElement
                 or ValueKind.DateTimeOffset or ValueKind.EnumName =>
                 $"writer.Write{ValueTypeNames.ScalarSuffix(value.Kind)}({argument}{column})",
             _ => $"writer.Write{ValueTypeNames.ScalarSuffix(value.Kind)}({argument})",

@@ -13,21 +13,36 @@ internal enum ValueKind
     Int64,
     UInt64,
     Int128,
+    UInt128,
+    BigInteger,
+    Half,
     Single,
     Double,
     Decimal,
     String,
+    /// <summary>A <c>char</c>, as a one-character string.</summary>
+    Char,
     DateOnly,
     DateTime,
     DateTimeOffset,
     Bytes,
+    /// <summary>A <c>ReadOnlyMemory&lt;byte&gt;</c> (VARBINARY, like <see cref="Bytes"/>).</summary>
+    BytesMemory,
     Guid,
+    /// <summary>A <c>TimeOnly</c> as VARCHAR text <c>HH:mm:ss[.fffffff]</c> (StarRocks has no TIME type).</summary>
+    TimeOnly,
+    /// <summary>A <c>TimeSpan</c> as VARCHAR text <c>[-][d.]hh:mm:ss[.fffffff]</c>.</summary>
+    TimeSpan,
     /// <summary>An enum stored as its underlying integer.</summary>
     EnumNumber,
     /// <summary>An enum stored as its member name.</summary>
     EnumName,
     /// <summary>A <c>System.Text.Json.JsonElement</c>.</summary>
     JsonElement,
+    /// <summary>A <c>System.Text.Json.JsonDocument</c> (its root element).</summary>
+    JsonDocument,
+    /// <summary>A <c>System.Text.Json.Nodes.JsonNode</c>, <c>JsonObject</c> or <c>JsonArray</c> (written as its JSON text).</summary>
+    JsonNode,
     /// <summary>A string holding JSON text (<c>[StarRocksColumn(Json = true)]</c>).</summary>
     JsonText,
     /// <summary>An array or list of <see cref="ValueSpec.Element"/>.</summary>
@@ -50,8 +65,16 @@ internal enum CollectionShape
     Enumerable,
     /// <summary><c>ImmutableArray&lt;T&gt;</c>.</summary>
     ImmutableArray,
+    /// <summary><c>HashSet&lt;T&gt;</c>.</summary>
+    HashSet,
+    /// <summary><c>ISet&lt;T&gt;</c>, <c>IReadOnlySet&lt;T&gt;</c> (written as sequences, read back as a <c>HashSet&lt;T&gt;</c>).</summary>
+    Set,
     /// <summary><c>Dictionary&lt;K,V&gt;</c>.</summary>
     Dictionary,
+    /// <summary><c>IDictionary&lt;K,V&gt;</c> (written as key/value pairs, read back as a dictionary).</summary>
+    DictionaryInterface,
+    /// <summary><c>ImmutableDictionary&lt;K,V&gt;</c>.</summary>
+    ImmutableDictionary,
     /// <summary><c>IReadOnlyDictionary&lt;K,V&gt;</c> (read back as a dictionary).</summary>
     ReadOnlyDictionary,
 }

@@ -250,8 +250,8 @@ internal sealed class TableParser
         var scalar = value;
         while (scalar.Element is not null)
             scalar = scalar.Element;
-        if (options.Length != 0 && scalar.Kind is not (ValueKind.String or ValueKind.Bytes))
-            return "Length applies to string and byte[] members only";
+        if (options.Length != 0 && scalar.Kind is not (ValueKind.String or ValueKind.Bytes or ValueKind.BytesMemory))
+            return "Length applies to string, byte[] and ReadOnlyMemory<byte> members only";
         if (options.FixedLength && (options.Length == 0 || scalar.Kind != ValueKind.String))
             return "FixedLength applies to string members with a Length only";
         if ((options.Precision != 0 || options.Scale >= 0) && scalar.Kind != ValueKind.Decimal)

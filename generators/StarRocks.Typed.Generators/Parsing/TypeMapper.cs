@@ -68,6 +68,9 @@ internal static class TypeMapper
             case SpecialType.System_UInt64: return Scalar(ValueKind.UInt64, "LARGEINT");
             case SpecialType.System_Single: return Scalar(ValueKind.Single, "FLOAT");
             case SpecialType.System_Double: return Scalar(ValueKind.Double, "DOUBLE");
+            case SpecialType.System_Char:
+                // One character: CHAR(1 × unicode-char.max-bytes), as [StarRocksColumn(Length = 1, FixedLength = true)] on a string.
+                return MapString(options with { Length = 1, FixedLength = true }, out problem) is { } charType ? Scalar(ValueKind.Char, charType) : null;
             case SpecialType.System_DateTime: return Scalar(ValueKind.DateTime, "DATETIME");
             case SpecialType.System_Decimal:
                 return MapDecimal(options, out problem) is { } decimalType ? Scalar(ValueKind.Decimal, decimalType) : null;
@@ -77,14 +80,17 @@ internal static class TypeMapper
                 return MapString(options, out problem) is { } stringType ? Scalar(ValueKind.String, stringType) : null;
         }
 
+        ValueSpec? Binary(ValueKind kind, out MappingProblem? problem)
+        {
+            // A bare VARBINARY is not reliably the maximum across versions: always spell the length (bytes).
+            var bytes = options.Length != 0 ? options.Length : MaxVarcharBytes;
+            return CheckStringLength(options.MemberName, options.ColumnName, "VARBINARY", bytes, out problem) ? Scalar(kind, $"VARBINARY({bytes})") : null;
+        }
+
         if (type is IArrayTypeSymbol { Rank: 1 } array)
         {
             if (array.ElementType.SpecialType == SpecialType.System_Byte)
-            {
-                // A bare VARBINARY is not reliably the maximum across versions: always spell the length (bytes).
-                var bytes = options.Length != 0 ? options.Length : MaxVarcharBytes;
-                return CheckStringLength(options.MemberName, options.ColumnName, "VARBINARY", bytes, out problem) ? Scalar(ValueKind.Bytes, $"VARBINARY({bytes})") : null;
-            }
+                return Binary(ValueKind.Bytes, out problem);
             return MapArray(array, array.ElementType, CollectionShape.Array, Collection, options, out problem);
         }
 
@@ -106,10 +112,23 @@ internal static class TypeMapper
             switch (FullMetadataName(named))
             {
                 case "System.Int128": return Scalar(ValueKind.Int128, "LARGEINT");
+                case "System.UInt128": return Scalar(ValueKind.UInt128, "LARGEINT"); // range-checked when written
+                case "System.Numerics.BigInteger": return Scalar(ValueKind.BigInteger, "LARGEINT"); // range-checked when written
+                case "System.Half": return Scalar(ValueKind.Half, "FLOAT");
                 case "System.DateOnly": return Scalar(ValueKind.DateOnly, "DATE");
                 case "System.DateTimeOffset": return Scalar(ValueKind.DateTimeOffset, "DATETIME");
                 case "System.Guid": return Scalar(ValueKind.Guid, "VARCHAR(36)");
+                case "System.ReadOnlyMemory`1" when named.TypeArguments[0].SpecialType == SpecialType.System_Byte:
+                    return Binary(ValueKind.BytesMemory, out problem);
+                // StarRocks has no TIME type; its CDC pipeline connector stores TIME as VARCHAR text (docs/serialization.md).
+                case "System.TimeOnly": return Scalar(ValueKind.TimeOnly, "VARCHAR(16)");
+                case "System.TimeSpan": return Scalar(ValueKind.TimeSpan, "VARCHAR(26)");
                 case "System.Text.Json.JsonElement": return Scalar(ValueKind.JsonElement, "JSON");
+                case "System.Text.Json.JsonDocument": return Scalar(ValueKind.JsonDocument, "JSON");
+                case "System.Text.Json.Nodes.JsonNode":
+                case "System.Text.Json.Nodes.JsonObject":
+                case "System.Text.Json.Nodes.JsonArray":
+                    return Scalar(ValueKind.JsonNode, "JSON");
                 case "System.Collections.Immutable.ImmutableArray`1":
                     return MapArray(named, named.TypeArguments[0], CollectionShape.ImmutableArray, Collection, options, out problem);
                 case "System.Collections.Generic.List`1":
@@ -121,8 +140,17 @@ internal static class TypeMapper
                 case "System.Collections.Generic.IReadOnlyCollection`1":
                 case "System.Collections.Generic.IEnumerable`1":
                     return MapArray(named, named.TypeArguments[0], CollectionShape.Enumerable, Collection, options, out problem);
+                case "System.Collections.Generic.HashSet`1":
+                    return MapArray(named, named.TypeArguments[0], CollectionShape.HashSet, Collection, options, out problem);
+                case "System.Collections.Generic.ISet`1":
+                case "System.Collections.Generic.IReadOnlySet`1":
+                    return MapArray(named, named.TypeArguments[0], CollectionShape.Set, Collection, options, out problem);
                 case "System.Collections.Generic.Dictionary`2":
                     return MapMap(named, CollectionShape.Dictionary, Collection, options, out problem);
+                case "System.Collections.Generic.IDictionary`2":
+                    return MapMap(named, CollectionShape.DictionaryInterface, Collection, options, out problem);
+                case "System.Collections.Immutable.ImmutableDictionary`2":
+                    return MapMap(named, CollectionShape.ImmutableDictionary, Collection, options, out problem);
                 case "System.Collections.Generic.IReadOnlyDictionary`2":
                     return MapMap(named, CollectionShape.ReadOnlyDictionary, Collection, options, out problem);
             }
@@ -133,8 +161,9 @@ internal static class TypeMapper
 
     /// <summary>What SRT011 says when a type is not one the mapper knows.</summary>
     private const string UnmappedReason =
-        "a column holds bool, an integer, float, double, decimal, string, DateOnly, DateTime, DateTimeOffset, Guid, byte[], an enum, JsonElement, "
-        + "or an array, List, IReadOnlyList, IEnumerable, ImmutableArray (ARRAY) or Dictionary, IReadOnlyDictionary (MAP) of those";
+        "a column holds bool, an integer (Int128, UInt128 and BigInteger included), Half, float, double, decimal, string, char, DateOnly, DateTime, DateTimeOffset, TimeOnly, TimeSpan, Guid, byte[], ReadOnlyMemory<byte>, an enum, JsonElement, JsonDocument, JsonNode, JsonObject, JsonArray, "
+        + "or an array, List, IReadOnlyList, IEnumerable, ImmutableArray, HashSet, ISet, IReadOnlySet (ARRAY) "
+        + "or Dictionary, IDictionary, IReadOnlyDictionary, ImmutableDictionary (MAP) of those";
 
     /// <summary>The StarRocks type name without arguments, upper case: <c>VARCHAR(10)</c> → <c>VARCHAR</c>, <c>ARRAY&lt;INT&gt;</c> → <c>ARRAY</c>.</summary>
     public static string BaseTypeName(string starRocksType)
@@ -235,7 +264,7 @@ internal static class TypeMapper
         if (key is null)
             return null;
         // StarRocks (TypeDef analysis): "Invalid map.key's type" for complex and JSON keys.
-        if (key.Kind is ValueKind.Array or ValueKind.Map or ValueKind.JsonElement or ValueKind.JsonText)
+        if (key.Kind is ValueKind.Array or ValueKind.Map or ValueKind.JsonElement or ValueKind.JsonText or ValueKind.JsonDocument or ValueKind.JsonNode)
         {
             return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, options.MemberName, dictionary.ToDisplayString(),
                 $"Invalid map.key's type: {key.StarRocksType}. A MAP key must be a scalar type (a number, string, date, bool, Guid or enum)");
@@ -253,11 +282,17 @@ internal static class TypeMapper
         ITypeSymbol type, ColumnTypeOptions options, out MappingProblem? problem, ITypeSymbol collection, string part = "element")
     {
         var element = Map(type, options, out problem);
-        if (element?.Kind == ValueKind.Bytes)
+        if (element?.Kind is ValueKind.Bytes or ValueKind.BytesMemory)
         {
             return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, options.MemberName, collection!.ToDisplayString(),
                 $"the {part} type byte[] would be VARBINARY inside an ARRAY or MAP, which this library cannot write or read in CSV or JSON loads; "
                 + "an ARRAY element or MAP value can be any other mapped type (numbers, strings, dates, bool, Guid, enums, JsonElement, nested arrays and maps)");
+        }
+
+        if (element?.Kind is ValueKind.JsonDocument or ValueKind.JsonNode)
+        {
+            return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, options.MemberName, collection!.ToDisplayString(),
+                $"the {part} type {type.ToDisplayString()} is JSON, which this library writes inside an ARRAY or MAP only as a JsonElement; use JsonElement elements");
         }
 
         if (element is null && problem is { Descriptor.Id: "SRT011" } && problem.Arguments[1] == type.ToDisplayString())

@@ -68,16 +68,17 @@ internal static class TypeOverrideChecker
         {
             ValueKind.Boolean => (type.Name == "BOOLEAN", "BOOLEAN"),
             ValueKind.SByte or ValueKind.Byte or ValueKind.Int16 or ValueKind.UInt16 or ValueKind.Int32 or ValueKind.UInt32
-                or ValueKind.Int64 or ValueKind.UInt64 or ValueKind.Int128 or ValueKind.EnumNumber
+                or ValueKind.Int64 or ValueKind.UInt64 or ValueKind.Int128 or ValueKind.UInt128 or ValueKind.BigInteger or ValueKind.EnumNumber
                 => (type.IsInteger || type.Name is "BITMAP" or "HLL", "an integer type (TINYINT … LARGEINT), or BITMAP or HLL for an AGGREGATE KEY value"),
-            ValueKind.Single or ValueKind.Double => (type.Name is "FLOAT" or "DOUBLE" or "PERCENTILE", "FLOAT, DOUBLE or PERCENTILE"),
+            ValueKind.Half or ValueKind.Single or ValueKind.Double => (type.Name is "FLOAT" or "DOUBLE" or "PERCENTILE", "FLOAT, DOUBLE or PERCENTILE"),
             ValueKind.Decimal => (type.IsDecimal, "a DECIMAL type"),
-            ValueKind.String or ValueKind.EnumName or ValueKind.Guid
+            ValueKind.TimeOnly or ValueKind.TimeSpan => (type.IsString, "CHAR, VARCHAR or STRING"),
+            ValueKind.String or ValueKind.Char or ValueKind.EnumName or ValueKind.Guid
                 => (type.IsString || type.Name is "HLL" or "BITMAP", "CHAR, VARCHAR or STRING (a string holding JSON text takes Json = true), or HLL or BITMAP for an AGGREGATE KEY value"),
             ValueKind.DateOnly => (type.Name == "DATE", "DATE"),
             ValueKind.DateTime or ValueKind.DateTimeOffset => (type.Name is "DATETIME" or "DATE", "DATETIME or DATE"),
-            ValueKind.Bytes => (type.Name == "VARBINARY", "VARBINARY(n)"),
-            ValueKind.JsonElement or ValueKind.JsonText => (type.Name == "JSON", "JSON"),
+            ValueKind.Bytes or ValueKind.BytesMemory => (type.Name == "VARBINARY", "VARBINARY(n)"),
+            ValueKind.JsonElement or ValueKind.JsonText or ValueKind.JsonDocument or ValueKind.JsonNode => (type.Name == "JSON", "JSON"),
             ValueKind.Array => (type.Name == "ARRAY", "ARRAY<T>"),
             ValueKind.Map => (type.Name == "MAP", "MAP<K,V>"),
             _ => (false, "no override"),
@@ -87,6 +88,10 @@ internal static class TypeOverrideChecker
 
         if (value.Kind == ValueKind.Guid && type.Name is "CHAR" or "VARCHAR" && type.Length is < 36)
             return Problem(column, "is too short for a Guid, which is written as 36 characters");
+        if (value.Kind == ValueKind.TimeOnly && type.Name is "CHAR" or "VARCHAR" && type.Length is < 16)
+            return Problem(column, "is too short for a TimeOnly, which is written as up to 16 characters (HH:mm:ss.fffffff)");
+        if (value.Kind == ValueKind.TimeSpan && type.Name is "CHAR" or "VARCHAR" && type.Length is < 26)
+            return Problem(column, "is too short for a TimeSpan, which is written as up to 26 characters ([-]d.hh:mm:ss.fffffff)");
         if (value.Kind == ValueKind.Array)
             return CheckFit(column, value.Element!, type.Arguments[0]);
         if (value.Kind == ValueKind.Map)

@@ -123,6 +123,24 @@ public static class StarRocksReaders
         return GetInt64(reader, ordinal);
     }
 
+    /// <summary>LARGEINT to UInt128 (a negative value throws <see cref="OverflowException"/>).</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="ordinal">The column ordinal.</param>
+    /// <returns>The value.</returns>
+    public static UInt128 GetUInt128(DbDataReader reader, int ordinal) => checked((UInt128)GetInt128(reader, ordinal));
+
+    /// <summary>LARGEINT to BigInteger.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="ordinal">The column ordinal.</param>
+    /// <returns>The value.</returns>
+    public static System.Numerics.BigInteger GetBigInteger(DbDataReader reader, int ordinal) => GetInt128(reader, ordinal);
+
+    /// <summary>FLOAT to Half (the nearest Half).</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="ordinal">The column ordinal.</param>
+    /// <returns>The value.</returns>
+    public static Half GetHalf(DbDataReader reader, int ordinal) => (Half)GetSingle(reader, ordinal);
+
     /// <summary>FLOAT.</summary>
     /// <param name="reader">The reader.</param>
     /// <param name="ordinal">The column ordinal.</param>
@@ -174,6 +192,12 @@ public static class StarRocksReaders
         return value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : Convert.ToString(value, Invariant)!;
     }
 
+    /// <summary>CHAR(n) to a char: its text must be one character (else <see cref="FormatException"/>).</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="ordinal">The column ordinal.</param>
+    /// <returns>The value.</returns>
+    public static char GetChar(DbDataReader reader, int ordinal) => char.Parse(GetString(reader, ordinal));
+
     /// <summary>DATE (DateTime, DateOnly or text).</summary>
     /// <param name="reader">The reader.</param>
     /// <param name="ordinal">The column ordinal.</param>
@@ -214,6 +238,18 @@ public static class StarRocksReaders
     /// <returns>The value.</returns>
     public static Guid GetGuid(DbDataReader reader, int ordinal)
         => reader.GetFieldType(ordinal) == typeof(Guid) ? reader.GetGuid(ordinal) : Guid.Parse(reader.GetString(ordinal));
+
+    /// <summary>A <see cref="TimeOnly"/> from its VARCHAR text <c>HH:mm:ss[.fffffff]</c>.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="ordinal">The column ordinal.</param>
+    /// <returns>The value.</returns>
+    public static TimeOnly GetTimeOnly(DbDataReader reader, int ordinal) => ValueText.ParseTimeOnly(reader.GetString(ordinal));
+
+    /// <summary>A <see cref="TimeSpan"/> from its VARCHAR text <c>[-][d.]hh:mm:ss[.fffffff]</c>.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="ordinal">The column ordinal.</param>
+    /// <returns>The value.</returns>
+    public static TimeSpan GetTimeSpan(DbDataReader reader, int ordinal) => ValueText.ParseTimeSpan(reader.GetString(ordinal));
 
     /// <summary>VARBINARY.</summary>
     /// <param name="reader">The reader.</param>

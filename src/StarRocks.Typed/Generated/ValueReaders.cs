@@ -4,7 +4,12 @@ using System.Globalization;
 using SysDateOnly = System.DateOnly;
 using SysDateTime = System.DateTime;
 using SysGuid = System.Guid;
+using SysBigInteger = System.Numerics.BigInteger;
+using SysHalf = System.Half;
 using SysInt128 = System.Int128;
+using SysTimeOnly = System.TimeOnly;
+using SysTimeSpan = System.TimeSpan;
+using SysUInt128 = System.UInt128;
 using SysJsonElement = System.Text.Json.JsonElement;
 
 namespace StarRocks.Typed.Generated;
@@ -54,6 +59,15 @@ public static class ValueReaders
     /// <summary>LARGEINT.</summary>
     public readonly struct Int128 : IValueReader<SysInt128> { public static SysInt128 Read(ref CollectionTextReader reader) => reader.TryReadNull() ? default : SysInt128.Parse(reader.ReadScalar(), Invariant); }
 
+    /// <summary>LARGEINT to UInt128.</summary>
+    public readonly struct UInt128 : IValueReader<SysUInt128> { public static SysUInt128 Read(ref CollectionTextReader reader) => reader.TryReadNull() ? default : SysUInt128.Parse(reader.ReadScalar(), Invariant); }
+
+    /// <summary>LARGEINT to BigInteger.</summary>
+    public readonly struct BigInteger : IValueReader<SysBigInteger> { public static SysBigInteger Read(ref CollectionTextReader reader) => reader.TryReadNull() ? default : SysBigInteger.Parse(reader.ReadScalar(), NumberStyles.AllowLeadingSign, Invariant); }
+
+    /// <summary>FLOAT to Half.</summary>
+    public readonly struct Half : IValueReader<SysHalf> { public static SysHalf Read(ref CollectionTextReader reader) => reader.TryReadNull() ? default : (SysHalf)float.Parse(reader.ReadScalar(), NumberStyles.Float, Invariant); }
+
     /// <summary>FLOAT.</summary>
     public readonly struct Single : IValueReader<float> { public static float Read(ref CollectionTextReader reader) => reader.TryReadNull() ? default : float.Parse(reader.ReadScalar(), NumberStyles.Float, Invariant); }
 
@@ -65,6 +79,9 @@ public static class ValueReaders
 
     /// <summary>CHAR/VARCHAR/STRING.</summary>
     public readonly struct String : IValueReader<string> { public static string Read(ref CollectionTextReader reader) => reader.TryReadNull() ? null! : reader.ReadScalar().ToString(); }
+
+    /// <summary>CHAR(n) to a char (its text must be one character).</summary>
+    public readonly struct Char : IValueReader<char> { public static char Read(ref CollectionTextReader reader) => reader.TryReadNull() ? default : char.Parse(reader.ReadScalar().ToString()); }
 
     /// <summary>JSON as text (nested JSON is returned as its raw text).</summary>
     public readonly struct JsonText : IValueReader<string> { public static string Read(ref CollectionTextReader reader) => reader.TryReadNull() ? null! : reader.ReadRaw().ToString(); }
@@ -86,8 +103,14 @@ public static class ValueReaders
     public readonly struct DateTimeOffset : IValueReader<System.DateTimeOffset>
     {
         public static System.DateTimeOffset Read(ref CollectionTextReader reader)
-            => reader.TryReadNull() ? default : new System.DateTimeOffset(ValueText.ParseDateTime(reader.ReadScalar()).Ticks, TimeSpan.Zero);
+            => reader.TryReadNull() ? default : new System.DateTimeOffset(ValueText.ParseDateTime(reader.ReadScalar()).Ticks, SysTimeSpan.Zero);
     }
+
+    /// <summary>VARCHAR text to TimeOnly.</summary>
+    public readonly struct TimeOnly : IValueReader<SysTimeOnly> { public static SysTimeOnly Read(ref CollectionTextReader reader) => reader.TryReadNull() ? default : ValueText.ParseTimeOnly(reader.ReadScalar()); }
+
+    /// <summary>VARCHAR text to TimeSpan.</summary>
+    public readonly struct TimeSpan : IValueReader<SysTimeSpan> { public static SysTimeSpan Read(ref CollectionTextReader reader) => reader.TryReadNull() ? default : ValueText.ParseTimeSpan(reader.ReadScalar()); }
 
     /// <summary>VARCHAR(36).</summary>
     public readonly struct Guid : IValueReader<SysGuid> { public static SysGuid Read(ref CollectionTextReader reader) => reader.TryReadNull() ? default : SysGuid.Parse(reader.ReadScalar()); }
@@ -150,7 +173,28 @@ public static class ValueReaders
             => reader.TryReadNull() ? default : [.. List<T, TReader>.Read(ref reader)];
     }
 
-    /// <summary>MAP to <see cref="System.Collections.Generic.Dictionary{TKey, TValue}"/> (also for <see cref="IReadOnlyDictionary{TKey, TValue}"/> members).</summary>
+    /// <summary>ARRAY to <see cref="System.Collections.Generic.HashSet{T}"/> (also for <c>ISet&lt;T&gt;</c> and <c>IReadOnlySet&lt;T&gt;</c> members).</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <typeparam name="TReader">The element reader.</typeparam>
+    public readonly struct HashSet<T, TReader> : IValueReader<System.Collections.Generic.HashSet<T>> where TReader : IValueReader<T>
+    {
+        public static System.Collections.Generic.HashSet<T> Read(ref CollectionTextReader reader)
+            => reader.TryReadNull() ? null! : [.. List<T, TReader>.Read(ref reader)];
+    }
+
+    /// <summary>MAP to <see cref="System.Collections.Immutable.ImmutableDictionary{TKey, TValue}"/>.</summary>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TKeyReader">The key reader.</typeparam>
+    /// <typeparam name="TValueReader">The value reader.</typeparam>
+    public readonly struct ImmutableDictionary<TKey, TValue, TKeyReader, TValueReader> : IValueReader<System.Collections.Immutable.ImmutableDictionary<TKey, TValue>>
+        where TKey : notnull where TKeyReader : IValueReader<TKey> where TValueReader : IValueReader<TValue>
+    {
+        public static System.Collections.Immutable.ImmutableDictionary<TKey, TValue> Read(ref CollectionTextReader reader)
+            => reader.TryReadNull() ? null! : Dictionary<TKey, TValue, TKeyReader, TValueReader>.Read(ref reader).ToImmutableDictionary();
+    }
+
+    /// <summary>MAP to <see cref="System.Collections.Generic.Dictionary{TKey, TValue}"/> (also for <see cref="IReadOnlyDictionary{TKey, TValue}"/> and <see cref="IDictionary{TKey, TValue}"/> members).</summary>
     /// <typeparam name="TKey">The key type.</typeparam>
     /// <typeparam name="TValue">The value type.</typeparam>
     /// <typeparam name="TKeyReader">The key reader.</typeparam>

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace StarRocks.Typed.Generated;
 
-/// <summary>Parsing of StarRocks's text forms of BOOLEAN, DATE and DATETIME.</summary>
+/// <summary>Parsing of StarRocks's text forms of BOOLEAN, DATE and DATETIME, and of the VARCHAR text of TimeOnly and TimeSpan values.</summary>
 internal static class ValueText
 {
     private static readonly string[] DateTimeFormats =
@@ -18,6 +18,11 @@ internal static class ValueText
     };
 
     public static DateOnly ParseDate(ReadOnlySpan<char> text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static TimeOnly ParseTimeOnly(ReadOnlySpan<char> text)
+        => TimeOnly.ParseExact(text, ["HH:mm:ss", "HH:mm:ss.FFFFFFF"], CultureInfo.InvariantCulture, DateTimeStyles.None);
+
+    public static TimeSpan ParseTimeSpan(ReadOnlySpan<char> text) => TimeSpan.ParseExact(text, "c", CultureInfo.InvariantCulture);
 
     public static DateTime ParseDateTime(ReadOnlySpan<char> text)
         => DateTime.ParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None);

@@ -6,7 +6,12 @@ using SysDateOnly = System.DateOnly;
 using SysDateTime = System.DateTime;
 using SysDateTimeOffset = System.DateTimeOffset;
 using SysGuid = System.Guid;
+using SysBigInteger = System.Numerics.BigInteger;
+using SysHalf = System.Half;
 using SysInt128 = System.Int128;
+using SysTimeOnly = System.TimeOnly;
+using SysTimeSpan = System.TimeSpan;
+using SysUInt128 = System.UInt128;
 using SysJsonElement = System.Text.Json.JsonElement;
 
 namespace StarRocks.Typed.Generated;
@@ -52,6 +57,15 @@ public static class ValueWriters
     /// <summary>LARGEINT.</summary>
     public readonly struct Int128 : IValueWriter<SysInt128> { public static void Write(ref JsonRowWriter writer, SysInt128 value) => writer.WriteInt128(value); }
 
+    /// <summary>LARGEINT (from UInt128; past 2^127 − 1 throws).</summary>
+    public readonly struct UInt128 : IValueWriter<SysUInt128> { public static void Write(ref JsonRowWriter writer, SysUInt128 value) => writer.WriteUInt128(value); }
+
+    /// <summary>LARGEINT (from BigInteger; outside LARGEINT's range throws).</summary>
+    public readonly struct BigInteger : IValueWriter<SysBigInteger> { public static void Write(ref JsonRowWriter writer, SysBigInteger value) => writer.WriteBigInteger(value); }
+
+    /// <summary>FLOAT (from Half; NaN and infinities throw).</summary>
+    public readonly struct Half : IValueWriter<SysHalf> { public static void Write(ref JsonRowWriter writer, SysHalf value) => writer.WriteHalf(value); }
+
     /// <summary>FLOAT (NaN and infinities throw).</summary>
     public readonly struct Single : IValueWriter<float> { public static void Write(ref JsonRowWriter writer, float value) => writer.WriteSingle(value); }
 
@@ -63,6 +77,9 @@ public static class ValueWriters
 
     /// <summary>CHAR/VARCHAR/STRING.</summary>
     public readonly struct String : IValueWriter<string?> { public static void Write(ref JsonRowWriter writer, string? value) => writer.WriteString(value); }
+
+    /// <summary>CHAR(n) from a char.</summary>
+    public readonly struct Char : IValueWriter<char> { public static void Write(ref JsonRowWriter writer, char value) => writer.WriteChar(value); }
 
     /// <summary>JSON given as JSON text (embedded as a JSON value).</summary>
     public readonly struct JsonText : IValueWriter<string?> { public static void Write(ref JsonRowWriter writer, string? value) => writer.WriteJsonText(value); }
@@ -81,6 +98,12 @@ public static class ValueWriters
 
     /// <summary>VARCHAR(36).</summary>
     public readonly struct Guid : IValueWriter<SysGuid> { public static void Write(ref JsonRowWriter writer, SysGuid value) => writer.WriteGuid(value); }
+
+    /// <summary>VARCHAR text of a TimeOnly.</summary>
+    public readonly struct TimeOnly : IValueWriter<SysTimeOnly> { public static void Write(ref JsonRowWriter writer, SysTimeOnly value) => writer.WriteTimeOnly(value); }
+
+    /// <summary>VARCHAR text of a TimeSpan.</summary>
+    public readonly struct TimeSpan : IValueWriter<SysTimeSpan> { public static void Write(ref JsonRowWriter writer, SysTimeSpan value) => writer.WriteTimeSpan(value); }
 
     /// <summary>VARBINARY (base64).</summary>
     public readonly struct Binary : IValueWriter<byte[]?> { public static void Write(ref JsonRowWriter writer, byte[]? value) => writer.WriteBinary(value); }
@@ -185,6 +208,26 @@ public static class ValueWriters
         }
     }
 
+    /// <summary>ARRAY from <see cref="System.Collections.Generic.HashSet{T}"/> (in its enumeration order; the struct enumerator: no allocation).</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <typeparam name="TWriter">The element writer.</typeparam>
+    public readonly struct HashSet<T, TWriter> : IValueWriter<System.Collections.Generic.HashSet<T>?> where TWriter : IValueWriter<T>
+    {
+        public static void Write(ref JsonRowWriter writer, System.Collections.Generic.HashSet<T>? value)
+        {
+            if (value is null) { writer.WriteNull(); return; }
+            writer.BeginArray();
+            bool first = true;
+            foreach (var item in value)
+            {
+                if (!first) writer.WriteSeparator();
+                first = false;
+                TWriter.Write(ref writer, item);
+            }
+            writer.EndArray();
+        }
+    }
+
     /// <summary>MAP from <see cref="System.Collections.Generic.Dictionary{TKey, TValue}"/>: a JSON object (non-string keys quoted).</summary>
     /// <typeparam name="TKey">The key type.</typeparam>
     /// <typeparam name="TValue">The value type.</typeparam>
@@ -217,7 +260,19 @@ public static class ValueWriters
     public readonly struct ReadOnlyDictionary<TKey, TValue, TKeyWriter, TValueWriter> : IValueWriter<IReadOnlyDictionary<TKey, TValue>?>
         where TKey : notnull where TKeyWriter : IValueWriter<TKey> where TValueWriter : IValueWriter<TValue>
     {
-        public static void Write(ref JsonRowWriter writer, IReadOnlyDictionary<TKey, TValue>? value)
+        public static void Write(ref JsonRowWriter writer, IReadOnlyDictionary<TKey, TValue>? value) =>
+            KeyValuePairs<TKey, TValue, TKeyWriter, TValueWriter>.Write(ref writer, value);
+    }
+
+    /// <summary>MAP from key/value pairs (<see cref="IDictionary{TKey, TValue}"/>; allocates the enumerator unless it is a <c>Dictionary</c>).</summary>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <typeparam name="TKeyWriter">The key writer.</typeparam>
+    /// <typeparam name="TValueWriter">The value writer.</typeparam>
+    public readonly struct KeyValuePairs<TKey, TValue, TKeyWriter, TValueWriter> : IValueWriter<IEnumerable<KeyValuePair<TKey, TValue>>?>
+        where TKey : notnull where TKeyWriter : IValueWriter<TKey> where TValueWriter : IValueWriter<TValue>
+    {
+        public static void Write(ref JsonRowWriter writer, IEnumerable<KeyValuePair<TKey, TValue>>? value)
         {
             if (value is System.Collections.Generic.Dictionary<TKey, TValue> dictionary)
             {

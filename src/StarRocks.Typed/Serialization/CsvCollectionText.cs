@@ -8,7 +8,7 @@ namespace StarRocks.Typed.Serialization;
 /// </summary>
 internal static class CsvCollectionText
 {
-    public static void WriteString(ref Utf8Buffer buffer, ReadOnlySpan<char> value)
+    public static void WriteString(ref Utf8Buffer buffer, scoped ReadOnlySpan<char> value)
     {
         var span = buffer.GetSpan(checked(value.Length * 3 + 2));
         span[0] = (byte)'"';

@@ -149,6 +149,29 @@ public ref struct CsvRowWriter : IRowWriter
     public void WriteInt128(Int128 value)
         => _buffer.Advance(Utf8ValueFormatter.FormatInt128(StartField(Utf8ValueFormatter.MaxInt128Length), value));
 
+    /// <summary>Writes a LARGEINT from a <see cref="UInt128"/>; a value past 2^127 − 1 throws <see cref="StarRocksSerializationException"/> naming <paramref name="column"/>.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="column">The column name, for the exception.</param>
+    public void WriteUInt128(UInt128 value, string column)
+    {
+        if (value > (UInt128)Int128.MaxValue) throw new StarRocksSerializationException(column, Utf8ValueFormatter.OutOfLargeIntRange(value));
+        WriteInt128((Int128)value);
+    }
+
+    /// <summary>Writes a LARGEINT from a <see cref="System.Numerics.BigInteger"/>; a value outside LARGEINT's range throws <see cref="StarRocksSerializationException"/> naming <paramref name="column"/>.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="column">The column name, for the exception.</param>
+    public void WriteBigInteger(System.Numerics.BigInteger value, string column)
+    {
+        if (!Utf8ValueFormatter.FitsLargeInt(value)) throw new StarRocksSerializationException(column, Utf8ValueFormatter.OutOfLargeIntRange(value));
+        WriteInt128((Int128)value);
+    }
+
+    /// <summary>Writes a FLOAT from a <see cref="Half"/> (its exact float value). NaN and infinities throw <see cref="StarRocksSerializationException"/> naming <paramref name="column"/>.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="column">The column name, for the exception.</param>
+    public void WriteHalf(Half value, string column) => WriteSingle((float)value, column);
+
     /// <summary>Writes a FLOAT (shortest round-trip text). NaN and infinities throw <see cref="StarRocksSerializationException"/> naming <paramref name="column"/>.</summary>
     /// <param name="value">The value.</param>
     /// <param name="column">The column name, for the exception.</param>
@@ -181,10 +204,15 @@ public ref struct CsvRowWriter : IRowWriter
         else WriteString(value.AsSpan(), column);
     }
 
+    /// <summary>Writes a <see cref="char"/> as a one-character string field (a lone surrogate becomes U+FFFD).</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="column">The column name, for the exception when the value cannot be represented.</param>
+    public void WriteChar(char value, string column) => WriteString(new ReadOnlySpan<char>(in value), column);
+
     /// <summary>Writes a string field. Lone surrogates become U+FFFD.</summary>
     /// <param name="value">The value.</param>
     /// <param name="column">The column name, for the exception when the value cannot be represented.</param>
-    public void WriteString(ReadOnlySpan<char> value, string column)
+    public void WriteString(scoped ReadOnlySpan<char> value, string column)
     {
         var span = StartField(checked(value.Length * 3));
         if (value.Length <= ShortStringLength && TryWriteShortAscii(value, span)) return;
@@ -230,6 +258,16 @@ public ref struct CsvRowWriter : IRowWriter
         value.TryFormat(span, out int n, "D");
         _buffer.Advance(n);
     }
+
+    /// <summary>Writes a <see cref="TimeOnly"/> as VARCHAR text <c>HH:mm:ss[.fffffff]</c> (docs/serialization.md).</summary>
+    /// <param name="value">The value.</param>
+    public void WriteTimeOnly(TimeOnly value)
+        => _buffer.Advance(Utf8ValueFormatter.FormatTimeOnly(StartField(Utf8ValueFormatter.MaxTimeOnlyLength), value));
+
+    /// <summary>Writes a <see cref="TimeSpan"/> as VARCHAR text <c>[-][d.]hh:mm:ss[.fffffff]</c> (docs/serialization.md).</summary>
+    /// <param name="value">The value.</param>
+    public void WriteTimeSpan(TimeSpan value)
+        => _buffer.Advance(Utf8ValueFormatter.FormatTimeSpan(StartField(Utf8ValueFormatter.MaxTimeSpanLength), value));
 
     /// <summary>Writes VARBINARY bytes as base64 (StarRocks's CSV reader decodes base64 for VARBINARY columns), NULL for null.</summary>
     /// <param name="value">The value.</param>
@@ -330,7 +368,7 @@ public ref struct CsvRowWriter : IRowWriter
     /// the format's table in one pass and commit. Returns false (nothing committed) otherwise.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool TryWriteShortAscii(ReadOnlySpan<char> value, Span<byte> destination)
+    private bool TryWriteShortAscii(scoped ReadOnlySpan<char> value, Span<byte> destination)
     {
         if (value.IsEmpty || !Utf8ValueFormatter.TryNarrowAscii(value, destination, _specialAscii)) return false;
         if (value.Length == 2 && value[0] == '\\' && value[1] == 'N') return false;

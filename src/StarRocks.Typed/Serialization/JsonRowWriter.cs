@@ -169,6 +169,26 @@ public ref struct JsonRowWriter : IRowWriter
     public void WriteInt128(Int128 value)
         => _buffer.Advance(Utf8ValueFormatter.FormatInt128(_buffer.GetSpan(Utf8ValueFormatter.MaxInt128Length), value));
 
+    /// <summary>Writes a LARGEINT from a <see cref="UInt128"/>; a value past 2^127 − 1 throws <see cref="StarRocksSerializationException"/>.</summary>
+    /// <param name="value">The value.</param>
+    public void WriteUInt128(UInt128 value)
+    {
+        if (value > (UInt128)Int128.MaxValue) throw new StarRocksSerializationException(CurrentColumn, Utf8ValueFormatter.OutOfLargeIntRange(value));
+        WriteInt128((Int128)value);
+    }
+
+    /// <summary>Writes a LARGEINT from a <see cref="System.Numerics.BigInteger"/>; a value outside LARGEINT's range throws <see cref="StarRocksSerializationException"/>.</summary>
+    /// <param name="value">The value.</param>
+    public void WriteBigInteger(System.Numerics.BigInteger value)
+    {
+        if (!Utf8ValueFormatter.FitsLargeInt(value)) throw new StarRocksSerializationException(CurrentColumn, Utf8ValueFormatter.OutOfLargeIntRange(value));
+        WriteInt128((Int128)value);
+    }
+
+    /// <summary>Writes a FLOAT number from a <see cref="Half"/> (its exact float value). NaN and infinities throw <see cref="StarRocksSerializationException"/>.</summary>
+    /// <param name="value">The value.</param>
+    public void WriteHalf(Half value) => WriteSingle((float)value);
+
     /// <summary>Writes a FLOAT number (shortest round-trip text). NaN and infinities throw <see cref="StarRocksSerializationException"/>.</summary>
     /// <param name="value">The value.</param>
     public void WriteSingle(float value)
@@ -198,9 +218,13 @@ public ref struct JsonRowWriter : IRowWriter
         else WriteString(value.AsSpan());
     }
 
+    /// <summary>Writes a <see cref="char"/> as a one-character JSON string (a lone surrogate becomes U+FFFD).</summary>
+    /// <param name="value">The value.</param>
+    public void WriteChar(char value) => WriteString(new ReadOnlySpan<char>(in value));
+
     /// <summary>Writes a JSON string. Lone surrogates become U+FFFD.</summary>
     /// <param name="value">The value.</param>
-    public void WriteString(ReadOnlySpan<char> value)
+    public void WriteString(scoped ReadOnlySpan<char> value)
     {
         if (_csvText) CsvCollectionText.WriteString(ref _buffer, value);
         else JsonStringEscaper.Write(ref _buffer, value);
@@ -244,6 +268,28 @@ public ref struct JsonRowWriter : IRowWriter
         var span = _buffer.GetSpan(38);
         span[0] = (byte)'"';
         value.TryFormat(span[1..], out int n, "D");
+        span[n + 1] = (byte)'"';
+        _buffer.Advance(n + 2);
+    }
+
+    /// <summary>Writes a <see cref="TimeOnly"/> as a JSON string <c>"HH:mm:ss[.fffffff]"</c> (for a VARCHAR column).</summary>
+    /// <param name="value">The value.</param>
+    public void WriteTimeOnly(TimeOnly value)
+    {
+        var span = _buffer.GetSpan(Utf8ValueFormatter.MaxTimeOnlyLength + 2);
+        span[0] = (byte)'"';
+        int n = Utf8ValueFormatter.FormatTimeOnly(span[1..], value);
+        span[n + 1] = (byte)'"';
+        _buffer.Advance(n + 2);
+    }
+
+    /// <summary>Writes a <see cref="TimeSpan"/> as a JSON string <c>"[-][d.]hh:mm:ss[.fffffff]"</c> (for a VARCHAR column).</summary>
+    /// <param name="value">The value.</param>
+    public void WriteTimeSpan(TimeSpan value)
+    {
+        var span = _buffer.GetSpan(Utf8ValueFormatter.MaxTimeSpanLength + 2);
+        span[0] = (byte)'"';
+        int n = Utf8ValueFormatter.FormatTimeSpan(span[1..], value);
         span[n + 1] = (byte)'"';
         _buffer.Advance(n + 2);
     }

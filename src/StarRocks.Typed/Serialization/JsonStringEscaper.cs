@@ -29,7 +29,7 @@ internal static class JsonStringEscaper
     }
 
     /// <summary>Writes <paramref name="value"/> as a quoted JSON string.</summary>
-    public static void Write(ref Utf8Buffer buffer, ReadOnlySpan<char> value)
+    public static void Write(ref Utf8Buffer buffer, scoped ReadOnlySpan<char> value)
     {
         var span = buffer.GetSpan(checked(value.Length * 3 + 2));
         if (value.Length <= 32 && TryWriteShortAscii(ref buffer, value, span)) return;
@@ -57,7 +57,7 @@ internal static class JsonStringEscaper
 
     /// <summary>Short ASCII strings that need no escaping: narrow, check and quote in one pass.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryWriteShortAscii(ref Utf8Buffer buffer, ReadOnlySpan<char> value, Span<byte> destination)
+    private static bool TryWriteShortAscii(ref Utf8Buffer buffer, scoped ReadOnlySpan<char> value, Span<byte> destination)
     {
         if (destination.Length < value.Length + 2 || !Utf8ValueFormatter.TryNarrowAscii(value, destination[1..], s_escapedAscii)) return false;
         destination[0] = (byte)'"';
@@ -66,7 +66,7 @@ internal static class JsonStringEscaper
         return true;
     }
 
-    private static void WriteEscapedUtf16(ref Utf8Buffer buffer, ReadOnlySpan<char> value)
+    private static void WriteEscapedUtf16(ref Utf8Buffer buffer, scoped ReadOnlySpan<char> value)
     {
         char[] rented = ArrayPool<char>.Shared.Rent(Math.Max(value.Length * 6, 16));
         try

@@ -248,6 +248,40 @@ internal static class Utf8ValueFormatter
     /// <summary>The message for a <see cref="DateTimeOffset"/> that <see cref="TryToZone"/> rejected.</summary>
     public static string OutOfZoneRange(DateTimeOffset value, TimeZoneInfo zone) => $"{value:O} is outside the DATETIME range in time zone {zone.Id}.";
 
+    /// <summary>
+    /// StarRocks has no TIME column type; its CDC pipeline connector (Flink CDC, StarRocks sink) stores TIME as VARCHAR text
+    /// <c>HH:mm:ss[.fraction]</c>. A <see cref="TimeOnly"/> is written that way (fraction to 100 ns, trailing zeros dropped),
+    /// at most <see cref="MaxTimeOnlyLength"/> bytes: <c>23:59:59.9999999</c>.
+    /// </summary>
+    public const string TimeOnlyFormat = "HH:mm:ss.FFFFFFF";
+    public const int MaxTimeOnlyLength = 16;
+
+    /// <summary>A <see cref="TimeSpan"/> as .NET's invariant <c>[-][d.]hh:mm:ss[.fffffff]</c> text ("c"), at most <see cref="MaxTimeSpanLength"/> bytes.</summary>
+    public const string TimeSpanFormat = "c";
+    public const int MaxTimeSpanLength = 26;
+
+    public static int FormatTimeOnly(Span<byte> destination, TimeOnly value)
+    {
+        value.TryFormat(destination, out int n, TimeOnlyFormat, CultureInfo.InvariantCulture);
+        return n;
+    }
+
+    public static int FormatTimeSpan(Span<byte> destination, TimeSpan value)
+    {
+        value.TryFormat(destination, out int n, TimeSpanFormat, CultureInfo.InvariantCulture);
+        return n;
+    }
+
+    /// <summary>LARGEINT's range, a signed 128-bit integer (StarRocks docs, LARGEINT: −2^127 to 2^127 − 1), as a <see cref="BigInteger"/>.</summary>
+    public static readonly BigInteger LargeIntMin = Int128.MinValue, LargeIntMax = Int128.MaxValue;
+
+    /// <summary>Whether <paramref name="value"/> fits LARGEINT.</summary>
+    public static bool FitsLargeInt(BigInteger value) => value >= LargeIntMin && value <= LargeIntMax;
+
+    /// <summary>The error for a value past LARGEINT's range.</summary>
+    public static string OutOfLargeIntRange<T>(T value) where T : IFormattable =>
+        $"{value.ToString(null, CultureInfo.InvariantCulture)} is outside the LARGEINT range (-2^127 to 2^127 - 1): StarRocks would filter the row.";
+
     /// <summary>The base64 length of <paramref name="byteCount"/> bytes.</summary>
     public static int GetBinaryLength(int byteCount) => Base64.GetMaxEncodedToUtf8Length(byteCount);
 

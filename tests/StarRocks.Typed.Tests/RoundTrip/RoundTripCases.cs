@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Numerics;
 using System.Text.Json;
 
 namespace StarRocks.Typed.Tests.RoundTrip;
@@ -70,6 +72,28 @@ public static class RoundTripCases
         Sizes = [RoundTripSize.Small, RoundTripSize.ExtraLarge],
         Counts = [],
         Labels = new Dictionary<int, string>(),
+        Tags = [1, 2],
+        TagNames = new HashSet<string>(),
+        TagIds = new HashSet<long> { 5 },
+        Totals = new SortedDictionary<string, long>(),
+        Notes = ImmutableDictionary<int, string?>.Empty,
+        UnsignedHuge = UInt128.Parse("123456789012345678901234567890", System.Globalization.CultureInfo.InvariantCulture),
+        Big = BigInteger.Parse("-98765432109876543210", System.Globalization.CultureInfo.InvariantCulture),
+        MaybeBig = 42,
+        Half = (Half)1.5f,
+        Halves = [(Half)0.25f],
+        Bigs = [1, null],
+        UnsignedHuges = [7],
+        Clock = new TimeOnly(13, 14, 15),
+        Elapsed = TimeSpan.FromMinutes(90),
+        Clocks = [new TimeOnly(8, 0)],
+        Durations = [],
+        Letter = 'a',
+        MaybeLetter = 'b',
+        Letters = [],
+        JsonDocument = JsonDocument.Parse("[1]"),
+        JsonNode = System.Text.Json.Nodes.JsonNode.Parse("2"),
+        JsonObject = new() { ["n"] = 3 },
     };
 
     /// <summary>Every case, by name.</summary>
@@ -94,6 +118,8 @@ public static class RoundTripCases
         new("string: emoji in VARCHAR(20 chars)", r => r with { Short20 = "😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀" }),
         Text("string: NUL", "a\0b"),
         new("string: leading and trailing spaces", r => r with { Text = "  padded  ", Short20 = " v " }),
+        new("CHAR from char: quote, tab, backslash, non-ASCII, 3-byte", r => r with { Letter = '"', MaybeLetter = '\t', Letters = ['\\', 'é', '€', 'x'] }),
+        new("CHAR from char: a NUL and the largest BMP character", r => r with { Letter = '\0', MaybeLetter = '\uFFFD' }),
         new("CHAR: trailing spaces kept", r => r with { Code = "ab  " }),
         new("CHAR: full length and non-ASCII", r => r with { Code = "ñ😀ab" }),
 
@@ -107,6 +133,16 @@ public static class RoundTripCases
         new("LARGEINT from ulong: max", r => r with { ULong = ulong.MaxValue }),
         new("LARGEINT: min", r => r with { Huge = Int128.MinValue }),
         new("LARGEINT: max", r => r with { Huge = Int128.MaxValue }),
+        new("LARGEINT from UInt128: 0 and 2^127 - 1", r => r with { UnsignedHuge = (UInt128)Int128.MaxValue, UnsignedHuges = [0, (UInt128)Int128.MaxValue] }),
+        new("LARGEINT from UInt128: 2^127 is refused", r => r with { UnsignedHuge = (UInt128)Int128.MaxValue + 1 },
+            InCsv: new("unsigned_huge", "outside the LARGEINT range"), InJson: new("unsigned_huge", "outside the LARGEINT range")),
+        new("LARGEINT from BigInteger: min and max", r => r with { Big = (BigInteger)Int128.MinValue, MaybeBig = (BigInteger)Int128.MaxValue, Bigs = [(BigInteger)Int128.MinValue, null, (BigInteger)Int128.MaxValue] }),
+        new("LARGEINT from BigInteger: past the max is refused", r => r with { Big = (BigInteger)Int128.MaxValue + 1 },
+            InCsv: new("big", "outside the LARGEINT range"), InJson: new("big", "outside the LARGEINT range")),
+        new("LARGEINT from BigInteger: below the min is refused, in an ARRAY too", r => r with { Bigs = [(BigInteger)Int128.MinValue - 1] },
+            InCsv: new("bigs", "outside the LARGEINT range"), InJson: new("bigs", "outside the LARGEINT range")),
+        new("FLOAT from Half: max, min, epsilon, one tenth", r => r with { Half = Half.MaxValue, Halves = [Half.MinValue, Half.Epsilon, (Half)0.1f, Half.NegativeZero] }),
+        new("FLOAT from Half: NaN is refused", r => r with { Half = Half.NaN }, InCsv: new("half", "do not load NaN or infinities"), InJson: new("half", "do not load NaN or infinities")),
         new("FLOAT: max", r => r with { Single = float.MaxValue }),
         new("FLOAT: min", r => r with { Single = float.MinValue }),
         new("FLOAT: epsilon (subnormal)", r => r with { Single = float.Epsilon }),
@@ -130,6 +166,14 @@ public static class RoundTripCases
         new("DATETIME: microseconds", r => r with { At = new DateTime(2024, 2, 29, 12, 34, 56).AddTicks(7_890_120), MaybeAt = new DateTime(1999, 12, 31, 23, 59, 59).AddTicks(10) }),
         new("DATETIME: 0001-01-01 00:00:00", r => r with { At = DateTime.MinValue, MaybeAt = DateTime.MinValue }),
         new("DATETIME: 9999-12-31 23:59:59.999999", r => r with { At = new DateTime(9999, 12, 31, 23, 59, 59).AddTicks(9_999_990) }),
+        new("TIME as VARCHAR from TimeOnly: midnight, 100 ns before midnight, a fraction", r => r with
+        {
+            Clock = TimeOnly.MaxValue, Clocks = [TimeOnly.MinValue, TimeOnly.MaxValue, new TimeOnly(12, 0, 0, 500)],
+        }),
+        new("TIME as VARCHAR from TimeSpan: min, max, negative, past a day", r => r with
+        {
+            Elapsed = TimeSpan.MinValue, Durations = new() { ["max"] = TimeSpan.MaxValue, ["negative"] = TimeSpan.FromTicks(-1), ["days"] = new TimeSpan(3, 4, 5, 6, 7) },
+        }),
         new("DATETIME from DateTimeOffset: another offset, same instant", r => r with { Stamp = new DateTimeOffset(2024, 3, 1, 5, 30, 0, TimeSpan.FromHours(5.5)).AddTicks(1230) }),
 
         // collections and JSON holding quotes
@@ -139,8 +183,22 @@ public static class RoundTripCases
         new("MAP: plain entries", r => r with { Counts = new() { ["one"] = 1 }, Labels = new Dictionary<int, string> { [1] = "first" } }),
         new("MAP<STRING,INT>: quoted and empty keys, NULL value", r => r with { Counts = new() { ["q\"uote"] = 1, [""] = null, ["\"start"] = int.MaxValue, ["tab\tkey"] = -1 } }),
         new("MAP<INT,STRING>: quotes in values", r => r with { Labels = new Dictionary<int, string> { [int.MinValue] = "\"start", [0] = "end\"", [int.MaxValue] = "mid\"dle" } }),
+        new("ARRAY from sets: HashSet, ISet, IReadOnlySet", r => r with { Tags = [int.MinValue, 0, int.MaxValue], TagNames = new HashSet<string> { "a\"b", "", "x y" }, TagIds = new HashSet<long> { long.MinValue, long.MaxValue } }),
+        new("ARRAY from sets: empty", r => r with { Tags = [], TagIds = new HashSet<long>() }),
+        new("MAP from IDictionary (not a Dictionary) and ImmutableDictionary", r => r with
+        {
+            Totals = new SortedDictionary<string, long> { ["q\"uote"] = long.MinValue, ["z"] = long.MaxValue },
+            Notes = ImmutableDictionary<int, string?>.Empty.Add(1, "one").Add(-2, null).Add(3, "\"three\""),
+        }),
+        new("MAP from IDictionary: a Dictionary", r => r with { Totals = new Dictionary<string, long> { ["a"] = 1, [""] = 0 } }),
         new("JSON: an object with plain members", r => r with { Document = Json("""{"a":1,"b":"two"}"""), JsonText = """{"k":[1,2]}""" }),
         new("JSON: strings holding quotes, escapes and unicode", r => r with { Document = Json("""{"q":"say \"hi\"","t":"tab\tnew\nline","u":"😀 é","n":null,"arr":[1,"\"",true]}""") }),
+        new("JSON from JsonDocument, JsonNode, JsonObject: quotes, unicode, nesting", r => r with
+        {
+            JsonDocument = JsonDocument.Parse("""{"q":"say \"hi\"","u":"😀 é","a":[1,null,true]}"""),
+            JsonNode = System.Text.Json.Nodes.JsonNode.Parse("""["tab\tnew\nline",{"k":{}}]"""),
+            JsonObject = new() { ["s"] = "\"x\"", ["o"] = new System.Text.Json.Nodes.JsonObject { ["n"] = null } },
+        }),
         new("JSON: a bare string, number and array", r => r with { Document = Json("\"just \\\"a\\\" string\""), JsonText = "[1,\"two\",{\"three\":3}]" }),
         new("JSON text: a string value starting with a quote", r => r with { JsonText = "\"\\\"quoted\\\"\"" }),
 
@@ -152,17 +210,21 @@ public static class RoundTripCases
         new("NULL in every nullable column", r => r with
         {
             MaybeFlag = null, MaybeLong = null, MaybeDouble = null, Rate = null, MaybeText = null, MaybeAt = null, MaybeSize = null,
-            JsonText = null, Names = null, Labels = null,
+            JsonText = null, Names = null, Labels = null, TagNames = null, Notes = null, MaybeBig = null, Elapsed = null, MaybeLetter = null, JsonDocument = null, JsonNode = null,
         }),
     ];
 
     /// <summary>The VARBINARY value classes (<see cref="RoundTripBinaryRow"/>), by name.</summary>
     public static IReadOnlyDictionary<string, RoundTripBinaryRow> Binary { get; } = new Dictionary<string, RoundTripBinaryRow>
     {
-        ["VARBINARY: plain bytes"] = new() { Id = 1, Blob = [1, 2, 3], MaybeBlob = [4, 5] },
-        ["VARBINARY: separators, quotes, backslash, NUL and non-UTF-8"] = new() { Id = 2, Blob = [0, 9, 10, 13, 34, 92, 0x80, 0xFF, 0xC3, 0x28], MaybeBlob = [0] },
-        ["VARBINARY: empty, not NULL"] = new() { Id = 3, Blob = [], MaybeBlob = [] },
-        ["VARBINARY: NULL"] = new() { Id = 4, Blob = [0x5C, 0x4E], MaybeBlob = null },
+        ["VARBINARY: plain bytes"] = new() { Id = 1, Blob = [1, 2, 3], MaybeBlob = [4, 5], Memory = new byte[] { 6, 7 }, MaybeMemory = new byte[] { 8 } },
+        ["VARBINARY: separators, quotes, backslash, NUL and non-UTF-8"] = new()
+        {
+            Id = 2, Blob = [0, 9, 10, 13, 34, 92, 0x80, 0xFF, 0xC3, 0x28], MaybeBlob = [0],
+            Memory = new byte[] { 0xFF, 0, 9, 10, 13, 34, 92, 0xC3 }, MaybeMemory = new ReadOnlyMemory<byte>([1, 34, 92, 0x80, 2], 1, 3),
+        },
+        ["VARBINARY: empty, not NULL"] = new() { Id = 3, Blob = [], MaybeBlob = [], Memory = ReadOnlyMemory<byte>.Empty, MaybeMemory = ReadOnlyMemory<byte>.Empty },
+        ["VARBINARY: NULL"] = new() { Id = 4, Blob = [0x5C, 0x4E], MaybeBlob = null, Memory = new byte[] { 0x5C, 0x4E }, MaybeMemory = null },
     };
 
     /// <summary>The case called <paramref name="name"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using System.Text.Json;
 
 namespace StarRocks.Typed.Tests.RoundTrip;
@@ -68,6 +69,28 @@ public sealed partial record RoundTripRow
     public IEnumerable<RoundTripSize> Sizes { get; init; } = [];
     public Dictionary<string, int?> Counts { get; init; } = [];
     public IReadOnlyDictionary<int, string>? Labels { get; init; }
+    public HashSet<int> Tags { get; init; } = [];
+    public ISet<string>? TagNames { get; init; }
+    public IReadOnlySet<long> TagIds { get; init; } = new HashSet<long>();
+    public IDictionary<string, long> Totals { get; init; } = new Dictionary<string, long>();
+    public ImmutableDictionary<int, string?>? Notes { get; init; }
+    public UInt128 UnsignedHuge { get; init; }
+    public BigInteger Big { get; init; }
+    public BigInteger? MaybeBig { get; init; }
+    public Half Half { get; init; }
+    public Half[] Halves { get; init; } = [];
+    public List<BigInteger?> Bigs { get; init; } = [];
+    public List<UInt128> UnsignedHuges { get; init; } = [];
+    public TimeOnly Clock { get; init; }
+    public TimeSpan? Elapsed { get; init; }
+    public TimeOnly[] Clocks { get; init; } = [];
+    public Dictionary<string, TimeSpan> Durations { get; init; } = [];
+    public char Letter { get; init; }
+    public char? MaybeLetter { get; init; }
+    public List<char> Letters { get; init; } = [];
+    public JsonDocument? JsonDocument { get; init; }
+    public System.Text.Json.Nodes.JsonNode? JsonNode { get; init; }
+    public System.Text.Json.Nodes.JsonObject JsonObject { get; init; } = [];
 }
 
 /// <summary>VARBINARY columns (nullable and not) for the round-trip suite.</summary>
@@ -77,4 +100,6 @@ public sealed partial record RoundTripBinaryRow
     [StarRocksKey(0)] public required long Id { get; init; }
     public required byte[] Blob { get; init; }
     public byte[]? MaybeBlob { get; init; }
+    public ReadOnlyMemory<byte> Memory { get; init; }
+    [StarRocksColumn(Length = 16)] public ReadOnlyMemory<byte>? MaybeMemory { get; init; }
 }

@@ -13,6 +13,8 @@ public class AllocationTests
     private static readonly byte[] Bytes = [1, 2, 3];
     private static readonly List<string?> Tags = ["a", null, "b\"c"];
     private static readonly Dictionary<string, double> Scores = new() { ["x"] = 1.5, ["y"] = 2.25 };
+    private static readonly HashSet<int> IdSet = [4, 5, 6];
+    private static readonly System.Numerics.BigInteger Big = System.Numerics.BigInteger.Parse("-170141183460469231731687303715884105728", System.Globalization.CultureInfo.InvariantCulture);
     private static readonly DateTimeOffset Instant = new(2024, 1, 2, 3, 4, 5, TimeSpan.FromHours(1));
 
     private static void CsvRow(ref CsvRowWriter w, int i)
@@ -25,6 +27,12 @@ public class AllocationTests
         w.WriteDouble(i * 0.25, "d");
         w.WriteDouble(Math.PI, "d");
         w.WriteSingle(1.5f, "f");
+        w.WriteHalf((Half)0.5f, "h");
+        w.WriteChar('é', "c");
+        w.WriteTimeOnly(new TimeOnly(1, 2, 3, 4));
+        w.WriteTimeSpan(TimeSpan.MinValue);
+        w.WriteUInt128(UInt128.MaxValue >> 1, "u");
+        w.WriteBigInteger(Big, "b");
         w.WriteDecimal(123.45m);
         w.WriteDecimal(decimal.MaxValue);
         w.WriteDateTime(new DateTime(2024, 1, 1).AddTicks(i));
@@ -37,6 +45,7 @@ public class AllocationTests
         w.WriteJson(Element, "j");
         w.WriteValue<int[], ValueWriters.Array<int, ValueWriters.Int32>>(Ids, "ids");
         w.WriteValue<List<string?>, ValueWriters.List<string?, ValueWriters.String>>(Tags, "tags");
+        w.WriteValue<HashSet<int>, ValueWriters.HashSet<int, ValueWriters.Int32>>(IdSet, "set");
         w.WriteValue<Dictionary<string, double>, ValueWriters.Dictionary<string, double, ValueWriters.String, ValueWriters.Double>>(Scores, "scores");
         w.WriteNull();
         w.EndRow(StarRocksOperation.Delete);
@@ -51,6 +60,13 @@ public class AllocationTests
         w.WriteName("\"u\":"u8); w.WriteString("héllo 😀");
         w.WriteName("\"d\":"u8); w.WriteDouble(i * 0.25);
         w.WriteName("\"m\":"u8); w.WriteDecimal(-1.5m);
+        w.WriteName("\"h\":"u8); w.WriteHalf((Half)0.5f);
+        w.WriteName("\"c\":"u8); w.WriteChar('"');
+        w.WriteName("\"to\":"u8); w.WriteTimeOnly(new TimeOnly(1, 2, 3, 4));
+        w.WriteName("\"ts\":"u8); w.WriteTimeSpan(TimeSpan.MinValue);
+        w.WriteName("\"u\":"u8); w.WriteUInt128(UInt128.MaxValue >> 1);
+        w.WriteName("\"b\":"u8); w.WriteBigInteger(Big);
+        w.WriteName("\"set\":"u8); w.WriteValue<HashSet<int>, ValueWriters.HashSet<int, ValueWriters.Int32>>(IdSet);
         w.WriteName("\"t\":"u8); w.WriteDateTime(new DateTime(2024, 1, 1).AddTicks(i));
         w.WriteName("\"o\":"u8); w.WriteDateTimeOffset(Instant);
         w.WriteName("\"g\":"u8); w.WriteGuid(Guid.Empty);

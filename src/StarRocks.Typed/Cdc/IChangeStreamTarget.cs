@@ -1,0 +1,30 @@
+namespace StarRocks.Typed.Cdc;
+
+/// <summary>
+/// Where the messages of a change stream go (the CDC sink implements it; a Kafka consumer loop or a file replay feeds
+/// it). A message is Debezium's JSON envelope, key and value as received; an empty value is a tombstone.
+/// </summary>
+public interface IChangeStreamTarget
+{
+    /// <summary>Takes one message.</summary>
+    /// <param name="key">The message key (Debezium: the row's primary key), empty when none.</param>
+    /// <param name="value">The message value (the change event), empty for a tombstone.</param>
+    /// <param name="cancellationToken">Cancels waiting for buffer room.</param>
+    /// <returns>Completes when the message is buffered (not yet loaded).</returns>
+    ValueTask WriteAsync(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Completes when every message written before is in StarRocks; in exactly-once, in the same checkpoint as
+    /// <paramref name="applicationState"/> (for example the consumer's offsets), which <see cref="RecoverAsync"/> returns
+    /// after a restart.
+    /// </summary>
+    /// <param name="applicationState">The state to keep with the checkpoint, or null to keep the last one.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <returns>Completes when the rows are loaded.</returns>
+    ValueTask CheckpointAsync(string? applicationState, CancellationToken cancellationToken);
+
+    /// <summary>Resumes after a restart: the application state of the last committed checkpoint (null when none).</summary>
+    /// <param name="cancellationToken">Cancels the recovery.</param>
+    /// <returns>The last committed application state.</returns>
+    ValueTask<string?> RecoverAsync(CancellationToken cancellationToken);
+}
