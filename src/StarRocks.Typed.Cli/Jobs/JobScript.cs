@@ -5,7 +5,17 @@ namespace StarRocks.Typed.Cli.Jobs;
 /// <summary>A validated sync job: one reader feeding one writer, with the data sources they name resolved.</summary>
 /// <param name="Reader">Where rows come from.</param>
 /// <param name="Writer">Where rows go.</param>
-internal sealed record JobScript(JobReader Reader, JobWriter Writer);
+/// <param name="Concurrency">
+/// <c>setting.speed.concurrent</c>: how many <c>splitPk</c> ranges are read at once, and how many Stream Loads run at once.
+/// </param>
+internal sealed record JobScript(JobReader Reader, JobWriter Writer, int Concurrency = JobScript.DefaultConcurrency)
+{
+    /// <summary>The concurrency of a job without <c>setting.speed.concurrent</c>.</summary>
+    public const int DefaultConcurrency = 4;
+
+    /// <summary>The most <c>setting.speed.concurrent</c> allows.</summary>
+    public const int MaxConcurrency = 64;
+}
 
 /// <summary>A job's reader step.</summary>
 internal abstract record JobReader;
@@ -16,12 +26,12 @@ internal abstract record JobReader;
 /// </summary>
 /// <param name="DataSource">The resolved data source.</param>
 /// <param name="Database">The database: <c>selectedDatabase</c>, else the data source's.</param>
-/// <param name="Table">The table.</param>
+/// <param name="Tables">The tables (<c>table</c>: one name, or a list of tables of the same columns, read one after another).</param>
 /// <param name="Columns">The columns, or <c>["*"]</c> for all of them.</param>
-/// <param name="Where">The filter, or null.</param>
-/// <param name="SplitPk">The column whose ranges split the read into parallel reads, or null for one read.</param>
+/// <param name="Where">The filter (SQL, as written), or null.</param>
+/// <param name="SplitPk">The integer column whose ranges split the read into parallel reads, or null for one read per table.</param>
 internal sealed record DatabaseReader(
-    DataSource DataSource, string Database, string Table, IReadOnlyList<string> Columns, string? Where, string? SplitPk) : JobReader
+    DataSource DataSource, string Database, IReadOnlyList<string> Tables, IReadOnlyList<string> Columns, string? Where, string? SplitPk) : JobReader
 {
     /// <summary>Whether <see cref="Columns"/> is <c>*</c>.</summary>
     public bool AllColumns => Columns is ["*"];

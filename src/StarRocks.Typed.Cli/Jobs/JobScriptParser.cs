@@ -109,6 +109,7 @@ internal static class JobScriptParser
             job.Fail("steps", "is required.");
         }
 
+        var concurrency = ReadConcurrency(job);
         if (job.OptionalObject("order") is { } order)
         {
             ReadOrder(order, readerName, writerName, errors);
@@ -123,7 +124,29 @@ internal static class JobScriptParser
                 $"lists {target.Columns.Count} columns but the reader's column lists {source.Columns.Count}.")));
         }
 
-        return reader is not null && writer is not null ? new JobScript(reader, writer) : null;
+        return reader is not null && writer is not null ? new JobScript(reader, writer, concurrency) : null;
+    }
+
+    /// <summary>
+    /// <c>setting.speed.concurrent</c> (DataWorks; DataX calls it <c>channel</c>): how many splits are read, and batches
+    /// loaded, at once.
+    /// </summary>
+    private static int ReadConcurrency(JsonFields job)
+    {
+        if (job.OptionalObject("setting") is not { } setting)
+            return JobScript.DefaultConcurrency;
+        var concurrency = JobScript.DefaultConcurrency;
+        if (setting.OptionalObject("speed") is { } speed)
+        {
+            if (speed.Has("concurrent") && speed.Has("channel"))
+                speed.Fail("channel", "is another name for concurrent; set one of them.");
+            var name = speed.Has("channel") ? "channel" : "concurrent";
+            concurrency = (int)speed.OptionalInt64(name, JobScript.DefaultConcurrency, 1, JobScript.MaxConcurrency);
+            speed.RejectUnknown();
+        }
+
+        setting.RejectUnknown();
+        return concurrency;
     }
 
     private static void ReadStep(

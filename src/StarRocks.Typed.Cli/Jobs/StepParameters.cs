@@ -43,14 +43,16 @@ internal static class StepParameters
     {
         var source = ReadDataSource(p, catalog, kind);
         var database = ReadDatabase(p, source);
-        var table = p.RequiredString("table");
+        IReadOnlyList<string> tables = p.TryGet("table", out var table) && table.ValueKind == JsonValueKind.Array
+            ? p.StringList("table", required: true)
+            : p.RequiredString("table") is { } single ? [single] : [];
         var columns = p.StringList("column", required: true);
         if (columns.Contains("*") && columns.Count > 1)
             p.Fail("column", "'*' reads every column and stands alone.");
         var where = p.OptionalString("where");
         var splitPk = p.OptionalString("splitPk");
-        return source is not null && database is not null && table is not null && columns.Count > 0
-            ? new DatabaseReader(source, database, table, columns, where, splitPk)
+        return source is not null && database is not null && tables.Count > 0 && columns.Count > 0
+            ? new DatabaseReader(source, database, tables, columns, where, splitPk)
             : null;
     }
 

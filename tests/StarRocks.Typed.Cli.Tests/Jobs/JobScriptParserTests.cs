@@ -73,7 +73,7 @@ public sealed class JobScriptParserTests
         var reader = Assert.IsType<DatabaseReader>(job.Reader);
         Assert.Equal("src", reader.DataSource.Name);
         Assert.Equal("shop", reader.Database);
-        Assert.Equal("table1", reader.Table);
+        Assert.Equal(["table1"], reader.Tables);
         Assert.Equal(["id", "name"], reader.Columns);
         Assert.Equal("id>100", reader.Where);
         Assert.Equal("id", reader.SplitPk);
@@ -105,6 +105,19 @@ public sealed class JobScriptParserTests
         Assert.Equal(StrategyOnError.Exit, parsed.StrategyOnError);
         Assert.Equal("\t"u8.ToArray(), parsed.LoadProps.ColumnSeparator);
         Assert.Equal("\n"u8.ToArray(), parsed.LoadProps.RowDelimiter);
+    }
+
+    [Fact]
+    public void Concurrency_comes_from_setting_speed_concurrent_or_channel_and_defaults_to_4()
+    {
+        var job = ValidJob();
+        Assert.Equal(4, Parse(job).Concurrency);
+
+        job["setting"] = new JsonObject { ["speed"] = new JsonObject { ["concurrent"] = 3 } };
+        Assert.Equal(3, Parse(job).Concurrency);
+
+        job["setting"] = new JsonObject { ["speed"] = new JsonObject { ["channel"] = 7 } };
+        Assert.Equal(7, Parse(job).Concurrency);
     }
 
     [Fact]
@@ -185,7 +198,10 @@ public sealed class JobScriptParserTests
     {
         { "unknown reader parameter", j => Parameter(j, 0)["querySql"] = "select 1", "$.steps[0].parameter.querySql", "not a known parameter" },
         { "unknown writer parameter", j => Parameter(j, 1)["batchSize"] = 10, "$.steps[1].parameter.batchSize", "not a known parameter" },
-        { "unknown top-level field", j => j["setting"] = new JsonObject(), "$.setting", "not a known parameter" },
+        { "unknown top-level field", j => j["settings"] = new JsonObject(), "$.settings", "not a known parameter" },
+        { "unknown setting", j => j["setting"] = new JsonObject { ["errorLimit"] = new JsonObject() }, "$.setting.errorLimit", "not a known parameter" },
+        { "concurrent zero", j => j["setting"] = new JsonObject { ["speed"] = new JsonObject { ["concurrent"] = 0 } }, "$.setting.speed.concurrent", "between 1 and 64" },
+        { "concurrent and channel", j => j["setting"] = new JsonObject { ["speed"] = new JsonObject { ["concurrent"] = 2, ["channel"] = 2 } }, "$.setting.speed.channel", "set one of them" },
         { "unknown step field", j => j["steps"]![0]!["extra"] = 1, "$.steps[0].extra", "not a known parameter" },
         { "unknown data-source field", j => j["dataSources"]!["src"]!["host"] = "x", "$.dataSources.src.host", "not a known parameter" },
         { "reader table missing", j => Parameter(j, 0).Remove("table"), "$.steps[0].parameter.table", "is required" },
