@@ -1,8 +1,10 @@
 using System.CommandLine;
 using StarRocks.Typed.Cli.Ddl;
+using StarRocks.Typed.Cli.Sync;
 
 var root = new RootCommand("starrocks-typed: StarRocks batch sync jobs and DDL for StarRocks.Typed models.")
 {
     DdlCommand.Create(),
+    SyncCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
