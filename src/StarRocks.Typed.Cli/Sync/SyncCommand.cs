@@ -22,15 +22,26 @@ internal static class SyncCommand
         };
         command.SetAction((result, token) => RunAsync(
             result.GetValue(job)!.FullName, result.GetValue(dataSources)?.FullName, result.GetValue(json),
-            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, Environment.GetEnvironmentVariable, token));
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, Environment.GetEnvironmentVariable, token,
+            terminal: !Console.IsOutputRedirected && result.InvocationConfiguration.Output == Console.Out));
         return command;
     }
 
-    /// <summary>Runs the job at <paramref name="jobPath"/>; returns the exit code (see <see cref="SyncExitCode"/>).</summary>
+    /// <summary>
+    /// Runs the job at <paramref name="jobPath"/>; returns the exit code (see <see cref="SyncExitCode"/>). Progress goes to
+    /// <paramref name="output"/> unless <paramref name="json"/>: a live table when <paramref name="terminal"/>, else plain lines.
+    /// </summary>
     public static async Task<int> RunAsync(
-        string jobPath, string? dataSourcesPath, bool json, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken)
+        string jobPath, string? dataSourcesPath, bool json, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken,
+        bool terminal = false)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = terminal ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = terminal ? InteractionSupport.Yes : InteractionSupport.No,
+        });
         JobScript job;
         try
         {
@@ -46,7 +57,10 @@ internal static class SyncCommand
 
         var counters = new SyncCounters();
         var clock = Stopwatch.StartNew();
-        var (exitCode, message) = await RunJobAsync(job, counters, cancellationToken).ConfigureAwait(false);
+        var running = RunJobAsync(job, counters, cancellationToken);
+        if (!json)
+            await new SyncProgressDisplay(console, counters, terminal).ShowUntilAsync(running).ConfigureAwait(false);
+        var (exitCode, message) = await running.ConfigureAwait(false);
         var summary = SyncSummary.Of(counters, exitCode, message, clock.Elapsed);
         if (json)
             output.WriteLine(summary.ToJson());

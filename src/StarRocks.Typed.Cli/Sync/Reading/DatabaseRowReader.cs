@@ -35,7 +35,7 @@ internal sealed class DatabaseRowReader(DatabaseReader step) : IRowReader
             }
 
             if (step.SplitPk is null)
-                splits.Add(Split(table, $"{step.Database}.{table}", null, null));
+                splits.Add(Split(table, table, null, null));
             else
                 splits.AddRange(await SplitByKeyAsync(connection, table, concurrency, cancellationToken).ConfigureAwait(false));
         }
@@ -104,7 +104,7 @@ internal sealed class DatabaseRowReader(DatabaseReader step) : IRowReader
                 $"reader splitPk '{step.SplitPk}' of table '{table}' is {reader.GetDataTypeName(0)}; splitPk must be an integer column.");
         }
 
-        var name = $"{step.Database}.{table}";
+        var name = table;
         var count = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture);
         if (reader.IsDBNull(0))
             return [Split(table, name, null, count)]; // no keys (or only NULL keys): one read
