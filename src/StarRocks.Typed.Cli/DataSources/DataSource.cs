@@ -1,4 +1,6 @@
+using MySqlConnector;
 using StarRocks.Typed.Configuration;
+using StarRocks.Typed.DependencyInjection;
 
 namespace StarRocks.Typed.Cli.DataSources;
 
@@ -8,7 +10,29 @@ namespace StarRocks.Typed.Cli.DataSources;
 /// <param name="JdbcUrl">The <c>jdbc:mysql://</c> URL.</param>
 /// <param name="UserName">The user.</param>
 /// <param name="Password">The password, read from the environment variable the data source names.</param>
-internal sealed record DataSource(string Name, DataSourceKind Kind, JdbcUrl JdbcUrl, string UserName, Secret Password);
+internal sealed record DataSource(string Name, DataSourceKind Kind, JdbcUrl JdbcUrl, string UserName, Secret Password)
+{
+    /// <summary>
+    /// The MySqlConnector connection string: every host of the URL with fail-over in URL order (as Connector/J's
+    /// multi-host URL), in <paramref name="database"/>. It holds the password: never log it.
+    /// </summary>
+    public string ConnectionString(string? database)
+    {
+        var builder = new MySqlConnectionStringBuilder
+        {
+            Server = string.Join(',', JdbcUrl.Hosts.Select(h => h.Host)),
+            Port = (uint)JdbcDataSource.SinglePort(JdbcUrl),
+            UserID = UserName,
+            Password = Password.Reveal(),
+            LoadBalance = MySqlLoadBalance.FailOver,
+            GuidFormat = MySqlGuidFormat.None,
+            DefaultCommandTimeout = 0,
+        };
+        if ((database ?? JdbcUrl.Database) is { } name)
+            builder.Database = name;
+        return builder.ConnectionString;
+    }
+}
 
 /// <summary>What a data source connects to (its <c>type</c>).</summary>
 internal enum DataSourceKind

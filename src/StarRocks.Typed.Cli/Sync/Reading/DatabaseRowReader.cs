@@ -4,7 +4,6 @@ using System.Runtime.CompilerServices;
 using MySqlConnector;
 using StarRocks.Typed.Cli.DataSources;
 using StarRocks.Typed.Cli.Jobs;
-using StarRocks.Typed.DependencyInjection;
 using StarRocks.Typed.Sql;
 
 namespace StarRocks.Typed.Cli.Sync.Reading;
@@ -46,19 +45,7 @@ internal sealed class DatabaseRowReader(DatabaseReader step) : IRowReader
     /// <summary>Opens a connection to <paramref name="source"/>'s FEs (failing over in URL order), in <paramref name="database"/>.</summary>
     public static async Task<MySqlConnection> OpenAsync(DataSource source, string? database, CancellationToken cancellationToken)
     {
-        var builder = new MySqlConnectionStringBuilder
-        {
-            Server = string.Join(',', source.JdbcUrl.Hosts.Select(h => h.Host)),
-            Port = (uint)JdbcDataSource.SinglePort(source.JdbcUrl),
-            UserID = source.UserName,
-            Password = source.Password.Reveal(),
-            LoadBalance = MySqlLoadBalance.FailOver,
-            GuidFormat = MySqlGuidFormat.None,
-            DefaultCommandTimeout = 0,
-        };
-        if (database is not null)
-            builder.Database = database;
-        var connection = new MySqlConnection(builder.ConnectionString);
+        var connection = new MySqlConnection(source.ConnectionString(database));
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
