@@ -140,6 +140,47 @@ public sealed class SyncDatabaseTests(SyncStandInFixture fixture, ITestOutputHel
         Assert.Equal(450, await fixture.CountAsync(target));
     }
 
+    [Fact]
+    public async Task A_mysql_reader_reads_a_MySQL_protocol_database_and_converts_its_types_to_load_text()
+    {
+        var source = $"my_{Environment.ProcessId}_{DateTime.UtcNow:HHmmssfff}";
+        await fixture.ExecuteOnMariaDbAsync("", $"CREATE DATABASE `{source}`");
+        await fixture.ExecuteOnMariaDbAsync(source, """
+            CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(20), born DATE, flag TINYINT(1), code VARBINARY(8), price DECIMAL(6,2), ratio FLOAT, seen DATETIME(6));
+            INSERT INTO items VALUES (1, 'one', '2024-02-29', 1, X'00FF10', 12.30, 0.1, '2024-01-02 03:04:05.000006'),
+                                     (2, NULL, NULL, 0, NULL, -0.5, NULL, '2024-01-02 03:04:05');
+            """);
+        var target = await fixture.NewDatabaseAsync("dst");
+        await fixture.ExecuteAsync($"CREATE TABLE `{target}`.`items` (id INT NOT NULL, name VARCHAR(20), born DATE, flag BOOLEAN, code VARBINARY(8), price DECIMAL(6,2), ratio FLOAT, seen DATETIME) PRIMARY KEY(id) DISTRIBUTED BY HASH(id)");
+        var mariaDb = new MySqlConnector.MySqlConnectionStringBuilder(fixture.StandIn.MariaDbConnectionString());
+        var reader = SyncStandInFixture.DatabaseReader(table: "items");
+        reader["stepType"] = "mysql";
+        reader["parameter"]!["column"] = new JsonArray("id", "name", "born", "flag", "code", "price", "ratio", "seen");
+        var writer = fixture.StarRocksWriter(table: "items");
+        writer["parameter"]!["column"] = new JsonArray("id", "name", "born", "flag", "code", "price", "ratio", "seen");
+        var path = fixture.WriteJob(null, target, reader, writer);
+        var job = JsonNode.Parse(File.ReadAllText(path))!;
+        job["dataSources"]!["src"] = new JsonObject
+        {
+            ["type"] = "mysql", ["jdbcUrl"] = $"jdbc:mysql://{mariaDb.Server}:{mariaDb.Port}/{source}", ["username"] = mariaDb.UserID, ["passwordEnv"] = "MARIADB_TEST_PASSWORD",
+        };
+        File.WriteAllText(path, job.ToJsonString());
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await StarRocks.Typed.Cli.Sync.SyncCommand.RunAsync(path, null, false, output, error, name => name switch
+        {
+            SyncStandInFixture.PasswordVariable => SyncStandInFixture.Password,
+            "MARIADB_TEST_PASSWORD" => mariaDb.Password,
+            _ => null,
+        }, CancellationToken.None);
+
+        Assert.True(exit == 0, error.ToString());
+        Assert.Equal(
+            ["1|one|2024-02-29|1|00FF10|12.30|0.1|2024-01-02 03:04:05.000006", "2|NULL|NULL|0|NULL|-0.50|NULL|2024-01-02 03:04:05.000000"],
+            await fixture.QueryMariaDbAsync(target, "SELECT id, name, CAST(born AS CHAR), flag + 0, HEX(code), price, ROUND(ratio, 3), CAST(seen AS CHAR) FROM items ORDER BY id"));
+    }
+
     /// <summary>
     /// The orders shape, 200,000 rows (1,000,000 took longer than a CI test should on the 2-core machine: see the README's
     /// figures), split in 4 ranges and loaded with 4 concurrent Stream Loads.
