@@ -29,6 +29,24 @@ public sealed class SyncDatabaseTests(SyncStandInFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task MaxBatchSize_below_the_typed_sinks_floor_cuts_batches_by_bytes()
+    {
+        var (source, target) = await SourceAndTargetAsync(2_000);
+        var job = fixture.WriteJob(source, target, SyncStandInFixture.DatabaseReader(),
+            fixture.StarRocksWriter(more: p => p["maxBatchSize"] = 20_000), concurrency: 1);
+
+        var run = await SyncStandInFixture.SyncAsync(job);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(await fixture.ChecksumAsync(source), await fixture.ChecksumAsync(target));
+        var bodies = fixture.StandIn.Requests.Entries
+            .Where(e => e.Node == "be" && e.Path.StartsWith($"/api/{target}/orders/_stream_load", StringComparison.Ordinal)).Select(e => e.BodyBytes).ToList();
+        Assert.True(bodies.Count >= 10, $"{bodies.Count} loads");
+        Assert.All(bodies, b => Assert.InRange(b, 1, 20_000 + 300)); // sent once it holds 20,000 bytes: at most one row more
+        Assert.Contains(bodies, b => b >= 20_000);
+    }
+
+    [Fact]
     public async Task Where_limits_the_rows_read_and_json_load_props_load_them_as_json()
     {
         var (source, target) = await SourceAndTargetAsync(2_000);
