@@ -1,13 +1,19 @@
+using Microsoft.Extensions.Configuration;
+using StarRocks.Typed.Configuration;
+
 namespace StarRocks.Typed.Cdc;
 
 /// <summary>
 /// The CDC sink's own options, spelled as StarRocks's Flink CDC pipeline sink spells them (Flink CDC,
 /// <c>StarRocksDataSinkOptions</c>); its loads use the sink options of <c>AddStarRocks</c> (every <c>sink.*</c> option).
+/// Bindable from configuration (<see cref="Apply(IConfiguration)"/>); checked with <see cref="GetFailures"/>.
 /// </summary>
 public sealed class StarRocksCdcOptions
 {
     /// <summary>Largest <c>unicode-char.max-bytes</c>: UTF-8 takes at most 4 bytes per character.</summary>
     public const int MaxUnicodeCharBytes = 4;
+
+    private const string PropertyPrefix = "table.create.properties.";
 
     /// <summary><c>table.create.num-buckets</c>: BUCKETS of created tables, 1 or more; null (default) lets StarRocks choose (2.5.7 and later).</summary>
     public int? TableCreateNumBuckets { get; set; }
@@ -15,7 +21,7 @@ public sealed class StarRocksCdcOptions
     /// <summary><c>table.create.properties.*</c>: PROPERTIES of created tables, e.g. <c>replication_num</c>, <c>fast_schema_evolution</c>.</summary>
     public IDictionary<string, string> TableCreateProperties { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary><c>table.schema-change.timeout</c> (whole seconds): how long a schema change may take (default 30 min).</summary>
+    /// <summary><c>table.schema-change.timeout</c> (whole seconds, 1 or more): how long a schema change may take (default 30 min).</summary>
     public TimeSpan SchemaChangeTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
@@ -23,4 +29,62 @@ public sealed class StarRocksCdcOptions
     /// lengths (bytes), 1–4 (default 3; 4 for MySQL's utf8mb4 text outside the Basic Multilingual Plane).
     /// </summary>
     public int UnicodeCharMaxBytes { get; set; } = 3;
+
+    /// <summary>Sets the options <paramref name="section"/> names (connector spellings); other keys are ignored.</summary>
+    /// <param name="section">E.g. <c>configuration.GetSection("StarRocks")</c>.</param>
+    /// <returns>These options.</returns>
+    /// <exception cref="FormatException">A value has the wrong type; the message names the option.</exception>
+    public StarRocksCdcOptions Apply(IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return Apply(ConnectorOptions.Pairs(section));
+    }
+
+    /// <summary>Sets the options <paramref name="connectorOptions"/> names (any case); other keys are ignored.</summary>
+    /// <param name="connectorOptions">Option names and values.</param>
+    /// <returns>These options.</returns>
+    /// <exception cref="FormatException">A value has the wrong type; the message names the option.</exception>
+    public StarRocksCdcOptions Apply(IEnumerable<KeyValuePair<string, string>> connectorOptions)
+    {
+        ArgumentNullException.ThrowIfNull(connectorOptions);
+        var pairs = connectorOptions.ToList();
+        ConnectorOptions.Apply(this, Options, pairs);
+        foreach (var (rawName, value) in pairs)
+        {
+            var name = rawName.Trim();
+            if (IsTableProperty(name))
+            {
+                TableCreateProperties[name[PropertyPrefix.Length..]] = value;
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>What is wrong with the options, each message naming the option as users spell it (empty when valid).</summary>
+    /// <returns>The failures.</returns>
+    public IReadOnlyList<string> GetFailures()
+    {
+        var failures = new List<string>();
+        ConnectorOptions.Check(this, Options, failures);
+        if (SchemaChangeTimeout.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            failures.Add($"table.schema-change.timeout must be whole seconds (was {SchemaChangeTimeout}).");
+        }
+
+        return failures;
+    }
+
+    /// <summary>Whether <paramref name="name"/> is a <c>table.create.properties.*</c> key.</summary>
+    internal static bool IsTableProperty(string name) =>
+        name.StartsWith(PropertyPrefix, StringComparison.OrdinalIgnoreCase) && name.Length > PropertyPrefix.Length;
+
+    /// <summary>The options (<c>table.create.properties.*</c> aside): name, parser and range of each.</summary>
+    internal static IReadOnlyList<ConnectorOption<StarRocksCdcOptions>> Options { get; } =
+    [
+        ConnectorOption<StarRocksCdcOptions>.Int32("table.create.num-buckets", o => o.TableCreateNumBuckets ?? 1, (o, v) => o.TableCreateNumBuckets = v, 1),
+        ConnectorOption<StarRocksCdcOptions>.Int64("table.schema-change.timeout", o => (long)Math.Ceiling(o.SchemaChangeTimeout.TotalSeconds),
+            (o, v) => o.SchemaChangeTimeout = TimeSpan.FromSeconds(Math.Clamp(v, -1, int.MaxValue)), 1),
+        ConnectorOption<StarRocksCdcOptions>.Int32("unicode-char.max-bytes", o => o.UnicodeCharMaxBytes, (o, v) => o.UnicodeCharMaxBytes = v, 1, MaxUnicodeCharBytes),
+    ];
 }

@@ -75,7 +75,7 @@ public sealed partial class SchemaDriftChecker(DbDataSource dataSource, string? 
         "SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.columns WHERE TABLE_SCHEMA = @db AND TABLE_NAME = @table ORDER BY ORDINAL_POSITION";
 
     /// <summary>A type as compared: lower case, no spaces, <c>decimal32/64/128</c> as <c>decimal</c>, <c>string</c> as <c>varchar(65533)</c>.</summary>
-    private static string Normalize(string type)
+    internal static string Normalize(string type)
     {
         var text = Whitespace().Replace(type, "").ToLowerInvariant();
         text = DecimalWidth().Replace(text, "decimal(");

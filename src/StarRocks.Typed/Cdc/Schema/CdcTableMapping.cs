@@ -41,6 +41,14 @@ internal static class CdcTableMapping
         return info with { CreateTableSql = CreateTableSql(info, options) };
     }
 
+    /// <summary>A StarRocks table as it is live (its columns in table order, its PRIMARY KEY columns), when no source schema is known.</summary>
+    public static StarRocksTableInfo FromLive(string database, string table, IReadOnlyList<LiveColumn> live)
+    {
+        var keyOrder = 0;
+        var columns = live.Select(c => new StarRocksColumnInfo(c.Name, c.Name, c.Type, c.IsNullable, c.IsKey ? keyOrder++ : -1, StarRocksAggregate.None, null, null));
+        return new StarRocksTableInfo(database, table, StarRocksTableKind.PrimaryKey, [.. columns], "");
+    }
+
     /// <summary>The StarRocks column of <paramref name="column"/> (key columns NOT NULL, as StarRocks requires).</summary>
     /// <param name="table">The source table (named in errors).</param>
     /// <param name="column">The source column.</param>
