@@ -11,8 +11,8 @@ namespace StarRocks.Typed.Cdc.Schema;
 /// <param name="Type">The type as StarRocks reports it, e.g. <c>varchar(30)</c>.</param>
 /// <param name="IsNullable">Whether it takes NULL.</param>
 /// <param name="IsKey">Whether it is a PRIMARY KEY column (<c>COLUMN_KEY</c> <c>PRI</c>).</param>
-/// <param name="HasDefault">Whether it has a default.</param>
-internal sealed record LiveColumn(string Name, string Type, bool IsNullable, bool IsKey, bool HasDefault);
+/// <param name="Default">The default as StarRocks reports it (unquoted; <c>CURRENT_TIMESTAMP</c>), or null.</param>
+internal sealed record LiveColumn(string Name, string Type, bool IsNullable, bool IsKey, string? Default);
 
 /// <summary>
 /// Runs the CDC sink's DDL through the FEs' MySQL protocol: statements, the live columns of a table, and ALTERs awaited
@@ -54,7 +54,7 @@ internal sealed class CdcDdl(DbDataSource dataSource, TimeSpan timeout)
                 Convert.ToString(reader.GetValue(1), CultureInfo.InvariantCulture)!,
                 "YES".Equals(Convert.ToString(reader.GetValue(2), CultureInfo.InvariantCulture), StringComparison.OrdinalIgnoreCase),
                 !reader.IsDBNull(3) && reader.GetString(3) == "PRI",
-                !reader.IsDBNull(4)));
+                reader.IsDBNull(4) ? null : Convert.ToString(reader.GetValue(4), CultureInfo.InvariantCulture)));
         }
 
         return columns;

@@ -87,8 +87,8 @@ internal sealed partial class CdcSchemaEvolution(CdcDdl ddl, StarRocksCdcOptions
 
     /// <summary>
     /// A whole new schema (Debezium's ALTER table change) against the live table: renames (a column gone and a new one
-    /// of the same type at the same source position, when the schema before is known), drops, adds (in source order,
-    /// appended), then type changes.
+    /// of the same type at the same position: a drop and an add would lose the column's values), drops, adds (in source
+    /// order, appended), then type changes.
     /// </summary>
     private async Task EvolveAsync(IReadOnlyList<LiveColumn> live, CdcTableSchema schema, CancellationToken cancellationToken)
     {
@@ -100,12 +100,12 @@ internal sealed partial class CdcSchemaEvolution(CdcDdl ddl, StarRocksCdcOptions
                 $"The primary key of {schema.Table} changed to ({string.Join(", ", schema.PrimaryKey)}); StarRocks cannot change the key of {_database}.{_table} ({string.Join(", ", liveKeys)}).");
         }
 
-        if (known.Source is { } before)
+        var renames = known.Source is { } before
+            ? Renames(before.Columns.Select(c => (c.Name, (object)c.Type)).ToList(), schema.Columns.Select(c => (c.Name, (object)c.Type)).ToList())
+            : Renames(live.Select(c => (c.Name, (object)SchemaDriftChecker.Normalize(c.Type))).ToList(), wanted.Columns.Select(c => (c.Name, (object)SchemaDriftChecker.Normalize(c.StarRocksType))).ToList());
+        foreach (var (from, to) in renames.ToList())
         {
-            foreach (var (from, to) in Renames(before, schema))
-            {
-                live = await RenameAsync(live, from, to, cancellationToken).ConfigureAwait(false);
-            }
+            live = await RenameAsync(live, from, to, cancellationToken).ConfigureAwait(false);
         }
 
         var drops = live.Where(c => !wanted.Columns.Any(w => Same(w.Name, c.Name))).ToList();
@@ -146,7 +146,12 @@ internal sealed partial class CdcSchemaEvolution(CdcDdl ddl, StarRocksCdcOptions
         return [.. live.Select(c => Same(c.Name, from) ? c with { Name = to } : c)];
     }
 
-    /// <summary>MODIFY COLUMN to the mapping of <paramref name="column"/> (its default and comment kept), unless the live type is that already.</summary>
+    /// <summary>
+    /// MODIFY COLUMN to the mapped type of <paramref name="column"/>, unless the live type is that already. The live
+    /// default is kept and a NULL column stays NULL: StarRocks refuses a MODIFY that changes either ("Can not change
+    /// default value", "Can not change from nullable to non-nullable": <c>Column.checkSchemaChangeAllowed</c>), which
+    /// Flink CDC's sink ran into by writing the column without its default (flink-cdc PR #4363).
+    /// </summary>
     private async Task ModifyAsync(LiveColumn live, CdcColumn column, int keyOrder, CancellationToken cancellationToken)
     {
         var mapped = CdcTableMapping.ToStarRocksColumn(_source, column, keyOrder, options);
@@ -155,7 +160,18 @@ internal sealed partial class CdcSchemaEvolution(CdcDdl ddl, StarRocksCdcOptions
             return;
         }
 
-        await AlterAsync(column.Name, "MODIFY COLUMN " + StarRocksSqlText.ColumnDefinition(mapped with { Name = live.Name }), cancellationToken).ConfigureAwait(false);
+        mapped = mapped with
+        {
+            Name = live.Name,
+            IsNullable = mapped.IsNullable || live.IsNullable,
+            Default = live.Default switch
+            {
+                null => null,
+                var value when value.Equals("CURRENT_TIMESTAMP", StringComparison.OrdinalIgnoreCase) => "CURRENT_TIMESTAMP",
+                var value => StarRocksSqlText.StringLiteral(value),
+            },
+        };
+        await AlterAsync(column.Name, "MODIFY COLUMN " + StarRocksSqlText.ColumnDefinition(mapped), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task AlterAsync(string? column, string clauses, CancellationToken cancellationToken, bool withTimeout = true)
@@ -188,14 +204,18 @@ internal sealed partial class CdcSchemaEvolution(CdcDdl ddl, StarRocksCdcOptions
 
     private int KeyOrder(string column) => known.Table.KeyColumns.Select(c => c.Name).ToList().FindIndex(k => Same(k, column));
 
-    /// <summary>Pairs of a column gone from <paramref name="before"/> and one new in <paramref name="after"/> at the same position with the same type.</summary>
-    private static IEnumerable<(string From, string To)> Renames(CdcTableSchema before, CdcTableSchema after)
+    /// <summary>
+    /// Pairs of a column gone from <paramref name="before"/> and one new in <paramref name="after"/> at the same position
+    /// with the same type: the source's columns when its schema before is known, else the live columns against the
+    /// mapped ones in StarRocks's order (after a restart).
+    /// </summary>
+    private static IEnumerable<(string From, string To)> Renames(List<(string Name, object Type)> before, List<(string Name, object Type)> after)
     {
-        for (var i = 0; i < Math.Min(before.Columns.Count, after.Columns.Count); i++)
+        for (var i = 0; i < Math.Min(before.Count, after.Count); i++)
         {
-            var (old, now) = (before.Columns[i], after.Columns[i]);
-            if (!Same(old.Name, now.Name) && old.Type == now.Type
-                && !after.Columns.Any(c => Same(c.Name, old.Name)) && !before.Columns.Any(c => Same(c.Name, now.Name)))
+            var (old, now) = (before[i], after[i]);
+            if (!Same(old.Name, now.Name) && old.Type.Equals(now.Type)
+                && !after.Any(c => Same(c.Name, old.Name)) && !before.Any(c => Same(c.Name, now.Name)))
             {
                 yield return (old.Name, now.Name);
             }

@@ -48,7 +48,7 @@ internal static partial class CdcTableCompatibility
         }
 
         var expectedNames = expected.Columns.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (live.FirstOrDefault(c => !expectedNames.Contains(c.Name) && !c.IsNullable && !c.HasDefault) is { } required)
+        if (live.FirstOrDefault(c => !expectedNames.Contains(c.Name) && !c.IsNullable && c.Default is null) is { } required)
         {
             throw new StarRocksCdcException(source, required.Name,
                 $"Column {required.Name} of StarRocks table {name} is NOT NULL without a default, and {source} has no such column to fill it.");
