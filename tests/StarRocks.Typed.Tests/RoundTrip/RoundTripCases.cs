@@ -121,6 +121,16 @@ public static class RoundTripCases
         new("CHAR from char: quote, tab, backslash, non-ASCII, 3-byte", r => r with { Letter = '"', MaybeLetter = '\t', Letters = ['\\', 'é', '€', 'x'] }),
         new("CHAR from char: a NUL and the largest BMP character", r => r with { Letter = '\0', MaybeLetter = '\uFFFD' }),
         new("CHAR: trailing spaces kept", r => r with { Code = "ab  " }),
+
+        // string byte lengths (StarRocks's lengths count UTF-8 bytes): exactly at the limit loads, a byte past it is refused
+        new("VARCHAR(60): exactly 60 bytes in 3-byte characters", r => r with { Short20 = new string('€', 20) }),
+        new("VARCHAR(60): 61 bytes are refused", r => r with { Short20 = new string('€', 20) + "x" }, InCsv: TooLong("short20"), InJson: TooLong("short20")),
+        new("CHAR(12): exactly 12 bytes", r => r with { Code = "€€€€" }),
+        new("CHAR(12): 13 bytes are refused", r => r with { Code = "€€€€x" }, InCsv: TooLong("code"), InJson: TooLong("code")),
+        new("STRING: exactly 65533 bytes", r => r with { Text = new string('€', 21_844) + "x" }),
+        new("STRING: 65534 bytes are refused", r => r with { MaybeText = new string('€', 21_844) + "xy" }, InCsv: TooLong("maybe_text"), InJson: TooLong("maybe_text")),
+        new("enum name: an undefined value longer than its VARCHAR(10) is refused", r => r with { MaybeSize = (RoundTripSize)(-1_234_567_890) },
+            InCsv: TooLong("maybe_size"), InJson: TooLong("maybe_size")),
         new("CHAR: full length and non-ASCII", r => r with { Code = "ñ😀ab" }),
 
         // numbers at their limits
@@ -158,6 +168,10 @@ public static class RoundTripCases
         new("DECIMAL(38,9): smallest fraction", r => r with { Money = 0.000000001m }),
         new("DECIMAL(10,4): at its precision limit", r => r with { Rate = 999999.9999m }),
         new("DECIMAL(10,4): negative precision limit and scale kept", r => r with { Rate = -999999.9999m, Money = -0.100000000m }),
+        new("DECIMAL(10,4): seven integer digits are refused", r => r with { Rate = 1_000_000m },
+            InCsv: new("rate", "more than 6 integer digits"), InJson: new("rate", "more than 6 integer digits")),
+        new("DECIMAL(10,4): below minus its limit is refused", r => r with { Rate = -1_000_000.0001m },
+            InCsv: new("rate", "more than 6 integer digits"), InJson: new("rate", "more than 6 integer digits")),
 
         // dates and times
         new("DATE: 0001-01-01", r => r with { Day = DateOnly.MinValue }),
@@ -229,6 +243,8 @@ public static class RoundTripCases
 
     /// <summary>The case called <paramref name="name"/>.</summary>
     public static RoundTripCase Named(string name) => All.Single(c => c.Name == name);
+
+    private static Refusal TooLong(string column) => new(column, "is too long. The max length of '" + column + "'");
 
     private static RoundTripCase Text(string name, string text, string? maybe = null) =>
         new(name, r => r with { Text = text, MaybeText = maybe ?? text });
