@@ -188,7 +188,8 @@ internal sealed class TableParser
                 Named(columnAttribute, "Scale", -1),
                 Named(columnAttribute, "EnumFormat", 0) == 1,
                 Named(columnAttribute, "Json", false),
-                unicodeCharMaxBytes);
+                unicodeCharMaxBytes,
+                Named(columnAttribute, "MaxBytes", 0));
             var value = TypeMapper.Map(memberType, options, out var problem);
             if (value is null)
             {
@@ -273,8 +274,10 @@ internal sealed class TableParser
             scalar = scalar.Element;
         if (options.Length != 0 && scalar.Kind is not (ValueKind.String or ValueKind.Bytes or ValueKind.BytesMemory))
             return "Length applies to string, byte[] and ReadOnlyMemory<byte> members only";
-        if (options.FixedLength && (options.Length == 0 || scalar.Kind != ValueKind.String))
-            return "FixedLength applies to string members with a Length only";
+        if (options.MaxBytes != 0 && scalar.Kind is not (ValueKind.String or ValueKind.Char))
+            return "MaxBytes applies to string and char members only (byte[] and ReadOnlyMemory<byte> take their VARBINARY bytes in Length)";
+        if (options.FixedLength && ((options.Length == 0 && options.MaxBytes == 0) || scalar.Kind != ValueKind.String))
+            return "FixedLength applies to string members with a Length or MaxBytes only";
         if ((options.Precision != 0 || options.Scale >= 0) && scalar.Kind != ValueKind.Decimal)
             return "Precision and Scale apply to decimal members only";
         if (options.EnumAsName && scalar.Kind != ValueKind.EnumName)

@@ -94,6 +94,10 @@ public static class RoundTripCases
         JsonDocument = JsonDocument.Parse("[1]"),
         JsonNode = System.Text.Json.Nodes.JsonNode.Parse("2"),
         JsonObject = new() { ["n"] = 3 },
+        Access = RoundTripAccess.Read,
+        Accesses = [RoundTripAccess.None],
+        ReturnFlag = "N",
+        Label10 = "label",
     };
 
     /// <summary>Every case, by name.</summary>
@@ -219,6 +223,15 @@ public static class RoundTripCases
         // GUID, enums, booleans, NULLs
         new("GUID: empty", r => r with { Uid = Guid.Empty }),
         new("GUID: all bits set", r => r with { Uid = Guid.AllBitsSet }),
+        new("enum name, [Flags]: every flag combined, none, in an ARRAY", r => r with
+        {
+            Access = RoundTripAccess.Read | RoundTripAccess.Write | RoundTripAccess.Execute | RoundTripAccess.Delete,
+            Accesses = [RoundTripAccess.None, RoundTripAccess.Write | RoundTripAccess.Delete, RoundTripAccess.Execute],
+        }),
+        new("enum name, [Flags]: an undefined bit is written as the number", r => r with { Access = (RoundTripAccess)17 }),
+        new("MaxBytes: CHAR(1) and VARCHAR(10) exactly full", r => r with { ReturnFlag = "R", Label10 = "ten bytes!" }),
+        new("MaxBytes: VARCHAR(10) counts bytes, 5 two-byte characters fill it", r => r with { Label10 = "ééééé" }),
+        new("MaxBytes: a two-byte character in CHAR(1) is refused", r => r with { ReturnFlag = "é" }, InCsv: TooLong("return_flag"), InJson: TooLong("return_flag")),
         new("enums: number at its max, name", r => r with { Color = RoundTripColor.Blue, Size = RoundTripSize.ExtraLarge, MaybeSize = RoundTripSize.ExtraLarge, Sizes = [] }),
         new("BOOLEAN: false", r => r with { Flag = false, MaybeFlag = true }),
         new("NULL in every nullable column", r => r with
