@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using StarRocks.Typed.Benchmarks.Loading;
 using StarRocks.Typed.Benchmarks.Serialization;
 using StarRocks.Typed.Benchmarks.Sink;
+using StarRocks.Typed.Benchmarks.Sync;
 
 switch (args)
 {
@@ -18,7 +19,12 @@ switch (args)
     case ["quick-compression", ..]:
         await QuickCompressionMeasurement.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
         break;
+    case ["quick-sync", ..]:
+        await QuickSyncMeasurement.RunAsync(
+            rows: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000,
+            runs: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+        break;
     default:
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        BenchmarkSwitcher.FromAssembly(System.Reflection.Assembly.GetExecutingAssembly()).Run(args);
         break;
 }

@@ -1,0 +1,236 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Threading.Channels;
+using MySqlConnector;
+using StarRocks.Typed.Cli.Jobs;
+using StarRocks.Typed.Cli.Sync.Reading;
+using StarRocks.Typed.Configuration;
+using StarRocks.Typed.Loading;
+using StarRocks.Typed.Serialization;
+using StarRocks.Typed.Sql;
+
+namespace StarRocks.Typed.Cli.Sync.Writing;
+
+/// <summary>
+/// Loads rows into a StarRocks table with Stream Load (the library's <see cref="StreamLoadClient"/>: labels, retries,
+/// redirects), as many loads at once as the job's concurrency, each from its own batch of at most <c>maxBatchRows</c>
+/// rows; a batch is sent once it holds <c>maxBatchSize</c> bytes or more. CSV fields are the load text with NULL as
+/// <c>\N</c>, between the <c>loadProps</c> separators; JSON batches are one array of objects (<c>strip_outer_array</c>).
+/// </summary>
+internal sealed class StarRocksRowWriter : IRowWriter
+{
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+    private readonly StarRocksWriter _step;
+    private readonly RowSchema _schema;
+    private readonly int _concurrency;
+    private readonly StreamLoadClient _client;
+    private readonly IReadOnlyList<KeyValuePair<string, string>> _headers;
+    private readonly JsonEncodedText[] _jsonNames;
+
+    public StarRocksRowWriter(StarRocksWriter step, RowSchema schema, int concurrency)
+    {
+        _step = step;
+        _schema = schema;
+        _concurrency = concurrency;
+        _client = new StreamLoadClient(new StarRocksConnectionOptions
+        {
+            LoadUrls = string.Join(';', step.LoadUrls),
+            Username = step.DataSource.UserName,
+            Password = step.DataSource.Password.Reveal(),
+            LabelPrefix = "starrocks_typed_sync",
+        });
+        var headers = step.LoadProps.Headers
+            .Where(h => !h.Key.Equals("format", StringComparison.OrdinalIgnoreCase))
+            .Append(new("format", step.LoadProps.Format == LoadFormat.Json ? "json" : "csv"))
+            .Append(new("columns", string.Join(", ", step.Columns.Select(StarRocksSqlText.Quote))));
+        if (step.LoadProps.Format == LoadFormat.Json && !step.LoadProps.Headers.ContainsKey("strip_outer_array"))
+            headers = headers.Append(new("strip_outer_array", "true"));
+        _headers = [.. headers];
+        _jsonNames = [.. step.Columns.Select(c => JsonEncodedText.Encode(c, JavaScriptEncoder.UnsafeRelaxedJsonEscaping))];
+    }
+
+    /// <inheritdoc />
+    public Task PrepareAsync(CancellationToken cancellationToken) => RunSqlAsync("preSql", _step.PreSql, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task WriteAsync(ChannelReader<RowChunk> rows, SyncCounters counters, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var loaders = Enumerable.Range(0, _concurrency).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await LoadAllAsync(rows, counters, stop.Token).ConfigureAwait(false);
+            }
+            catch
+            {
+                await stop.CancelAsync().ConfigureAwait(false); // one failed load stops the others
+                throw;
+            }
+        }, CancellationToken.None)).ToList();
+        try
+        {
+            await Task.WhenAll(loaders).ConfigureAwait(false);
+        }
+        catch
+        {
+            var failures = loaders.Where(t => t.Exception is not null).SelectMany(t => t.Exception!.InnerExceptions).ToList();
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failures.FirstOrDefault(e => e is not OperationCanceledException)
+                ?? new OperationCanceledException(cancellationToken));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task CompleteAsync(CancellationToken cancellationToken) => RunSqlAsync("postSql", _step.PostSql, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task RunSqlAsync(string parameter, IReadOnlyList<string> statements, CancellationToken cancellationToken)
+    {
+        if (statements.Count == 0)
+            return;
+        await using var connection = await DatabaseRowReader.OpenAsync(_step.DataSource, _step.Database, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < statements.Count; i++)
+        {
+            try
+            {
+                await using var command = new MySqlCommand(statements[i], connection);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (MySqlException e)
+            {
+                throw new SyncException(SyncExitCode.SqlFailed, $"{parameter}[{i}] failed: {e.Message}", e);
+            }
+        }
+    }
+
+    private async Task LoadAllAsync(ChannelReader<RowChunk> rows, SyncCounters counters, CancellationToken cancellationToken)
+    {
+        using var batch = new LoadBatch();
+        var writer = new BatchWriter(this, batch);
+        await foreach (var chunk in rows.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var row in chunk.Rows)
+            {
+                writer.Add(row);
+                if (batch.RowCount >= _step.MaxBatchRows || writer.Length >= _step.MaxBatchSize)
+                {
+                    writer.Finish();
+                    await LoadAsync(batch, counters, cancellationToken).ConfigureAwait(false);
+                    batch.Reset();
+                    writer = new BatchWriter(this, batch);
+                }
+            }
+        }
+
+        if (batch.RowCount > 0)
+        {
+            writer.Finish();
+            await LoadAsync(batch, counters, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task LoadAsync(LoadBatch batch, SyncCounters counters, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await _client.LoadAsync(new StreamLoadRequest(_step.Database, _step.Table, batch) { Headers = _headers }, cancellationToken).ConfigureAwait(false);
+            var loaded = result.State is null ? result.NumberLoadedRows : batch.RowCount; // a label an earlier attempt loaded
+            counters.Written(loaded, result.NumberFilteredRows);
+            if (result.NumberFilteredRows > 0 && result.ErrorUrl is not null)
+                counters.NoteRejectedRows($"ErrorURL {result.ErrorUrl}");
+        }
+        catch (StarRocksLoadException e) when (IsDataQuality(e))
+        {
+            counters.Failed(batch.RowCount, e.RejectedRows ?? e.Result?.ErrorUrl);
+            if (_step.StrategyOnError == StrategyOnError.Exit)
+                throw new SyncException(SyncExitCode.RowsRejected, $"{e.Message.Split(Environment.NewLine)[0]} (strategyOnError: exit)", e);
+        }
+        catch (StarRocksLoadException e)
+        {
+            counters.Failed(batch.RowCount, null);
+            throw new SyncException(SyncExitCode.LoadFailed, e.Message, e);
+        }
+    }
+
+    /// <summary>Whether StarRocks refused the batch for its rows (filtered beyond <c>max_filter_ratio</c>), not for the load itself.</summary>
+    private static bool IsDataQuality(StarRocksLoadException e) =>
+        e.Result is { NumberFilteredRows: > 0 }
+        || (e.StarRocksMessage?.Contains("too many filtered rows", StringComparison.OrdinalIgnoreCase) ?? false);
+
+    /// <summary>Serializes rows into one batch, in the writer's format.</summary>
+    private sealed class BatchWriter
+    {
+        private readonly StarRocksRowWriter _owner;
+        private readonly LoadBatch _batch;
+        private readonly Utf8JsonWriter? _json;
+
+        public BatchWriter(StarRocksRowWriter owner, LoadBatch batch)
+        {
+            _owner = owner;
+            _batch = batch;
+            if (owner._step.LoadProps.Format == LoadFormat.Json)
+            {
+                _json = new Utf8JsonWriter(batch, JsonOptions);
+                _json.WriteStartArray();
+            }
+        }
+
+        /// <summary>The bytes written so far.</summary>
+        public long Length => _json is null ? _batch.Length : _batch.Length + _json.BytesPending;
+
+        public void Add(string?[] row)
+        {
+            if (_json is not null)
+                JsonRow.Write(_json, _owner._jsonNames, _owner._schema.Kinds, row);
+            else
+                AddCsv(row);
+            _batch.AddRows();
+        }
+
+        public void Finish()
+        {
+            if (_json is null)
+                return;
+            _json.WriteEndArray();
+            _json.Flush();
+            _json.Dispose();
+        }
+
+        private void AddCsv(string?[] row)
+        {
+            var props = _owner._step.LoadProps;
+            for (var i = 0; i < row.Length; i++)
+            {
+                if (i > 0)
+                    _batch.Write(props.ColumnSeparator);
+                var value = row[i];
+                if (value is null)
+                {
+                    _batch.Write(@"\N"u8);
+                    continue;
+                }
+
+                var span = _batch.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length));
+                var written = Encoding.UTF8.GetBytes(value, span);
+                var bytes = span[..written];
+                if (bytes.IndexOf(props.ColumnSeparator) >= 0 || bytes.IndexOf(props.RowDelimiter) >= 0)
+                {
+                    throw new SyncException(SyncExitCode.LoadFailed,
+                        $"a value of column '{_owner._step.Columns[i]}' holds the column separator ({StarRocksDelimiter.Format(props.ColumnSeparator)}) or the row delimiter ({StarRocksDelimiter.Format(props.RowDelimiter)}); " +
+                        "set loadProps column_separator and row_delimiter to bytes the data never holds (e.g. \\x01 and \\x02), or load JSON (loadProps format: json).");
+                }
+
+                _batch.Advance(written);
+            }
+
+            _batch.Write(props.RowDelimiter);
+        }
+    }
+}
