@@ -57,7 +57,8 @@ public sealed partial class SchemaDriftChecker(DbDataSource dataSource, string? 
             }
             else if (Normalize(liveType) != Normalize(column.StarRocksType))
             {
-                drifts.Add(new(column.Name, StarRocksColumnDriftKind.Mistyped, column.StarRocksType, liveType, StarRocksSqlText.ModifyColumn(table, database, i)));
+                drifts.Add(new(column.Name, StarRocksColumnDriftKind.Mistyped, column.StarRocksType, liveType,
+                    StarRocksTypeChange.IsAllowed(liveType, column.StarRocksType) ? StarRocksSqlText.ModifyColumn(table, database, i) : null));
             }
         }
 
