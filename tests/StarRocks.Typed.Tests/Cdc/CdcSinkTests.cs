@@ -186,6 +186,10 @@ public sealed class CdcSinkTests(SinkStandInFixture fixture)
         var format = Assert.Throws<FormatException>(() => Section(new() { ["table.schema-change.timeout"] = "30min" }).GetRequiredService<IOptions<StarRocksCdcOptions>>().Value);
         Assert.Contains("table.schema-change.timeout must be an integer", format.Message, StringComparison.Ordinal);
 
+        var routed = Section(new() { ["tables"] = @"shop.\.*", ["tables.exclude"] = "shop.tmp", ["route:0:source-table"] = "shop.a", ["route:0:sink-table"] = "ods.a", ["route:0:replace-symbol"] = "<>", ["route:0:description"] = "d" });
+        Assert.NotNull(routed.GetRequiredService<IOptions<StarRocks.Typed.Configuration.StarRocksOptions>>().Value); // the routing keys are known keys
+        Assert.Equal("ods.a", routed.GetRequiredService<IOptions<StarRocksCdcOptions>>().Value.Routes[0].SinkTable);
+
         var unknown = Assert.Throws<OptionsValidationException>(() => Section(new() { ["table.create.num-bucket"] = "2" }).GetRequiredService<IOptions<StarRocks.Typed.Configuration.StarRocksOptions>>().Value);
         Assert.Contains("table.create.num-bucket is not a StarRocks option", unknown.Message, StringComparison.Ordinal);
     }
