@@ -219,7 +219,7 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
     }
 
     /// <summary>The target of a StarRocks table: its buffer (one per StarRocks table, shared by the source tables routed to it) and its JSON shape.</summary>
-    internal CdcTarget Target(CdcTableSchema? source, StarRocksTableInfo table) => new(
+    private CdcTarget Target(CdcTableSchema? source, StarRocksTableInfo table) => new(
         source,
         table,
         _buffers.GetOrAdd((table.Database, table.Table), key => _sink.CreateTable(key.Database, key.Table, json: true)),
