@@ -72,11 +72,13 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
     public async ValueTask ApplyAsync(CdcSchemaEvent change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (_router.Route(change.Table) is not ({ } database, { } table))
+        if (_router.Route(change.Table) is not { } route)
         {
             _tables[change.Table] = null;
             return;
         }
+
+        var (database, table, merged) = route;
 
         await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -100,7 +102,7 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
             }
 
             await LoadBufferedRowsAsync(known, cancellationToken).ConfigureAwait(false);
-            if (await new CdcSchemaEvolution(_ddl, _options, known, _logger).ApplyAsync(change, cancellationToken).ConfigureAwait(false) is { } evolved)
+            if (await new CdcSchemaEvolution(_ddl, _options, known, merged, _logger).ApplyAsync(change, cancellationToken).ConfigureAwait(false) is { } evolved)
             {
                 _tables[change.Table] = Target(evolved.Source, evolved.Table);
             }
@@ -166,7 +168,7 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
     /// <summary>Rows of a table the sink has not seen a schema event of (after a restart): they go to its existing StarRocks table.</summary>
     private async ValueTask WriteAfterResolvingAsync(CdcTableId table, CdcRowKind kind, byte[] row, CancellationToken cancellationToken)
     {
-        if (_router.Route(table) is ({ } database, { } name))
+        if (_router.Route(table) is ({ } database, { } name, _))
         {
             await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -217,7 +219,7 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
     }
 
     /// <summary>The target of a StarRocks table: its buffer (one per StarRocks table, shared by the source tables routed to it) and its JSON shape.</summary>
-    internal CdcTarget Target(CdcTableSchema? source, StarRocksTableInfo table) => new(
+    private CdcTarget Target(CdcTableSchema? source, StarRocksTableInfo table) => new(
         source,
         table,
         _buffers.GetOrAdd((table.Database, table.Table), key => _sink.CreateTable(key.Database, key.Table, json: true)),

@@ -24,7 +24,7 @@ internal sealed class SectionKeysValidator(IConfiguration section) : IValidateOp
             .Select(p => p.Key.Trim().ToLowerInvariant())
             .Where(key => !Known.Contains(key) && InapplicableOptions.ReasonFor(key) is null
                 && !(key.StartsWith("sink.properties.", StringComparison.Ordinal) && key.Length > "sink.properties.".Length)
-                && !StarRocksCdcOptions.IsTableProperty(key))
+                && !StarRocksCdcOptions.IsTableProperty(key) && !StarRocksCdcOptions.IsRouteKey(key))
             .Select(key => $"{key} is not a StarRocks option; keys are spelled as StarRocks's connectors spell them (e.g. sink.buffer-flush.max-bytes, lookup.cache.ttl-ms).")
             .ToList());
 }

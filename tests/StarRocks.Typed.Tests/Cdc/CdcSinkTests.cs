@@ -44,11 +44,11 @@ public sealed class CdcSinkTests(SinkStandInFixture fixture)
     private static readonly string[] Final = ["1|uno|1.75|2024-01-02 03:04:05", "3|three|3.00|2024-03-01 00:00:00", "4|four|4.00|2024-04-01 00:00:00"];
 
     [Fact]
-    public async Task Inserts_updates_and_deletes_land_in_the_created_table()
+    public async Task Inserts_updates_and_deletes_land_in_the_created_table_as_JSON_loads_without_a_columns_header()
     {
         var harness = new CdcSinkHarness(fixture, NewDatabase("cdc_rows"));
         var schema = Items(harness.Database);
-        var (services, sink) = harness.Start();
+        var (services, sink) = harness.Start(o => o.Connection.Properties["format"] = "csv"); // typed sinks' format: CDC loads stay JSON
         await using (services)
         {
             await sink.ApplyAsync(new CreateTableEvent(schema), CancellationToken.None);
@@ -59,6 +59,30 @@ public sealed class CdcSinkTests(SinkStandInFixture fixture)
             Assert.Equal(Final, await harness.RowsAsync("items", "id, name, price, DATE_FORMAT(added, '%Y-%m-%d %H:%i:%s')"));
             Assert.Equal(["id|bigint", "name|varchar(60)", "price|decimal(10,2)", "added|datetime"], await harness.ColumnsAsync("items"));
         }
+
+        var load = Assert.Single(fixture.StandIn.Requests.Entries, e => e.Node == "be" && e.Path == $"/api/{harness.Database}/items/_stream_load");
+        Assert.Equal(("json", "true", "true"), (load.Headers["format"].ToLowerInvariant(), load.Headers["strip_outer_array"], load.Headers["ignore_json_size"]));
+        Assert.False(load.Headers.ContainsKey("columns"));
+    }
+
+    [Fact]
+    public async Task Binary_columns_arrive_from_their_base64_JSON_members_also_after_a_column_is_added()
+    {
+        var harness = new CdcSinkHarness(fixture, NewDatabase("cdc_bin"));
+        var table = new CdcTableId(harness.Database, "blobs");
+        var (services, sink) = harness.Start();
+        await using (services)
+        {
+            await sink.ApplyAsync(new CreateTableEvent(new(table, [new("id", new(CdcTypeKind.Int), Nullable: false), new("b", new(CdcTypeKind.Binary, 4))], ["id"])), CancellationToken.None);
+            await sink.WriteRowAsync(table, CdcRowKind.Insert, Json("""{"id":1,"b":"AQID"}"""), CancellationToken.None);
+            await sink.ApplyAsync(new AddColumnEvent(table, new("v", new(CdcTypeKind.VarBinary, 8))), CancellationToken.None);
+            await sink.WriteRowAsync(table, CdcRowKind.Insert, Json("""{"id":2,"b":"/w==","v":"AAE="}"""), CancellationToken.None);
+            await sink.WriteRowAsync(table, CdcRowKind.Delete, Json("""{"id":1}"""), CancellationToken.None);
+            await sink.CheckpointAsync(null, CancellationToken.None);
+        }
+
+        Assert.Equal(["2|FF|0001"], await harness.RowsAsync("blobs", "id, HEX(b), HEX(v)"));
+        Assert.Equal(["id|int", "b|varbinary(6)", "v|varbinary(9)"], (await harness.ColumnsAsync("blobs")).Select(c => c.Replace("int(11)", "int", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -185,6 +209,10 @@ public sealed class CdcSinkTests(SinkStandInFixture fixture)
 
         var format = Assert.Throws<FormatException>(() => Section(new() { ["table.schema-change.timeout"] = "30min" }).GetRequiredService<IOptions<StarRocksCdcOptions>>().Value);
         Assert.Contains("table.schema-change.timeout must be an integer", format.Message, StringComparison.Ordinal);
+
+        var routed = Section(new() { ["tables"] = @"shop.\.*", ["tables.exclude"] = "shop.tmp", ["route:0:source-table"] = "shop.a", ["route:0:sink-table"] = "ods.a", ["route:0:replace-symbol"] = "<>", ["route:0:description"] = "d" });
+        Assert.NotNull(routed.GetRequiredService<IOptions<StarRocks.Typed.Configuration.StarRocksOptions>>().Value); // the routing keys are known keys
+        Assert.Equal("ods.a", routed.GetRequiredService<IOptions<StarRocksCdcOptions>>().Value.Routes[0].SinkTable);
 
         var unknown = Assert.Throws<OptionsValidationException>(() => Section(new() { ["table.create.num-bucket"] = "2" }).GetRequiredService<IOptions<StarRocks.Typed.Configuration.StarRocksOptions>>().Value);
         Assert.Contains("table.create.num-bucket is not a StarRocks option", unknown.Message, StringComparison.Ordinal);

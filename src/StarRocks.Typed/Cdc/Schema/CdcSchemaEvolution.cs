@@ -16,8 +16,12 @@ namespace StarRocks.Typed.Cdc.Schema;
 /// <param name="ddl">Runs the statements.</param>
 /// <param name="options">The type mapping's options.</param>
 /// <param name="known">The table before the change.</param>
+/// <param name="merged">
+/// Whether a route merges several source tables into the table: then a source's TRUNCATE, DROP TABLE and dropped
+/// columns are not applied (they would remove the other sources' rows or columns), only logged.
+/// </param>
 /// <param name="logger">Logs each change.</param>
-internal sealed partial class CdcSchemaEvolution(CdcDdl ddl, StarRocksCdcOptions options, CdcTarget known, ILogger logger)
+internal sealed partial class CdcSchemaEvolution(CdcDdl ddl, StarRocksCdcOptions options, CdcTarget known, bool merged, ILogger logger)
 {
     private readonly string _database = known.Table.Database;
     private readonly string _table = known.Table.Table;
@@ -29,6 +33,12 @@ internal sealed partial class CdcSchemaEvolution(CdcDdl ddl, StarRocksCdcOptions
         _source = change.Table;
         var live = await ddl.ReadColumnsAsync(_database, _table, cancellationToken).ConfigureAwait(false);
         var source = known.Source;
+        if (merged && change is TruncateTableEvent or DropTableEvent or DropColumnEvent)
+        {
+            NotAppliedToMergedTable(logger, change.GetType().Name, change.Table.ToString(), _database, _table);
+            return (source, known.Table);
+        }
+
         switch (change)
         {
             case TruncateTableEvent:
@@ -108,7 +118,7 @@ internal sealed partial class CdcSchemaEvolution(CdcDdl ddl, StarRocksCdcOptions
             live = await RenameAsync(live, from, to, cancellationToken).ConfigureAwait(false);
         }
 
-        var drops = live.Where(c => !wanted.Columns.Any(w => Same(w.Name, c.Name))).ToList();
+        var drops = merged ? [] : live.Where(c => !wanted.Columns.Any(w => Same(w.Name, c.Name))).ToList();
         if (drops.Count > 0)
         {
             await AlterAsync(drops.Count == 1 ? drops[0].Name : null, string.Join(", ", drops.Select(c => "DROP COLUMN " + StarRocksSqlText.Quote(c.Name))), cancellationToken).ConfigureAwait(false);
@@ -231,6 +241,9 @@ internal sealed partial class CdcSchemaEvolution(CdcDdl ddl, StarRocksCdcOptions
     private static bool Has(IReadOnlyList<LiveColumn> live, string name) => live.Any(c => Same(c.Name, name));
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "{Change} of {Source} not applied: StarRocks table {Database}.{Table} merges several source tables")]
+    private static partial void NotAppliedToMergedTable(ILogger logger, string change, string source, string database, string table);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Schema change of StarRocks table {Database}.{Table}: {Change}")]
     private static partial void SchemaChanging(ILogger logger, string database, string table, string change);
