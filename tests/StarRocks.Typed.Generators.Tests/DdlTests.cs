@@ -353,4 +353,56 @@ public class DdlTests
             )
             """.ReplaceLineEndings("\n"), ddl);
     }
+
+    [Fact]
+    public void MaxBytesGivesTheLengthAsPublishedDdlWritesIt()
+    {
+        // TPC-H's lineitem: l_returnflag CHAR(1), l_shipinstruct CHAR(25), l_comment VARCHAR(44), whatever unicode-char.max-bytes is.
+        var ddl = Ddl("""
+            [StarRocksTable("tpch", "t")]
+            public sealed partial record Model
+            {
+                public long Id { get; init; }
+                [StarRocksColumn(MaxBytes = 1, FixedLength = true)] public string ReturnFlag { get; init; } = "";
+                [StarRocksColumn(MaxBytes = 25, FixedLength = true)] public string ShipInstruct { get; init; } = "";
+                [StarRocksColumn(MaxBytes = 44)] public string Comment { get; init; } = "";
+                [StarRocksColumn(MaxBytes = 1)] public char Flag { get; init; }
+                [StarRocksColumn(MaxBytes = 300, FixedLength = true)] public string Long { get; init; } = "";
+                [StarRocksColumn(MaxBytes = 10)] public string[] Tags { get; init; } = [];
+                [StarRocksColumn(Length = 1, FixedLength = true)] public string Characters { get; init; } = "";
+                public char Letter { get; init; }
+                public byte[] Blob { get; init; } = [];
+            }
+            """);
+
+        Assert.Contains("`return_flag` CHAR(1) NOT NULL,", ddl);
+        Assert.Contains("`ship_instruct` CHAR(25) NOT NULL,", ddl);
+        Assert.Contains("`comment` VARCHAR(44) NOT NULL,", ddl);
+        Assert.Contains("`flag` CHAR(1) NOT NULL,", ddl);
+        Assert.Contains("`long` VARCHAR(300) NOT NULL,", ddl); // CHAR holds at most 255 bytes
+        Assert.Contains("`tags` ARRAY<VARCHAR(10)> NOT NULL,", ddl);
+        Assert.Contains("`characters` CHAR(3) NOT NULL,", ddl); // Length counts characters × unicode-char.max-bytes (3)
+        Assert.Contains("`letter` CHAR(3) NOT NULL,", ddl);
+        Assert.Contains("`blob` VARBINARY(1048576) NOT NULL", ddl); // unbounded byte[]: StarRocks's largest VARBINARY
+    }
+
+    [Fact]
+    public void AFlagsEnumByNameFitsEveryCombinationAsEnumToStringWritesIt()
+    {
+        var ddl = Ddl("""
+            [Flags] public enum Access { None = 0, Read = 1, Write = 2, Execute = 4, ReadWrite = Read | Write, Everything = 7, Ünïcode = 8 }
+            public enum Plain { Small, ExtraLarge }
+            [StarRocksTable("s", "t")]
+            public sealed partial record Model
+            {
+                public long Id { get; init; }
+                [StarRocksColumn(EnumFormat = StarRocksEnumFormat.Name)] public Access Rights { get; init; }
+                [StarRocksColumn(EnumFormat = StarRocksEnumFormat.Name)] public Plain Size { get; init; }
+            }
+            """);
+
+        // Read, Write, Execute, ReadWrite, Everything, Ünïcode (9 bytes in UTF-8): 4 + 5 + 7 + 9 + 10 + 9 = 44 bytes and 5 separators ", ".
+        Assert.Contains("`rights` VARCHAR(54) NOT NULL,", ddl);
+        Assert.Contains("`size` VARCHAR(10) NOT NULL", ddl);
+    }
 }

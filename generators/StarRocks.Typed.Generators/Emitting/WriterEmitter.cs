@@ -86,22 +86,34 @@ internal static class WriterEmitter
         var value = column.Value;
         var local = "value" + CSharpInt(index);
         var statement = value.IsNullableValueType
-            ? $"if ({access} is {{ }} {local}) {Call(value, local, column.Name, json)}; else writer.WriteNull();"
-            : Call(value, access, column.Name, json) + ";";
+            ? $"if ({access} is {{ }} {local}) {Call(column, local, json)}; else writer.WriteNull();"
+            : Call(column, access, json) + ";";
         writer.LineWithoutNullabilityConstraintWarning(statement, ValueTypeNames.HasReferenceMapKey(value));
     }
 
-    private static string Call(ValueSpec value, string argument, string columnName, bool json)
+    /// <summary>
+    /// The writer call for one value. Strings, chars and enum names in a CHAR/VARCHAR/STRING column pass its byte length,
+    /// decimals the column's precision and scale, so that the writer refuses what StarRocks would filter.
+    /// </summary>
+    private static string Call(ColumnSpec spec, string argument, bool json)
     {
-        var column = json ? "" : ", " + CSharpString(columnName);
+        var value = spec.Value;
+        var column = json ? "" : ", " + CSharpString(spec.Name);
+        var limit = spec.MaxBytes > 0 ? ", " + CSharpInt(spec.MaxBytes) : "";
         return value.Kind switch
         {
+            ValueKind.Decimal when spec.Decimal is { } digits =>
+                $"writer.WriteDecimal({argument}, {CSharpInt(digits.Precision)}, {CSharpInt(digits.Scale)}{column})",
+            ValueKind.String or ValueKind.Char or ValueKind.EnumName when json =>
+                $"writer.Write{ValueTypeNames.ScalarSuffix(value.Kind)}({argument}{limit})",
             ValueKind.Array or ValueKind.Map => WriteCollection(value, argument, column),
             ValueKind.BytesMemory => $"writer.WriteBinary({argument}.Span)",
             ValueKind.JsonDocument => $"writer.WriteJson({argument}?.RootElement ?? default{column})",
             ValueKind.JsonNode => $"writer.WriteJsonText({argument}?.ToJsonString(){column})",
-            ValueKind.Half or ValueKind.Single or ValueKind.Double or ValueKind.UInt128 or ValueKind.BigInteger or ValueKind.String or ValueKind.Char or ValueKind.JsonText or ValueKind.JsonElement
-                or ValueKind.DateTimeOffset or ValueKind.EnumName =>
+            ValueKind.String or ValueKind.Char or ValueKind.EnumName =>
+                $"writer.Write{ValueTypeNames.ScalarSuffix(value.Kind)}({argument}{limit}{column})",
+            ValueKind.Half or ValueKind.Single or ValueKind.Double or ValueKind.UInt128 or ValueKind.BigInteger or ValueKind.JsonText or ValueKind.JsonElement
+                or ValueKind.DateTimeOffset =>
                 $"writer.Write{ValueTypeNames.ScalarSuffix(value.Kind)}({argument}{column})",
             _ => $"writer.Write{ValueTypeNames.ScalarSuffix(value.Kind)}({argument})",
         };

@@ -60,8 +60,20 @@ internal sealed record ColumnSpec
     /// <summary>Whether the reader can assign the member in an object initializer.</summary>
     public required bool IsSettable { get; init; }
 
+    /// <summary>
+    /// For string, char and enum-name members in a CHAR/VARCHAR/STRING column: the column's length in bytes, which the
+    /// writers check (StarRocks refuses a longer value); 0 otherwise.
+    /// </summary>
+    public required int MaxBytes { get; init; }
+
+    /// <summary>For decimal members in a DECIMAL column: its precision and scale, which the writers check; null otherwise.</summary>
+    public required DecimalDigits? Decimal { get; init; }
+
     public bool IsKey => KeyOrder >= 0;
 }
+
+/// <summary>A DECIMAL column's precision and scale.</summary>
+internal sealed record DecimalDigits(int Precision, int Scale);
 
 /// <summary>An explicit range partition: <c>PARTITION name VALUES LESS THAN ("bound")</c>.</summary>
 internal sealed record RangeBoundSpec(string Name, string LessThan);

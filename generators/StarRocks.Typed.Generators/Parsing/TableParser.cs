@@ -188,7 +188,8 @@ internal sealed class TableParser
                 Named(columnAttribute, "Scale", -1),
                 Named(columnAttribute, "EnumFormat", 0) == 1,
                 Named(columnAttribute, "Json", false),
-                unicodeCharMaxBytes);
+                unicodeCharMaxBytes,
+                Named(columnAttribute, "MaxBytes", 0));
             var value = TypeMapper.Map(memberType, options, out var problem);
             if (value is null)
             {
@@ -212,19 +213,22 @@ internal sealed class TableParser
             };
             var keyOrder = keyAttribute?.ConstructorArguments.FirstOrDefault().Value is int order ? order : -1;
 
+            var starRocksType = StarRocksType(value, typeOverride);
             columns.Add(new ParsedColumn(
                 new ColumnSpec
                 {
                     Name = name,
                     MemberName = member.Name,
                     Value = value,
-                    StarRocksType = StarRocksType(value, typeOverride),
+                    StarRocksType = starRocksType,
                     IsNullable = isNullable,
                     KeyOrder = keyOrder,
                     Aggregate = (AggregateFunction)Named(columnAttribute, "Aggregate", 0),
                     Default = Named<string?>(columnAttribute, "Default", null),
                     Comment = Named<string?>(columnAttribute, "Comment", null),
                     IsSettable = isSettable,
+                    MaxBytes = CheckedBytes(value, starRocksType),
+                    Decimal = CheckedDecimal(value, starRocksType),
                 },
                 memberLocation,
                 LocationInfo.From(keyAttribute?.ApplicationSyntaxReference),
@@ -241,6 +245,24 @@ internal sealed class TableParser
     private static string StarRocksType(ValueSpec value, string? typeOverride) =>
         string.IsNullOrEmpty(typeOverride) ? value.StarRocksType : SqlType.Parse(typeOverride!, out _)?.ToString() ?? typeOverride!;
 
+    /// <summary>The byte length the writers check for a string, char or enum-name member's CHAR/VARCHAR/STRING column; 0 for other members.</summary>
+    private static int CheckedBytes(ValueSpec value, string starRocksType) =>
+        value.Kind is ValueKind.String or ValueKind.Char or ValueKind.EnumName && SqlType.Parse(starRocksType, out _) is { IsString: true }
+            ? (int)Math.Min(TypeMapper.StringByteLength(starRocksType), int.MaxValue)
+            : 0;
+
+    /// <summary>
+    /// The precision and scale the writers check for a decimal member's DECIMAL column (unwritten: DECIMAL(10,0), and the
+    /// variants' largest precision with scale 0, as the type override checker reads them); null for other members.
+    /// </summary>
+    private static DecimalDigits? CheckedDecimal(ValueSpec value, string starRocksType)
+    {
+        if (value.Kind != ValueKind.Decimal || SqlType.Parse(starRocksType, out _) is not { IsDecimal: true } type)
+            return null;
+        var defaultPrecision = type.Name switch { "DECIMAL" => 10, "DECIMAL32" => 9, "DECIMAL64" => 18, "DECIMALV2" => 27, _ => 38 };
+        return new DecimalDigits((int)Math.Min(type.Precision ?? defaultPrecision, int.MaxValue), (int)Math.Min(type.Scale ?? 0, int.MaxValue));
+    }
+
     /// <summary>
     /// A <c>[StarRocksColumn]</c> setting that has no effect on the member's type (checked on the innermost element of
     /// arrays and map values, where the settings apply), or null.
@@ -252,8 +274,10 @@ internal sealed class TableParser
             scalar = scalar.Element;
         if (options.Length != 0 && scalar.Kind is not (ValueKind.String or ValueKind.Bytes or ValueKind.BytesMemory))
             return "Length applies to string, byte[] and ReadOnlyMemory<byte> members only";
-        if (options.FixedLength && (options.Length == 0 || scalar.Kind != ValueKind.String))
-            return "FixedLength applies to string members with a Length only";
+        if (options.MaxBytes != 0 && scalar.Kind is not (ValueKind.String or ValueKind.Char))
+            return "MaxBytes applies to string and char members only (byte[] and ReadOnlyMemory<byte> take their VARBINARY bytes in Length)";
+        if (options.FixedLength && ((options.Length == 0 && options.MaxBytes == 0) || scalar.Kind != ValueKind.String))
+            return "FixedLength applies to string members with a Length or MaxBytes only";
         if ((options.Precision != 0 || options.Scale >= 0) && scalar.Kind != ValueKind.Decimal)
             return "Precision and Scale apply to decimal members only";
         if (options.EnumAsName && scalar.Kind != ValueKind.EnumName)

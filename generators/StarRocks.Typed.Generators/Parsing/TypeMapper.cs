@@ -11,7 +11,8 @@ namespace StarRocks.Typed.Generators.Parsing;
 
 /// <summary>The <c>[StarRocksColumn]</c> settings that shape a type mapping, and the member and column names to report.</summary>
 internal sealed record ColumnTypeOptions(
-    string MemberName, string ColumnName, int Length, bool FixedLength, int Precision, int Scale, bool EnumAsName, bool Json, int UnicodeCharMaxBytes);
+    string MemberName, string ColumnName, int Length, bool FixedLength, int Precision, int Scale, bool EnumAsName, bool Json, int UnicodeCharMaxBytes,
+    int MaxBytes = 0);
 
 /// <summary>A reason a member's type could not be mapped, reported on the member.</summary>
 internal sealed record MappingProblem(DiagnosticDescriptor Descriptor, string[] Arguments);
@@ -70,7 +71,8 @@ internal static class TypeMapper
             case SpecialType.System_Double: return Scalar(ValueKind.Double, "DOUBLE");
             case SpecialType.System_Char:
                 // One character: CHAR(1 × unicode-char.max-bytes), as [StarRocksColumn(Length = 1, FixedLength = true)] on a string.
-                return MapString(options with { Length = 1, FixedLength = true }, out problem) is { } charType ? Scalar(ValueKind.Char, charType) : null;
+                // MaxBytes gives the bytes directly: CHAR(MaxBytes).
+                return MapString(options with { Length = options.MaxBytes == 0 ? 1 : 0, FixedLength = true }, out problem) is { } charType ? Scalar(ValueKind.Char, charType) : null;
             case SpecialType.System_DateTime: return Scalar(ValueKind.DateTime, "DATETIME");
             case SpecialType.System_Decimal:
                 return MapDecimal(options, out problem) is { } decimalType ? Scalar(ValueKind.Decimal, decimalType) : null;
@@ -102,9 +104,7 @@ internal static class TypeMapper
                 return underlying is null ? null : Scalar(ValueKind.EnumNumber, underlying.StarRocksType);
             }
 
-            // As wide as the longest name in UTF-8 (aliases included: the runtime may write any of them).
-            var names = enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => Encoding.UTF8.GetByteCount(f.Name));
-            return Scalar(ValueKind.EnumName, $"VARCHAR({names.DefaultIfEmpty(1).Max()})");
+            return Scalar(ValueKind.EnumName, $"VARCHAR({EnumNameBytes(enumType)})");
         }
 
         if (type is INamedTypeSymbol named)
@@ -159,6 +159,28 @@ internal static class TypeMapper
         return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, memberName, type.ToDisplayString(), UnmappedReason);
     }
 
+    /// <summary>
+    /// The VARCHAR length an enum stored by name needs: its longest name in UTF-8 (aliases included: the runtime may
+    /// write any of them). A <c>[Flags]</c> enum's value is written as .NET's <c>Enum.ToString()</c> writes it, the
+    /// names of its flags joined by <c>", "</c> (<c>"Read, Write"</c>); every combination fits the sum of the longest
+    /// name of each distinct non-zero value plus the separators. Values without a name are written as their number,
+    /// which the writers refuse when it does not fit.
+    /// </summary>
+    private static int EnumNameBytes(INamedTypeSymbol enumType)
+    {
+        var members = enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).ToList();
+        var longest = members.Select(f => Encoding.UTF8.GetByteCount(f.Name)).DefaultIfEmpty(1).Max();
+        if (!enumType.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.FlagsAttribute"))
+            return longest;
+        var flags = members
+            .GroupBy(f => f.ConstantValue)
+            .Where(g => System.Convert.ToDecimal(g.Key, System.Globalization.CultureInfo.InvariantCulture) != 0)
+            .Select(g => g.Max(f => Encoding.UTF8.GetByteCount(f.Name)))
+            .ToList();
+        var combined = flags.Sum() + 2 * System.Math.Max(0, flags.Count - 1);
+        return System.Math.Max(longest, System.Math.Min(combined, MaxVarcharBytes));
+    }
+
     /// <summary>What SRT011 says when a type is not one the mapper knows.</summary>
     private const string UnmappedReason =
         "a column holds bool, an integer (Int128, UInt128 and BigInteger included), Half, float, double, decimal, string, char, DateOnly, DateTime, DateTimeOffset, TimeOnly, TimeSpan, Guid, byte[], ReadOnlyMemory<byte>, an enum, JsonElement, JsonDocument, JsonNode, JsonObject, JsonArray, "
@@ -195,12 +217,22 @@ internal static class TypeMapper
         return problem is null;
     }
 
+    /// <summary>
+    /// CHAR/VARCHAR(n) or STRING: n is <c>MaxBytes</c> as written, or <c>Length</c> characters × unicode-char.max-bytes;
+    /// neither: STRING.
+    /// </summary>
     private static string? MapString(ColumnTypeOptions options, out MappingProblem? problem)
     {
         problem = null;
-        if (options.Length == 0)
+        if (options.Length != 0 && options.MaxBytes != 0)
+        {
+            problem = new MappingProblem(DiagnosticDescriptors.InvalidColumnOption,
+                [options.MemberName, "set Length (characters, multiplied by unicode-char.max-bytes) or MaxBytes (bytes, as written), not both"]);
+            return null;
+        }
+        if (options.Length == 0 && options.MaxBytes == 0)
             return "STRING";
-        var bytes = (long)options.Length * options.UnicodeCharMaxBytes;
+        var bytes = options.MaxBytes != 0 ? options.MaxBytes : (long)options.Length * options.UnicodeCharMaxBytes;
         var useChar = options.FixedLength && bytes <= MaxCharBytes;
         return CheckStringLength(options.MemberName, options.ColumnName, useChar ? "CHAR" : "VARCHAR", bytes, out problem)
             ? $"{(useChar ? "CHAR" : "VARCHAR")}({bytes})"

@@ -109,7 +109,9 @@ internal static class CheckCommand
             foreach (var column in drift.Columns)
             {
                 output.WriteLine($"-- {column.Kind} column {column.Column} (model {column.ModelType ?? "-"}, table {column.TableType ?? "-"})");
-                output.WriteLine(column.FixSql.TrimEnd(';') + ";");
+                output.WriteLine(column.FixSql is { } fix
+                    ? fix.TrimEnd(';') + ";"
+                    : "-- StarRocks cannot modify this column in place (a shorter string or a narrower type): recreate the table or change the model");
             }
         }
 

@@ -5,7 +5,7 @@ namespace StarRocks.Typed.StandIn.MySql;
 /// <summary>
 /// The MariaDB objects the proxy keeps in the stand-in's state database: the schema-change job history that
 /// <c>SHOW ALTER TABLE COLUMN</c> lists, and a view over <c>information_schema.COLUMNS</c> that reports StarRocks
-/// type names, lengths, precision/scale and key markers (from <see cref="SchemaCatalog"/>'s records) for tables the
+/// type names, lengths, precision/scale, key markers and unquoted defaults (from <see cref="SchemaCatalog"/>'s records) for tables the
 /// stand-in created, plus StarRocks's extra <c>COLUMN_SIZE</c> and <c>DECIMAL_DIGITS</c> columns.
 /// </summary>
 internal static class StandInSqlObjects
@@ -43,7 +43,8 @@ internal static class StandInSqlObjects
         """,
         $"""
         CREATE OR REPLACE VIEW {ColumnsView} AS
-        SELECT c.TABLE_CATALOG, c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME, c.ORDINAL_POSITION, c.COLUMN_DEFAULT,
+        SELECT c.TABLE_CATALOG, c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME, c.ORDINAL_POSITION,
+          CASE WHEN s.type IS NULL THEN c.COLUMN_DEFAULT ELSE s.dflt END AS COLUMN_DEFAULT,
           c.IS_NULLABLE,
           COALESCE(LOWER(s.base_type), c.DATA_TYPE) AS DATA_TYPE,
           CASE WHEN s.base_type IN ('CHAR', 'VARCHAR') THEN s.length ELSE c.CHARACTER_MAXIMUM_LENGTH END AS CHARACTER_MAXIMUM_LENGTH,
@@ -66,7 +67,7 @@ internal static class StandInSqlObjects
         FROM information_schema.COLUMNS c
         LEFT JOIN (
           SELECT t.db, t.name, JSON_VALUE(t.definition, '$.Kind') AS kind, j.col, j.type, j.base_type, j.is_key,
-            j.length, j.prec, j.scale
+            j.length, j.prec, j.scale, j.dflt
           FROM `{SchemaCatalog.StateDatabase}`.`tables` t,
             JSON_TABLE(t.definition, '$.Columns[*]' COLUMNS (
               col VARCHAR(1024) PATH '$.Name',
@@ -75,7 +76,8 @@ internal static class StandInSqlObjects
               is_key VARCHAR(8) PATH '$.IsKey',
               length BIGINT PATH '$.Length',
               prec INT PATH '$.Precision',
-              scale INT PATH '$.Scale')) j
+              scale INT PATH '$.Scale',
+              dflt LONGTEXT PATH '$.Default')) j
         ) s ON s.db = c.TABLE_SCHEMA AND s.name = c.TABLE_NAME AND s.col = c.COLUMN_NAME
         """,
     ];

@@ -134,9 +134,63 @@ public static class StarRocksSchemaMapper
         int index = columns.IndexOf(existing);
         columns.RemoveAt(index);
         var replacement = ToColumn(definition with { Name = existing.Name }, schema.Kind, existing.IsKey);
+        CheckSchemaChangeAllowed(existing, replacement);
         columns.Insert(position is null ? index : InsertIndex(schema with { Columns = columns }, columns, position, existing.IsKey), replacement);
         CheckKeyOrder(columns);
         return schema with { Columns = columns };
+    }
+
+    /// <summary>
+    /// StarRocks's checks of a MODIFY COLUMN, in its order and with its messages (StarRocks repo
+    /// <c>fe/fe-core/src/main/java/com/starrocks/catalog/Column.java</c>, <c>checkSchemaChangeAllowed</c>): the type
+    /// change must be one StarRocks converts (<see cref="IsTypeChangeAllowed"/>), the aggregation, a NULL column's
+    /// nullability and the default stay, strings do not get shorter.
+    /// </summary>
+    private static void CheckSchemaChangeAllowed(ColumnSchema from, ColumnSchema to)
+    {
+        if (!IsTypeChangeAllowed(from, to))
+            throw StarRocksSqlException.Execution($"Can not change {from.Type} to {to.Type}");
+        if (from.Aggregate != to.Aggregate)
+            throw StarRocksSqlException.Execution("Can not change aggregation type");
+        if (from.Nullable && !to.Nullable)
+            throw StarRocksSqlException.Execution("Can not change from nullable to non-nullable");
+        if (from.Default != to.Default)
+            throw StarRocksSqlException.Execution("Can not change default value");
+        if ((from.BaseType, to.BaseType) is ("VARCHAR", "VARCHAR") or ("CHAR", "VARCHAR") or ("CHAR", "CHAR") && from.Length > to.Length)
+            throw StarRocksSqlException.Execution("Cannot shorten string length");
+    }
+
+    /// <summary>
+    /// The type changes StarRocks makes (StarRocks repo <c>fe/fe-core/src/main/java/com/starrocks/catalog/SchemaChangeTypeCompatibility.java</c>):
+    /// the same type; integers to wider integers, DOUBLE and VARCHAR (INT also to DATE); FLOAT to DOUBLE; numbers, JSON
+    /// and CHAR to VARCHAR; VARCHAR to numbers, DATE, JSON and DECIMAL; DATE ⇄ DATETIME; DECIMAL to a DECIMAL with no
+    /// smaller scale and integer part, or to a VARCHAR holding it.
+    /// </summary>
+    private static bool IsTypeChangeAllowed(ColumnSchema from, ColumnSchema to)
+    {
+        bool fromDecimal = from.BaseType.StartsWith("DECIMAL", StringComparison.Ordinal);
+        bool toDecimal = to.BaseType.StartsWith("DECIMAL", StringComparison.Ordinal);
+        if (fromDecimal)
+            return toDecimal
+                ? from.Scale <= to.Scale && from.Precision - from.Scale <= to.Precision - to.Scale
+                : to.BaseType == "VARCHAR" && from.Precision + 2 <= to.Length;
+        if (toDecimal)
+            return from.BaseType == "VARCHAR";
+        if (from.BaseType == to.BaseType)
+            return true;
+        string[] integers = ["TINYINT", "SMALLINT", "INT", "BIGINT", "LARGEINT"];
+        int fromRank = Array.IndexOf(integers, from.BaseType), toRank = Array.IndexOf(integers, to.BaseType);
+        return (from.BaseType, to.BaseType) switch
+        {
+            _ when fromRank >= 0 && toRank > fromRank => true,
+            (not "LARGEINT", "DOUBLE") when fromRank >= 0 => true,
+            (_, "VARCHAR") when fromRank >= 0 => true,
+            ("INT", "DATE") => true,
+            ("FLOAT", "DOUBLE" or "VARCHAR") or ("DOUBLE", "VARCHAR") or ("CHAR", "VARCHAR") or ("JSON", "VARCHAR") => true,
+            ("VARCHAR", "TINYINT" or "SMALLINT" or "INT" or "BIGINT" or "LARGEINT" or "FLOAT" or "DOUBLE" or "DATE" or "JSON") => true,
+            ("DATETIME", "DATE") or ("DATE", "DATETIME") => true,
+            _ => false,
+        };
     }
 
     private static TableSchema RenameColumn(TableSchema schema, string from, string to)

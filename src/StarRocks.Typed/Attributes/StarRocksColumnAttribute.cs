@@ -31,11 +31,21 @@ public sealed class StarRocksColumnAttribute : Attribute
 
     /// <summary>
     /// For strings: the maximum length in characters. The column gets length × <see cref="StarRocksTableAttribute.UnicodeCharMaxBytes"/>
-    /// bytes: <c>CHAR</c> when <see cref="FixedLength"/> and it fits 255 bytes, else <c>VARCHAR</c>. Unset (0): <c>STRING</c>.
+    /// bytes: <c>CHAR</c> when <see cref="FixedLength"/> and it fits 255 bytes, else <c>VARCHAR</c>. Unset (0, and no
+    /// <see cref="MaxBytes"/>): <c>STRING</c>. For <c>byte[]</c> and <c>ReadOnlyMemory&lt;byte&gt;</c>: the length in
+    /// bytes of the <c>VARBINARY</c> (unset: <c>VARBINARY(1048576)</c>, StarRocks's largest).
     /// </summary>
     public int Length { get; set; }
 
-    /// <summary>For strings with a <see cref="Length"/>: prefer <c>CHAR</c> to <c>VARCHAR</c> (only when it fits 255 bytes).</summary>
+    /// <summary>
+    /// For strings and chars: the length in bytes, as StarRocks counts it and as published DDL spells it —
+    /// <c>MaxBytes = 26</c> is <c>VARCHAR(26)</c> (<c>CHAR(26)</c> with <see cref="FixedLength"/>), whatever
+    /// <see cref="StarRocksTableAttribute.UnicodeCharMaxBytes"/> says. Set it or <see cref="Length"/>, not both. The
+    /// writers refuse a value longer than the column in UTF-8 bytes.
+    /// </summary>
+    public int MaxBytes { get; set; }
+
+    /// <summary>For strings with a <see cref="Length"/> or <see cref="MaxBytes"/>: prefer <c>CHAR</c> to <c>VARCHAR</c> (only when it fits 255 bytes).</summary>
     public bool FixedLength { get; set; }
 
     /// <summary>For decimals: the precision (1–38). Unset: 38 (with scale 9), see the README's type table.</summary>

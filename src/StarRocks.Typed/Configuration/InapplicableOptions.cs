@@ -24,7 +24,6 @@ internal static class InapplicableOptions
         ["sink.wrap-json-as-array"] = "rows are written by the generated JSON writer, never pre-serialized JSON arrays",
         ["sink.metric.histogram-window-size"] = "metrics are System.Diagnostics.Metrics instruments; the exporter aggregates them",
         ["sink.blackhole"] = "it is a Flink testing switch",
-        ["unicode-char.max-bytes"] = "set UnicodeCharMaxBytes on [StarRocksTable]: column lengths are fixed when the DDL is generated at compile time",
     };
 
     /// <summary>Why <paramref name="name"/> has no effect here, or null when it is not such an option.</summary>

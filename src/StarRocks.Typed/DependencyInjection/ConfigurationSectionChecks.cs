@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using StarRocks.Typed.Cdc;
 using StarRocks.Typed.Configuration;
 
 namespace StarRocks.Typed.DependencyInjection;
@@ -15,13 +16,15 @@ internal sealed class SectionKeysValidator(IConfiguration section) : IValidateOp
         .. StarRocksOptions.Options.Select(o => o.Name),
         .. StarRocksConnectionOptions.Options.Select(o => o.Name),
         .. StarRocksReadOptions.Options.Select(o => o.Name),
+        .. StarRocksCdcOptions.Options.Select(o => o.Name),
     ];
 
     public ValidateOptionsResult Validate(string? name, StarRocksOptions options) => OptionsFailures.ToResult(
         ConnectorOptions.Pairs(section)
             .Select(p => p.Key.Trim().ToLowerInvariant())
             .Where(key => !Known.Contains(key) && InapplicableOptions.ReasonFor(key) is null
-                && !(key.StartsWith("sink.properties.", StringComparison.Ordinal) && key.Length > "sink.properties.".Length))
+                && !(key.StartsWith("sink.properties.", StringComparison.Ordinal) && key.Length > "sink.properties.".Length)
+                && !StarRocksCdcOptions.IsTableProperty(key) && !StarRocksCdcOptions.IsRouteKey(key))
             .Select(key => $"{key} is not a StarRocks option; keys are spelled as StarRocks's connectors spell them (e.g. sink.buffer-flush.max-bytes, lookup.cache.ttl-ms).")
             .ToList());
 }

@@ -6,6 +6,7 @@ using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using StarRocks.Typed.Cdc;
 using StarRocks.Typed.Configuration;
 using StarRocks.Typed.Loading;
 using StarRocks.Typed.Schema;
@@ -29,6 +30,7 @@ public static class StarRocksServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(section);
         var builder = services.AddStarRocks(options => options.Apply(section));
         StarRocksBuilderReadExtensions.AddReadOptions(services).Configure(options => options.Apply(section));
+        StarRocksBuilderCdcExtensions.AddCdcOptions(services).Configure(options => options.Apply(section));
         services.AddSingleton<IValidateOptions<StarRocksOptions>>(new SectionKeysValidator(section));
         services.AddSingleton<IHostedService>(sp => new InapplicableOptionsWarning(section, sp.GetService<ILoggerFactory>()));
         return builder;

@@ -57,7 +57,8 @@ public sealed partial class SchemaDriftChecker(DbDataSource dataSource, string? 
             }
             else if (Normalize(liveType) != Normalize(column.StarRocksType))
             {
-                drifts.Add(new(column.Name, StarRocksColumnDriftKind.Mistyped, column.StarRocksType, liveType, StarRocksSqlText.ModifyColumn(table, database, i)));
+                drifts.Add(new(column.Name, StarRocksColumnDriftKind.Mistyped, column.StarRocksType, liveType,
+                    StarRocksTypeChange.IsAllowed(liveType, column.StarRocksType) ? StarRocksSqlText.ModifyColumn(table, database, i) : null));
             }
         }
 
@@ -75,7 +76,7 @@ public sealed partial class SchemaDriftChecker(DbDataSource dataSource, string? 
         "SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.columns WHERE TABLE_SCHEMA = @db AND TABLE_NAME = @table ORDER BY ORDINAL_POSITION";
 
     /// <summary>A type as compared: lower case, no spaces, <c>decimal32/64/128</c> as <c>decimal</c>, <c>string</c> as <c>varchar(65533)</c>.</summary>
-    private static string Normalize(string type)
+    internal static string Normalize(string type)
     {
         var text = Whitespace().Replace(type, "").ToLowerInvariant();
         text = DecimalWidth().Replace(text, "decimal(");

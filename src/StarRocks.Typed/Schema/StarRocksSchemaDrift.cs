@@ -20,8 +20,13 @@ public enum StarRocksColumnDriftKind
 /// <param name="Kind">What differs.</param>
 /// <param name="ModelType">The model's StarRocks type (null for extra columns).</param>
 /// <param name="TableType">The live type from <c>information_schema.columns</c> (null for missing columns).</param>
-/// <param name="FixSql">The <c>ALTER TABLE</c> statement (StarRocks syntax) that makes the table match the model.</param>
-public sealed record StarRocksColumnDrift(string Column, StarRocksColumnDriftKind Kind, string? ModelType, string? TableType, string FixSql);
+/// <param name="FixSql">
+/// The <c>ALTER TABLE</c> statement (StarRocks syntax) that makes the table match the model, or null when StarRocks
+/// cannot modify the column in place (a shorter string, a narrower type: <c>SchemaChangeTypeCompatibility</c>); then
+/// the table must be recreated or the model changed. A MODIFY COLUMN also fails in StarRocks when the live column's
+/// default or nullability differs from the model's ("Can not change default value"); those are not compared here.
+/// </param>
+public sealed record StarRocksColumnDrift(string Column, StarRocksColumnDriftKind Kind, string? ModelType, string? TableType, string? FixSql);
 
 /// <summary>The result of comparing a model with its live table.</summary>
 /// <param name="Database">The database checked.</param>
@@ -39,7 +44,7 @@ public sealed record StarRocksSchemaDrift(string Database, string Table, bool Ta
         : !TableExists
             ? $"{Database}.{Table} does not exist."
             : $"{Database}.{Table} differs from its model:" + string.Concat(Columns.Select(c =>
-                $"{Environment.NewLine}  {c.Kind} {c.Column} (model {c.ModelType ?? "-"}, table {c.TableType ?? "-"}): {c.FixSql}"));
+                $"{Environment.NewLine}  {c.Kind} {c.Column} (model {c.ModelType ?? "-"}, table {c.TableType ?? "-"}): {c.FixSql ?? "StarRocks cannot modify the column in place; recreate the table or change the model"}"));
 }
 
 /// <summary>Thrown on start when <c>CheckSchemaOnStart</c> is set to fail and a table differs from its model.</summary>

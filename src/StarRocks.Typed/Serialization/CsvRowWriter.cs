@@ -195,6 +195,50 @@ public ref struct CsvRowWriter : IRowWriter
     public void WriteDecimal(decimal value)
         => _buffer.Advance(Utf8ValueFormatter.FormatDecimal(StartField(Utf8ValueFormatter.MaxDecimalLength), value));
 
+    /// <summary>
+    /// Writes a DECIMAL(<paramref name="precision"/>,<paramref name="scale"/>) value as <see cref="WriteDecimal(decimal)"/>;
+    /// a value with more than precision − scale integer digits, which StarRocks would refuse, throws
+    /// <see cref="StarRocksSerializationException"/> naming <paramref name="column"/>.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <param name="precision">The column's precision.</param>
+    /// <param name="scale">The column's scale.</param>
+    /// <param name="column">The column name, for the exception.</param>
+    public void WriteDecimal(decimal value, int precision, int scale, string column)
+    {
+        if (!ColumnLimits.FitsDecimal(value, precision, scale)) throw ColumnLimits.DecimalTooLarge(column, precision, scale);
+        WriteDecimal(value);
+    }
+
+    /// <summary>
+    /// Writes a CHAR/VARCHAR/STRING field of at most <paramref name="maxBytes"/> UTF-8 bytes, NULL for null; a longer
+    /// value, which StarRocks would refuse, throws <see cref="StarRocksSerializationException"/> naming <paramref name="column"/>.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <param name="maxBytes">The column's length in bytes.</param>
+    /// <param name="column">The column name, for the exception.</param>
+    public void WriteString(string? value, int maxBytes, string column)
+    {
+        if (value is null) WriteNull();
+        else WriteString(value.AsSpan(), maxBytes, column);
+    }
+
+    /// <summary>Writes a string field of at most <paramref name="maxBytes"/> UTF-8 bytes (see <see cref="WriteString(string?, int, string)"/>).</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="maxBytes">The column's length in bytes.</param>
+    /// <param name="column">The column name, for the exception.</param>
+    public void WriteString(scoped ReadOnlySpan<char> value, int maxBytes, string column)
+    {
+        if (!ColumnLimits.FitsUtf8(value, maxBytes)) throw ColumnLimits.TooLong(column, value, maxBytes);
+        WriteString(value, column);
+    }
+
+    /// <summary>Writes a <see cref="char"/> into a CHAR/VARCHAR of <paramref name="maxBytes"/> bytes (see <see cref="WriteString(string?, int, string)"/>).</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="maxBytes">The column's length in bytes.</param>
+    /// <param name="column">The column name, for the exception.</param>
+    public void WriteChar(char value, int maxBytes, string column) => WriteString(new ReadOnlySpan<char>(in value), maxBytes, column);
+
     /// <summary>Writes a string field, NULL for null. See docs/serialization.md for enclosure and rejection rules.</summary>
     /// <param name="value">The value.</param>
     /// <param name="column">The column name, for the exception when the value cannot be represented.</param>
@@ -320,6 +364,18 @@ public ref struct CsvRowWriter : IRowWriter
     /// <param name="column">The column name, for the exception when the name cannot be represented.</param>
     public void WriteEnumName<TEnum>(TEnum value, string column) where TEnum : struct, Enum
         => WriteUtf8String(EnumInfo<TEnum>.GetUtf8Name(value), column);
+
+    /// <summary>Writes an enum as its name into a VARCHAR of <paramref name="maxBytes"/> bytes; a longer name (a flag combination, an undefined value) throws <see cref="StarRocksSerializationException"/> naming <paramref name="column"/>.</summary>
+    /// <typeparam name="TEnum">The enum type.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="maxBytes">The column's length in bytes.</param>
+    /// <param name="column">The column name, for the exception.</param>
+    public void WriteEnumName<TEnum>(TEnum value, int maxBytes, string column) where TEnum : struct, Enum
+    {
+        var name = EnumInfo<TEnum>.GetUtf8Name(value);
+        if (name.Length > maxBytes) throw ColumnLimits.TooLong(column, name.Length, maxBytes);
+        WriteUtf8String(name, column);
+    }
 
     /// <summary>
     /// Writes a composite value (ARRAY, MAP …) as JSON text with <typeparamref name="TWriter"/>, e.g.

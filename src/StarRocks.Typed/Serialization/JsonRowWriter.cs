@@ -210,6 +210,46 @@ public ref struct JsonRowWriter : IRowWriter
     public void WriteDecimal(decimal value)
         => _buffer.Advance(Utf8ValueFormatter.FormatDecimal(_buffer.GetSpan(Utf8ValueFormatter.MaxDecimalLength), value));
 
+    /// <summary>
+    /// Writes a DECIMAL(<paramref name="precision"/>,<paramref name="scale"/>) number as <see cref="WriteDecimal(decimal)"/>;
+    /// a value with more than precision − scale integer digits, which StarRocks would refuse, throws
+    /// <see cref="StarRocksSerializationException"/> naming the member.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <param name="precision">The column's precision.</param>
+    /// <param name="scale">The column's scale.</param>
+    public void WriteDecimal(decimal value, int precision, int scale)
+    {
+        if (!ColumnLimits.FitsDecimal(value, precision, scale)) throw ColumnLimits.DecimalTooLarge(CurrentColumn, precision, scale);
+        WriteDecimal(value);
+    }
+
+    /// <summary>
+    /// Writes a JSON string of at most <paramref name="maxBytes"/> UTF-8 bytes for a CHAR/VARCHAR/STRING column, or
+    /// <c>null</c> for null; a longer value, which StarRocks would refuse, throws <see cref="StarRocksSerializationException"/> naming the member.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <param name="maxBytes">The column's length in bytes.</param>
+    public void WriteString(string? value, int maxBytes)
+    {
+        if (value is null) WriteNull();
+        else WriteString(value.AsSpan(), maxBytes);
+    }
+
+    /// <summary>Writes a JSON string of at most <paramref name="maxBytes"/> UTF-8 bytes (see <see cref="WriteString(string?, int)"/>).</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="maxBytes">The column's length in bytes.</param>
+    public void WriteString(scoped ReadOnlySpan<char> value, int maxBytes)
+    {
+        if (!ColumnLimits.FitsUtf8(value, maxBytes)) throw ColumnLimits.TooLong(CurrentColumn, value, maxBytes);
+        WriteString(value);
+    }
+
+    /// <summary>Writes a <see cref="char"/> for a CHAR/VARCHAR of <paramref name="maxBytes"/> bytes (see <see cref="WriteString(string?, int)"/>).</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="maxBytes">The column's length in bytes.</param>
+    public void WriteChar(char value, int maxBytes) => WriteString(new ReadOnlySpan<char>(in value), maxBytes);
+
     /// <summary>Writes a JSON string, or <c>null</c> for null.</summary>
     /// <param name="value">The value.</param>
     public void WriteString(string? value)
@@ -346,14 +386,27 @@ public ref struct JsonRowWriter : IRowWriter
     /// <summary>Writes an enum as its name (a JSON string); values without a name are written as their number text.</summary>
     /// <typeparam name="TEnum">The enum type.</typeparam>
     /// <param name="value">The value.</param>
-    public void WriteEnumName<TEnum>(TEnum value) where TEnum : struct, Enum
+    public void WriteEnumName<TEnum>(TEnum value) where TEnum : struct, Enum => WriteEnumName(EnumInfo<TEnum>.GetUtf8Name(value));
+
+    /// <summary>An enum name (an identifier, or names joined by <c>", "</c>: nothing to escape) as a JSON string.</summary>
+    private void WriteEnumName(ReadOnlySpan<byte> name)
     {
-        var name = EnumInfo<TEnum>.GetUtf8Name(value);
         var span = _buffer.GetSpan(name.Length + 2);
         span[0] = (byte)'"';
         name.CopyTo(span[1..]);
         span[name.Length + 1] = (byte)'"';
         _buffer.Advance(name.Length + 2);
+    }
+
+    /// <summary>Writes an enum as its name for a VARCHAR of <paramref name="maxBytes"/> bytes; a longer name (a flag combination, an undefined value) throws <see cref="StarRocksSerializationException"/> naming the member.</summary>
+    /// <typeparam name="TEnum">The enum type.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="maxBytes">The column's length in bytes.</param>
+    public void WriteEnumName<TEnum>(TEnum value, int maxBytes) where TEnum : struct, Enum
+    {
+        var name = EnumInfo<TEnum>.GetUtf8Name(value);
+        if (name.Length > maxBytes) throw ColumnLimits.TooLong(CurrentColumn, name.Length, maxBytes);
+        WriteEnumName(name);
     }
 
     /// <summary>

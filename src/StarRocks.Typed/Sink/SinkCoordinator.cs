@@ -79,11 +79,12 @@ internal sealed class SinkCoordinator : IStarRocksCheckpoints, IAsyncDisposable
     /// <summary>Creates the buffer of a table, its queue, loader and uploader.</summary>
     /// <param name="database">The database.</param>
     /// <param name="table">The table.</param>
+    /// <param name="json">Whether its batches are JSON (the CDC sink's are, whatever <c>sink.properties.format</c> says); null: as the options say.</param>
     /// <returns>The table's buffer.</returns>
-    public TableBuffer CreateTable(string database, string table)
+    public TableBuffer CreateTable(string database, string table, bool? json = null)
     {
         var queue = Channel.CreateUnbounded<SealedBatch>(new() { SingleReader = true });
-        var buffer = new TableBuffer(Buffers, database, table, Options.BufferFlushMaxRows, _maxBatchBytes, Options.UsesJson, queue.Writer, new TableFailure(), Logger);
+        var buffer = new TableBuffer(Buffers, database, table, Options.BufferFlushMaxRows, _maxBatchBytes, json ?? Options.UsesJson, queue.Writer, new TableFailure(), Logger);
         var uploader = new TableUploader(buffer, queue.Reader, _newLoader(buffer), Buffers.Budget, IoSlots, Options.OnRejectedRows, Logger);
         lock (_tables)
         {

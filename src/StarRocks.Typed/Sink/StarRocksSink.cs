@@ -210,12 +210,19 @@ internal sealed class StarRocksSink<T> : IStarRocksSink<T> where T : IStarRocksT
         }
         catch (Exception e)
         {
-            refused = ExceptionDispatchInfo.Capture(e);
+            refused = ExceptionDispatchInfo.Capture(NameMember(e));
         }
 
         writer.Complete();
         return rows.Count;
     }
+
+    /// <summary>A refused value's exception naming the member as well as the column (the row writers know only the column).</summary>
+    private Exception NameMember(Exception e) =>
+        e is StarRocksSerializationException { Member: null } refused
+        && _format.Table.Columns.FirstOrDefault(c => c.Name == refused.Column) is { } column
+            ? refused.WithMember(column.MemberName)
+            : e;
 
     private void ThrowIfNoDelete()
     {

@@ -64,11 +64,15 @@ internal static class StarRocksSqlText
 
         if (column.Comment is not null)
         {
-            sql.Append(" COMMENT '").Append(column.Comment.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)).Append('\'');
+            sql.Append(" COMMENT ").Append(StringLiteral(column.Comment));
         }
 
         return sql.ToString();
     }
+
+    /// <summary><paramref name="value"/> as a StarRocks string literal: in double quotes, backslashes and double quotes escaped.</summary>
+    public static string StringLiteral(string value) =>
+        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>Adds a parameter <c>@name</c> with <paramref name="value"/> converted to what ADO.NET MySQL providers bind.</summary>
     public static void AddParameter(DbCommand command, string name, object? value)

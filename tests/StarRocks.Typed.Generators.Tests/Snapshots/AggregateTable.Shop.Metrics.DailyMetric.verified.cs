@@ -34,9 +34,9 @@ partial record DailyMetric : global::StarRocks.Typed.IStarRocksKeyed<global::Sho
     public static void WriteCsv(global::Shop.Metrics.DailyMetric row, ref global::StarRocks.Typed.Serialization.CsvRowWriter writer)
     {
         writer.WriteDate(row.Day);
-        writer.WriteString(row.City, "city");
+        writer.WriteString(row.City, 200, "city");
         writer.WriteInt64(row.Orders);
-        writer.WriteDecimal(row.LargestOrder);
+        writer.WriteDecimal(row.LargestOrder, 18, 2, "largest_order");
         if (row.LastOrderAt is { } value4) writer.WriteDateTime(value4); else writer.WriteNull();
     }
 
@@ -47,11 +47,11 @@ partial record DailyMetric : global::StarRocks.Typed.IStarRocksKeyed<global::Sho
         writer.WriteName("\"day\":"u8);
         writer.WriteDate(row.Day);
         writer.WriteName("\"city\":"u8);
-        writer.WriteString(row.City);
+        writer.WriteString(row.City, 200);
         writer.WriteName("\"orders\":"u8);
         writer.WriteInt64(row.Orders);
         writer.WriteName("\"largest_order\":"u8);
-        writer.WriteDecimal(row.LargestOrder);
+        writer.WriteDecimal(row.LargestOrder, 18, 2);
         writer.WriteName("\"last_order_at\":"u8);
         if (row.LastOrderAt is { } value4) writer.WriteDateTime(value4); else writer.WriteNull();
     }
@@ -94,7 +94,7 @@ partial record DailyMetric : global::StarRocks.Typed.IStarRocksKeyed<global::Sho
     public static void WriteKeyCsv((global::System.DateOnly Day, string City) key, ref global::StarRocks.Typed.Serialization.CsvRowWriter writer)
     {
         writer.WriteDate(key.Item1);
-        writer.WriteString(key.Item2, "city");
+        writer.WriteString(key.Item2, 200, "city");
     }
 
     /// <summary>Writes the key columns' names and values into the current JSON object.</summary>
@@ -104,6 +104,6 @@ partial record DailyMetric : global::StarRocks.Typed.IStarRocksKeyed<global::Sho
         writer.WriteName("\"day\":"u8);
         writer.WriteDate(key.Item1);
         writer.WriteName("\"city\":"u8);
-        writer.WriteString(key.Item2);
+        writer.WriteString(key.Item2, 200);
     }
 }

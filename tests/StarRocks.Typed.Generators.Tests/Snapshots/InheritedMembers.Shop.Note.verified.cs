@@ -35,8 +35,8 @@ partial record Note : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Note,
     {
         writer.WriteInt64(row.Id);
         writer.WriteDateTime(row.CreatedAt);
-        writer.WriteString(row.Origin, "origin");
-        writer.WriteString(row.Text, "text");
+        writer.WriteString(row.Origin, 65533, "origin");
+        writer.WriteString(row.Text, 150, "text");
         writer.WriteInt32(row.Revision);
     }
 
@@ -49,9 +49,9 @@ partial record Note : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Note,
         writer.WriteName("\"created_at\":"u8);
         writer.WriteDateTime(row.CreatedAt);
         writer.WriteName("\"origin\":"u8);
-        writer.WriteString(row.Origin);
+        writer.WriteString(row.Origin, 65533);
         writer.WriteName("\"text\":"u8);
-        writer.WriteString(row.Text);
+        writer.WriteString(row.Text, 150);
         writer.WriteName("\"revision\":"u8);
         writer.WriteInt32(row.Revision);
     }

@@ -33,8 +33,8 @@ partial record Delivery : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.D
     public static void WriteCsv(global::Shop.Delivery row, ref global::StarRocks.Typed.Serialization.CsvRowWriter writer)
     {
         writer.WriteInt64(row.Id);
-        writer.WriteString(row.Region, "region");
-        writer.WriteString(row.Carrier, "carrier");
+        writer.WriteString(row.Region, 30, "region");
+        writer.WriteString(row.Carrier, 30, "carrier");
         if (row.DeliveredAt is { } value3) writer.WriteDateTime(value3); else writer.WriteNull();
     }
 
@@ -45,9 +45,9 @@ partial record Delivery : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.D
         writer.WriteName("\"id\":"u8);
         writer.WriteInt64(row.Id);
         writer.WriteName("\"region\":"u8);
-        writer.WriteString(row.Region);
+        writer.WriteString(row.Region, 30);
         writer.WriteName("\"carrier\":"u8);
-        writer.WriteString(row.Carrier);
+        writer.WriteString(row.Carrier, 30);
         writer.WriteName("\"delivered_at\":"u8);
         if (row.DeliveredAt is { } value3) writer.WriteDateTime(value3); else writer.WriteNull();
     }
@@ -86,8 +86,8 @@ partial record Delivery : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.D
     public static void WriteKeyCsv((long Id, string Region, string Carrier) key, ref global::StarRocks.Typed.Serialization.CsvRowWriter writer)
     {
         writer.WriteInt64(key.Item1);
-        writer.WriteString(key.Item2, "region");
-        writer.WriteString(key.Item3, "carrier");
+        writer.WriteString(key.Item2, 30, "region");
+        writer.WriteString(key.Item3, 30, "carrier");
     }
 
     /// <summary>Writes the key columns' names and values into the current JSON object.</summary>
@@ -97,8 +97,8 @@ partial record Delivery : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.D
         writer.WriteName("\"id\":"u8);
         writer.WriteInt64(key.Item1);
         writer.WriteName("\"region\":"u8);
-        writer.WriteString(key.Item2);
+        writer.WriteString(key.Item2, 30);
         writer.WriteName("\"carrier\":"u8);
-        writer.WriteString(key.Item3);
+        writer.WriteString(key.Item3, 30);
     }
 }

@@ -35,7 +35,7 @@ partial class Telemetry
         {
             writer.WriteDate(row.VisitDay);
             writer.WriteInt64(row.UserId);
-            writer.WriteString(row.Page, "page");
+            writer.WriteString(row.Page, 65533, "page");
         }
 
         /// <summary>Writes the row's fields, every column including NULLs, into the current JSON object.</summary>
@@ -47,7 +47,7 @@ partial class Telemetry
             writer.WriteName("\"user\":"u8);
             writer.WriteInt64(row.UserId);
             writer.WriteName("\"page\":"u8);
-            writer.WriteString(row.Page);
+            writer.WriteString(row.Page, 65533);
         }
 
         /// <summary>Materializes a row from the reader's current record; <paramref name="ordinals"/>[i] is column i's ordinal, or -1 when not selected.</summary>

@@ -33,7 +33,7 @@ partial record Order : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Orde
     {
         writer.WriteInt64(row.OrderId);
         writer.WriteDateTime(row.OrderDate);
-        writer.WriteString(row.Status, "status");
+        writer.WriteString(row.Status, 96, "status");
     }
 
     /// <summary>Writes the row's fields, every column including NULLs, into the current JSON object.</summary>
@@ -45,7 +45,7 @@ partial record Order : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Orde
         writer.WriteName("\"order_date\":"u8);
         writer.WriteDateTime(row.OrderDate);
         writer.WriteName("\"status\":"u8);
-        writer.WriteString(row.Status);
+        writer.WriteString(row.Status, 96);
     }
 
     /// <summary>Materializes a row from the reader's current record; <paramref name="ordinals"/>[i] is column i's ordinal, or -1 when not selected.</summary>

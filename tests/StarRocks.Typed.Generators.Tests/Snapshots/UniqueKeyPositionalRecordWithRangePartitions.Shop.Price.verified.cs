@@ -33,7 +33,7 @@ partial record Price : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Pric
     {
         writer.WriteDate(row.Day);
         writer.WriteInt32(row.Sku);
-        writer.WriteDecimal(row.Amount);
+        writer.WriteDecimal(row.Amount, 38, 9, "Amount");
     }
 
     /// <summary>Writes the row's fields, every column including NULLs, into the current JSON object.</summary>
@@ -45,7 +45,7 @@ partial record Price : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Pric
         writer.WriteName("\"Sku\":"u8);
         writer.WriteInt32(row.Sku);
         writer.WriteName("\"Amount\":"u8);
-        writer.WriteDecimal(row.Amount);
+        writer.WriteDecimal(row.Amount, 38, 9);
     }
 
     /// <summary>Materializes a row from the reader's current record; <paramref name="ordinals"/>[i] is column i's ordinal, or -1 when not selected.</summary>

@@ -67,13 +67,54 @@ public sealed class StarRocksSchemaMapperTests
         Assert.Equal("Invalid column order. value should be after key.", Assert.Throws<StarRocksSqlException>(() => Alter(aggregate, "ALTER TABLE t ADD COLUMN k2 INT AFTER v")).Message);
     }
 
+    [Theory]
+    [InlineData("ALTER TABLE t MODIFY COLUMN s VARCHAR(5)", "Cannot shorten string length")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN c CHAR(2)", "Cannot shorten string length")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN s VARCHAR(20) NOT NULL", "Can not change from nullable to non-nullable")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN n BIGINT NULL", "Can not change default value")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN i BIGINT NULL DEFAULT \"7\"", "Can not change default value")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN n SMALLINT NULL DEFAULT \"1\"", "Can not change INT to SMALLINT")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN d DECIMAL(10,1)", "Can not change DECIMAL(10,2) to DECIMAL(10,1)")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN d DECIMAL(10,3)", "Can not change DECIMAL(10,2) to DECIMAL(10,3)")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN d VARCHAR(11)", "Can not change DECIMAL(10,2) to VARCHAR(11)")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN dt INT", "Can not change DATETIME to INT")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN b INT", "Can not change BOOLEAN to INT")]
+    public void ModifyColumn_IsRefusedWhereStarRocksRefusesTheChange(string sql, string message)
+    {
+        var schema = Schema("""
+            CREATE TABLE t (k INT, s VARCHAR(10), c CHAR(4), n INT DEFAULT "1", i INT, d DECIMAL(10,2), dt DATETIME, b BOOLEAN)
+            PRIMARY KEY(k) DISTRIBUTED BY HASH(k)
+            """);
+        Assert.Equal(message, Assert.Throws<StarRocksSqlException>(() => Alter(schema, sql)).Message);
+    }
+
+    [Theory]
+    [InlineData("ALTER TABLE t MODIFY COLUMN s VARCHAR(30)")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN c VARCHAR(4)")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN n BIGINT NULL DEFAULT \"1\"")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN i DOUBLE")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN i VARCHAR(20)")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN d DECIMAL(12,2)")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN d DECIMAL(11,3)")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN d VARCHAR(12)")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN dt DATE")]
+    [InlineData("ALTER TABLE t MODIFY COLUMN s INT")]
+    public void ModifyColumn_TakesTheChangesStarRocksMakes(string sql)
+    {
+        var schema = Schema("""
+            CREATE TABLE t (k INT, s VARCHAR(10), c CHAR(4), n INT DEFAULT "1", i INT, d DECIMAL(10,2), dt DATETIME, b BOOLEAN)
+            PRIMARY KEY(k) DISTRIBUTED BY HASH(k)
+            """);
+        Assert.NotSame(schema, Alter(schema, sql));
+    }
+
     [Fact]
     public void ModifyAndRename_KeepKeysInSync()
     {
         var schema = Schema("CREATE TABLE t (k INT, v VARCHAR(10)) DUPLICATE KEY(k)");
-        var after = Alter(schema, "ALTER TABLE t MODIFY COLUMN v VARCHAR(100) NOT NULL COMMENT 'c', RENAME COLUMN k TO kk");
+        var after = Alter(schema, "ALTER TABLE t MODIFY COLUMN v VARCHAR(100) NULL COMMENT 'c', RENAME COLUMN k TO kk");
         Assert.Equal(["kk"], after.KeyColumns);
-        Assert.Equal(new ColumnSchema("v", "VARCHAR(100)", "VARCHAR", false, false, Length: 100, Comment: "c"), after.Columns[1]);
+        Assert.Equal(new ColumnSchema("v", "VARCHAR(100)", "VARCHAR", true, false, Length: 100, Comment: "c"), after.Columns[1]);
     }
 
     [Fact]

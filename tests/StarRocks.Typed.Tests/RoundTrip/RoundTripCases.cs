@@ -94,6 +94,10 @@ public static class RoundTripCases
         JsonDocument = JsonDocument.Parse("[1]"),
         JsonNode = System.Text.Json.Nodes.JsonNode.Parse("2"),
         JsonObject = new() { ["n"] = 3 },
+        Access = RoundTripAccess.Read,
+        Accesses = [RoundTripAccess.None],
+        ReturnFlag = "N",
+        Label10 = "label",
     };
 
     /// <summary>Every case, by name.</summary>
@@ -121,6 +125,16 @@ public static class RoundTripCases
         new("CHAR from char: quote, tab, backslash, non-ASCII, 3-byte", r => r with { Letter = '"', MaybeLetter = '\t', Letters = ['\\', 'é', '€', 'x'] }),
         new("CHAR from char: a NUL and the largest BMP character", r => r with { Letter = '\0', MaybeLetter = '\uFFFD' }),
         new("CHAR: trailing spaces kept", r => r with { Code = "ab  " }),
+
+        // string byte lengths (StarRocks's lengths count UTF-8 bytes): exactly at the limit loads, a byte past it is refused
+        new("VARCHAR(60): exactly 60 bytes in 3-byte characters", r => r with { Short20 = new string('€', 20) }),
+        new("VARCHAR(60): 61 bytes are refused", r => r with { Short20 = new string('€', 20) + "x" }, InCsv: TooLong("short20"), InJson: TooLong("short20")),
+        new("CHAR(12): exactly 12 bytes", r => r with { Code = "€€€€" }),
+        new("CHAR(12): 13 bytes are refused", r => r with { Code = "€€€€x" }, InCsv: TooLong("code"), InJson: TooLong("code")),
+        new("STRING: exactly 65533 bytes", r => r with { Text = new string('€', 21_844) + "x" }),
+        new("STRING: 65534 bytes are refused", r => r with { MaybeText = new string('€', 21_844) + "xy" }, InCsv: TooLong("maybe_text"), InJson: TooLong("maybe_text")),
+        new("enum name: an undefined value longer than its VARCHAR(10) is refused", r => r with { MaybeSize = (RoundTripSize)(-1_234_567_890) },
+            InCsv: TooLong("maybe_size"), InJson: TooLong("maybe_size")),
         new("CHAR: full length and non-ASCII", r => r with { Code = "ñ😀ab" }),
 
         // numbers at their limits
@@ -158,6 +172,10 @@ public static class RoundTripCases
         new("DECIMAL(38,9): smallest fraction", r => r with { Money = 0.000000001m }),
         new("DECIMAL(10,4): at its precision limit", r => r with { Rate = 999999.9999m }),
         new("DECIMAL(10,4): negative precision limit and scale kept", r => r with { Rate = -999999.9999m, Money = -0.100000000m }),
+        new("DECIMAL(10,4): seven integer digits are refused", r => r with { Rate = 1_000_000m },
+            InCsv: new("rate", "more than 6 integer digits"), InJson: new("rate", "more than 6 integer digits")),
+        new("DECIMAL(10,4): below minus its limit is refused", r => r with { Rate = -1_000_000.0001m },
+            InCsv: new("rate", "more than 6 integer digits"), InJson: new("rate", "more than 6 integer digits")),
 
         // dates and times
         new("DATE: 0001-01-01", r => r with { Day = DateOnly.MinValue }),
@@ -205,6 +223,15 @@ public static class RoundTripCases
         // GUID, enums, booleans, NULLs
         new("GUID: empty", r => r with { Uid = Guid.Empty }),
         new("GUID: all bits set", r => r with { Uid = Guid.AllBitsSet }),
+        new("enum name, [Flags]: every flag combined, none, in an ARRAY", r => r with
+        {
+            Access = RoundTripAccess.Read | RoundTripAccess.Write | RoundTripAccess.Execute | RoundTripAccess.Delete,
+            Accesses = [RoundTripAccess.None, RoundTripAccess.Write | RoundTripAccess.Delete, RoundTripAccess.Execute],
+        }),
+        new("enum name, [Flags]: an undefined bit is written as the number", r => r with { Access = (RoundTripAccess)17 }),
+        new("MaxBytes: CHAR(1) and VARCHAR(10) exactly full", r => r with { ReturnFlag = "R", Label10 = "ten bytes!" }),
+        new("MaxBytes: VARCHAR(10) counts bytes, 5 two-byte characters fill it", r => r with { Label10 = "ééééé" }),
+        new("MaxBytes: a two-byte character in CHAR(1) is refused", r => r with { ReturnFlag = "é" }, InCsv: TooLong("return_flag"), InJson: TooLong("return_flag")),
         new("enums: number at its max, name", r => r with { Color = RoundTripColor.Blue, Size = RoundTripSize.ExtraLarge, MaybeSize = RoundTripSize.ExtraLarge, Sizes = [] }),
         new("BOOLEAN: false", r => r with { Flag = false, MaybeFlag = true }),
         new("NULL in every nullable column", r => r with
@@ -229,6 +256,8 @@ public static class RoundTripCases
 
     /// <summary>The case called <paramref name="name"/>.</summary>
     public static RoundTripCase Named(string name) => All.Single(c => c.Name == name);
+
+    private static Refusal TooLong(string column) => new(column, "is too long. The max length of '" + column + "'");
 
     private static RoundTripCase Text(string name, string text, string? maybe = null) =>
         new(name, r => r with { Text = text, MaybeText = maybe ?? text });

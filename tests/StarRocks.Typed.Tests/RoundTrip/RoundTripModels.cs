@@ -20,6 +20,17 @@ public enum RoundTripSize
     ExtraLarge,
 }
 
+/// <summary>A <c>[Flags]</c> enum stored by name: combinations are written as <c>Enum.ToString()</c> writes them, <c>"Read, Write"</c>.</summary>
+[Flags]
+public enum RoundTripAccess
+{
+    None = 0,
+    Read = 1,
+    Write = 2,
+    Execute = 4,
+    Delete = 8,
+}
+
 /// <summary>
 /// One member of every mapped type (README "Type mapping") but VARBINARY, for the round-trip suite. A PRIMARY KEY table,
 /// so partial updates can be checked too; every test case writes its own <see cref="Id"/>. VARBINARY has a table of its
@@ -91,6 +102,10 @@ public sealed partial record RoundTripRow
     public JsonDocument? JsonDocument { get; init; }
     public System.Text.Json.Nodes.JsonNode? JsonNode { get; init; }
     public System.Text.Json.Nodes.JsonObject JsonObject { get; init; } = [];
+    [StarRocksColumn(EnumFormat = StarRocksEnumFormat.Name)] public RoundTripAccess Access { get; init; }
+    [StarRocksColumn(EnumFormat = StarRocksEnumFormat.Name)] public RoundTripAccess[] Accesses { get; init; } = [];
+    [StarRocksColumn(MaxBytes = 1, FixedLength = true)] public string ReturnFlag { get; init; } = "";
+    [StarRocksColumn(MaxBytes = 10)] public string? Label10 { get; init; }
 }
 
 /// <summary>VARBINARY columns (nullable and not) for the round-trip suite.</summary>

@@ -139,6 +139,28 @@ public sealed class SinkFlushTests(SinkStandInFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("json")]
+    public async Task A_string_longer_than_its_column_in_bytes_is_refused_naming_member_and_column_and_cut_out_of_the_batch(string format)
+    {
+        // name is VARCHAR(1200) (Length = 400 characters × 3): 600 two-byte characters fit exactly, 601 do not.
+        var (services, db) = await fixture.StartAsync(o => o.Connection.Properties["format"] = format);
+        await using (services)
+        {
+            var sink = services.GetRequiredService<IStarRocksSink<SinkItem>>();
+            var atLimit = new string('é', 600);
+            await sink.WriteAsync(new SinkItem { Id = 1, Name = atLimit, Qty = 1 });
+            var refused = await Assert.ThrowsAsync<StarRocks.Typed.Serialization.StarRocksSerializationException>(
+                async () => await sink.WriteAsync(new SinkItem { Id = 2, Name = atLimit + "é", Qty = 2 }));
+            Assert.Equal(("name", "Name"), (refused.Column, refused.Member));
+            Assert.StartsWith("Column 'name' (member Name): String (length=1202) is too long. The max length of 'name' is 1200", refused.Message, StringComparison.Ordinal);
+            await sink.WriteAsync(new SinkItem { Id = 3, Name = "after", Qty = 3 });
+            await sink.FlushAsync();
+            Assert.Equal([$"1|{atLimit}", "3|after"], await fixture.QueryAsync($"SELECT id, name FROM `{db}`.`items` ORDER BY id"));
+        }
+    }
+
     [Fact]
     public async Task Dispose_loads_the_buffered_rows()
     {

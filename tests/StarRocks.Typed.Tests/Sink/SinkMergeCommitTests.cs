@@ -90,9 +90,10 @@ public sealed class SinkMergeCommitTests(SinkStandInFixture fixture)
         var (services, db) = await fixture.StartAsync(MergeCommit(100));
         await using (services)
         {
+            await fixture.NarrowEventPayloadAsync(db);
             var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
             await sink.WriteAsync(Event(1));
-            await sink.WriteAsync(new SinkEvent { Id = 2, Payload = new string('x', 1000) }); // longer than the column
+            await sink.WriteAsync(new SinkEvent { Id = 2, Payload = new string('x', 100) }); // fits the model, not the narrowed table
             var e = await Assert.ThrowsAsync<StarRocksSinkException>(() => sink.FlushAsync().AsTask());
             Assert.Contains("There is a data quality issue", e.ToString());
             Assert.Equal(2, e.RowsNotLoaded);

@@ -10,7 +10,7 @@ namespace StarRocks.Typed.Tests.Sink;
 [Collection(SinkStandInCollection.Name)]
 public sealed class SinkRejectedRowsTests(SinkStandInFixture fixture)
 {
-    private static readonly string TooLong = new('x', 1000); // longer than events.payload's VARCHAR
+    private static readonly string TooLong = new('x', 100); // fits the model's payload, not the narrowed table's (NarrowEventPayloadAsync)
 
     [Fact]
     public async Task Filtered_rows_reach_the_handler_with_table_label_count_and_StarRocks_reasons()
@@ -27,6 +27,7 @@ public sealed class SinkRejectedRowsTests(SinkStandInFixture fixture)
         });
         await using (services)
         {
+            await fixture.NarrowEventPayloadAsync(db);
             var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
             await sink.WriteAsync(Enumerable.Range(0, 6).Select(i => new SinkEvent { Id = i, Payload = i % 3 == 0 ? TooLong + i : "ok" }).ToList());
             await sink.FlushAsync();
@@ -63,6 +64,7 @@ public sealed class SinkRejectedRowsTests(SinkStandInFixture fixture)
         });
         await using (services)
         {
+            await fixture.NarrowEventPayloadAsync(db);
             var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
             await sink.WriteAsync([new SinkEvent { Id = 1, Payload = TooLong }, new SinkEvent { Id = 2, Payload = "ok" }]);
             await sink.FlushAsync();

@@ -76,6 +76,20 @@ public sealed class SinkStandInFixture : IAsyncLifetime
         return (services, database);
     }
 
+    /// <summary>
+    /// Recreates <paramref name="database"/>'s <c>events</c> table with <c>payload VARCHAR(20)</c>, narrower than the
+    /// model's VARCHAR(300): a table that drifted from its model, so that StarRocks, not the writer (which checks the
+    /// model's length), filters the payloads of 21 to 300 bytes.
+    /// </summary>
+    public async Task NarrowEventPayloadAsync(string database)
+    {
+        var ddl = InDatabase(SinkEvent.Table, database).CreateTableSql;
+        var narrowed = ddl.Replace("`payload` VARCHAR(300)", "`payload` VARCHAR(20)", StringComparison.Ordinal);
+        Assert.NotEqual(ddl, narrowed);
+        await QueryAsync($"DROP TABLE `{database}`.`events`");
+        await QueryAsync(narrowed);
+    }
+
     /// <summary>Rows of <paramref name="sql"/> read back through the stand-in's MySQL endpoint, one string per row (fields joined by |).</summary>
     public async Task<List<string>> QueryAsync(string sql)
     {

@@ -128,8 +128,9 @@ public sealed class SinkWriteTests(SinkStandInFixture fixture)
         var (services, db) = await fixture.StartAsync();
         await using (services)
         {
+            await fixture.NarrowEventPayloadAsync(db);
             var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
-            await sink.WriteAsync(new SinkEvent { Id = 1, Payload = new string('x', 1000) });
+            await sink.WriteAsync(new SinkEvent { Id = 1, Payload = new string('x', 100) }); // fits the model, not the narrowed table
             var error = await Record.ExceptionAsync(() => sink.FlushAsync().AsTask());
             Assert.True(error is StarRocksSinkException, $"{string.Join(";", await fixture.QueryAsync($"SELECT id, length(payload) FROM `{db}`.`events`"))} {string.Join(";", fixture.StandIn.Requests.Entries.TakeLast(3))}");
             var failure = (StarRocksSinkException)error;

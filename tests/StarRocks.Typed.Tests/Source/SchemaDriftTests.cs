@@ -19,24 +19,41 @@ public sealed class SchemaDriftTests(SinkStandInFixture fixture)
 
         await context.ExecuteAsync("ALTER TABLE `{db}`.`scan_rows` DROP COLUMN `qty`");
         await context.ExecuteAsync("ALTER TABLE `{db}`.`scan_rows` ADD COLUMN `extra` INT NULL");
-        await context.ExecuteAsync("ALTER TABLE `{db}`.`scan_rows` MODIFY COLUMN `name` VARCHAR(2000) NULL");
         var drift = await checker.CheckAsync<ScanRow>();
 
         Assert.False(drift.IsEmpty);
         var table = $"`{context.Database}`.`scan_rows`";
         Assert.Equal(
         [
-            new("name", StarRocksColumnDriftKind.Mistyped, "VARCHAR(1200)", "varchar(2000)", $"ALTER TABLE {table} MODIFY COLUMN `name` VARCHAR(1200) NULL DEFAULT \"n/a\""),
             new("qty", StarRocksColumnDriftKind.Missing, "INT", null, $"ALTER TABLE {table} ADD COLUMN `qty` INT NOT NULL AFTER `name`"),
             new("extra", StarRocksColumnDriftKind.Extra, null, "int", $"ALTER TABLE {table} DROP COLUMN `extra`"),
         ], drift.Columns.ToArray());
 
         foreach (var fix in drift.Columns)
         {
-            await fixture.QueryAsync(fix.FixSql);
+            await fixture.QueryAsync(fix.FixSql!);
         }
 
         Assert.True((await checker.CheckAsync<ScanRow>()).IsEmpty);
+    }
+
+    [Fact]
+    public async Task A_column_StarRocks_cannot_modify_back_in_place_is_reported_without_a_fix()
+    {
+        await using var context = await ReadTestContext.StartAsync(fixture);
+        var checker = new SchemaDriftChecker(MySqlConnectorFactory.Instance.CreateDataSource(fixture.ConnectionString), context.Database);
+        await context.ExecuteAsync("ALTER TABLE `{db}`.`scan_rows` MODIFY COLUMN `name` VARCHAR(2000) NULL DEFAULT \"n/a\"");
+
+        var drift = await checker.CheckAsync<ScanRow>();
+
+        var name = Assert.Single(drift.Columns);
+        Assert.Equal(new("name", StarRocksColumnDriftKind.Mistyped, "VARCHAR(1200)", "varchar(2000)", null), name);
+        Assert.Contains("cannot modify the column in place", drift.ToString(), StringComparison.Ordinal);
+        var shorten = await Assert.ThrowsAsync<MySqlException>(() => context.ExecuteAsync(
+            "ALTER TABLE `{db}`.`scan_rows` MODIFY COLUMN `name` VARCHAR(1200) NULL DEFAULT \"n/a\""));
+        Assert.Contains("Cannot shorten string length", shorten.Message, StringComparison.Ordinal);
+        var dropDefault = await Assert.ThrowsAsync<MySqlException>(() => context.ExecuteAsync("ALTER TABLE `{db}`.`scan_rows` MODIFY COLUMN `name` VARCHAR(3000) NULL"));
+        Assert.Contains("Can not change default value", dropDefault.Message, StringComparison.Ordinal);
     }
 
     [Fact]

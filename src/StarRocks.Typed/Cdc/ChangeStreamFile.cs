@@ -1,0 +1,112 @@
+using System.Buffers;
+using System.IO.Pipelines;
+
+namespace StarRocks.Typed.Cdc;
+
+/// <summary>
+/// Replays a change stream saved as JSON lines: one message value per line, as Kafka Connect's JsonConverter wrote it
+/// (for example <c>kcat -C -t topic -e -f '%s\n'</c>); blank lines are tombstones and skipped by the decoder.
+/// </summary>
+public static class ChangeStreamFile
+{
+    /// <summary>Replays the file at <paramref name="path"/> into <paramref name="target"/>, then checkpoints it.</summary>
+    /// <param name="path">The JSON-lines file.</param>
+    /// <param name="target">Where the messages go (e.g. a <c>DebeziumChangeStreamTarget</c> over the CDC sink).</param>
+    /// <param name="cancellationToken">Cancels the replay.</param>
+    /// <returns>The number of lines replayed; completes when their rows are in StarRocks.</returns>
+    public static async Task<long> ReplayAsync(string path, IChangeStreamTarget target, CancellationToken cancellationToken = default)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        return await ReplayAsync(file, target, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Replays the JSON lines of <paramref name="stream"/> into <paramref name="target"/>, then checkpoints it.</summary>
+    /// <param name="stream">The JSON lines.</param>
+    /// <param name="target">Where the messages go.</param>
+    /// <param name="cancellationToken">Cancels the replay.</param>
+    /// <returns>The number of lines replayed; completes when their rows are in StarRocks.</returns>
+    public static async Task<long> ReplayAsync(Stream stream, IChangeStreamTarget target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(target);
+        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 256 * 1024, leaveOpen: true));
+        byte[]? joined = null; // a line that spans buffer segments is copied here
+        long lines = 0;
+        try
+        {
+            while (true)
+            {
+                var read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var buffer = read.Buffer;
+                while (TryReadLine(ref buffer, out var line) || (read.IsCompleted && TakeRest(ref buffer, out line)))
+                {
+                    await target.WriteAsync(default, Contiguous(line, ref joined), cancellationToken).ConfigureAwait(false);
+                    lines++;
+                }
+
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                if (read.IsCompleted)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            await reader.CompleteAsync().ConfigureAwait(false);
+            if (joined is not null)
+            {
+                ArrayPool<byte>.Shared.Return(joined);
+            }
+        }
+
+        await target.CheckpointAsync(null, cancellationToken).ConfigureAwait(false);
+        return lines;
+    }
+
+    private static bool TryReadLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
+    {
+        if (buffer.PositionOf((byte)'\n') is not { } end)
+        {
+            line = default;
+            return false;
+        }
+
+        line = buffer.Slice(0, end);
+        buffer = buffer.Slice(buffer.GetPosition(1, end));
+        return true;
+    }
+
+    private static bool TakeRest(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
+    {
+        line = buffer;
+        buffer = buffer.Slice(buffer.End);
+        return !line.IsEmpty;
+    }
+
+    private static ReadOnlyMemory<byte> Contiguous(ReadOnlySequence<byte> line, ref byte[]? joined)
+    {
+        if (!line.IsEmpty && line.Slice(line.Length - 1).FirstSpan[0] == (byte)'\r')
+        {
+            line = line.Slice(0, line.Length - 1);
+        }
+
+        if (line.IsSingleSegment)
+        {
+            return line.First;
+        }
+
+        if (joined is null || joined.Length < line.Length)
+        {
+            if (joined is not null)
+            {
+                ArrayPool<byte>.Shared.Return(joined);
+            }
+
+            joined = ArrayPool<byte>.Shared.Rent(checked((int)line.Length));
+        }
+
+        line.CopyTo(joined);
+        return joined.AsMemory(0, (int)line.Length);
+    }
+}

@@ -1,0 +1,264 @@
+using System.Text;
+using System.Text.Json;
+
+namespace StarRocks.Typed.Cdc.Debezium;
+
+/// <summary>
+/// Decodes Debezium's JSON messages into calls on an <see cref="ICdcEventSink"/>: data change events (<c>op</c> c, r, u,
+/// d, t) into row writes and truncates, schema-change and schema-history events (<c>tableChanges</c>) into table
+/// creates, changes and drops. Both JsonConverter forms are read: with the <c>schema</c> part
+/// (<c>schemas.enable=true</c>), whose Connect schema and the key's give the table's columns and primary key (announced
+/// as a <see cref="CreateTableEvent"/> the first time a table is seen and a <see cref="TableSchemaChangedEvent"/> when
+/// it changes), and without it, where column types come from <see cref="ICdcEventSink.FindSchema"/>. Tombstones (empty
+/// values) are skipped. Messages are parsed with <see cref="Utf8JsonReader"/> straight into the row JSON (see
+/// src/StarRocks.Typed/Cdc/Debezium/README.md for the value encodings). Not thread-safe: one message at a time, in stream order.
+/// </summary>
+/// <remarks>
+/// The table is <c>source.schema</c> (PostgreSQL, SQL Server) or else <c>source.db</c> (MySQL), then <c>source.table</c>.
+/// Without a schema part, temporal columns are read as Debezium's default <c>time.precision.mode</c> writes them
+/// (Debezium docs, "Temporal types"): MySQL TIME in microseconds, other connectors' TIME(p) in milliseconds up to p = 3,
+/// microseconds up to 6, else nanoseconds; TIMESTAMP(p) likewise (MySQL's DATETIME without p is p = 0, other
+/// connectors' p = 6).
+/// </remarks>
+public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
+{
+    private readonly ICdcEventSink _sink;
+    private readonly DebeziumOptions _options;
+    private readonly DebeziumRowWriter _rows;
+    private readonly List<DebeziumTable> _tables = [];
+    private DebeziumTable? _lastTable;
+
+    /// <summary>Creates the decoder in front of <paramref name="sink"/>.</summary>
+    /// <param name="sink">Where the decoded events go (the CDC sink).</param>
+    /// <param name="options">Decoding options; null for the defaults.</param>
+    public DebeziumChangeStreamTarget(ICdcEventSink sink, DebeziumOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        _sink = sink;
+        _options = options ?? new DebeziumOptions();
+        ArgumentNullException.ThrowIfNull(_options.TimeZone, "options.TimeZone");
+        _rows = new DebeziumRowWriter(_options.TimeZone);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="DebeziumEventException">The message is not a Debezium event this decoder can load faithfully.</exception>
+    public ValueTask WriteAsync(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken)
+    {
+        if (value.IsEmpty) return default;
+        var decoded = Decode(key, value);
+        if (decoded.Changes is null) return decoded.Table is { } table ? _sink.WriteRowAsync(table, decoded.Kind, _rows.Row, cancellationToken) : default;
+        return ApplyAsync(decoded, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask CheckpointAsync(string? applicationState, CancellationToken cancellationToken) => _sink.CheckpointAsync(applicationState, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<string?> RecoverAsync(CancellationToken cancellationToken) => _sink.RecoverAsync(cancellationToken);
+
+    private async ValueTask ApplyAsync(Decoded decoded, CancellationToken cancellationToken)
+    {
+        foreach (var change in decoded.Changes!) await _sink.ApplyAsync(change, cancellationToken).ConfigureAwait(false);
+        if (decoded.Table is { } table) await _sink.WriteRowAsync(table, decoded.Kind, _rows.Row, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What one message asks of the sink: schema changes first (null when none), then a row of <see cref="Table"/> (null when none) in the row writer.</summary>
+    private readonly record struct Decoded(IReadOnlyList<CdcSchemaEvent>? Changes, CdcTableId? Table, CdcRowKind Kind);
+
+    /// <summary>The parts of a message this decoder reads, as slices of the message (empty when absent or null).</summary>
+    private struct Parts
+    {
+        public ReadOnlyMemory<byte> Schema, Payload, Before, After, TableChanges, Database, SchemaName, Table, Connector;
+        public byte Op;
+    }
+
+    private Decoded Decode(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> value)
+    {
+        Parts parts = default;
+        try
+        {
+            Scan(value, ref parts);
+            if (!parts.Payload.IsEmpty) Scan(parts.Payload, ref parts);
+        }
+        catch (JsonException e)
+        {
+            throw new DebeziumEventException($"The message is not valid JSON: {e.Message}", e);
+        }
+
+        if (!parts.TableChanges.IsEmpty)
+        {
+            var changes = DebeziumTableChanges.Read(parts.TableChanges.Span, parts.Connector.IsEmpty ? null : Encoding.UTF8.GetString(parts.Connector.Span));
+            foreach (var change in changes) if (change is DropTableEvent drop) Forget(drop.Table);
+            return new Decoded(changes, null, default);
+        }
+        if (parts.Table.IsEmpty || parts.Op == 0)
+            throw new DebeziumEventException("The message is neither a Debezium data change event (payload.op, payload.source.table) nor a schema change (tableChanges).");
+
+        var table = Find(parts.SchemaName.IsEmpty ? parts.Database.Span : parts.SchemaName.Span, parts.Table.Span);
+        if (parts.Op == (byte)'t') return new Decoded([new TruncateTableEvent(table.Id)], null, default);
+
+        var (image, kind) = parts.Op switch
+        {
+            (byte)'c' or (byte)'r' => (parts.After, CdcRowKind.Insert),
+            (byte)'u' => (parts.After, CdcRowKind.Update),
+            (byte)'d' => (parts.Before.IsEmpty ? KeyPayload(key) : parts.Before, CdcRowKind.Delete),
+            _ => throw new DebeziumEventException($"Table {table.Id}: unknown Debezium op '{(char)parts.Op}' (expected c, r, u, d or t)."),
+        };
+        if (image.IsEmpty) throw new DebeziumEventException($"Table {table.Id}: op '{(char)parts.Op}' without its row image ({(kind == CdcRowKind.Delete ? "before, or a key" : "after")}).");
+
+        CdcSchemaEvent? announcement = null;
+        DebeziumColumn[] columns;
+        if (!parts.Schema.IsEmpty)
+        {
+            announcement = FollowConnectSchema(table, parts.Schema.Span, key);
+            columns = table.ConnectColumns!;
+        }
+        else
+        {
+            columns = KnownColumns(table, parts.Connector);
+        }
+        _rows.WriteRow(image.Span, columns, table.Id);
+        return new Decoded(announcement is null ? null : [announcement], table.Id, kind);
+    }
+
+    /// <summary>Rebuilds the table's columns when its envelope or key schema differs from the last one; returns the announcement it needs, if any.</summary>
+    private static CdcSchemaEvent? FollowConnectSchema(DebeziumTable table, ReadOnlySpan<byte> envelopeSchema, ReadOnlyMemory<byte> key)
+    {
+        var keySchema = KeySchema(key);
+        if (table.EnvelopeSchema is { } known && envelopeSchema.SequenceEqual(known) && keySchema.Span.SequenceEqual(table.KeySchema)) return null;
+
+        var (schema, columns) = DebeziumSchemas.FromConnectSchema(table.Id, envelopeSchema, key.Span);
+        var previous = table.Announced;
+        table.EnvelopeSchema = envelopeSchema.ToArray();
+        table.KeySchema = keySchema.ToArray();
+        table.ConnectColumns = columns;
+        table.Announced = schema;
+        if (previous is null) return new CreateTableEvent(schema);
+        return SameSchema(previous, schema) ? null : new TableSchemaChangedEvent(schema);
+    }
+
+    private DebeziumColumn[] KnownColumns(DebeziumTable table, ReadOnlyMemory<byte> connector)
+    {
+        var known = _sink.FindSchema(table.Id)
+            ?? throw new DebeziumEventException($"Table {table.Id}: the event has no schema part (JsonConverter schemas.enable=false) and the sink knows no schema for the table; enable schemas, or replay the schema history first.");
+        if (!ReferenceEquals(known, table.Known))
+        {
+            table.KnownColumns = DebeziumSchemas.FromKnownSchema(known, connector.IsEmpty ? null : Encoding.UTF8.GetString(connector.Span), _options);
+            table.Known = known;
+        }
+        return table.KnownColumns!;
+    }
+
+    private static bool SameSchema(CdcTableSchema a, CdcTableSchema b)
+        => a.Table == b.Table && a.Columns.SequenceEqual(b.Columns) && a.PrimaryKey.SequenceEqual(b.PrimaryKey);
+
+    private DebeziumTable Find(ReadOnlySpan<byte> database, ReadOnlySpan<byte> table)
+    {
+        if (_lastTable is { } last && last.Matches(database, table)) return last;
+        foreach (var known in _tables)
+        {
+            if (known.Matches(database, table)) return _lastTable = known;
+        }
+        var added = new DebeziumTable(new CdcTableId(Encoding.UTF8.GetString(database), Encoding.UTF8.GetString(table)), database.ToArray(), table.ToArray());
+        _tables.Add(added);
+        return _lastTable = added;
+    }
+
+    /// <summary>Forgets a dropped table, so a table created again under its name is announced again.</summary>
+    private void Forget(CdcTableId id)
+    {
+        _tables.RemoveAll(t => t.Id == id);
+        if (_lastTable?.Id == id) _lastTable = null;
+    }
+
+    /// <summary>Records the members of the JSON object <paramref name="json"/> that the decoder reads.</summary>
+    private static void Scan(ReadOnlyMemory<byte> json, ref Parts parts)
+    {
+        var reader = new Utf8JsonReader(json.Span);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new DebeziumEventException("The message is not a JSON object.");
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("payload"u8)) parts.Payload = Member(json, ref reader);
+            else if (reader.ValueTextEquals("schema"u8)) parts.Schema = Member(json, ref reader);
+            else if (reader.ValueTextEquals("after"u8)) parts.After = Member(json, ref reader);
+            else if (reader.ValueTextEquals("before"u8)) parts.Before = Member(json, ref reader);
+            else if (reader.ValueTextEquals("op"u8)) parts.Op = Op(ref reader);
+            else if (reader.ValueTextEquals("source"u8)) ScanSource(json, ref reader, ref parts);
+            else if (reader.ValueTextEquals("tableChanges"u8)) parts.TableChanges = Member(json, ref reader);
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+    }
+
+    private static void ScanSource(ReadOnlyMemory<byte> json, ref Utf8JsonReader reader, ref Parts parts)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("table"u8)) parts.Table = Text(json, ref reader);
+            else if (reader.ValueTextEquals("db"u8)) parts.Database = Text(json, ref reader);
+            else if (reader.ValueTextEquals("schema"u8)) parts.SchemaName = Text(json, ref reader);
+            else if (reader.ValueTextEquals("connector"u8)) parts.Connector = Text(json, ref reader);
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+    }
+
+    /// <summary>The next value's bytes (empty for null).</summary>
+    private static ReadOnlyMemory<byte> Member(ReadOnlyMemory<byte> json, ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null) return default;
+        int start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        return json[start..(int)reader.BytesConsumed];
+    }
+
+    /// <summary>The next string's UTF-8 content (empty for null).</summary>
+    private static ReadOnlyMemory<byte> Text(ReadOnlyMemory<byte> json, ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null) return default;
+        if (reader.TokenType != JsonTokenType.String) throw new DebeziumEventException($"payload.source: expected a string, got a JSON {reader.TokenType}.");
+        if (reader.ValueIsEscaped) return Encoding.UTF8.GetBytes(reader.GetString()!);
+        int start = (int)reader.TokenStartIndex + 1;
+        return json.Slice(start, reader.ValueSpan.Length);
+    }
+
+    private static byte Op(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length != 1)
+            throw new DebeziumEventException("payload.op is not a one-letter string (c, r, u, d or t).");
+        return reader.ValueSpan[0];
+    }
+
+    /// <summary>The key's Connect schema (<c>{"schema":…,"payload":…}</c>), empty when the key has none.</summary>
+    private static ReadOnlyMemory<byte> KeySchema(ReadOnlyMemory<byte> key)
+    {
+        if (key.IsEmpty) return default;
+        Parts parts = default;
+        Scan(key, ref parts);
+        return parts.Payload.IsEmpty ? default : parts.Schema;
+    }
+
+    /// <summary>The key's row image: its <c>payload</c> when it has a schema part, else the key itself.</summary>
+    private static ReadOnlyMemory<byte> KeyPayload(ReadOnlyMemory<byte> key)
+    {
+        if (key.IsEmpty) return default;
+        Parts parts = default;
+        Scan(key, ref parts);
+        return parts.Payload.IsEmpty && parts.Schema.IsEmpty ? key : parts.Payload;
+    }
+}

@@ -1,0 +1,324 @@
+using StarRocks.Typed.Cdc;
+using StarRocks.Typed.Cdc.Debezium;
+using static StarRocks.Typed.Tests.Cdc.DebeziumMessages;
+
+namespace StarRocks.Typed.Tests.Cdc;
+
+public class DebeziumDecoderTests
+{
+    private static readonly CdcTableId Orders = new("shop", "orders");
+
+    private static readonly CdcTableSchema OrdersSchema = new(Orders,
+    [
+        new CdcColumn("id", new CdcColumnType(CdcTypeKind.BigInt), Nullable: false),
+        new CdcColumn("status", new CdcColumnType(CdcTypeKind.VarChar, 32)),
+        new CdcColumn("amount", new CdcColumnType(CdcTypeKind.Decimal, 10, 2)),
+        new CdcColumn("created", new CdcColumnType(CdcTypeKind.Timestamp, 6)),
+    ], ["id"]);
+
+    private static async Task<RecordingCdcSink> Replay(IEnumerable<(string? Key, string Value)> messages, RecordingCdcSink? sink = null, DebeziumOptions? options = null)
+    {
+        sink ??= new RecordingCdcSink();
+        var target = new DebeziumChangeStreamTarget(sink, options);
+        foreach (var (key, value) in messages) await target.WriteAsync(key is null ? default : Utf8(key), Utf8(value), CancellationToken.None);
+        return sink;
+    }
+
+    [Fact]
+    public async Task Schemaless_events_become_rows_of_the_table_in_source_db_and_table_with_types_from_the_sink_schema()
+    {
+        var sink = new RecordingCdcSink();
+        sink.Schemas[Orders] = OrdersSchema;
+        const string row1 = """{"id":1,"status":"created","amount":"MDk=","created":1704067200123456}""";
+        const string row1Paid = """{"id":1,"status":"paid","amount":"MDk=","created":1704067200123456}""";
+        await Replay(
+        [
+            ("""{"id":1}""", Payload("r", null, row1)),
+            ("""{"id":1}""", Payload("c", null, row1)),
+            ("""{"id":1}""", Payload("u", row1, row1Paid)),
+            ("""{"id":1}""", Payload("d", row1Paid, null)),
+            ("""{"id":1}""", ""),
+        ], sink);
+
+        Assert.Equal(
+        [
+            """Insert shop.orders {"id":1,"status":"created","amount":123.45,"created":"2024-01-01 00:00:00.123456"}""",
+            """Insert shop.orders {"id":1,"status":"created","amount":123.45,"created":"2024-01-01 00:00:00.123456"}""",
+            """Update shop.orders {"id":1,"status":"paid","amount":123.45,"created":"2024-01-01 00:00:00.123456"}""",
+            """Delete shop.orders {"id":1,"status":"paid","amount":123.45,"created":"2024-01-01 00:00:00.123456"}""",
+        ], sink.Calls);
+    }
+
+    [Fact]
+    public async Task A_delete_without_a_before_image_deletes_by_the_key()
+    {
+        var sink = new RecordingCdcSink();
+        sink.Schemas[Orders] = OrdersSchema;
+        await Replay([(KeyWithSchema(7), Payload("d", null, null)), ("""{"id":8}""", Payload("d", null, null))], sink);
+        Assert.Equal(["""Delete shop.orders {"id":7}""", """Delete shop.orders {"id":8}"""], sink.Calls);
+    }
+
+    [Fact]
+    public async Task The_schema_part_announces_the_table_once_and_again_only_when_it_changes()
+    {
+        const string fields = """{"type":"int64","optional":false,"field":"id"},{"type":"string","optional":true,"field":"status"}""";
+        const string widerFields = fields + """,{"type":"int32","optional":true,"default":0,"field":"items"}""";
+        var sink = await Replay(
+        [
+            (KeyWithSchema(1), WithSchema(fields, Payload("c", null, """{"id":1,"status":"created"}"""))),
+            (KeyWithSchema(2), WithSchema(fields, Payload("c", null, """{"id":2,"status":"paid"}"""))),
+            (KeyWithSchema(3), WithSchema(widerFields, Payload("c", null, """{"id":3,"status":"paid","items":4}"""))),
+        ]);
+
+        Assert.Equal(5, sink.Calls.Count);
+        var create = Assert.IsType<CreateTableEvent>(sink.Calls[0]);
+        Assert.Equal(Orders, create.Table);
+        Assert.Equal(["id"], create.Schema.PrimaryKey);
+        Assert.Equal(
+            [new CdcColumn("id", new CdcColumnType(CdcTypeKind.BigInt), Nullable: false), new CdcColumn("status", new CdcColumnType(CdcTypeKind.String))],
+            create.Schema.Columns);
+        Assert.Equal("""Insert shop.orders {"id":1,"status":"created"}""", sink.Calls[1]);
+        Assert.Equal("""Insert shop.orders {"id":2,"status":"paid"}""", sink.Calls[2]);
+        var changed = Assert.IsType<TableSchemaChangedEvent>(sink.Calls[3]);
+        Assert.Equal(new CdcColumn("items", new CdcColumnType(CdcTypeKind.Int), DefaultValue: "0"), changed.Schema.Columns[2]);
+        Assert.Equal("""Insert shop.orders {"id":3,"status":"paid","items":4}""", sink.Calls[4]);
+    }
+
+    [Fact]
+    public async Task Logical_types_are_written_in_StarRocks_json_load_form()
+    {
+        const string fields = """
+            {"type":"int64","optional":false,"field":"id"},
+            {"type":"int32","optional":true,"name":"io.debezium.time.Date","version":1,"field":"d"},
+            {"type":"int32","optional":true,"name":"io.debezium.time.Time","version":1,"field":"t_ms"},
+            {"type":"int64","optional":true,"name":"io.debezium.time.MicroTime","version":1,"field":"t_us"},
+            {"type":"int64","optional":true,"name":"io.debezium.time.NanoTime","version":1,"field":"t_ns"},
+            {"type":"int64","optional":true,"name":"io.debezium.time.Timestamp","version":1,"field":"ts_ms"},
+            {"type":"int64","optional":true,"name":"io.debezium.time.MicroTimestamp","version":1,"field":"ts_us"},
+            {"type":"int64","optional":true,"name":"io.debezium.time.NanoTimestamp","version":1,"field":"ts_ns"},
+            {"type":"string","optional":true,"name":"io.debezium.time.ZonedTimestamp","version":1,"field":"zoned"},
+            {"type":"bytes","optional":true,"name":"org.apache.kafka.connect.data.Decimal","version":1,"parameters":{"scale":"2","connect.decimal.precision":"10"},"field":"price"},
+            {"type":"bytes","optional":true,"name":"org.apache.kafka.connect.data.Decimal","version":1,"parameters":{"scale":"2","connect.decimal.precision":"10"},"field":"refund"},
+            {"type":"string","optional":true,"parameters":{"__debezium.source.column.type":"DECIMAL","__debezium.source.column.length":"10","__debezium.source.column.scale":"2"},"field":"fee"},
+            {"type":"string","optional":true,"name":"io.debezium.data.Json","version":1,"field":"doc"},
+            {"type":"string","optional":true,"name":"io.debezium.data.Enum","version":1,"parameters":{"allowed":"created,paid,cancelled"},"field":"state"},
+            {"type":"bytes","optional":true,"field":"blob"},
+            {"type":"string","optional":true,"field":"note"},
+            {"type":"boolean","optional":true,"field":"flag"},
+            {"type":"float64","optional":true,"field":"weight"}
+            """;
+        const string after = """
+            {"id":1,"d":19723,"t_ms":45296500,"t_us":-3600000000,"t_ns":45296123456789,
+             "ts_ms":1704067200123,"ts_us":1704067200123456,"ts_ns":1704067200123456789,"zoned":"2024-01-01T10:00:00.5+02:00",
+             "price":"MDk=","refund":"+w==","fee":"12.50","doc":"{\"a\": [1, 2]}","state":"paid","blob":"AQID",
+             "note":"say \"hi\" \u00e9 <b>\t","flag":true,"weight":1.5e0}
+            """;
+        var sink = await Replay([(KeyWithSchema(1), WithSchema(fields, Payload("c", null, after)))]);
+
+        var create = Assert.IsType<CreateTableEvent>(sink.Calls[0]);
+        Assert.Equal(
+        [
+            new(CdcTypeKind.BigInt), new(CdcTypeKind.Date), new(CdcTypeKind.Time, 3), new(CdcTypeKind.Time, 6), new(CdcTypeKind.Time, 9),
+            new(CdcTypeKind.Timestamp, 3), new(CdcTypeKind.Timestamp, 6), new(CdcTypeKind.Timestamp, 9), new(CdcTypeKind.TimestampLtz, 6),
+            new(CdcTypeKind.Decimal, 10, 2), new(CdcTypeKind.Decimal, 10, 2), new(CdcTypeKind.Decimal, 10, 2), new(CdcTypeKind.Json),
+            new(CdcTypeKind.VarChar, 9), new(CdcTypeKind.Bytes), new(CdcTypeKind.String), new(CdcTypeKind.Boolean), new CdcColumnType(CdcTypeKind.Double),
+        ], create.Schema.Columns.Select(c => c.Type));
+        Assert.Equal(
+            """Insert shop.orders {"id":1,"d":"2024-01-01","t_ms":"12:34:56.5","t_us":"-01:00:00","t_ns":"12:34:56.1234567","ts_ms":"2024-01-01 00:00:00.123000","ts_us":"2024-01-01 00:00:00.123456","ts_ns":"2024-01-01 00:00:00.123456","zoned":"2024-01-01 08:00:00.500000","price":123.45,"refund":-0.05,"fee":12.50,"doc":{"a": [1, 2]},"state":"paid","blob":"AQID","note":"say \"hi\" é <b>\t","flag":true,"weight":1.5e0}""",
+            sink.Calls[1]);
+    }
+
+    [Theory]
+    [InlineData("AA==", 2, "0.00")]
+    [InlineData("AA==", 0, "0")]
+    [InlineData("/w==", 0, "-1")]
+    [InlineData("AQ==", 3, "0.001")]
+    [InlineData("gAAAAAAAAAAAAAAAAAAAAA==", 0, "-170141183460469231731687303715884105728")]
+    [InlineData("AQAAAAAAAAAAAAAAAAAAAAAA", 5, "871122859317602466466238995025326621.32736")]
+    public async Task Decimal_bytes_are_written_as_the_exact_number(string base64, int scale, string expected)
+    {
+        var fields = $$"""{"type":"int64","optional":false,"field":"id"},{"type":"bytes","optional":true,"name":"org.apache.kafka.connect.data.Decimal","parameters":{"scale":"{{scale}}"},"field":"v"}""";
+        var sink = await Replay([(KeyWithSchema(1), WithSchema(fields, Payload("c", null, $$"""{"id":1,"v":"{{base64}}"}""")))]);
+        Assert.Equal($$"""Insert shop.orders {"id":1,"v":{{expected}}}""", sink.Calls[1]);
+    }
+
+    [Theory]
+    [InlineData("\"2024-01-01T00:00:00Z\"", "2024-01-01 00:00:00")]
+    [InlineData("\"2024-06-30T23:59:59.123456789Z\"", "2024-06-30 23:59:59.123456")]
+    [InlineData("\"2024-01-01T01:30:00+01:30\"", "2024-01-01 00:00:00")]
+    public async Task Zoned_timestamps_are_written_as_utc_wall_clock_time(string value, string expected)
+    {
+        const string fields = """{"type":"int64","optional":false,"field":"id"},{"type":"string","optional":true,"name":"io.debezium.time.ZonedTimestamp","field":"v"}""";
+        var sink = await Replay([(KeyWithSchema(1), WithSchema(fields, Payload("c", null, $$"""{"id":1,"v":{{value}}}""")))]);
+        Assert.Equal($$"""Insert shop.orders {"id":1,"v":"{{expected}}"}""", sink.Calls[1]);
+    }
+
+    [Fact]
+    public async Task Zoned_timestamps_follow_the_configured_zone()
+    {
+        const string fields = """{"type":"int64","optional":false,"field":"id"},{"type":"string","optional":true,"name":"io.debezium.time.ZonedTimestamp","field":"v"}""";
+        var plus9 = TimeZoneInfo.CreateCustomTimeZone("plus9", TimeSpan.FromHours(9), "plus9", "plus9");
+        var sink = await Replay([(KeyWithSchema(1), WithSchema(fields, Payload("c", null, """{"id":1,"v":"2024-01-01T00:00:00Z"}""")))], options: new DebeziumOptions { TimeZone = plus9 });
+        Assert.Equal("""Insert shop.orders {"id":1,"v":"2024-01-01 09:00:00"}""", sink.Calls[1]);
+    }
+
+    [Fact]
+    public async Task MySql_time_keeps_its_sign_and_hours_past_a_day()
+    {
+        var sink = new RecordingCdcSink();
+        sink.Schemas[Orders] = new CdcTableSchema(Orders, [new("id", new(CdcTypeKind.BigInt)), new("t", new(CdcTypeKind.Time, 0))], ["id"]);
+        await Replay([("""{"id":1}""", Payload("c", null, """{"id":1,"t":3020399000000}""")), ("""{"id":2}""", Payload("c", null, """{"id":2,"t":-1000001}"""))], sink);
+        Assert.Equal(["""Insert shop.orders {"id":1,"t":"838:59:59"}""", """Insert shop.orders {"id":2,"t":"-00:00:01.000001"}"""], sink.Calls);
+    }
+
+    [Fact]
+    public async Task Schemaless_decimals_follow_the_configured_decimal_handling()
+    {
+        var sink = new RecordingCdcSink();
+        sink.Schemas[Orders] = OrdersSchema;
+        await Replay([("""{"id":1}""", Payload("c", null, """{"id":1,"status":null,"amount":"1234","created":null}"""))], sink, new DebeziumOptions { DecimalHandling = DebeziumDecimalHandling.String });
+        Assert.Equal(["""Insert shop.orders {"id":1,"status":null,"amount":1234,"created":null}"""], sink.Calls);
+
+        var error = await Assert.ThrowsAsync<DebeziumEventException>(() => Replay(
+            [("""{"id":1}""", Payload("c", null, """{"id":1,"amount":"1e5"}"""))], sink, new DebeziumOptions { DecimalHandling = DebeziumDecimalHandling.String }));
+        Assert.Contains("shop.orders, column 'amount'", error.Message);
+    }
+
+    [Fact]
+    public async Task Postgres_events_are_named_by_source_schema()
+    {
+        const string source = """{"version":"2.7.0.Final","connector":"postgresql","name":"pg","db":"shopdb","schema":"public","table":"orders","txId":5,"lsn":1}""";
+        var table = new CdcTableId("public", "orders");
+        var sink = new RecordingCdcSink();
+        sink.Schemas[table] = new CdcTableSchema(table, [new("id", new(CdcTypeKind.BigInt)), new("t", new(CdcTypeKind.Time, 3)), new("ts", new(CdcTypeKind.Timestamp))], ["id"]);
+        await Replay([("""{"id":1}""", Payload("c", null, """{"id":1,"t":1500,"ts":1704067200000001}""", source))], sink);
+        Assert.Equal(["""Insert public.orders {"id":1,"t":"00:00:01.5","ts":"2024-01-01 00:00:00.000001"}"""], sink.Calls);
+    }
+
+    [Fact]
+    public async Task Truncate_becomes_a_TruncateTableEvent_and_tombstones_are_skipped()
+    {
+        var sink = await Replay([("""{"id":1}""", ""), (null, Payload("t", null, null))]);
+        var truncate = Assert.IsType<TruncateTableEvent>(Assert.Single(sink.Calls));
+        Assert.Equal(Orders, truncate.Table);
+    }
+
+    [Fact]
+    public async Task Geometry_is_refused_naming_table_and_column()
+    {
+        const string fields = """{"type":"int64","optional":false,"field":"id"},{"type":"struct","fields":[{"type":"bytes","optional":false,"field":"wkb"},{"type":"int32","optional":true,"field":"srid"}],"optional":true,"name":"io.debezium.data.geometry.Point","version":1,"field":"location"}""";
+        var sink = new RecordingCdcSink();
+        var error = await Assert.ThrowsAsync<DebeziumEventException>(() => Replay(
+            [(KeyWithSchema(1), WithSchema(fields, Payload("c", null, """{"id":1,"location":{"wkb":"AQ==","srid":null}}""")))], sink));
+        Assert.Contains("Table shop.orders, column 'location': io.debezium.data.geometry.Point", error.Message);
+        Assert.Empty(sink.Calls);
+    }
+
+    [Theory]
+    [InlineData("""{"id":1,"status":{"x":1}}""", "column 'status': expected a number, boolean or string, got a JSON object")]
+    [InlineData("""{"id":1,"unknown":1}""", "column 'unknown': the row has a column its schema does not describe")]
+    [InlineData("""{"id":1,"created":"2024-01-01"}""", "column 'created': expected an integer (epoch microseconds)")]
+    [InlineData("""{"id":1,"amount":"not base64!"}""", "column 'amount': the decimal value is not base64")]
+    public async Task Values_that_do_not_match_the_schema_are_refused_naming_the_column(string after, string expected)
+    {
+        var sink = new RecordingCdcSink();
+        sink.Schemas[Orders] = OrdersSchema;
+        var error = await Assert.ThrowsAsync<DebeziumEventException>(() => Replay([("""{"id":1}""", Payload("c", null, after))], sink));
+        Assert.Contains(expected, error.Message);
+        Assert.DoesNotContain(sink.Calls, c => c is string);
+    }
+
+    [Fact]
+    public async Task A_schemaless_event_of_a_table_the_sink_does_not_know_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<DebeziumEventException>(() => Replay([("""{"id":1}""", Payload("c", null, """{"id":1}"""))]));
+        Assert.Contains("Table shop.orders: the event has no schema part", error.Message);
+    }
+
+    [Theory]
+    [InlineData("[1]", "not a JSON object")]
+    [InlineData("""{"payload":{"before":null}}""", "neither a Debezium data change event")]
+    [InlineData("""{"before":null,"after":{"id":1},"source":{"db":"shop","table":"orders"},"op":"x"}""", "unknown Debezium op 'x'")]
+    [InlineData("""{"before":null,"after":null,"source":{"db":"shop","table":"orders"},"op":"c"}""", "op 'c' without its row image")]
+    [InlineData("""{"op":"c",""", "not valid JSON")]
+    public async Task Malformed_messages_are_refused_clearly(string value, string expected)
+    {
+        var error = await Assert.ThrowsAsync<DebeziumEventException>(() => Replay([(null, value)]));
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public async Task Decoding_a_known_table_allocates_nothing_per_event()
+    {
+        var sink = new NoOpSink(OrdersSchema);
+        var target = new DebeziumChangeStreamTarget(sink);
+        var key = Utf8("""{"id":1}""");
+        var value = Utf8(Payload("u", """{"id":1,"status":"created","amount":"MDk=","created":1704067200123456}""",
+            """{"id":1,"status":"pa\"id","amount":"MDk=","created":1704067200123456}"""));
+        for (int i = 0; i < 100; i++) await target.WriteAsync(key, value, CancellationToken.None);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++) await target.WriteAsync(key, value, CancellationToken.None);
+        long perEvent = (GC.GetAllocatedBytesForCurrentThread() - before) / 1000;
+
+        Assert.Equal(0, perEvent);
+        Assert.Equal(1100, sink.Rows);
+    }
+
+    private sealed class NoOpSink(CdcTableSchema schema) : ICdcEventSink
+    {
+        public int Rows { get; private set; }
+
+        public ValueTask WriteRowAsync(CdcTableId table, CdcRowKind kind, ReadOnlyMemory<byte> row, CancellationToken cancellationToken)
+        {
+            Rows++;
+            return default;
+        }
+
+        public ValueTask ApplyAsync(CdcSchemaEvent change, CancellationToken cancellationToken) => default;
+
+        public CdcTableSchema? FindSchema(CdcTableId table) => schema;
+
+        public ValueTask CheckpointAsync(string? applicationState, CancellationToken cancellationToken) => default;
+
+        public ValueTask<string?> RecoverAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
+    }
+}
+
+public class DebeziumRowFormTests
+{
+    [Fact]
+    public async Task Decoded_rows_are_byte_identical_to_the_library_json_row_writer_for_the_same_values()
+    {
+        var table = new CdcTableId("shop", "orders");
+        var sink = new RecordingCdcSink();
+        sink.Schemas[table] = new CdcTableSchema(table,
+        [
+            new("id", new(CdcTypeKind.BigInt)), new("day", new(CdcTypeKind.Date)), new("at", new(CdcTypeKind.Timestamp, 6)),
+            new("amount", new(CdcTypeKind.Decimal, 10, 2)), new("note", new(CdcTypeKind.String)), new("t", new(CdcTypeKind.Time, 6)),
+        ], ["id"]);
+        var target = new DebeziumChangeStreamTarget(sink);
+        await target.WriteAsync(default, DebeziumMessages.Utf8(DebeziumMessages.Payload("c", null,
+            """{"id":42,"day":19723,"at":1704067200000001,"amount":"MDk=","note":"say \"hi\" \u00e9 <b>\t\u0001 \ud83d\ude00","t":45296123456}""")), CancellationToken.None);
+
+        var expected = new System.Buffers.ArrayBufferWriter<byte>();
+        var writer = new StarRocks.Typed.Serialization.JsonRowWriter(expected, new StarRocks.Typed.Serialization.JsonFormat { Layout = StarRocks.Typed.Serialization.JsonRowLayout.NewlineDelimited });
+        writer.BeginRow();
+        writer.WriteName(StarRocks.Typed.Serialization.JsonRowWriter.EncodeName("id"));
+        writer.WriteInt64(42);
+        writer.WriteName(StarRocks.Typed.Serialization.JsonRowWriter.EncodeName("day"));
+        writer.WriteDate(new DateOnly(2024, 1, 1));
+        writer.WriteName(StarRocks.Typed.Serialization.JsonRowWriter.EncodeName("at"));
+        writer.WriteDateTime(new DateTime(2024, 1, 1).AddTicks(10));
+        writer.WriteName(StarRocks.Typed.Serialization.JsonRowWriter.EncodeName("amount"));
+        writer.WriteDecimal(123.45m);
+        writer.WriteName(StarRocks.Typed.Serialization.JsonRowWriter.EncodeName("note"));
+        writer.WriteString("say \"hi\" é <b>\t\u0001 😀");
+        writer.WriteName(StarRocks.Typed.Serialization.JsonRowWriter.EncodeName("t"));
+        writer.WriteTimeOnly(new TimeOnly(12, 34, 56).Add(TimeSpan.FromTicks(1234560)));
+        writer.EndRow();
+        writer.Complete();
+
+        Assert.Equal("Insert shop.orders " + System.Text.Encoding.UTF8.GetString(expected.WrittenSpan).TrimEnd('\n'), Assert.Single(sink.Rows));
+    }
+}
