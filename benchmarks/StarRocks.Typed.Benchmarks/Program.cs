@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using StarRocks.Typed.Benchmarks.Cdc;
 using StarRocks.Typed.Benchmarks.Loading;
 using StarRocks.Typed.Benchmarks.Serialization;
 using StarRocks.Typed.Benchmarks.Sink;
@@ -17,6 +18,9 @@ switch (args)
         break;
     case ["quick-compression", ..]:
         await QuickCompressionMeasurement.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+        break;
+    case ["debezium-decode", ..]:
+        await DebeziumDecodeMeasurement.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -84,6 +84,22 @@ public class DebeziumDecoderTests
         Assert.Equal("""Insert shop.orders {"id":3,"status":"paid","items":4}""", sink.Calls[4]);
     }
 
+    [Theory]
+    [InlineData("""{"id":2,"status":"paid"}}""", "not valid JSON")]
+    [InlineData("""{"id":2,"status":"paid"},"op":"d"}""", "not valid JSON")]
+    [InlineData("""{"id":2,"status":{}}""", "column 'status': expected a number, boolean or string")]
+    public async Task An_event_repeating_a_known_schema_is_still_read_strictly(string after, string expected)
+    {
+        const string fields = """{"type":"int64","optional":false,"field":"id"},{"type":"string","optional":true,"field":"status"}""";
+        var sink = new RecordingCdcSink();
+        var target = new DebeziumChangeStreamTarget(sink);
+        await target.WriteAsync(Utf8(KeyWithSchema(1)), Utf8(WithSchema(fields, Payload("c", null, """{"id":1,"status":"created"}"""))), CancellationToken.None);
+        string second = WithSchema(fields, Payload("c", null, after)).Replace("\n", "", StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<DebeziumEventException>(async () => await target.WriteAsync(Utf8(KeyWithSchema(2)), Utf8(second), CancellationToken.None));
+        Assert.Contains(expected, error.Message);
+        Assert.Equal(2, sink.Calls.Count);
+    }
+
     [Fact]
     public async Task Logical_types_are_written_in_StarRocks_json_load_form()
     {
