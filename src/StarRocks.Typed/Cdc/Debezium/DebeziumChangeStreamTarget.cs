@@ -58,12 +58,24 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
 
     private async ValueTask ApplyAsync(Decoded decoded, CancellationToken cancellationToken)
     {
-        foreach (var change in decoded.Changes!) await _sink.ApplyAsync(change, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var change in decoded.Changes!) await _sink.ApplyAsync(change, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The sink did not take the announcement: announce it again when the message comes again.
+            decoded.Announcing?.ForgetConnectSchema(decoded.PreviouslyAnnounced);
+            throw;
+        }
         if (decoded.Table is { } table) await _sink.WriteRowAsync(table, decoded.Kind, _rows.Row, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>What one message asks of the sink: schema changes first (null when none), then a row of <see cref="Table"/> (null when none) in the row writer.</summary>
-    private readonly record struct Decoded(IReadOnlyList<CdcSchemaEvent>? Changes, CdcTableId? Table, CdcRowKind Kind);
+    /// <summary>
+    /// What one message asks of the sink: schema changes first (null when none), then a row of <see cref="Table"/> (null
+    /// when none) in the row writer. <see cref="Announcing"/>: the table whose new Connect schema the changes announce.
+    /// </summary>
+    private readonly record struct Decoded(IReadOnlyList<CdcSchemaEvent>? Changes, CdcTableId? Table, CdcRowKind Kind, DebeziumTable? Announcing = null, CdcTableSchema? PreviouslyAnnounced = null);
 
     /// <summary>The parts of a message this decoder reads, as slices of the message (empty when absent or null).</summary>
     private struct Parts
@@ -107,6 +119,7 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
         if (image.IsEmpty) throw new DebeziumEventException($"Table {table.Id}: op '{(char)parts.Op}' without its row image ({(kind == CdcRowKind.Delete ? "before, or a key" : "after")}).");
 
         CdcSchemaEvent? announcement = null;
+        var previouslyAnnounced = table.Announced;
         DebeziumColumn[] columns;
         if (!parts.Schema.IsEmpty)
         {
@@ -117,8 +130,18 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
         {
             columns = KnownColumns(table, parts.Connector);
         }
-        _rows.WriteRow(image.Span, columns, table.Id);
-        return new Decoded(announcement is null ? null : [announcement], table.Id, kind);
+        try
+        {
+            _rows.WriteRow(image.Span, columns, table.Id);
+        }
+        catch when (announcement is not null)
+        {
+            table.ForgetConnectSchema(previouslyAnnounced);
+            throw;
+        }
+        return announcement is null
+            ? new Decoded(null, table.Id, kind)
+            : new Decoded([announcement], table.Id, kind, table, previouslyAnnounced);
     }
 
     /// <summary>Rebuilds the table's columns when its envelope or key schema differs from the last one; returns the announcement it needs, if any.</summary>
