@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using StarRocks.Typed.Benchmarks.Cdc;
 using StarRocks.Typed.Benchmarks.Loading;
 using StarRocks.Typed.Benchmarks.Serialization;
 using StarRocks.Typed.Benchmarks.Sink;
@@ -23,6 +24,9 @@ switch (args)
         await QuickSyncMeasurement.RunAsync(
             rows: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000,
             runs: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+        break;
+    case ["debezium-decode", ..]:
+        await DebeziumDecodeMeasurement.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(System.Reflection.Assembly.GetExecutingAssembly()).Run(args);
