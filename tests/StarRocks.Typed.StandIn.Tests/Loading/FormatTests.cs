@@ -149,6 +149,22 @@ public sealed class FormatTests(StandInFixture fixture)
     }
 
     [Fact]
+    public async Task A_STRUCT_column_loads_from_JSON_but_fails_a_CSV_load_as_StarRocks_has_no_CSV_converter_for_it()
+    {
+        var table = await CreateAsync(StandIn, TableKind.Duplicate, Column("id", "INT", nullable: false), Column("s", "STRUCT<a INT, b STRING>"));
+        using var http = new StarRocksHttp(StandIn);
+
+        var csv = await http.StreamLoadAsync(StandIn, table, "1\t{\"a\":1,\"b\":\"x\"}\n");
+        Assert.Equal("Fail", csv.Status());
+        Assert.StartsWith("Unsupported CSV type STRUCT<A INT, B STRING>", csv.Text("Message"));
+
+        var json = await http.StreamLoadAsync(StandIn, table, """[{"id":3,"s":{"a":1,"b":"x"}}]""",
+            new Dictionary<string, string> { ["format"] = "json", ["strip_outer_array"] = "true" });
+        Assert.Equal("Success", json.Status());
+        Assert.Equal(["3|{\"a\":1,\"b\":\"x\"}"], await QueryAsync(StandIn, table, "id, s"));
+    }
+
+    [Fact]
     public async Task Values_are_checked_against_their_StarRocks_types()
     {
         var table = await CreateAsync(StandIn, TableKind.Duplicate, Column("i", "TINYINT", nullable: false), Column("big", "LARGEINT"),
