@@ -103,6 +103,8 @@ public static class ValueConverter
             case Conversion.Json when column.BaseType.Equals("JSON", StringComparison.OrdinalIgnoreCase):
                 value = token;
                 return true;
+            case Conversion.Json when column.BaseType.Equals("STRUCT", StringComparison.OrdinalIgnoreCase):
+                return JsonStructReader.TryRead(column, token, out value, out error);
             case Conversion.Json when column.BaseType.Equals("ARRAY", StringComparison.OrdinalIgnoreCase) && kind != '[':
                 return Fail($"Failed to parse value as array, column={column.Name}", out error);
             case Conversion.TinyInt or Conversion.SmallInt or Conversion.Int or Conversion.BigInt or Conversion.Float or Conversion.Double
