@@ -1,6 +1,12 @@
 using System.Text;
+using Confluent.Kafka;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using MySqlConnector;
 using StarRocks.Typed.Cdc;
 using StarRocks.Typed.Cdc.Debezium;
+using StarRocks.Typed.Cdc.Kafka;
+using StarRocks.Typed.DependencyInjection;
 using StarRocks.Typed.Tests.Sink;
 
 namespace StarRocks.Typed.Tests.Cdc;
@@ -51,6 +57,60 @@ public sealed class DebeziumReplayTests(SinkStandInFixture fixture)
                 await harness.ColumnsAsync("customers"));
             Assert.Equal(Customers, await harness.RowsAsync("customers", "id, first_name, last_name, email, phone"));
             Assert.Equal(Orders, await harness.RowsAsync("orders", "order_number, DATE_FORMAT(order_date, '%Y-%m-%d'), purchaser, quantity, product_id, amount, status"));
+        }
+    }
+
+    [Fact]
+    public async Task The_recorded_stream_from_a_Kafka_topic_lands_through_the_hosted_consumer_and_its_offsets_are_committed_on_stop()
+    {
+        var harness = new CdcSinkHarness(fixture, CdcSinkHarness.NewDatabase("cdc_kafka"));
+        var recorded = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Cdc", "inventory.jsonl"));
+        var messages = recorded.Replace("inventory", harness.Database, StringComparison.Ordinal).Split('\n')[..^1];
+        using var kafka = new MockKafkaCluster();
+        await kafka.ProduceAsync("dbserver1.inventory", partition: 0, messages);
+
+        await using var services = new ServiceCollection().AddLogging()
+            .AddStarRocks(fixture.Options(harness.Database))
+            .UseDataSource(_ => MySqlConnectorFactory.Instance.CreateDataSource(fixture.ConnectionString))
+            .AddCdcSink()
+            .AddKafkaChangeStream(new KafkaChangeStreamOptions
+            {
+                Consumer = new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = "cdc", AutoOffsetReset = AutoOffsetReset.Earliest, SessionTimeoutMs = 6000 },
+                Topics = ["dbserver1.inventory"],
+                CheckpointInterval = TimeSpan.FromMilliseconds(200),
+            })
+            .Services.BuildServiceProvider();
+        var hosted = services.GetServices<IHostedService>().ToList();
+        foreach (var service in hosted)
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && await OrderCountAsync(harness) != Orders.Length)
+        {
+            await Task.Delay(100);
+        }
+
+        for (var i = hosted.Count - 1; i >= 0; i--)
+        {
+            await hosted[i].StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(Customers, await harness.RowsAsync("customers", "id, first_name, last_name, email, phone"));
+        Assert.Equal(Orders, await harness.RowsAsync("orders", "order_number, DATE_FORMAT(order_date, '%Y-%m-%d'), purchaser, quantity, product_id, amount, status"));
+        Assert.Equal(messages.Length, kafka.Committed("cdc", "dbserver1.inventory", 1)[0]);
+    }
+
+    private static async Task<int> OrderCountAsync(CdcSinkHarness harness)
+    {
+        try
+        {
+            return (await harness.RowsAsync("orders", "order_number")).Count;
+        }
+        catch (MySqlException) // the table is not created yet
+        {
+            return -1;
         }
     }
 }

@@ -38,6 +38,19 @@ internal sealed class MockKafkaCluster : IDisposable
         }
     }
 
+    /// <summary>Produces <paramref name="values"/> to one partition, in order; an empty value is a tombstone (null).</summary>
+    public async Task ProduceAsync(string topic, int partition, IEnumerable<string> values)
+    {
+        foreach (var value in values)
+        {
+            await _producer.ProduceAsync(new TopicPartition(topic, partition), new Message<byte[], byte[]>
+            {
+                Key = null!,
+                Value = value.Length == 0 ? null! : Encoding.UTF8.GetBytes(value),
+            });
+        }
+    }
+
     /// <summary>The group's committed offset of each partition (-1001 when none).</summary>
     public long[] Committed(string group, string topic, int partitions)
     {
