@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using StarRocks.Typed.Benchmarks.Cdc;
 using StarRocks.Typed.Benchmarks.Loading;
 using StarRocks.Typed.Benchmarks.Serialization;
 using StarRocks.Typed.Benchmarks.Sink;
@@ -11,6 +12,9 @@ switch (args)
         break;
     case ["quick-sink", ..]:
         await QuickSinkMeasurement.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+        break;
+    case ["quick-cdc", ..]:
+        await CdcThroughputMeasurement.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
         break;
     case ["merge-commit", ..]:
         int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
