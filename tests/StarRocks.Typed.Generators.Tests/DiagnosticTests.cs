@@ -653,6 +653,18 @@ public class DiagnosticTests
         },
         {
             "SRT033",
+            """[StarRocksTable("s", "t")] [StarRocksHashDistribution("id", nameof(Id))] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }""",
+            """StarRocksHashDistribution("id", nameof(Id))""",
+            """[StarRocksTable("s", "t")] [StarRocksHashDistribution("id")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }"""
+        },
+        {
+            "SRT034",
+            """[StarRocksTable("s", "t")] [StarRocksOrderBy("at", "id", "at")] public partial class Model { public long Id { get; set; } public DateTime At { get; set; } }""",
+            """StarRocksOrderBy("at", "id", "at")""",
+            """[StarRocksTable("s", "t")] [StarRocksOrderBy("at", "id")] public partial class Model { public long Id { get; set; } public DateTime At { get; set; } }"""
+        },
+        {
+            "SRT033",
             """[StarRocksTable("s", "t")] [StarRocksProperty("colocate_with", "g1")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }""",
             """StarRocksProperty("colocate_with", "g1")""",
             """[StarRocksTable("s", "t")] [StarRocksProperty("colocate_with", "g1"), StarRocksHashDistribution("id")] public partial class Model { [StarRocksKey(0)] public long Id { get; set; } }"""
@@ -753,6 +765,16 @@ public class DiagnosticTests
     {
         _ = (id, invalid, location);
         GeneratorHarness.RunClean(Wrap(valid));
+    }
+
+    [Theory]
+    [InlineData("""[StarRocksHashDistribution("id", nameof(Id))]""", "SRT033", "Duplicated distribution column id (member 'Id')")]
+    [InlineData("""[StarRocksOrderBy(nameof(Id), "id")]""", "SRT034", "Duplicate sort key column id (member 'Id'): StarRocks refuses a sort key that repeats a column")]
+    public void ARepeatedLayoutColumnIsNamedWithStarRocksWords(string attribute, string id, string message)
+    {
+        var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap(attribute + """ [StarRocksTable("s", "t")] public partial class Model { public long Id { get; set; } public string Name { get; set; } = ""; }""")).GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(message, diagnostic.GetMessage());
     }
 
     [Fact]

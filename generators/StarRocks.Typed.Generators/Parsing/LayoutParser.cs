@@ -187,6 +187,8 @@ internal sealed class LayoutParser(ImmutableArray<AttributeData> layout, List<Pa
                 ?? columns.FirstOrDefault(c => c.Spec.MemberName == name);
             if (column is null)
                 Report(DiagnosticDescriptors.UnknownColumn, location, name, clause);
+            else if (resolved.Contains(column.Spec.Name) && DuplicateProblem(clause, column.Spec) is { } duplicate)
+                Report(duplicate.Descriptor, location, duplicate.Message);
             else
                 resolved.Add(column.Spec.Name);
         }
@@ -204,6 +206,17 @@ internal sealed class LayoutParser(ImmutableArray<AttributeData> layout, List<Pa
         usedColumns = new LayoutColumns(clause, resolved, location);
         return resolved;
     }
+
+    /// <summary>
+    /// A column named twice: HashDistributionDesc.analyze's "Duplicated distribution column x"; a sort key that repeats
+    /// a column is refused since StarRocks PR #43206 (it crashed BEs). Partition columns are checked with the partition.
+    /// </summary>
+    private static (DiagnosticDescriptor Descriptor, string Message)? DuplicateProblem(string clause, ColumnSpec column) => clause switch
+    {
+        "DISTRIBUTED BY HASH" => (DiagnosticDescriptors.InvalidDistribution, $"Duplicated distribution column {column.Name} (member '{column.MemberName}')"),
+        "ORDER BY" => (DiagnosticDescriptors.InvalidSortKey, $"Duplicate sort key column {column.Name} (member '{column.MemberName}'): StarRocks refuses a sort key that repeats a column"),
+        _ => null,
+    };
 
     /// <summary>
     /// The expression is emitted verbatim after <c>PARTITION BY</c>, so it must be one expression list: parentheses

@@ -220,7 +220,8 @@ public static class CsvCollectionReader
         return result.ToString();
     }
 
-    private static ColumnSchema ElementSchema(string type, string name)
+    /// <summary>The schema of an ARRAY element, MAP key/value or STRUCT field of <paramref name="type"/> (base name <paramref name="name"/>).</summary>
+    internal static ColumnSchema ElementSchema(string type, string name)
     {
         int length = 0, precision = 0, scale = 0;
         var open = type.IndexOf('(');

@@ -78,7 +78,7 @@ public sealed class LoadPlan
                 }
                 continue; // a source field that only feeds expressions
             }
-            if (SetColumnError(column, target) is { } setError)
+            if ((SetColumnError(column, target) ?? CsvTypeError(column, target, options)) is { } setError)
             {
                 error = setError;
                 return null;
@@ -138,6 +138,17 @@ public sealed class LoadPlan
             return null;
         return $"The StarRocks stand-in loads {type} column '{column.Name}' only from {(type == "BITMAP" ? "to_bitmap(), bitmap_from_string(), bitmap_hash() or bitmap_empty()" : "hll_hash() or hll_empty()")}";
     }
+
+    /// <summary>
+    /// A CSV load reads each source field with the converter of its column's type, and StarRocks has no CSV converter for
+    /// STRUCT (be/src/formats/csv/converter.cpp): <c>CSVScanner</c> fails the whole load with "Unsupported CSV type"
+    /// before reading a row. A column fed through an expression reads its field as VARCHAR.
+    /// </summary>
+    private static string? CsvTypeError(ColumnSchema column, ColumnTarget target, LoadOptions options) =>
+        options.Format == LoadFormat.Csv && target.SourceIndex >= 0 && target.Expression is null
+        && column.BaseType.Equals("STRUCT", StringComparison.OrdinalIgnoreCase)
+            ? $"Unsupported CSV type {column.Type}"
+            : null;
 
     /// <summary>Reads an <c>__op</c> value: true = delete, false = upsert, null = invalid.</summary>
     public static bool? IsDelete(string? value)

@@ -17,7 +17,6 @@ public static class ValueConverter
 {
     private const int DefaultVarcharLength = 1_048_576;
     private const int StringLength = 65_533;
-    private static readonly long[] PowersOfTen = [.. Enumerable.Range(0, 19).Select(e => (long)Math.Pow(10, e))];
     private static readonly BigInteger LargeIntMax = BigInteger.Pow(2, 127) - 1;
     private static readonly BigInteger LargeIntMin = -BigInteger.Pow(2, 127);
 
@@ -104,6 +103,8 @@ public static class ValueConverter
             case Conversion.Json when column.BaseType.Equals("JSON", StringComparison.OrdinalIgnoreCase):
                 value = token;
                 return true;
+            case Conversion.Json when column.BaseType.Equals("STRUCT", StringComparison.OrdinalIgnoreCase):
+                return JsonStructReader.TryRead(column, token, out value, out error);
             case Conversion.Json when column.BaseType.Equals("ARRAY", StringComparison.OrdinalIgnoreCase) && kind != '[':
                 return Fail($"Failed to parse value as array, column={column.Name}", out error);
             case Conversion.TinyInt or Conversion.SmallInt or Conversion.Int or Conversion.BigInt or Conversion.Float or Conversion.Double
@@ -326,46 +327,120 @@ public static class ValueConverter
         return i;
     }
 
+    /// <summary>
+    /// DECIMAL as StarRocks reads it: <c>StringParser::string_to_decimal</c> (be/src/util/string_parser.hpp, through
+    /// <c>DecimalV3Cast::from_string</c>), ported step by step. Surrounding whitespace is skipped; leading zeros (also
+    /// right after the point) do not count as digits; only the first <paramref name="precision"/> significant digits are
+    /// kept; an exponent (<c>e</c>, an int8) shifts the point. More integer digits than precision − scale is
+    /// <c>PARSE_OVERFLOW</c> and refused; more fraction digits than the scale is <c>PARSE_UNDERFLOW</c>, which loads: the
+    /// digits past the scale are dropped, rounding half away from zero on the first dropped digit when it is among the
+    /// kept significant digits (so <c>123.456</c> into DECIMAL(5,2) is truncated to <c>123.45</c>: its sixth digit was
+    /// never kept, while <c>1.456</c> rounds to <c>1.46</c>).
+    /// </summary>
     private static bool TryDecimal(string text, int precision, int scale, out object? value, out string? error)
     {
         value = null;
         error = null;
-        var s = text.AsSpan().Trim();
-        var negative = s.StartsWith('-');
-        if (negative || s.StartsWith('+'))
-            s = s[1..];
-        var dot = s.IndexOf('.');
-        var integerPart = dot < 0 ? s : s[..dot];
-        var fractionPart = dot < 0 ? [] : s[(dot + 1)..];
-        if (integerPart.Length + fractionPart.Length == 0 || integerPart.ContainsAnyExceptInRange('0', '9') || fractionPart.ContainsAnyExceptInRange('0', '9'))
-            return DecimalError(text, precision, scale, out error);
-        // round half away from zero to the column's scale, as StarRocks's cast does
-        var roundUp = fractionPart.Length > scale && fractionPart[scale] >= '5';
-        string magnitude;
-        if (integerPart.Length + scale <= 17 && precision <= 18)
+        var s = text.AsSpan().Trim(" \t\n\v\f\r");
+        var negative = false;
+        if (!s.IsEmpty && s[0] is '-' or '+')
         {
-            long unscaledSmall = 0;
-            foreach (var digit in integerPart)
-                unscaledSmall = unscaledSmall * 10 + (digit - '0');
-            for (var i = 0; i < scale; i++)
-                unscaledSmall = unscaledSmall * 10 + (i < fractionPart.Length ? fractionPart[i] - '0' : 0);
-            if (roundUp)
-                unscaledSmall++;
-            if (unscaledSmall >= PowersOfTen[precision])
-                return DecimalError(text, precision, scale, out error);
-            if (unscaledSmall == 0)
-                negative = false;
-            value = FormatUnscaled(unscaledSmall.ToString(CultureInfo.InvariantCulture), scale, negative);
-            return true;
+            negative = s[0] == '-';
+            s = s[1..];
         }
-        var digits = string.Concat(integerPart, fractionPart.Length >= scale ? fractionPart[..scale] : string.Concat(fractionPart, new string('0', scale - fractionPart.Length)));
-        var unscaled = BigInteger.Parse("0" + digits, CultureInfo.InvariantCulture);
-        if (roundUp)
-            unscaled += 1;
-        if (unscaled >= BigInteger.Pow(10, precision))
-            return DecimalError(text, precision, scale, out error);
-        magnitude = unscaled.ToString(CultureInfo.InvariantCulture);
-        value = FormatUnscaled(magnitude, scale, negative && !unscaled.IsZero);
+        var foundValue = false;
+        while (!s.IsEmpty && s[0] == '0')
+        {
+            foundValue = true;
+            s = s[1..];
+        }
+        int valueScale = 0, foundDot = 0;
+        if (!s.IsEmpty && s[0] == '.')
+        {
+            foundDot = 1;
+            s = s[1..];
+            while (!s.IsEmpty && s[0] == '0')
+            {
+                foundValue = true;
+                valueScale++;
+                s = s[1..];
+            }
+        }
+        int digits = 0, exponent = 0;
+        var unscaled = BigInteger.Zero;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (char.IsAsciiDigit(c))
+            {
+                foundValue = true;
+                if (precision > digits)
+                    unscaled = unscaled * 10 + (c - '0');
+                digits++;
+                valueScale += foundDot;
+            }
+            else if (c == '.' && foundDot == 0)
+                foundDot = 1;
+            else if (c is 'e' or 'E')
+            {
+                if (!sbyte.TryParse(s[(i + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+                {
+                    // an int8 overflow below -128 is PARSE_UNDERFLOW, which from_string loads as 0; anything else fails
+                    var rest = s[(i + 1)..];
+                    if (rest.StartsWith('-') && rest.Length > 1 && !rest[1..].ContainsAnyExceptInRange('0', '9'))
+                    {
+                        value = FormatUnscaled("0", scale, negative: false);
+                        return true;
+                    }
+                    return DecimalError(text, precision, scale, out error);
+                }
+                exponent = parsed;
+                break;
+            }
+            else
+                return DecimalError(text, precision, scale, out error);
+        }
+
+        var truncatedDigits = digits - precision;
+        if (exponent > valueScale)
+        {
+            var shift = exponent - valueScale;
+            digits += shift;
+            if (shift > 38)
+                return DecimalError(text, precision, scale, out error);
+            unscaled *= BigInteger.Pow(10, shift);
+            valueScale = 0;
+        }
+        else
+            valueScale -= exponent;
+        if (valueScale > digits)
+            digits = valueScale;
+
+        if (digits - valueScale > precision - scale)
+            return DecimalError(text, precision, scale, out error); // PARSE_OVERFLOW: too many integer digits
+        if (valueScale > scale)
+        {
+            // PARSE_UNDERFLOW: loaded, the extra fraction digits dropped
+            var shift = valueScale - scale;
+            if (truncatedDigits > 0)
+                shift -= truncatedDigits;
+            if (shift > 38)
+                unscaled = BigInteger.Zero;
+            else if (shift > 0)
+            {
+                var divisor = BigInteger.Pow(10, shift);
+                var remainder = unscaled % divisor;
+                unscaled /= divisor;
+                if (remainder >= divisor / 2)
+                    unscaled += 1;
+            }
+            valueScale = scale;
+        }
+        else if (!foundValue && foundDot == 0)
+            return DecimalError(text, precision, scale, out error); // PARSE_FAILURE: no digit
+        if (scale > valueScale)
+            unscaled *= BigInteger.Pow(10, scale - valueScale);
+        value = FormatUnscaled(unscaled.ToString(CultureInfo.InvariantCulture), scale, negative && !unscaled.IsZero);
         return true;
     }
 

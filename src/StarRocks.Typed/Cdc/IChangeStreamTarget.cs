@@ -1,7 +1,7 @@
 namespace StarRocks.Typed.Cdc;
 
 /// <summary>
-/// Where the messages of a change stream go (the CDC sink implements it; a Kafka consumer loop or a file replay feeds
+/// Where the messages of a change stream go (the Debezium decoder implements it over the CDC sink; the Kafka consumer loop (package StarRocks.Typed.Kafka) or a file replay feeds
 /// it). A message is Debezium's JSON envelope, key and value as received; an empty value is a tombstone.
 /// </summary>
 public interface IChangeStreamTarget

@@ -22,9 +22,9 @@ public static class TestTables
     public static ColumnSchema Column(string name, string type, bool nullable = true, bool key = false,
         AggregateFunction aggregate = AggregateFunction.None, string? defaultValue = null)
     {
-        var open = type.IndexOf('(');
-        var baseType = (open < 0 ? type : type[..open]).ToUpperInvariant();
-        var args = open < 0 ? [] : type[(open + 1)..^1].Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+        var end = type.IndexOfAny(['(', '<']);
+        var baseType = (end < 0 ? type : type[..end]).ToUpperInvariant();
+        var args = end < 0 || type[end] == '<' ? [] : type[(end + 1)..^1].Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
         var isDecimal = baseType.StartsWith("DECIMAL", StringComparison.Ordinal);
         return new ColumnSchema(name, type.ToUpperInvariant(), baseType, nullable && !key, key, aggregate,
             Length: !isDecimal && args.Length > 0 ? args[0] : 0,

@@ -49,8 +49,17 @@ public sealed class ValueConverterTests
     }
 
     [Theory]
-    [InlineData("DECIMAL(5,2)", "123.456", "123.46")]
-    [InlineData("DECIMAL(5,2)", "-123.455", "-123.46")]
+    [InlineData("DECIMAL(5,2)", "123.456", "123.45")]     // 6 digits: only the first 5 are kept, so the 6 is truncated (string_to_decimal)
+    [InlineData("DECIMAL(5,2)", "-123.455", "-123.45")]
+    [InlineData("DECIMAL(5,2)", "999.995", "999.99")]     // truncated too: no carry past the precision
+    [InlineData("DECIMAL(5,2)", "1.456", "1.46")]         // 4 digits: the first dropped digit is kept, so it rounds
+    [InlineData("DECIMAL(5,2)", "-1.455", "-1.46")]       // half away from zero
+    [InlineData("DECIMAL(5,2)", "9.995", "10.00")]        // rounds into a new integer digit, within the precision
+    [InlineData("DECIMAL(5,2)", "1.5e2", "150.00")]
+    [InlineData("DECIMAL(5,2)", "15e-1", "1.50")]
+    [InlineData("DECIMAL(5,2)", " \t12.5 ", "12.50")]
+    [InlineData("DECIMAL(5,2)", "1e-200", "0.00")]        // an exponent below int8 is PARSE_UNDERFLOW, which loads 0
+    [InlineData("DECIMAL(5,2)", ".", "0.00")]
     [InlineData("DECIMAL(5,2)", "-0.001", "0.00")]
     [InlineData("DECIMAL(5,2)", "7", "7.00")]
     [InlineData("DECIMAL(38,10)", "1234567890123456789012345678.0123456789", "1234567890123456789012345678.0123456789")]
@@ -81,7 +90,10 @@ public sealed class ValueConverterTests
 
     [Theory]
     [InlineData("DECIMAL(5,2)", "1000.00")]
-    [InlineData("DECIMAL(5,2)", "999.995")]
+    [InlineData("DECIMAL(5,2)", "1e200")]
+    [InlineData("DECIMAL(5,2)", "1.2.3")]
+    [InlineData("DECIMAL(5,2)", "")]
+    [InlineData("DECIMAL(5,2)", "-")]
     [InlineData("DECIMAL(5,2)", "1e3")]
     [InlineData("TINYINT", "128")]
     [InlineData("SMALLINT", "-32769")]

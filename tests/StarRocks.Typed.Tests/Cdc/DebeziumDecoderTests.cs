@@ -84,6 +84,64 @@ public class DebeziumDecoderTests
         Assert.Equal("""Insert shop.orders {"id":3,"status":"paid","items":4}""", sink.Calls[4]);
     }
 
+    [Theory]
+    [InlineData("""{"id":2,"status":"paid"}}""", "not valid JSON")]
+    [InlineData("""{"id":2,"status":"paid"},"op":"d"}""", "not valid JSON")]
+    [InlineData("""{"id":2,"status":{}}""", "column 'status': expected a number, boolean or string")]
+    public async Task An_event_repeating_a_known_schema_is_still_read_strictly(string after, string expected)
+    {
+        const string fields = """{"type":"int64","optional":false,"field":"id"},{"type":"string","optional":true,"field":"status"}""";
+        var sink = new RecordingCdcSink();
+        var target = new DebeziumChangeStreamTarget(sink);
+        await target.WriteAsync(Utf8(KeyWithSchema(1)), Utf8(WithSchema(fields, Payload("c", null, """{"id":1,"status":"created"}"""))), CancellationToken.None);
+        string second = WithSchema(fields, Payload("c", null, after)).Replace("\n", "", StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<DebeziumEventException>(async () => await target.WriteAsync(Utf8(KeyWithSchema(2)), Utf8(second), CancellationToken.None));
+        Assert.Contains(expected, error.Message);
+        Assert.Equal(2, sink.Calls.Count);
+    }
+
+    [Fact]
+    public async Task An_announcement_the_sink_did_not_take_is_made_again_when_the_message_comes_again()
+    {
+        const string fields = """{"type":"int64","optional":false,"field":"id"},{"type":"string","optional":true,"field":"status"}""";
+        var sink = new RefusingOnceSink();
+        var target = new DebeziumChangeStreamTarget(sink);
+        var key = Utf8(KeyWithSchema(1));
+        var bad = Utf8(WithSchema(fields, Payload("c", null, """{"id":1,"status":[1]}""")));
+        var good = Utf8(WithSchema(fields, Payload("c", null, """{"id":1,"status":"paid"}""")));
+
+        await Assert.ThrowsAsync<DebeziumEventException>(async () => await target.WriteAsync(key, bad, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await target.WriteAsync(key, good, CancellationToken.None));
+        await target.WriteAsync(key, good, CancellationToken.None);
+
+        Assert.Equal(2, sink.Calls.OfType<CreateTableEvent>().Count());
+        Assert.Equal([typeof(CreateTableEvent), typeof(CreateTableEvent), typeof(string)], sink.Calls.Select(c => c.GetType()));
+    }
+
+    private sealed class RefusingOnceSink : ICdcEventSink
+    {
+        private readonly RecordingCdcSink _inner = new();
+        private bool _refused;
+
+        public List<object> Calls => _inner.Calls;
+
+        public ValueTask WriteRowAsync(CdcTableId table, CdcRowKind kind, ReadOnlyMemory<byte> row, CancellationToken cancellationToken) => _inner.WriteRowAsync(table, kind, row, cancellationToken);
+
+        public ValueTask ApplyAsync(CdcSchemaEvent change, CancellationToken cancellationToken)
+        {
+            _inner.Calls.Add(change);
+            if (_refused) return default;
+            _refused = true;
+            throw new InvalidOperationException("CREATE TABLE failed");
+        }
+
+        public CdcTableSchema? FindSchema(CdcTableId table) => null;
+
+        public ValueTask CheckpointAsync(string? applicationState, CancellationToken cancellationToken) => default;
+
+        public ValueTask<string?> RecoverAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
+    }
+
     [Fact]
     public async Task Logical_types_are_written_in_StarRocks_json_load_form()
     {

@@ -13,7 +13,7 @@ internal static class DebeziumMessages
 
     /// <summary>A value with the schema part: the envelope's Connect schema whose before/after struct has <paramref name="rowFields"/>.</summary>
     public static string WithSchema(string rowFields, string payload)
-        => $$"""
+        => ($$"""
            {"schema":{"type":"struct","fields":[
              {"type":"struct","fields":[{{rowFields}}],"optional":true,"name":"shop.shop.orders.Value","field":"before"},
              {"type":"struct","fields":[{{rowFields}}],"optional":true,"name":"shop.shop.orders.Value","field":"after"},
@@ -21,7 +21,7 @@ internal static class DebeziumMessages
              {"type":"string","optional":false,"field":"op"},{"type":"int64","optional":true,"field":"ts_ms"}],
              "optional":false,"name":"shop.shop.orders.Envelope","version":1},
             "payload":{{payload}}}
-           """;
+           """).ReplaceLineEndings("").Replace("  ", "", StringComparison.Ordinal);
 
     /// <summary>A key with the schema part over an int64 <c>id</c>.</summary>
     public static string KeyWithSchema(long id)

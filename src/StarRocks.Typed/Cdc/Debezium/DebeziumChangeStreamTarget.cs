@@ -58,12 +58,24 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
 
     private async ValueTask ApplyAsync(Decoded decoded, CancellationToken cancellationToken)
     {
-        foreach (var change in decoded.Changes!) await _sink.ApplyAsync(change, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var change in decoded.Changes!) await _sink.ApplyAsync(change, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The sink did not take the announcement: announce it again when the message comes again.
+            decoded.Announcing?.ForgetConnectSchema(decoded.PreviouslyAnnounced);
+            throw;
+        }
         if (decoded.Table is { } table) await _sink.WriteRowAsync(table, decoded.Kind, _rows.Row, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>What one message asks of the sink: schema changes first (null when none), then a row of <see cref="Table"/> (null when none) in the row writer.</summary>
-    private readonly record struct Decoded(IReadOnlyList<CdcSchemaEvent>? Changes, CdcTableId? Table, CdcRowKind Kind);
+    /// <summary>
+    /// What one message asks of the sink: schema changes first (null when none), then a row of <see cref="Table"/> (null
+    /// when none) in the row writer. <see cref="Announcing"/>: the table whose new Connect schema the changes announce.
+    /// </summary>
+    private readonly record struct Decoded(IReadOnlyList<CdcSchemaEvent>? Changes, CdcTableId? Table, CdcRowKind Kind, DebeziumTable? Announcing = null, CdcTableSchema? PreviouslyAnnounced = null);
 
     /// <summary>The parts of a message this decoder reads, as slices of the message (empty when absent or null).</summary>
     private struct Parts
@@ -77,7 +89,7 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
         Parts parts = default;
         try
         {
-            Scan(value, ref parts);
+            if (!TrySplitKnownEnvelope(value, ref parts)) Scan(value, ref parts);
             if (!parts.Payload.IsEmpty) Scan(parts.Payload, ref parts);
         }
         catch (JsonException e)
@@ -107,6 +119,7 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
         if (image.IsEmpty) throw new DebeziumEventException($"Table {table.Id}: op '{(char)parts.Op}' without its row image ({(kind == CdcRowKind.Delete ? "before, or a key" : "after")}).");
 
         CdcSchemaEvent? announcement = null;
+        var previouslyAnnounced = table.Announced;
         DebeziumColumn[] columns;
         if (!parts.Schema.IsEmpty)
         {
@@ -117,8 +130,18 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
         {
             columns = KnownColumns(table, parts.Connector);
         }
-        _rows.WriteRow(image.Span, columns, table.Id);
-        return new Decoded(announcement is null ? null : [announcement], table.Id, kind);
+        try
+        {
+            _rows.WriteRow(image.Span, columns, table.Id);
+        }
+        catch when (announcement is not null)
+        {
+            table.ForgetConnectSchema(previouslyAnnounced);
+            throw;
+        }
+        return announcement is null
+            ? new Decoded(null, table.Id, kind)
+            : new Decoded([announcement], table.Id, kind, table, previouslyAnnounced);
     }
 
     /// <summary>Rebuilds the table's columns when its envelope or key schema differs from the last one; returns the announcement it needs, if any.</summary>
@@ -171,6 +194,39 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
         if (_lastTable?.Id == id) _lastTable = null;
     }
 
+    /// <summary>
+    /// The fast path for JsonConverter's compact <c>{"schema":S,"payload":P}</c> when S is byte for byte a schema already
+    /// read (the usual case: a table's schema repeats in every event): splits off P with one comparison instead of
+    /// tokenizing S. P is still read, and validated, by <see cref="Scan"/>.
+    /// </summary>
+    private bool TrySplitKnownEnvelope(ReadOnlyMemory<byte> value, ref Parts parts)
+    {
+        var span = value.Span;
+        var head = "{\"schema\":"u8;
+        var payloadHead = ",\"payload\":"u8;
+        if (!span.StartsWith(head)) return false;
+        var rest = span[head.Length..];
+        byte[]? schema = _lastTable?.EnvelopeSchema is { } last && rest.StartsWith(last) ? last : null;
+        if (schema is null)
+        {
+            foreach (var table in _tables)
+            {
+                if (table.EnvelopeSchema is { } known && rest.StartsWith(known))
+                {
+                    schema = known;
+                    break;
+                }
+            }
+        }
+        if (schema is null || !rest[schema.Length..].StartsWith(payloadHead)) return false;
+        int payloadStart = head.Length + schema.Length + payloadHead.Length;
+        int end = span.TrimEnd(" \t\r\n"u8).Length - 1;
+        if (end <= payloadStart || span[end] != (byte)'}') return false;
+        parts.Schema = value.Slice(head.Length, schema.Length);
+        parts.Payload = value[payloadStart..end];
+        return true;
+    }
+
     /// <summary>Records the members of the JSON object <paramref name="json"/> that the decoder reads.</summary>
     private static void Scan(ReadOnlyMemory<byte> json, ref Parts parts)
     {
@@ -191,6 +247,7 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
                 reader.Skip();
             }
         }
+        if (reader.TokenType != JsonTokenType.EndObject || reader.Read()) throw new DebeziumEventException("The message is not one JSON object.");
     }
 
     private static void ScanSource(ReadOnlyMemory<byte> json, ref Utf8JsonReader reader, ref Parts parts)

@@ -20,5 +20,14 @@ internal sealed class DebeziumTable(CdcTableId id, byte[] database, byte[] table
 
     public DebeziumColumn[]? KnownColumns { get; set; }
 
+    /// <summary>Undoes a Connect schema the sink never took (the row failed, or the sink refused it): the next event reads and announces it again.</summary>
+    public void ForgetConnectSchema(CdcTableSchema? previouslyAnnounced)
+    {
+        EnvelopeSchema = null;
+        KeySchema = null;
+        ConnectColumns = null;
+        Announced = previouslyAnnounced;
+    }
+
     public bool Matches(ReadOnlySpan<byte> otherDatabase, ReadOnlySpan<byte> otherTable) => otherTable.SequenceEqual(table) && otherDatabase.SequenceEqual(database);
 }

@@ -1,0 +1,214 @@
+using System.Text;
+using Confluent.Kafka;
+using StarRocks.Typed.Cdc;
+using StarRocks.Typed.Cdc.Kafka;
+
+namespace StarRocks.Typed.Tests.Cdc;
+
+/// <summary>The consumer loop end to end over librdkafka's mock cluster.</summary>
+public class KafkaChangeStreamConsumerTests
+{
+    private const int Partitions = MockKafkaCluster.DefaultPartitions;
+
+    private static KafkaChangeStreamOptions Options(MockKafkaCluster kafka, string topic, string group, bool exactlyOnce = false, int maxRestarts = 3) => new()
+    {
+        Consumer = new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = group, AutoOffsetReset = AutoOffsetReset.Earliest, SessionTimeoutMs = 6000, HeartbeatIntervalMs = 500 },
+        Topics = [topic],
+        CheckpointMessages = 25,
+        CheckpointInterval = TimeSpan.FromMilliseconds(200),
+        ExactlyOnce = exactlyOnce,
+        MaxRestarts = maxRestarts,
+        RestartDelay = TimeSpan.FromMilliseconds(50),
+    };
+
+    private static async Task RunUntil(KafkaChangeStreamConsumer loop, Func<bool> done, Func<string>? progress = null)
+    {
+        using var stop = new CancellationTokenSource();
+        var run = loop.RunAsync(stop.Token);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!done() && !run.IsCompleted && DateTime.UtcNow < deadline) await Task.Delay(20);
+        stop.Cancel();
+        await run;
+        Assert.True(done(), $"the loop did not get there within 60 s: {progress?.Invoke()}");
+    }
+
+    /// <summary>Loaded count of each partition, from the loaded values <c>topic/partition/i</c>.</summary>
+    private static int[] LoadedPerPartition(RecordingTarget target)
+        => [.. Enumerable.Range(0, Partitions).Select(p => target.Loaded.Distinct().Count(v => v.Split('/')[1] == p.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+
+    [Fact]
+    public async Task Every_message_is_loaded_in_partition_order_and_the_stop_commits_exactly_what_was_loaded()
+    {
+        using var kafka = new MockKafkaCluster();
+        await kafka.ProduceAsync("orders", Partitions, 0, 100);
+        var target = new RecordingTarget();
+
+        await RunUntil(new KafkaChangeStreamConsumer(target, Options(kafka, "orders", "g1")), () => target.WrittenCount == 400);
+
+        for (int p = 0; p < Partitions; p++)
+        {
+            Assert.Equal(Enumerable.Range(0, 100).Select(i => $"orders/{p}/{i}"), target.Written.Where(v => v.StartsWith($"orders/{p}/", StringComparison.Ordinal)));
+        }
+        Assert.Equal(400, target.Loaded.Count);
+        Assert.Equal([100L, 100L, 100L, 100L], kafka.Committed("g1", "orders", Partitions));
+        Assert.Contains("""{"id":99}""", target.Keys);
+    }
+
+    [Fact]
+    public async Task The_same_fault_twice_in_a_row_restarts_from_the_committed_offsets_and_loads_everything()
+    {
+        using var kafka = new MockKafkaCluster();
+        await kafka.ProduceAsync("orders", Partitions, 0, 100);
+        var target = new RecordingTarget { FailWrites = ["orders/1/57", "orders/1/57"] };
+
+        await RunUntil(new KafkaChangeStreamConsumer(target, Options(kafka, "orders", "g2")), () => target.Loaded.Distinct().Count() == 400, () => $"{target.Failures} failures, {target.WrittenCount} written, {target.Loaded.Distinct().Count()} loaded");
+
+        Assert.Equal(2, target.Failures);
+        Assert.True(target.WrittenCount > 400, "the messages after the last commit are delivered again");
+        Assert.Equal([100L, 100L, 100L, 100L], kafka.Committed("g2", "orders", Partitions));
+    }
+
+    [Fact]
+    public async Task No_offset_is_committed_past_a_message_that_is_not_loaded()
+    {
+        using var kafka = new MockKafkaCluster();
+        await kafka.ProduceAsync("orders", Partitions, 0, 100);
+        var target = new RecordingTarget { SuccessfulCheckpoints = 1 };
+        var loop = new KafkaChangeStreamConsumer(target, Options(kafka, "orders", "g3", maxRestarts: 1));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => loop.RunAsync(CancellationToken.None));
+
+        Assert.Equal("checkpoint failed", error.Message);
+        Assert.Equal(2, target.Failures);
+        int[] loaded = LoadedPerPartition(target);
+        Assert.True(loaded.Sum() is > 0 and < 400, $"one checkpoint loaded part of the messages ({loaded.Sum()})");
+        long[] committed = kafka.Committed("g3", "orders", Partitions);
+        for (int p = 0; p < Partitions; p++)
+        {
+            Assert.Equal(loaded[p] == 0 ? Offset.Unset.Value : loaded[p], committed[p]);
+        }
+    }
+
+    [Fact]
+    public async Task Exactly_once_resumes_from_the_offsets_in_the_checkpoint_state()
+    {
+        using var kafka = new MockKafkaCluster();
+        await kafka.ProduceAsync("orders", Partitions, 0, 50);
+        var target = new RecordingTarget();
+
+        await RunUntil(new KafkaChangeStreamConsumer(target, Options(kafka, "orders", "g4", exactlyOnce: true)), () => target.Loaded.Count == 200);
+        Assert.Equal("""{"kafka":{"orders":{"0":50,"1":50,"2":50,"3":50}}}""", target.State);
+
+        await kafka.ProduceAsync("orders", Partitions, 50, 60);
+        target.ClearWritten();
+        // A group without committed offsets (auto.offset.reset=earliest would replay all): the checkpoint state decides.
+        await RunUntil(new KafkaChangeStreamConsumer(target, Options(kafka, "orders", "g4-new", exactlyOnce: true)), () => target.WrittenCount == 40);
+
+        await Task.Delay(300);
+        Assert.Equal(40, target.WrittenCount);
+        Assert.All(target.Written, v => Assert.True(int.Parse(v.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture) >= 50, v));
+        Assert.Equal("""{"kafka":{"orders":{"0":60,"1":60,"2":60,"3":60}}}""", target.State);
+    }
+
+    [Fact]
+    public void Options_are_validated_naming_the_option()
+    {
+        var target = new RecordingTarget();
+        Assert.Contains("group.id", Assert.Throws<ArgumentException>(() => new KafkaChangeStreamConsumer(target, new KafkaChangeStreamOptions
+        {
+            Consumer = new ConsumerConfig { BootstrapServers = "localhost:9092" },
+            Topics = ["t"],
+        })).Message);
+        Assert.Contains("Topics", Assert.Throws<ArgumentException>(() => new KafkaChangeStreamConsumer(target, new KafkaChangeStreamOptions
+        {
+            Consumer = new ConsumerConfig { BootstrapServers = "localhost:9092", GroupId = "g" },
+        })).Message);
+        Assert.Equal("CheckpointMessages", Assert.Throws<ArgumentOutOfRangeException>(() => new KafkaChangeStreamConsumer(target, new KafkaChangeStreamOptions
+        {
+            Consumer = new ConsumerConfig { BootstrapServers = "localhost:9092", GroupId = "g" },
+            Topics = ["t"],
+            CheckpointMessages = 0,
+        })).ParamName);
+    }
+
+    /// <summary>
+    /// A target that counts a message as loaded when a checkpoint completes after it; a restart (RecoverAsync) drops what
+    /// was written but not loaded, as the sink's exactly-once mode does.
+    /// </summary>
+    private sealed class RecordingTarget : IChangeStreamTarget
+    {
+        private readonly Lock _lock = new();
+        private readonly List<string> _written = [];
+        private readonly List<string> _pending = [];
+        private readonly List<string> _loaded = [];
+        private readonly List<string> _keys = [];
+
+        /// <summary>Values whose write throws, once per entry.</summary>
+        public List<string> FailWrites { get; init; } = [];
+
+        /// <summary>Checkpoints that succeed before every further one throws (null: all succeed).</summary>
+        public int? SuccessfulCheckpoints { get; init; }
+
+        public int Failures { get; private set; }
+
+        public string? State { get; private set; }
+
+        public int WrittenCount { get { lock (_lock) return _written.Count; } }
+
+        public List<string> Written { get { lock (_lock) return [.. _written]; } }
+
+        public List<string> Loaded { get { lock (_lock) return [.. _loaded]; } }
+
+        public List<string> Keys { get { lock (_lock) return [.. _keys]; } }
+
+        private int _checkpoints;
+
+        public void ClearWritten()
+        {
+            lock (_lock) _written.Clear();
+        }
+
+        public ValueTask WriteAsync(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken)
+        {
+            string text = Encoding.UTF8.GetString(value.Span);
+            lock (_lock)
+            {
+                if (FailWrites.Remove(text))
+                {
+                    Failures++;
+                    throw new InvalidOperationException($"write of {text} failed");
+                }
+                _written.Add(text);
+                _pending.Add(text);
+                _keys.Add(Encoding.UTF8.GetString(key.Span));
+            }
+            return default;
+        }
+
+        public ValueTask CheckpointAsync(string? applicationState, CancellationToken cancellationToken)
+        {
+            lock (_lock)
+            {
+                if (SuccessfulCheckpoints is { } successes && _checkpoints >= successes)
+                {
+                    Failures++;
+                    throw new InvalidOperationException("checkpoint failed");
+                }
+                _checkpoints++;
+                _loaded.AddRange(_pending);
+                _pending.Clear();
+                if (applicationState is not null) State = applicationState;
+            }
+            return default;
+        }
+
+        public ValueTask<string?> RecoverAsync(CancellationToken cancellationToken)
+        {
+            lock (_lock)
+            {
+                _pending.Clear();
+                return ValueTask.FromResult(State);
+            }
+        }
+    }
+}
