@@ -13,6 +13,9 @@ switch (args)
     case ["quick-sink", ..]:
         await QuickSinkMeasurement.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
         break;
+    case ["quick-cdc", ..]:
+        await CdcThroughputMeasurement.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+        break;
     case ["merge-commit", ..]:
         int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
         await MergeCommitMeasurement.RunAsync(writers: Arg(1, 16), batches: Arg(2, 20), rowsPerBatch: Arg(3, 100), intervalMs: Arg(4, 200));
