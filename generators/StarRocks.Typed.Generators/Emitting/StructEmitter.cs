@@ -60,7 +60,7 @@ internal static class StructEmitter
                     writer.Line($"writer.WriteFieldName({CSharpString(WriterEmitter.JsonName(fields[i].Name))}u8);");
                     var (_, fieldWriter) = ValueTypeNames.Writer(fields[i].Value);
                     writer.LineWithoutNullabilityConstraintWarning(
-                        $"{fieldWriter}.Write(ref writer, value.{CSharpIdentifier(fields[i].MemberName)}!);", ValueTypeNames.HasReferenceMapKey(fields[i].Value));
+                        $"{fieldWriter}.Write(ref writer, value.{CSharpIdentifier(fields[i].MemberName)}{Forgiving(fields[i].Value)});", ValueTypeNames.HasReferenceMapKey(fields[i].Value));
                 }
 
                 writer.Line("writer.EndObject();");
@@ -97,7 +97,7 @@ internal static class StructEmitter
                         {
                             var (_, fieldReader) = ValueTypeNames.Reader(field.Value);
                             writer.LineWithoutNullabilityConstraintWarning(
-                                $"case {CSharpString(field.Name)}: {Local(index)} = {fieldReader}.Read(ref reader)!; break;", ValueTypeNames.HasReferenceMapKey(field.Value));
+                                $"case {CSharpString(field.Name)}: {Local(index)} = {fieldReader}.Read(ref reader){Forgiving(field.Value)}; break;", ValueTypeNames.HasReferenceMapKey(field.Value));
                         }
 
                         writer.Line("default: reader.ReadRaw(); break;");
@@ -117,6 +117,9 @@ internal static class StructEmitter
                 : $"return new {value.TypeName}({arguments}) {{ {string.Join(", ", initialized)} }};");
         }
     }
+
+    /// <summary><c>!</c> for reference types: lets a member declared with other nested nullability pass as the runtime's annotated type.</summary>
+    private static string Forgiving(ValueSpec value) => value.IsReference ? "!" : "";
 
     private static string Local(int index) => "field" + CSharpInt(index);
 }

@@ -179,17 +179,19 @@ internal static class TypeMapper
     private static ValueSpec? MapStruct(
         INamedTypeSymbol type, string typeName, string declaredTypeName, bool isNullableValueType, ColumnTypeOptions options, out MappingProblem? problem)
     {
+        type = (INamedTypeSymbol)type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        var display = type.ToDisplayString();
         var enclosing = options.EnclosingStructs.IsDefault ? ImmutableArray<ITypeSymbol>.Empty : options.EnclosingStructs;
         if (enclosing.Contains(type, SymbolEqualityComparer.Default))
         {
             var chain = string.Join(" → ", enclosing.SkipWhile(t => !SymbolEqualityComparer.Default.Equals(t, type)).Append(type).Select(t => t.Name));
-            return Fail(out problem, DiagnosticDescriptors.RecursiveStruct, options.MemberName, options.ColumnName, type.ToDisplayString(), chain);
+            return Fail(out problem, DiagnosticDescriptors.RecursiveStruct, options.MemberName, options.ColumnName, display, chain);
         }
 
         var properties = StructProperties(type);
         if (properties.Count == 0)
         {
-            return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, options.MemberName, type.ToDisplayString(),
+            return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, options.MemberName, display,
                 "a record, class or struct maps to STRUCT through its public readable properties, and this type has none");
         }
 
@@ -208,7 +210,7 @@ internal static class TypeMapper
 
         if (StructConstructor(type, properties) is not { } constructor)
         {
-            return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, options.MemberName, type.ToDisplayString(),
+            return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, options.MemberName, display,
                 "a STRUCT is read back through a public parameterless constructor or one whose parameters are all properties (a positional record), and this type has neither");
         }
 
