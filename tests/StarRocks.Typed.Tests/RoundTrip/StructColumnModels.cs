@@ -15,6 +15,9 @@ public struct StructTag
 {
     public string? Name { get; set; }
     public long Weight { get; set; }
+    public bool Active { get; set; }
+    public DateOnly? Since { get; set; }
+    public decimal Score { get; set; }
 }
 
 /// <summary>STRUCT columns: nested, inside an ARRAY, nullable, and of a value type.</summary>
