@@ -960,13 +960,23 @@ public class DiagnosticTests
     [InlineData("""[StarRocksColumn(Length = 100000000)] public string Name { get; set; } = "";""", "SRT009", "Member 'Name' (column 'name'): Varchar size must be <= 1048576: 300000000")]
     [InlineData("""[StarRocksColumn(Precision = 40)] public decimal Price { get; set; }""", "SRT010", "Member 'Price' (column 'price'): Precision of DECIMAL128 must between 1 and 38, precision was set to: 40.")]
     [InlineData("""[StarRocksColumn("amount", Precision = 10, Scale = 12)] public decimal Price { get; set; }""", "SRT010", "Member 'Price' (column 'amount'): Scale of DECIMAL64 must between 0 and 10,  scale was set to: 12.")]
-    [InlineData("""public List<byte[]> Blobs { get; set; } = [];""", "SRT011", "Member 'Blobs' has type 'System.Collections.Generic.List<byte[]>', which has no StarRocks mapping: the element type byte[] would be VARBINARY inside an ARRAY or MAP, which this library cannot write or read in CSV or JSON loads; an ARRAY element or MAP value can be any other mapped type (numbers, strings, dates, bool, Guid, enums, JsonElement, nested arrays and maps). Change its type or mark it [StarRocksIgnore].")]
+    [InlineData("""public List<byte[]> Blobs { get; set; } = [];""", "SRT011", "Member 'Blobs' has type 'System.Collections.Generic.List<byte[]>', which has no StarRocks mapping: the element type byte[] would be VARBINARY inside an ARRAY, MAP or STRUCT, which this library cannot write or read in CSV or JSON loads; an ARRAY element, MAP value or STRUCT field can be any other mapped type (numbers, strings, dates, bool, Guid, enums, JsonElement, nested arrays, maps and structs). Change its type or mark it [StarRocksIgnore].")]
     [InlineData("""public Dictionary<int[], int> Lookup { get; set; } = [];""", "SRT011", "Member 'Lookup' has type 'System.Collections.Generic.Dictionary<int[], int>', which has no StarRocks mapping: Invalid map.key's type: ARRAY<INT>. A MAP key must be a scalar type (a number, string, date, bool, Guid or enum). Change its type or mark it [StarRocksIgnore].")]
     [InlineData("""[StarRocksColumn(Length = 26, MaxBytes = 26)] public string Name { get; set; } = "";""", "SRT020", "Member 'Name': set Length (characters, multiplied by unicode-char.max-bytes) or MaxBytes (bytes, as written), not both")]
     [InlineData("""[StarRocksColumn(MaxBytes = 8)] public byte[] Data { get; set; } = [];""", "SRT020", "Member 'Data': MaxBytes applies to string and char members only (byte[] and ReadOnlyMemory<byte> take their VARBINARY bytes in Length)")]
     [InlineData("""[StarRocksColumn(MaxBytes = 0x100000 + 1)] public string Name { get; set; } = "";""", "SRT009", "Member 'Name' (column 'name'): Varchar size must be <= 1048576: 1048577")]
     [InlineData("""[StarRocksColumn(MaxBytes = -1)] public string Name { get; set; } = "";""", "SRT009", "Member 'Name' (column 'name'): VARCHAR size must be at least 1 byte: -1")]
     [InlineData("""public List<Uri> Links { get; set; } = [];""", "SRT011", "Member 'Links' has type 'System.Collections.Generic.List<System.Uri>', which has no StarRocks mapping: its element type 'System.Uri' has none (")]
+    [InlineData("""public Node? Head { get; set; } public sealed class Node { public int Value { get; set; } public List<Node> Next { get; set; } = []; }""", "SRT038",
+        "Member 'Head' (column 'head'): type 'Shop.Model.Node' contains itself (Node → Node); a STRUCT type cannot contain itself")]
+    [InlineData("""public Outer? Tree { get; set; } public sealed record Outer(Inner Child); public sealed record Inner(Outer? Parent);""", "SRT038",
+        "Member 'Tree' (column 'tree'): type 'Shop.Model.Outer' contains itself (Outer → Inner → Outer)")]
+    [InlineData("""public Empty? Nothing { get; set; } public sealed class Empty { }""", "SRT011",
+        "Member 'Nothing' has type 'Shop.Model.Empty', which has no StarRocks mapping: a record, class or struct maps to STRUCT through its public readable properties, and this type has none")]
+    [InlineData("""public Sealed? Closed { get; set; } public sealed class Sealed { public Sealed(string code) { Name = code; } public string Name { get; } }""", "SRT011",
+        "Member 'Closed' has type 'Shop.Model.Sealed', which has no StarRocks mapping: a STRUCT is read back through a public parameterless constructor or one whose parameters are all properties")]
+    [InlineData("""public Holder? Box { get; set; } public sealed class Holder { public byte[] Data { get; set; } = []; }""", "SRT011",
+        "Member 'Box' has type 'Shop.Model.Holder', which has no StarRocks mapping: the property 'Data' type byte[] would be VARBINARY inside an ARRAY, MAP or STRUCT")]
     public void MappingMessagesNameTheMemberAndTheColumn(string member, string id, string message)
     {
         var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } """ + member + " }")).GeneratorDiagnostics);
@@ -1076,6 +1086,17 @@ public class DiagnosticTests
         Assert.Contains("`price` DECIMAL(10,2) NOT NULL", ddl);
         Assert.Contains("`tags` ARRAY<VARCHAR(20)> NOT NULL", ddl);
         Assert.Contains("`hash` VARBINARY(16) NOT NULL", ddl);
+    }
+
+    [Fact]
+    public void A_STRUCT_key_column_is_refused_as_StarRocks_refuses_it()
+    {
+        var diagnostic = Assert.Single(GeneratorHarness.Run(Wrap("""
+            [StarRocksTable("s", "t")] public partial class Model { [StarRocksKey(0)] public Point Origin { get; set; } public int Id { get; set; } }
+            public record struct Point(int X, int Y);
+            """)).GeneratorDiagnostics);
+        Assert.Equal("SRT006", diagnostic.Id);
+        Assert.Contains("STRUCT<x INT, y INT>", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -136,6 +136,24 @@ public class SnapshotTests
         """, "Shop.Telemetry.Visit.g.cs");
 
     [Fact]
+    public void StructColumns() => Verify(nameof(StructColumns), """
+        namespace Shop;
+
+        public sealed record Address(string Street, int? Number, Point? Location);
+        public sealed class Point { public double Lat { get; set; } public double Lon { get; init; } }
+        public struct Tag { public string? Name { get; set; } public Dictionary<string, long> Weights { get; set; } }
+
+        [StarRocksTable("shop", "customers", Kind = StarRocksTableKind.PrimaryKey)]
+        public partial class Customer
+        {
+            [StarRocksKey(0)] public long Id { get; set; }
+            public Address? Home { get; set; }
+            public List<Address> Previous { get; set; } = [];
+            public Tag? Tag { get; set; }
+        }
+        """, "Shop.Customer.g.cs");
+
+    [Fact]
     public void ListPartitionedTable() => Verify(nameof(ListPartitionedTable), """
         namespace Shop;
 

@@ -162,6 +162,10 @@ internal static class DiagnosticDescriptors
         "The number of buckets is too large, the maximum is {0}. Please reduce the number of buckets or increase frontend config max_bucket_number_per_partition. Buckets = {1} on the partitioned table {2}.",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "srt037");
 
+    public static readonly DiagnosticDescriptor RecursiveStruct = Error(
+        "SRT038", "Recursive STRUCT type",
+        "Member '{0}' (column '{1}'): type '{2}' contains itself ({3}); a STRUCT type cannot contain itself, so map the inner reference as JSON or mark it [StarRocksIgnore]");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
 }

@@ -79,7 +79,7 @@ internal static class ReaderEmitter
 
     private static string Get(ValueSpec value, string ordinal) => value.Kind switch
     {
-        ValueKind.Array or ValueKind.Map => GetCollection(value, ordinal),
+        ValueKind.Array or ValueKind.Map or ValueKind.Struct => GetCollection(value, ordinal),
         ValueKind.EnumNumber => $"{Readers}.GetEnumNumber<{value.TypeName}>(reader, {ordinal})",
         ValueKind.EnumName => $"{Readers}.GetEnumByName<{value.TypeName}>(reader, {ordinal})",
         ValueKind.BytesMemory => $"{Readers}.GetBinary(reader, {ordinal})",

@@ -52,6 +52,7 @@ internal static class TableEmitter
             WriterEmitter.EmitJson(writer, table);
             writer.Line();
             ReaderEmitter.Emit(writer, table);
+            StructEmitter.Emit(writer, table);
             if (table.HasKey)
             {
                 writer.Line();

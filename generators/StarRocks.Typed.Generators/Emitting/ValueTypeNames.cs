@@ -1,3 +1,4 @@
+using System.Linq;
 using StarRocks.Typed.Generators.Model;
 
 namespace StarRocks.Typed.Generators.Emitting;
@@ -35,7 +36,20 @@ internal static class ValueTypeNames
     /// <c>#pragma warning disable CS8631</c>.
     /// </summary>
     public static bool HasReferenceMapKey(ValueSpec? value) =>
-        value is not null && ((value.Kind == ValueKind.Map && value.Key!.IsReference) || HasReferenceMapKey(value.Element));
+        value is not null && ((value.Kind == ValueKind.Map && value.Key!.IsReference) || HasReferenceMapKey(value.Element)
+            || value.Fields.Any(f => HasReferenceMapKey(f.Value)));
+
+    /// <summary>
+    /// The value writer and reader the table's generated code declares for a STRUCT type (a nested type of the table,
+    /// see <see cref="StructEmitter"/>), e.g. <c>__StarRocksStruct_Shop_Address</c>.
+    /// </summary>
+    public static string StructType(ValueSpec value)
+    {
+        var name = new System.Text.StringBuilder("__StarRocksStruct_");
+        foreach (var c in value.TypeName.Replace("global::", ""))
+            name.Append(char.IsLetterOrDigit(c) ? c : '_');
+        return name.ToString();
+    }
 
     /// <summary>
     /// Type arguments are spelled the way the runtime's writers and readers declare them: reference types annotated
@@ -51,6 +65,8 @@ internal static class ValueTypeNames
 
         switch (value.Kind)
         {
+            case ValueKind.Struct:
+                return (value.IsReference ? value.TypeName + "?" : value.TypeName, StructType(value));
             case ValueKind.EnumNumber or ValueKind.EnumName:
                 return (value.TypeName, $"{container}.{value.Kind}<{value.TypeName}>");
             case ValueKind.Array:

@@ -106,7 +106,7 @@ internal static class WriterEmitter
                 $"writer.WriteDecimal({argument}, {CSharpInt(digits.Precision)}, {CSharpInt(digits.Scale)}{column})",
             ValueKind.String or ValueKind.Char or ValueKind.EnumName when json =>
                 $"writer.Write{ValueTypeNames.ScalarSuffix(value.Kind)}({argument}{limit})",
-            ValueKind.Array or ValueKind.Map => WriteCollection(value, argument, column),
+            ValueKind.Array or ValueKind.Map or ValueKind.Struct => WriteCollection(value, argument, column),
             ValueKind.BytesMemory => $"writer.WriteBinary({argument}.Span)",
             ValueKind.JsonDocument => $"writer.WriteJson({argument}?.RootElement ?? default{column})",
             ValueKind.JsonNode => $"writer.WriteJsonText({argument}?.ToJsonString(){column})",
@@ -130,7 +130,7 @@ internal static class WriterEmitter
     }
 
     /// <summary>The JSON member prefix <c>"name":</c>, escaped like System.Text.Json's relaxed encoder (quotes, backslashes, control characters).</summary>
-    private static string JsonName(string name)
+    internal static string JsonName(string name)
     {
         var json = new StringBuilder("\"");
         foreach (var c in name)

@@ -1,3 +1,5 @@
+using StarRocks.Typed.Generators.Helpers;
+
 namespace StarRocks.Typed.Generators.Model;
 
 /// <summary>The .NET shapes a column value can have; each maps to one StarRocks type and one writer/reader call.</summary>
@@ -49,6 +51,8 @@ internal enum ValueKind
     Array,
     /// <summary>A dictionary of <see cref="ValueSpec.Key"/> to <see cref="ValueSpec.Element"/>.</summary>
     Map,
+    /// <summary>A record, class or struct of the user's, as a STRUCT of its <see cref="ValueSpec.Fields"/>.</summary>
+    Struct,
 }
 
 /// <summary>The collection interface or type a member is declared as; picks the runtime value writer and reader.</summary>
@@ -89,6 +93,8 @@ internal enum CollectionShape
 /// <param name="Shape">For arrays and maps: the declared collection type.</param>
 /// <param name="Element">For arrays: the element; for maps: the value.</param>
 /// <param name="Key">For maps: the key.</param>
+/// <param name="Fields">For structs: the fields, in declaration order.</param>
+/// <param name="ConstructorParameters">For structs: the fields (member names) the reader passes to the constructor, in its order; the others are set by an initializer.</param>
 internal sealed record ValueSpec(
     ValueKind Kind,
     string TypeName,
@@ -98,4 +104,13 @@ internal sealed record ValueSpec(
     string StarRocksType,
     CollectionShape Shape = CollectionShape.None,
     ValueSpec? Element = null,
-    ValueSpec? Key = null);
+    ValueSpec? Key = null,
+    EquatableArray<StructField> Fields = default,
+    EquatableArray<string> ConstructorParameters = default);
+
+/// <summary>One field of a STRUCT: its name in StarRocks, the property it comes from, and its value.</summary>
+/// <param name="Name">The field name (by the table's naming policy).</param>
+/// <param name="MemberName">The C# property.</param>
+/// <param name="Value">The field's mapped value.</param>
+/// <param name="IsSettable">Whether the reader can set the property in an object initializer.</param>
+internal sealed record StructField(string Name, string MemberName, ValueSpec Value, bool IsSettable);

@@ -189,7 +189,8 @@ internal sealed class TableParser
                 Named(columnAttribute, "EnumFormat", 0) == 1,
                 Named(columnAttribute, "Json", false),
                 unicodeCharMaxBytes,
-                Named(columnAttribute, "MaxBytes", 0));
+                Named(columnAttribute, "MaxBytes", 0),
+                SnakeCase: snakeCase);
             var value = TypeMapper.Map(memberType, options, out var problem);
             if (value is null)
             {

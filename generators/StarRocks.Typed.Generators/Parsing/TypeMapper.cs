@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -12,7 +13,7 @@ namespace StarRocks.Typed.Generators.Parsing;
 /// <summary>The <c>[StarRocksColumn]</c> settings that shape a type mapping, and the member and column names to report.</summary>
 internal sealed record ColumnTypeOptions(
     string MemberName, string ColumnName, int Length, bool FixedLength, int Precision, int Scale, bool EnumAsName, bool Json, int UnicodeCharMaxBytes,
-    int MaxBytes = 0);
+    int MaxBytes = 0, bool SnakeCase = true, ImmutableArray<ITypeSymbol> EnclosingStructs = default);
 
 /// <summary>A reason a member's type could not be mapped, reported on the member.</summary>
 internal sealed record MappingProblem(DiagnosticDescriptor Descriptor, string[] Arguments);
@@ -156,8 +157,111 @@ internal static class TypeMapper
             }
         }
 
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false, IsGenericType: false } userType && !IsFrameworkType(userType))
+            return MapStruct(userType, typeName, declaredTypeName, isNullableValueType, options, out problem);
+
         return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, memberName, type.ToDisplayString(), UnmappedReason);
     }
+
+    private static bool IsFrameworkType(INamedTypeSymbol type)
+    {
+        var root = type.ContainingNamespace;
+        while (root is { ContainingNamespace.IsGlobalNamespace: false })
+            root = root.ContainingNamespace;
+        return root is { IsGlobalNamespace: false, Name: "System" or "Microsoft" };
+    }
+
+    /// <summary>
+    /// A record, class or struct of the user's → <c>STRUCT&lt;name type, …&gt;</c> of its public readable instance
+    /// properties, named by the table's naming policy and mapped like columns (StarRocks docs, STRUCT). A type that
+    /// contains itself is refused (SRT038): a STRUCT type is finite.
+    /// </summary>
+    private static ValueSpec? MapStruct(
+        INamedTypeSymbol type, string typeName, string declaredTypeName, bool isNullableValueType, ColumnTypeOptions options, out MappingProblem? problem)
+    {
+        type = (INamedTypeSymbol)type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        var display = type.ToDisplayString();
+        var enclosing = options.EnclosingStructs.IsDefault ? ImmutableArray<ITypeSymbol>.Empty : options.EnclosingStructs;
+        if (enclosing.Contains(type, SymbolEqualityComparer.Default))
+        {
+            var chain = string.Join(" → ", enclosing.SkipWhile(t => !SymbolEqualityComparer.Default.Equals(t, type)).Append(type).Select(t => t.Name));
+            return Fail(out problem, DiagnosticDescriptors.RecursiveStruct, options.MemberName, options.ColumnName, display, chain);
+        }
+
+        var properties = StructProperties(type);
+        if (properties.Count == 0)
+        {
+            return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, options.MemberName, display,
+                "a record, class or struct maps to STRUCT through its public readable properties, and this type has none");
+        }
+
+        // A field takes no [StarRocksColumn] settings: strings are STRING, decimals DECIMAL(38,9), enums numbers.
+        var fieldOptions = new ColumnTypeOptions(options.MemberName, options.ColumnName, 0, false, 0, -1, false, false, options.UnicodeCharMaxBytes,
+            SnakeCase: options.SnakeCase, EnclosingStructs: enclosing.Add(type));
+        var fields = new List<StructField>();
+        foreach (var property in properties)
+        {
+            var value = MapElement(property.Type, fieldOptions, out problem, type, $"property '{property.Name}'");
+            if (value is null)
+                return null;
+            var name = options.SnakeCase ? ColumnNaming.ToSnakeCase(property.Name) : property.Name;
+            fields.Add(new StructField(name, property.Name, value, property.SetMethod is { DeclaredAccessibility: Accessibility.Public }));
+        }
+
+        if (StructConstructor(type, properties) is not { } constructor)
+        {
+            return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, options.MemberName, display,
+                "a STRUCT is read back through a public parameterless constructor or one whose parameters are all properties (a positional record), and this type has neither");
+        }
+
+        problem = null;
+        var starRocksType = "STRUCT<" + string.Join(", ", fields.Select(f => $"{f.Name} {f.Value.StarRocksType}")) + ">";
+        return new ValueSpec(ValueKind.Struct, typeName, declaredTypeName, isNullableValueType, type.IsReferenceType, starRocksType,
+            Fields: fields.ToEquatableArray(), ConstructorParameters: constructor.ToEquatableArray());
+    }
+
+    /// <summary>Public readable instance properties (not indexers, not <c>[StarRocksIgnore]</c>), the type's own after its bases', each name once.</summary>
+    private static List<IPropertySymbol> StructProperties(INamedTypeSymbol type)
+    {
+        var chain = new List<INamedTypeSymbol>();
+        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object && t.SpecialType != SpecialType.System_ValueType; t = t.BaseType)
+            chain.Insert(0, t);
+        var properties = new List<IPropertySymbol>();
+        foreach (var t in chain)
+        {
+            foreach (var property in t.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (property.IsStatic || property.IsIndexer || property.DeclaredAccessibility != Accessibility.Public
+                    || property.GetMethod is not { DeclaredAccessibility: Accessibility.Public }
+                    || property.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "StarRocks.Typed.StarRocksIgnoreAttribute"))
+                    continue;
+                properties.RemoveAll(p => p.Name == property.Name);
+                properties.Add(property);
+            }
+        }
+
+        return properties;
+    }
+
+    /// <summary>
+    /// The properties a reader passes to a constructor: the public constructor with the most parameters that all name
+    /// a property (case-insensitively) of the same type, e.g. a positional record's; empty for a parameterless one (or a
+    /// struct); null when the type has neither.
+    /// </summary>
+    private static List<string>? StructConstructor(INamedTypeSymbol type, List<IPropertySymbol> properties)
+    {
+        var best = type.InstanceConstructors
+            .Where(c => c.DeclaredAccessibility == Accessibility.Public && !IsCopyConstructor(c, type))
+            .Select(c => c.Parameters.Select(p => properties.FirstOrDefault(q =>
+                string.Equals(q.Name, p.Name, System.StringComparison.OrdinalIgnoreCase) && SymbolEqualityComparer.Default.Equals(q.Type, p.Type))).ToList())
+            .Where(matched => matched.All(p => p is not null))
+            .OrderByDescending(matched => matched.Count)
+            .FirstOrDefault();
+        return best?.Select(p => p!.Name).ToList() ?? (type.IsValueType ? [] : null);
+    }
+
+    private static bool IsCopyConstructor(IMethodSymbol constructor, INamedTypeSymbol type) =>
+        constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type);
 
     /// <summary>
     /// The VARCHAR length an enum stored by name needs: its longest name in UTF-8 (aliases included: the runtime may
@@ -185,7 +289,8 @@ internal static class TypeMapper
     private const string UnmappedReason =
         "a column holds bool, an integer (Int128, UInt128 and BigInteger included), Half, float, double, decimal, string, char, DateOnly, DateTime, DateTimeOffset, TimeOnly, TimeSpan, Guid, byte[], ReadOnlyMemory<byte>, an enum, JsonElement, JsonDocument, JsonNode, JsonObject, JsonArray, "
         + "or an array, List, IReadOnlyList, IEnumerable, ImmutableArray, HashSet, ISet, IReadOnlySet (ARRAY) "
-        + "or Dictionary, IDictionary, IReadOnlyDictionary, ImmutableDictionary (MAP) of those";
+        + "or Dictionary, IDictionary, IReadOnlyDictionary, ImmutableDictionary (MAP) of those, "
+        + "or a non-generic record, class or struct of your own with public readable properties (STRUCT)";
 
     /// <summary>The StarRocks type name without arguments, upper case: <c>VARCHAR(10)</c> → <c>VARCHAR</c>, <c>ARRAY&lt;INT&gt;</c> → <c>ARRAY</c>.</summary>
     public static string BaseTypeName(string starRocksType)
@@ -296,7 +401,7 @@ internal static class TypeMapper
         if (key is null)
             return null;
         // StarRocks (TypeDef analysis): "Invalid map.key's type" for complex and JSON keys.
-        if (key.Kind is ValueKind.Array or ValueKind.Map or ValueKind.JsonElement or ValueKind.JsonText or ValueKind.JsonDocument or ValueKind.JsonNode)
+        if (key.Kind is ValueKind.Array or ValueKind.Map or ValueKind.Struct or ValueKind.JsonElement or ValueKind.JsonText or ValueKind.JsonDocument or ValueKind.JsonNode)
         {
             return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, options.MemberName, dictionary.ToDisplayString(),
                 $"Invalid map.key's type: {key.StarRocksType}. A MAP key must be a scalar type (a number, string, date, bool, Guid or enum)");
@@ -317,14 +422,14 @@ internal static class TypeMapper
         if (element?.Kind is ValueKind.Bytes or ValueKind.BytesMemory)
         {
             return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, options.MemberName, collection!.ToDisplayString(),
-                $"the {part} type byte[] would be VARBINARY inside an ARRAY or MAP, which this library cannot write or read in CSV or JSON loads; "
-                + "an ARRAY element or MAP value can be any other mapped type (numbers, strings, dates, bool, Guid, enums, JsonElement, nested arrays and maps)");
+                $"the {part} type byte[] would be VARBINARY inside an ARRAY, MAP or STRUCT, which this library cannot write or read in CSV or JSON loads; "
+                + "an ARRAY element, MAP value or STRUCT field can be any other mapped type (numbers, strings, dates, bool, Guid, enums, JsonElement, nested arrays, maps and structs)");
         }
 
         if (element?.Kind is ValueKind.JsonDocument or ValueKind.JsonNode)
         {
             return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, options.MemberName, collection!.ToDisplayString(),
-                $"the {part} type {type.ToDisplayString()} is JSON, which this library writes inside an ARRAY or MAP only as a JsonElement; use JsonElement elements");
+                $"the {part} type {type.ToDisplayString()} is JSON, which this library writes inside an ARRAY, MAP or STRUCT only as a JsonElement; use JsonElement");
         }
 
         if (element is null && problem is { Descriptor.Id: "SRT011" } && problem.Arguments[1] == type.ToDisplayString())

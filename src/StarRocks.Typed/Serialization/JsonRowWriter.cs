@@ -465,7 +465,14 @@ public ref struct JsonRowWriter : IRowWriter
         _buffer.Write((byte)'}');
     }
 
-    /// <summary>Writes the comma between array elements or map entries.</summary>
+    /// <summary>
+    /// Writes a STRUCT field's pre-encoded name <c>"name":</c> inside an object begun with <see cref="BeginObject"/>
+    /// (the comma before every field but the first comes from <see cref="WriteSeparator"/>).
+    /// </summary>
+    /// <param name="name">The UTF-8 bytes <c>"name":</c>.</param>
+    public void WriteFieldName(ReadOnlySpan<byte> name) => _buffer.Write(name);
+
+    /// <summary>Writes the comma between array elements, map entries or struct fields.</summary>
     public void WriteSeparator()
     {
         // StarRocks's CSV ARRAY splitter tracks only [] nesting and its MAP splitter only {}: a comma directly inside

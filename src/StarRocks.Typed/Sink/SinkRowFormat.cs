@@ -23,6 +23,14 @@ internal sealed class SinkRowFormat
     /// <param name="properties">The configured <c>sink.properties.*</c> (separators, delimiters).</param>
     public SinkRowFormat(StarRocksTableInfo table, bool json, IDictionary<string, string> properties)
     {
+        // StarRocks has no CSV converter for STRUCT (be/src/formats/csv/converter.cpp: "Unsupported CSV type").
+        if (!json && table.Columns.FirstOrDefault(c => c.StarRocksType.Contains("STRUCT<", StringComparison.OrdinalIgnoreCase)) is { } structColumn)
+        {
+            throw new NotSupportedException(
+                $"Column '{structColumn.Name}' of {table.Database}.{table.Table} is {structColumn.StarRocksType}, and StarRocks cannot load a STRUCT from CSV; " +
+                "set sink.properties.format=json.");
+        }
+
         Table = table;
         IsJson = json;
         WithOperation = table.SupportsDelete;
