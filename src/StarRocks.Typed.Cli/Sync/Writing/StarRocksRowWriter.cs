@@ -116,9 +116,9 @@ internal sealed class StarRocksRowWriter : IRowWriter
         var writer = new BatchWriter(this, batch);
         await foreach (var chunk in rows.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            foreach (var row in chunk.Rows)
+            for (var row = 0; row < chunk.RowCount; row++)
             {
-                writer.Add(row);
+                writer.Add(chunk, row);
                 if (batch.RowCount >= _step.MaxBatchRows || writer.Length >= _step.MaxBatchSize)
                 {
                     writer.Finish();
@@ -127,6 +127,8 @@ internal sealed class StarRocksRowWriter : IRowWriter
                     writer = new BatchWriter(this, batch);
                 }
             }
+
+            chunk.Dispose();
         }
 
         if (batch.RowCount > 0)
@@ -185,12 +187,12 @@ internal sealed class StarRocksRowWriter : IRowWriter
         /// <summary>The bytes written so far.</summary>
         public long Length => _json is null ? _batch.Length : _batch.Length + _json.BytesPending;
 
-        public void Add(string?[] row)
+        public void Add(RowChunk chunk, int row)
         {
             if (_json is not null)
-                JsonRow.Write(_json, _owner._jsonNames, _owner._schema.Kinds, row);
+                JsonRow.Write(_json, _owner._jsonNames, _owner._schema.Kinds, chunk, row);
             else
-                AddCsv(row);
+                AddCsv(chunk, row);
             _batch.AddRows();
         }
 
@@ -203,23 +205,20 @@ internal sealed class StarRocksRowWriter : IRowWriter
             _json.Dispose();
         }
 
-        private void AddCsv(string?[] row)
+        private void AddCsv(RowChunk chunk, int row)
         {
             var props = _owner._step.LoadProps;
-            for (var i = 0; i < row.Length; i++)
+            for (var i = 0; i < chunk.Columns; i++)
             {
                 if (i > 0)
                     _batch.Write(props.ColumnSeparator);
-                var value = row[i];
-                if (value is null)
+                if (chunk.IsNull(row, i))
                 {
                     _batch.Write(@"\N"u8);
                     continue;
                 }
 
-                var span = _batch.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length));
-                var written = Encoding.UTF8.GetBytes(value, span);
-                var bytes = span[..written];
+                var bytes = chunk.Value(row, i);
                 if (bytes.IndexOf(props.ColumnSeparator) >= 0 || bytes.IndexOf(props.RowDelimiter) >= 0)
                 {
                     throw new SyncException(SyncExitCode.LoadFailed,
@@ -227,7 +226,7 @@ internal sealed class StarRocksRowWriter : IRowWriter
                         "set loadProps column_separator and row_delimiter to bytes the data never holds (e.g. \\x01 and \\x02), or load JSON (loadProps format: json).");
                 }
 
-                _batch.Advance(written);
+                _batch.Write(bytes);
             }
 
             _batch.Write(props.RowDelimiter);
