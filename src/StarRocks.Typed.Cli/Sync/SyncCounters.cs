@@ -99,7 +99,7 @@ internal sealed class SplitProgress(string name, long? estimatedRows)
     /// <summary>Counts a chunk read.</summary>
     public void Read(RowChunk chunk)
     {
-        Interlocked.Add(ref _rows, chunk.Rows.Count);
+        Interlocked.Add(ref _rows, chunk.RowCount);
         Interlocked.Add(ref _bytes, chunk.Bytes);
     }
 

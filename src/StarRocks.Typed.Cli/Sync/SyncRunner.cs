@@ -73,8 +73,8 @@ internal static class SyncRunner
             {
                 await foreach (var chunk in split.Split.Read(token).ConfigureAwait(false))
                 {
+                    split.Progress.Read(chunk); // before the writer takes (and disposes) it
                     await output.WriteAsync(chunk, token).ConfigureAwait(false);
-                    split.Progress.Read(chunk);
                 }
 
                 split.Progress.Finish();

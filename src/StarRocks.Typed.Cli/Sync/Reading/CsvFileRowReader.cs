@@ -21,8 +21,7 @@ internal sealed class CsvFileRowReader(FileReader step) : IRowReader
     {
         using var input = new StreamReader(step.Path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
         var delimiter = step.FieldDelimiter[0];
-        var rows = new List<string?[]>(RowChunk.Size);
-        long bytes = 0;
+        var chunk = new RowChunk(step.Columns.Count);
         var line = 0;
         var fields = new List<string?>();
         var field = new StringBuilder();
@@ -39,18 +38,25 @@ internal sealed class CsvFileRowReader(FileReader step) : IRowReader
                     $"{step.Path}, line {line}: {fields.Count} fields, but the reader's column lists {step.Columns.Count}."));
             }
 
-            rows.Add([.. fields]);
-            bytes += fields.Sum(f => f?.Length ?? 0);
-            if (rows.Count == RowChunk.Size)
+            foreach (var value in fields)
             {
-                yield return new RowChunk(rows, bytes);
-                rows = new List<string?[]>(RowChunk.Size);
-                bytes = 0;
+                if (value is null)
+                    chunk.AddNull();
+                else
+                    chunk.Add(value);
+            }
+
+            if (chunk.IsFull)
+            {
+                yield return chunk;
+                chunk = new RowChunk(step.Columns.Count);
             }
         }
 
-        if (rows.Count > 0)
-            yield return new RowChunk(rows, bytes);
+        if (chunk.RowCount > 0)
+            yield return chunk;
+        else
+            chunk.Dispose();
     }
 
     /// <summary>Reads one record into <paramref name="fields"/>; returns the lines it spanned (0 at the end of the file).</summary>

@@ -121,27 +121,27 @@ internal sealed class DatabaseRowReader(DatabaseReader step) : IRowReader
         await using var command = new MySqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var columns = Enumerable.Range(0, reader.FieldCount).Select(i => LoadText.For(reader.GetFieldType(i), reader.GetDataTypeName(i)).Read).ToArray();
-        var rows = new List<string?[]>(RowChunk.Size);
-        long bytes = 0;
+        var chunk = new RowChunk(columns.Length);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var row = new string?[columns.Length];
-            for (var i = 0; i < row.Length; i++)
+            for (var i = 0; i < columns.Length; i++)
             {
-                row[i] = columns[i](reader, i);
-                bytes += row[i]?.Length ?? 0;
+                if (reader.IsDBNull(i))
+                    chunk.AddNull();
+                else
+                    columns[i](reader, i, chunk);
             }
 
-            rows.Add(row);
-            if (rows.Count == RowChunk.Size)
+            if (chunk.IsFull)
             {
-                yield return new RowChunk(rows, bytes);
-                rows = new List<string?[]>(RowChunk.Size);
-                bytes = 0;
+                yield return chunk;
+                chunk = new RowChunk(columns.Length);
             }
         }
 
-        if (rows.Count > 0)
-            yield return new RowChunk(rows, bytes);
+        if (chunk.RowCount > 0)
+            yield return chunk;
+        else
+            chunk.Dispose();
     }
 }

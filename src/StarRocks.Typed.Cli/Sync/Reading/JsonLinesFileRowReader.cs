@@ -21,42 +21,41 @@ internal sealed class JsonLinesFileRowReader(FileReader step) : IRowReader
     private async IAsyncEnumerable<RowChunk> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var input = new StreamReader(step.Path, new FileStreamOptions { BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
-        var rows = new List<string?[]>(RowChunk.Size);
-        long bytes = 0;
+        var chunk = new RowChunk(step.Columns.Count);
         var lineNumber = 0;
         while (await input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
                 continue;
-            rows.Add(Row(line, lineNumber));
-            bytes += line.Length;
-            if (rows.Count == RowChunk.Size)
+            AddRow(line, lineNumber, chunk);
+            if (chunk.IsFull)
             {
-                yield return new RowChunk(rows, bytes);
-                rows = new List<string?[]>(RowChunk.Size);
-                bytes = 0;
+                yield return chunk;
+                chunk = new RowChunk(step.Columns.Count);
             }
         }
 
-        if (rows.Count > 0)
-            yield return new RowChunk(rows, bytes);
+        if (chunk.RowCount > 0)
+            yield return chunk;
+        else
+            chunk.Dispose();
     }
 
-    private string?[] Row(string line, int lineNumber)
+    private void AddRow(string line, int lineNumber, RowChunk chunk)
     {
         try
         {
             using var document = JsonDocument.Parse(line);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new SyncException(SyncExitCode.ReadFailed, string.Create(CultureInfo.InvariantCulture, $"{step.Path}, line {lineNumber}: not a JSON object."));
-            var row = new string?[step.Columns.Count];
-            for (var i = 0; i < row.Length; i++)
+            foreach (var column in step.Columns)
             {
-                row[i] = document.RootElement.TryGetProperty(step.Columns[i], out var value) ? Text(value) : null;
+                if (document.RootElement.TryGetProperty(column, out var value) && Text(value) is { } text)
+                    chunk.Add(text);
+                else
+                    chunk.AddNull();
             }
-
-            return row;
         }
         catch (JsonException e)
         {

@@ -64,19 +64,20 @@ internal sealed class FileRowWriter(FileWriter step, RowSchema schema) : IRowWri
                 await text.WriteLineAsync(string.Join(delimiter, schema.Names.Select(n => Field(n, delimiter)))).ConfigureAwait(false);
             await foreach (var chunk in rows.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                foreach (var row in chunk.Rows)
+                for (var row = 0; row < chunk.RowCount; row++)
                 {
-                    for (var i = 0; i < row.Length; i++)
+                    for (var i = 0; i < chunk.Columns; i++)
                     {
                         if (i > 0)
                             text.Write(delimiter);
-                        text.Write(row[i] is null ? @"\N" : Field(row[i]!, delimiter));
+                        text.Write(chunk.IsNull(row, i) ? @"\N" : Field(Encoding.UTF8.GetString(chunk.Value(row, i)), delimiter));
                     }
 
                     text.Write('\n');
                 }
 
-                counters.Written(chunk.Rows.Count, 0);
+                counters.Written(chunk.RowCount, 0);
+                chunk.Dispose();
             }
         }
     }
@@ -88,16 +89,17 @@ internal sealed class FileRowWriter(FileWriter step, RowSchema schema) : IRowWri
         await foreach (var chunk in rows.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             buffer.ResetWrittenCount();
-            foreach (var row in chunk.Rows)
+            for (var row = 0; row < chunk.RowCount; row++)
             {
                 json.Reset(buffer);
-                JsonRow.Write(json, _names, schema.Kinds, row);
+                JsonRow.Write(json, _names, schema.Kinds, chunk, row);
                 json.Flush();
                 buffer.Write("\n"u8);
             }
 
             await _file!.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
-            counters.Written(chunk.Rows.Count, 0);
+            counters.Written(chunk.RowCount, 0);
+            chunk.Dispose();
         }
     }
 

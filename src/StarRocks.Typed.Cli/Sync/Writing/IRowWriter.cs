@@ -35,14 +35,14 @@ internal static class RowWriters
 /// <summary>Writes a row as one JSON object, member names the column names.</summary>
 internal static class JsonRow
 {
-    /// <summary>Writes <paramref name="row"/>: numbers bare, other values as strings, NULL as <c>null</c>.</summary>
-    public static void Write(Utf8JsonWriter json, IReadOnlyList<JsonEncodedText> names, IReadOnlyList<ColumnKind> kinds, string?[] row)
+    /// <summary>Writes row <paramref name="row"/> of <paramref name="chunk"/>: numbers bare, other values as strings, NULL as <c>null</c>.</summary>
+    public static void Write(Utf8JsonWriter json, IReadOnlyList<JsonEncodedText> names, IReadOnlyList<ColumnKind> kinds, RowChunk chunk, int row)
     {
         json.WriteStartObject();
-        for (var i = 0; i < row.Length; i++)
+        for (var i = 0; i < chunk.Columns; i++)
         {
-            var value = row[i];
-            if (value is null)
+            var value = chunk.Value(row, i);
+            if (chunk.IsNull(row, i))
                 json.WriteNull(names[i]);
             else if (kinds[i] == ColumnKind.Number && IsJsonNumber(value))
             {
@@ -56,7 +56,7 @@ internal static class JsonRow
         json.WriteEndObject();
     }
 
-    private static bool IsJsonNumber(string text) =>
-        text.Length > 0 && (char.IsAsciiDigit(text[0]) || (text[0] == '-' && text.Length > 1 && char.IsAsciiDigit(text[1])))
-        && text.All(c => char.IsAsciiDigit(c) || c is '.' or '-' or '+' or 'e' or 'E');
+    private static bool IsJsonNumber(ReadOnlySpan<byte> text) =>
+        text.Length > 0 && (char.IsAsciiDigit((char)text[0]) || (text[0] == '-' && text.Length > 1 && char.IsAsciiDigit((char)text[1])))
+        && !text.ContainsAnyExcept("0123456789.-+eE"u8);
 }

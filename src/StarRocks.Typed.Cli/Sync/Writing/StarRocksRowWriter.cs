@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -14,8 +13,9 @@ namespace StarRocks.Typed.Cli.Sync.Writing;
 
 /// <summary>
 /// Loads rows into a StarRocks table with Stream Load (the library's <see cref="StreamLoadClient"/>: labels, retries,
-/// redirects), as many loads at once as the job's concurrency, each from its own batch of at most <c>maxBatchRows</c>
-/// rows; a batch is sent once it holds <c>maxBatchSize</c> bytes or more. CSV fields are the load text with NULL as
+/// redirects): the job's concurrency of serializers fill batches of at most <c>maxBatchRows</c> rows, each cut once it
+/// holds <c>maxBatchSize</c> bytes or more, and hand them to as many loaders, so that many loads are in flight while
+/// the next batches fill. CSV fields are the load text with NULL as
 /// <c>\N</c>, between the <c>loadProps</c> separators; JSON batches are one array of objects (<c>strip_outer_array</c>).
 /// </summary>
 internal sealed class StarRocksRowWriter : IRowWriter
@@ -57,25 +57,27 @@ internal sealed class StarRocksRowWriter : IRowWriter
     public async Task WriteAsync(ChannelReader<RowChunk> rows, SyncCounters counters, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var loaders = Enumerable.Range(0, _concurrency).Select(_ => Task.Run(async () =>
+        var batches = Channel.CreateBounded<LoadBatch>(new BoundedChannelOptions(1) { SingleReader = false, SingleWriter = false });
+        var serializers = Start(() => SerializeAllAsync(rows, batches.Writer, stop.Token), stop);
+        var loaders = Start(() => LoadAllAsync(batches.Reader, counters, stop.Token), stop);
+        var tasks = loaders.Append(Task.Run(async () =>
         {
             try
             {
-                await LoadAllAsync(rows, counters, stop.Token).ConfigureAwait(false);
+                await Task.WhenAll(serializers).ConfigureAwait(false);
             }
-            catch
+            finally
             {
-                await stop.CancelAsync().ConfigureAwait(false); // one failed load stops the others
-                throw;
+                batches.Writer.TryComplete();
             }
-        }, CancellationToken.None)).ToList();
+        }, CancellationToken.None)).Concat(serializers).ToList();
         try
         {
-            await Task.WhenAll(loaders).ConfigureAwait(false);
+            await Task.WhenAll(tasks).ConfigureAwait(false);
         }
         catch
         {
-            var failures = loaders.Where(t => t.Exception is not null).SelectMany(t => t.Exception!.InnerExceptions).ToList();
+            var failures = tasks.Where(t => t.Exception is not null).SelectMany(t => t.Exception!.InnerExceptions).ToList();
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failures.FirstOrDefault(e => e is not OperationCanceledException)
                 ?? new OperationCanceledException(cancellationToken));
         }
@@ -110,29 +112,69 @@ internal sealed class StarRocksRowWriter : IRowWriter
         }
     }
 
-    private async Task LoadAllAsync(ChannelReader<RowChunk> rows, SyncCounters counters, CancellationToken cancellationToken)
-    {
-        using var batch = new LoadBatch();
-        var writer = new BatchWriter(this, batch);
-        await foreach (var chunk in rows.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+    /// <summary>Runs the job's concurrency of <paramref name="work"/> at once; one that fails stops the others.</summary>
+    private List<Task> Start(Func<Task> work, CancellationTokenSource stop) =>
+        [.. Enumerable.Range(0, _concurrency).Select(_ => Task.Run(async () =>
         {
-            foreach (var row in chunk.Rows)
+            try
             {
-                writer.Add(row);
-                if (batch.RowCount >= _step.MaxBatchRows || writer.Length >= _step.MaxBatchSize)
+                await work().ConfigureAwait(false);
+            }
+            catch
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+        }, CancellationToken.None))];
+
+    /// <summary>
+    /// Serializes rows into batches of at most <c>maxBatchRows</c> rows, cut once they hold <c>maxBatchSize</c> bytes,
+    /// and hands each to the loaders: serializing goes on while the batches before are loading.
+    /// </summary>
+    private async Task SerializeAllAsync(ChannelReader<RowChunk> rows, ChannelWriter<LoadBatch> batches, CancellationToken cancellationToken)
+    {
+        LoadBatch? batch = new LoadBatch();
+        var writer = new BatchWriter(this, batch);
+        try
+        {
+            await foreach (var chunk in rows.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                for (var row = 0; row < chunk.RowCount; row++)
                 {
-                    writer.Finish();
-                    await LoadAsync(batch, counters, cancellationToken).ConfigureAwait(false);
-                    batch.Reset();
-                    writer = new BatchWriter(this, batch);
+                    writer.Add(chunk, row);
+                    if (batch.RowCount >= _step.MaxBatchRows || writer.Length >= _step.MaxBatchSize)
+                    {
+                        writer.Finish();
+                        var full = batch;
+                        batch = new LoadBatch();
+                        writer = new BatchWriter(this, batch);
+                        await batches.WriteAsync(full, cancellationToken).ConfigureAwait(false);
+                    }
                 }
+
+                chunk.Dispose();
+            }
+
+            if (batch.RowCount > 0)
+            {
+                writer.Finish();
+                await batches.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+                batch = null;
             }
         }
-
-        if (batch.RowCount > 0)
+        finally
         {
-            writer.Finish();
-            await LoadAsync(batch, counters, cancellationToken).ConfigureAwait(false);
+            batch?.Dispose();
+        }
+    }
+
+    /// <summary>Loads batches as they come; each loader keeps one load in flight.</summary>
+    private async Task LoadAllAsync(ChannelReader<LoadBatch> batches, SyncCounters counters, CancellationToken cancellationToken)
+    {
+        await foreach (var batch in batches.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            using (batch)
+                await LoadAsync(batch, counters, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -185,12 +227,12 @@ internal sealed class StarRocksRowWriter : IRowWriter
         /// <summary>The bytes written so far.</summary>
         public long Length => _json is null ? _batch.Length : _batch.Length + _json.BytesPending;
 
-        public void Add(string?[] row)
+        public void Add(RowChunk chunk, int row)
         {
             if (_json is not null)
-                JsonRow.Write(_json, _owner._jsonNames, _owner._schema.Kinds, row);
+                JsonRow.Write(_json, _owner._jsonNames, _owner._schema.Kinds, chunk, row);
             else
-                AddCsv(row);
+                AddCsv(chunk, row);
             _batch.AddRows();
         }
 
@@ -203,23 +245,20 @@ internal sealed class StarRocksRowWriter : IRowWriter
             _json.Dispose();
         }
 
-        private void AddCsv(string?[] row)
+        private void AddCsv(RowChunk chunk, int row)
         {
             var props = _owner._step.LoadProps;
-            for (var i = 0; i < row.Length; i++)
+            for (var i = 0; i < chunk.Columns; i++)
             {
                 if (i > 0)
                     _batch.Write(props.ColumnSeparator);
-                var value = row[i];
-                if (value is null)
+                if (chunk.IsNull(row, i))
                 {
                     _batch.Write(@"\N"u8);
                     continue;
                 }
 
-                var span = _batch.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length));
-                var written = Encoding.UTF8.GetBytes(value, span);
-                var bytes = span[..written];
+                var bytes = chunk.Value(row, i);
                 if (bytes.IndexOf(props.ColumnSeparator) >= 0 || bytes.IndexOf(props.RowDelimiter) >= 0)
                 {
                     throw new SyncException(SyncExitCode.LoadFailed,
@@ -227,7 +266,7 @@ internal sealed class StarRocksRowWriter : IRowWriter
                         "set loadProps column_separator and row_delimiter to bytes the data never holds (e.g. \\x01 and \\x02), or load JSON (loadProps format: json).");
                 }
 
-                _batch.Advance(written);
+                _batch.Write(bytes);
             }
 
             _batch.Write(props.RowDelimiter);
