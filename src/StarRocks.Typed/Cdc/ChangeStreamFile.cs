@@ -4,8 +4,11 @@ using System.IO.Pipelines;
 namespace StarRocks.Typed.Cdc;
 
 /// <summary>
-/// Replays a change stream saved as JSON lines: one message value per line, as Kafka Connect's JsonConverter wrote it
-/// (for example <c>kcat -C -t topic -e -f '%s\n'</c>); blank lines are tombstones and skipped by the decoder.
+/// Replays a change stream saved as JSON lines: one message per line, as Kafka Connect's JsonConverter wrote it — the
+/// value alone (<c>kcat -C -t topic -e -f '%s\n'</c>), or the key, a tab and the value (<c>-f '%k\t%s\n'</c>), which
+/// messages with the <c>schema</c> part need: their key's schema names the primary key. JsonConverter writes compact
+/// JSON, in which a tab only appears escaped, so the first tab of a line ends its key. A line with nothing after the
+/// key (or an empty line) is a tombstone, skipped by the decoder.
 /// </summary>
 public static class ChangeStreamFile
 {
@@ -40,7 +43,8 @@ public static class ChangeStreamFile
                 var buffer = read.Buffer;
                 while (TryReadLine(ref buffer, out var line) || (read.IsCompleted && TakeRest(ref buffer, out line)))
                 {
-                    await target.WriteAsync(default, Contiguous(line, ref joined), cancellationToken).ConfigureAwait(false);
+                    var (key, value) = KeyAndValue(Contiguous(line, ref joined));
+                    await target.WriteAsync(key, value, cancellationToken).ConfigureAwait(false);
                     lines++;
                 }
 
@@ -62,6 +66,12 @@ public static class ChangeStreamFile
 
         await target.CheckpointAsync(null, cancellationToken).ConfigureAwait(false);
         return lines;
+    }
+
+    private static (ReadOnlyMemory<byte> Key, ReadOnlyMemory<byte> Value) KeyAndValue(ReadOnlyMemory<byte> line)
+    {
+        var tab = line.Span.IndexOf((byte)'\t');
+        return tab < 0 ? (default, line) : (line[..tab], line[(tab + 1)..]);
     }
 
     private static bool TryReadLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)

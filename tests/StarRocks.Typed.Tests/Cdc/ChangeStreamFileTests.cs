@@ -1,0 +1,55 @@
+using System.Text;
+using StarRocks.Typed.Cdc;
+using StarRocks.Typed.Cdc.Debezium;
+using static StarRocks.Typed.Tests.Cdc.DebeziumMessages;
+
+namespace StarRocks.Typed.Tests.Cdc;
+
+public class ChangeStreamFileTests
+{
+    private const string Fields = """{"type":"int64","optional":false,"field":"id"},{"type":"string","optional":true,"field":"status"}""";
+
+    private static async Task<(RecordingCdcSink Sink, long Lines)> ReplayAsync(string file, int bufferSize = 4096)
+    {
+        var sink = new RecordingCdcSink();
+        var stream = new BufferedStream(new MemoryStream(Encoding.UTF8.GetBytes(file)), bufferSize);
+        var lines = await ChangeStreamFile.ReplayAsync(stream, new DebeziumChangeStreamTarget(sink));
+        return (sink, lines);
+    }
+
+    private static string OneLine(string json) => json.ReplaceLineEndings("").Replace("  ", "", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task Key_tab_value_lines_carry_the_keys_schema_so_messages_with_the_schema_part_name_their_primary_key()
+    {
+        var file = string.Join('\n',
+            KeyWithSchema(1) + "\t" + OneLine(WithSchema(Fields, Payload("c", null, """{"id":1,"status":"created"}"""))),
+            KeyWithSchema(1) + "\t",                                                                    // the tombstone after a delete
+            KeyWithSchema(2) + "\t" + OneLine(WithSchema(Fields, Payload("c", null, """{"id":2,"status":"paid"}""")))) + "\r\n";
+
+        var (sink, lines) = await ReplayAsync(file);
+
+        Assert.Equal(3, lines);
+        var create = Assert.IsType<CreateTableEvent>(sink.Calls[0]);
+        Assert.Equal(["id"], create.Schema.PrimaryKey);
+        Assert.Equal(["""Insert shop.orders {"id":1,"status":"created"}""", """Insert shop.orders {"id":2,"status":"paid"}"""], sink.Rows);
+        Assert.Equal([null], sink.Checkpoints);
+    }
+
+    [Fact]
+    public async Task Value_only_lines_longer_than_the_read_buffer_are_replayed_whole()
+    {
+        var status = new string('x', 600_000); // spans the replay's 256 KB read segments
+        var file = string.Join('\n',
+            OneLine(WithSchema(Fields, Payload("c", null, $$"""{"id":1,"status":"{{status}}"}"""))),
+            "",
+            OneLine(WithSchema(Fields, Payload("c", null, """{"id":2,"status":"paid"}"""))));   // no newline at the end
+
+        var (sink, lines) = await ReplayAsync(file, bufferSize: 1024);
+
+        Assert.Equal(3, lines);
+        var create = Assert.IsType<CreateTableEvent>(sink.Calls[0]);
+        Assert.Empty(create.Schema.PrimaryKey); // without the key's schema the envelope cannot name it
+        Assert.Equal([$$"""Insert shop.orders {"id":1,"status":"{{status}}"}""", """Insert shop.orders {"id":2,"status":"paid"}"""], sink.Rows);
+    }
+}
