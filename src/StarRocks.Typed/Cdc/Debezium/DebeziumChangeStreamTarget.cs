@@ -147,7 +147,7 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
     /// <summary>Rebuilds the table's columns when its envelope or key schema differs from the last one; returns the announcement it needs, if any.</summary>
     private static CdcSchemaEvent? FollowConnectSchema(DebeziumTable table, ReadOnlySpan<byte> envelopeSchema, ReadOnlyMemory<byte> key)
     {
-        var keySchema = KeySchema(key);
+        var keySchema = table.KeySchema is { Length: > 0 } knownKey && PayloadAfter(key.Span, knownKey) is { } keyPayload && !key.Span[keyPayload].StartsWith("null"u8) ? knownKey : KeySchema(key);
         if (table.EnvelopeSchema is { } known && envelopeSchema.SequenceEqual(known) && keySchema.Span.SequenceEqual(table.KeySchema)) return null;
 
         var (schema, columns) = DebeziumSchemas.FromConnectSchema(table.Id, envelopeSchema, key.Span);
@@ -203,7 +203,6 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
     {
         var span = value.Span;
         var head = "{\"schema\":"u8;
-        var payloadHead = ",\"payload\":"u8;
         if (!span.StartsWith(head)) return false;
         var rest = span[head.Length..];
         byte[]? schema = _lastTable?.EnvelopeSchema is { } last && rest.StartsWith(last) ? last : null;
@@ -218,13 +217,25 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
                 }
             }
         }
-        if (schema is null || !rest[schema.Length..].StartsWith(payloadHead)) return false;
-        int payloadStart = head.Length + schema.Length + payloadHead.Length;
-        int end = span.TrimEnd(" \t\r\n"u8).Length - 1;
-        if (end <= payloadStart || span[end] != (byte)'}') return false;
+        if (schema is null || PayloadAfter(span, schema) is not { } payload) return false;
         parts.Schema = value.Slice(head.Length, schema.Length);
-        parts.Payload = value[payloadStart..end];
+        parts.Payload = value[payload];
         return true;
+    }
+
+    /// <summary>
+    /// Where P lies in <paramref name="message"/> when it is JsonConverter's compact <c>{"schema":S,"payload":P}</c> with S
+    /// byte for byte <paramref name="schema"/>; null when it is not.
+    /// </summary>
+    private static Range? PayloadAfter(ReadOnlySpan<byte> message, ReadOnlySpan<byte> schema)
+    {
+        var head = "{\"schema\":"u8;
+        var payloadHead = ",\"payload\":"u8;
+        if (!message.StartsWith(head) || !message[head.Length..].StartsWith(schema) || !message[(head.Length + schema.Length)..].StartsWith(payloadHead))
+            return null;
+        int start = head.Length + schema.Length + payloadHead.Length;
+        int end = message.TrimEnd(" \t\r\n"u8).Length - 1;
+        return end > start && message[end] == (byte)'}' ? start..end : null;
     }
 
     /// <summary>Records the members of the JSON object <paramref name="json"/> that the decoder reads.</summary>
@@ -234,13 +245,13 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new DebeziumEventException("The message is not a JSON object.");
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("payload"u8)) parts.Payload = Member(json, ref reader);
-            else if (reader.ValueTextEquals("schema"u8)) parts.Schema = Member(json, ref reader);
-            else if (reader.ValueTextEquals("after"u8)) parts.After = Member(json, ref reader);
-            else if (reader.ValueTextEquals("before"u8)) parts.Before = Member(json, ref reader);
-            else if (reader.ValueTextEquals("op"u8)) parts.Op = Op(ref reader);
-            else if (reader.ValueTextEquals("source"u8)) ScanSource(json, ref reader, ref parts);
-            else if (reader.ValueTextEquals("tableChanges"u8)) parts.TableChanges = Member(json, ref reader);
+            if (IsName(ref reader, "payload"u8)) parts.Payload = Member(json, ref reader);
+            else if (IsName(ref reader, "schema"u8)) parts.Schema = Member(json, ref reader);
+            else if (IsName(ref reader, "after"u8)) parts.After = Member(json, ref reader);
+            else if (IsName(ref reader, "before"u8)) parts.Before = Member(json, ref reader);
+            else if (IsName(ref reader, "op"u8)) parts.Op = Op(ref reader);
+            else if (IsName(ref reader, "source"u8)) ScanSource(json, ref reader, ref parts);
+            else if (IsName(ref reader, "tableChanges"u8)) parts.TableChanges = Member(json, ref reader);
             else
             {
                 reader.Read();
@@ -260,10 +271,10 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
         }
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("table"u8)) parts.Table = Text(json, ref reader);
-            else if (reader.ValueTextEquals("db"u8)) parts.Database = Text(json, ref reader);
-            else if (reader.ValueTextEquals("schema"u8)) parts.SchemaName = Text(json, ref reader);
-            else if (reader.ValueTextEquals("connector"u8)) parts.Connector = Text(json, ref reader);
+            if (IsName(ref reader, "table"u8)) parts.Table = Text(json, ref reader);
+            else if (IsName(ref reader, "db"u8)) parts.Database = Text(json, ref reader);
+            else if (IsName(ref reader, "schema"u8)) parts.SchemaName = Text(json, ref reader);
+            else if (IsName(ref reader, "connector"u8)) parts.Connector = Text(json, ref reader);
             else
             {
                 reader.Read();
@@ -271,6 +282,13 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
             }
         }
     }
+
+    /// <summary>
+    /// Whether the current property is named <paramref name="name"/>: a byte comparison for a name without escapes, which
+    /// is cheaper than <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/> when most names do not match.
+    /// </summary>
+    internal static bool IsName(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+        => reader.ValueIsEscaped ? reader.ValueTextEquals(name) : reader.ValueSpan.SequenceEqual(name);
 
     /// <summary>The next value's bytes (empty for null).</summary>
     private static ReadOnlyMemory<byte> Member(ReadOnlyMemory<byte> json, ref Utf8JsonReader reader)

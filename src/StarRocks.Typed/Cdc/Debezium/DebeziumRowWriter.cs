@@ -61,7 +61,7 @@ internal sealed class DebeziumRowWriter
         for (int i = 0; i < columns.Length; i++)
         {
             int index = next + i < columns.Length ? next + i : next + i - columns.Length;
-            if (reader.ValueTextEquals(columns[index].Utf8Name))
+            if (DebeziumChangeStreamTarget.IsName(ref reader, columns[index].Utf8Name))
             {
                 next = index + 1;
                 return columns[index];
