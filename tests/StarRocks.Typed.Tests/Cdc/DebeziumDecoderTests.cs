@@ -50,6 +50,38 @@ public class DebeziumDecoderTests
     }
 
     [Fact]
+    public async Task Interleaved_tables_with_the_same_column_names_are_each_decoded_by_their_own_types()
+    {
+        // source comes after after: each after is first rewritten with the previous event's table, which is wrong here.
+        var refunds = new CdcTableId("shop", "refunds");
+        var sink = new RecordingCdcSink();
+        sink.Schemas[Orders] = OrdersSchema;
+        sink.Schemas[refunds] = new CdcTableSchema(refunds,
+        [
+            new CdcColumn("id", new CdcColumnType(CdcTypeKind.BigInt), Nullable: false),
+            new CdcColumn("created", new CdcColumnType(CdcTypeKind.Date)),
+        ], ["id"]);
+        string refundsSource = MySqlSource.Replace("\"table\":\"orders\"", "\"table\":\"refunds\"", StringComparison.Ordinal);
+        const string order = """{"id":1,"status":"paid","amount":"MDk=","created":1704067200123456}""";
+        const string refund = """{"id":2,"created":19723}""";
+        await Replay(
+        [
+            (null, Payload("c", null, order)),
+            (null, Payload("c", null, refund, refundsSource)),
+            (null, Payload("c", null, refund, refundsSource)),
+            (null, Payload("c", null, order)),
+        ], sink);
+
+        Assert.Equal(
+        [
+            """Insert shop.orders {"id":1,"status":"paid","amount":123.45,"created":"2024-01-01 00:00:00.123456"}""",
+            """Insert shop.refunds {"id":2,"created":"2024-01-01"}""",
+            """Insert shop.refunds {"id":2,"created":"2024-01-01"}""",
+            """Insert shop.orders {"id":1,"status":"paid","amount":123.45,"created":"2024-01-01 00:00:00.123456"}""",
+        ], sink.Calls);
+    }
+
+    [Fact]
     public async Task A_delete_without_a_before_image_deletes_by_the_key()
     {
         var sink = new RecordingCdcSink();

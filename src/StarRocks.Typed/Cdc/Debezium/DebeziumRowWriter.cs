@@ -36,23 +36,38 @@ internal sealed class DebeziumRowWriter
     /// <summary>Writes the JSON object <paramref name="image"/> (one row image) with each member decoded by its column.</summary>
     public void WriteRow(ReadOnlySpan<byte> image, DebeziumColumn[] columns, CdcTableId table)
     {
-        _buffer.ResetWrittenCount();
-        _writer.Reset(_buffer);
         var reader = new Utf8JsonReader(image);
         reader.Read();
+        TryWriteRow(ref reader, columns, table, guessing: false);
+    }
+
+    /// <summary>
+    /// Writes the row image starting at the reader's current token, leaving the reader on its end. When
+    /// <paramref name="guessing"/> (the columns are those of the previous event's table, not yet confirmed), a member no
+    /// column names returns false instead of throwing.
+    /// </summary>
+    public bool TryWriteRow(ref Utf8JsonReader reader, DebeziumColumn[] columns, CdcTableId table, bool guessing)
+    {
+        _buffer.ResetWrittenCount();
+        _writer.Reset(_buffer);
         if (reader.TokenType != JsonTokenType.StartObject) throw new DebeziumEventException($"Table {table}: a row image is not a JSON object.");
         _writer.WriteStartObject();
         int next = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var column = Find(ref reader, columns, ref next)
-                ?? throw new DebeziumEventException($"Table {table}, column '{reader.GetString()}': the row has a column its schema does not describe.");
+            var column = Find(ref reader, columns, ref next);
+            if (column is null)
+            {
+                if (guessing) return false;
+                throw new DebeziumEventException($"Table {table}, column '{reader.GetString()}': the row has a column its schema does not describe.");
+            }
             _writer.WritePropertyName(column.WrittenName);
             reader.Read();
             WriteValue(ref reader, column, table);
         }
         _writer.WriteEndObject();
         _writer.Flush();
+        return true;
     }
 
     /// <summary>The column named by the current property: the one after the last match first (payloads follow schema order).</summary>
