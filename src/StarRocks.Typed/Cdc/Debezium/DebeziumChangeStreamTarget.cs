@@ -309,11 +309,11 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
     {
         var table = parts.Guess!;
         var columns = parts.Schema.IsEmpty ? table.KnownColumns : table.ConnectColumns;
+        parts.WrittenWith = null;
         var copy = reader;
         copy.Read();
         if (columns is null || copy.TokenType != JsonTokenType.StartObject) return Member(json, ref reader);
         int start = (int)copy.TokenStartIndex;
-        parts.WrittenWith = null;
         try
         {
             if (parts.Rows!.TryWriteRow(ref copy, columns, table.Id, guessing: true))
