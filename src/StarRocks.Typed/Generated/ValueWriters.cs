@@ -196,15 +196,7 @@ public static class ValueWriters
         {
             if (value is IReadOnlyList<T> list) { ReadOnlyList<T, TWriter>.Write(ref writer, list); return; }
             if (value is null) { writer.WriteNull(); return; }
-            writer.BeginArray();
-            bool first = true;
-            foreach (var item in value)
-            {
-                if (!first) writer.WriteSeparator();
-                first = false;
-                TWriter.Write(ref writer, item);
-            }
-            writer.EndArray();
+            WriteElements<T, TWriter, IEnumerator<T>>(ref writer, value.GetEnumerator());
         }
     }
 
@@ -216,15 +208,7 @@ public static class ValueWriters
         public static void Write(ref JsonRowWriter writer, System.Collections.Generic.HashSet<T>? value)
         {
             if (value is null) { writer.WriteNull(); return; }
-            writer.BeginArray();
-            bool first = true;
-            foreach (var item in value)
-            {
-                if (!first) writer.WriteSeparator();
-                first = false;
-                TWriter.Write(ref writer, item);
-            }
-            writer.EndArray();
+            WriteElements<T, TWriter, System.Collections.Generic.HashSet<T>.Enumerator>(ref writer, value.GetEnumerator());
         }
     }
 
@@ -239,16 +223,7 @@ public static class ValueWriters
         public static void Write(ref JsonRowWriter writer, System.Collections.Generic.Dictionary<TKey, TValue>? value)
         {
             if (value is null) { writer.WriteNull(); return; }
-            writer.BeginObject();
-            bool first = true;
-            foreach (var pair in value) // the struct enumerator: no allocation
-            {
-                if (!first) writer.WriteSeparator();
-                first = false;
-                writer.WriteKey<TKey, TKeyWriter>(pair.Key);
-                TValueWriter.Write(ref writer, pair.Value);
-            }
-            writer.EndObject();
+            WritePairs<TKey, TValue, TKeyWriter, TValueWriter, System.Collections.Generic.Dictionary<TKey, TValue>.Enumerator>(ref writer, value.GetEnumerator()); // the struct enumerator: no allocation
         }
     }
 
@@ -280,16 +255,48 @@ public static class ValueWriters
                 return;
             }
             if (value is null) { writer.WriteNull(); return; }
-            writer.BeginObject();
-            bool first = true;
-            foreach (var pair in value)
+            WritePairs<TKey, TValue, TKeyWriter, TValueWriter, IEnumerator<KeyValuePair<TKey, TValue>>>(ref writer, value.GetEnumerator());
+        }
+    }
+
+    /// <summary>An ARRAY of the elements <paramref name="items"/> enumerates (disposed after); a struct enumerator is not boxed.</summary>
+    private static void WriteElements<T, TWriter, TEnumerator>(ref JsonRowWriter writer, TEnumerator items)
+        where TWriter : IValueWriter<T> where TEnumerator : IEnumerator<T>
+    {
+        try
+        {
+            writer.BeginArray();
+            for (bool first = true; items.MoveNext(); first = false)
             {
                 if (!first) writer.WriteSeparator();
-                first = false;
-                writer.WriteKey<TKey, TKeyWriter>(pair.Key);
-                TValueWriter.Write(ref writer, pair.Value);
+                TWriter.Write(ref writer, items.Current);
+            }
+            writer.EndArray();
+        }
+        finally
+        {
+            items.Dispose();
+        }
+    }
+
+    /// <summary>A MAP (JSON object) of the pairs <paramref name="pairs"/> enumerates (disposed after); a struct enumerator is not boxed.</summary>
+    private static void WritePairs<TKey, TValue, TKeyWriter, TValueWriter, TEnumerator>(ref JsonRowWriter writer, TEnumerator pairs)
+        where TKey : notnull where TKeyWriter : IValueWriter<TKey> where TValueWriter : IValueWriter<TValue> where TEnumerator : IEnumerator<KeyValuePair<TKey, TValue>>
+    {
+        try
+        {
+            writer.BeginObject();
+            for (bool first = true; pairs.MoveNext(); first = false)
+            {
+                if (!first) writer.WriteSeparator();
+                writer.WriteKey<TKey, TKeyWriter>(pairs.Current.Key);
+                TValueWriter.Write(ref writer, pairs.Current.Value);
             }
             writer.EndObject();
+        }
+        finally
+        {
+            pairs.Dispose();
         }
     }
 #pragma warning restore CS1591
