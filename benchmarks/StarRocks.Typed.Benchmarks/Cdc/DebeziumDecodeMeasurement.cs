@@ -57,7 +57,7 @@ public static class DebeziumDecodeMeasurement
                 $"{(withSchema ? "with schema part   " : "without schema part")}: {total:N0} events ({bytes} B each) in {elapsed.TotalSeconds:F2} s = "
                 + $"{total / elapsed.TotalSeconds / 1e6:F2}M events/s, {elapsed.TotalNanoseconds / total:F0} ns/event, "
                 + $"{(double)allocated / total:F2} B allocated/event; {sink.Rows:N0} rows, {sink.RowBytes / sink.Rows} B/row out; "
-                + $"best 50-event windows: {bestWindows / Distinct:F0} ns/event = {Distinct / bestWindows * 1e3:F2}M events/s");
+                + $" best 50-event windows: {bestWindows / Distinct:F0} ns/event = {Distinct / bestWindows * 1e3:F2}M events/s");
         }
     }
 
@@ -100,7 +100,7 @@ public static class DebeziumDecodeMeasurement
 
     private static string Row(BenchOrder o)
     {
-        static string Text(string? s) => s is null ? "null" : JsonSerializer.Serialize(s);
+        static string Text(string? s) => s is null ? "null" : DebeziumOrderEvents.Quoted(s);
         static string Number(double? d) => d is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "null";
         static string Timestamp(DateTime? t) => t is { } v ? Micros(v).ToString(CultureInfo.InvariantCulture) : "null";
         return $$"""{"order_id":{{o.OrderId}},"order_date":{{Micros(o.OrderDate)}},"customer_id":{{o.CustomerId}},"status":{{Text(o.Status)}},"amount":{{Text(DecimalBytes(o.Amount))}},"discount":{{Text(o.Discount is { } d ? DecimalBytes(d) : null)}},"currency":{{Text(o.Currency)}},"item_count":{{o.ItemCount}},"weight":{{Number(o.Weight)}},"shipping_city":{{Text(o.ShippingCity)}},"shipped_at":{{Timestamp(o.ShippedAt)}},"note":{{Text(o.Note)}}}""";

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using StarRocks.Typed.Benchmarks.Serialization;
 
 namespace StarRocks.Typed.Benchmarks.Cdc;
@@ -138,5 +140,8 @@ public static class DebeziumOrderEvents
         Convert.ToBase64String(new BigInteger(decimal.Round(value * 100m)).ToByteArray(isUnsigned: false, isBigEndian: true));
 
     /// <summary>A JSON string (the orders' strings need no escapes; non-ASCII stays UTF-8, as JsonConverter writes it).</summary>
-    private static string Quoted(string value) => "\"" + value + "\"";
+    /// <summary>A JSON string as Kafka Connect's JsonConverter (Jackson) writes it: only quotes, backslashes and control characters escaped.</summary>
+    internal static string Quoted(string value) => JsonSerializer.Serialize(value, JacksonLike);
+
+    private static readonly JsonSerializerOptions JacksonLike = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

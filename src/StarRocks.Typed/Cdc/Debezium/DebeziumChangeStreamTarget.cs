@@ -40,6 +40,9 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
         _rows = new DebeziumRowWriter(_options.TimeZone);
     }
 
+    /// <summary>False to read every message with <see cref="Utf8JsonReader"/> (tests compare the two paths).</summary>
+    internal bool ReadsCompactJson { get; init; } = true;
+
     /// <inheritdoc />
     /// <exception cref="DebeziumEventException">The message is not a Debezium event this decoder can load faithfully.</exception>
     public ValueTask WriteAsync(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken)
@@ -98,8 +101,12 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
         parts.Rows = _rows;
         try
         {
-            if (!TrySplitKnownEnvelope(value, ref parts)) Scan(value, ref parts);
-            if (!parts.Payload.IsEmpty) Scan(parts.Payload, ref parts);
+            if (TrySplitKnownEnvelope(value, ref parts)) ScanEnvelope(parts.Payload, ref parts);
+            else
+            {
+                ScanEnvelope(value, ref parts);
+                if (!parts.Payload.IsEmpty) ScanEnvelope(parts.Payload, ref parts);
+            }
         }
         catch (JsonException e)
         {
@@ -142,7 +149,11 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
         try
         {
             // Written during the scan when the guess (the previous event's table and columns) proved right.
-            if (!ReferenceEquals(parts.WrittenWith, columns) || kind == CdcRowKind.Delete) _rows.WriteRow(image.Span, columns, table.Id);
+            if (!ReferenceEquals(parts.WrittenWith, columns) || kind == CdcRowKind.Delete)
+            {
+                int position = 0;
+                if (!ReadsCompactJson || !_rows.TryWriteCompactRow(image.Span, ref position, columns, table.Id) || position != image.Length) _rows.WriteRow(image.Span, columns, table.Id);
+            }
         }
         catch when (announcement is not null)
         {
@@ -248,6 +259,145 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
         return end > start && message[end] == (byte)'}' ? start..end : null;
     }
 
+    /// <summary>Reads a message or payload: through <see cref="TryScanCompact"/> when it is compact JSON, else through <see cref="Scan"/>.</summary>
+    private void ScanEnvelope(ReadOnlyMemory<byte> json, ref Parts parts)
+    {
+        var scanned = parts;
+        if (ReadsCompactJson && TryScanCompact(json, ref scanned))
+        {
+            parts = scanned;
+            return;
+        }
+        Scan(json, ref parts);
+    }
+
+    /// <summary>The members <see cref="TryScanCompact"/> reads; a second one of them is left to the reader's path, which decides which counts.</summary>
+    [Flags]
+    private enum EnvelopeMember
+    {
+        Other = 0,
+        Before = 1,
+        After = 2,
+        Source = 4,
+        Op = 8,
+
+        /// <summary>A member of an envelope or a schema change: only the reader's path reads those.</summary>
+        NotCompact = 16,
+    }
+
+    /// <summary>
+    /// The fast path of <see cref="Scan"/> for a data change event in compact JSON (see <see cref="CompactJson"/>): the
+    /// same parts, in one pass without a tokenizer, <c>after</c> rewritten on the way when the guessed table's columns
+    /// read it. False for anything else (a schema change, a nested envelope, a member twice, JSON outside that form):
+    /// <see cref="Scan"/> reads the message then.
+    /// </summary>
+    private static bool TryScanCompact(ReadOnlyMemory<byte> json, ref Parts parts)
+    {
+        var span = json.Span;
+        if (span.Length < 2 || span[0] != (byte)'{') return false;
+        int position = 1;
+        var seen = EnvelopeMember.Other;
+        bool end;
+        do
+        {
+            if (!CompactJson.TryName(span, ref position, out var name)) return false;
+            var member = name.Length switch
+            {
+                5 when name.SequenceEqual("after"u8) => EnvelopeMember.After,
+                6 when name.SequenceEqual("before"u8) => EnvelopeMember.Before,
+                6 when name.SequenceEqual("source"u8) => EnvelopeMember.Source,
+                2 when name.SequenceEqual("op"u8) => EnvelopeMember.Op,
+                6 when name.SequenceEqual("schema"u8) => EnvelopeMember.NotCompact,
+                7 when name.SequenceEqual("payload"u8) => EnvelopeMember.NotCompact,
+                12 when name.SequenceEqual("tableChanges"u8) => EnvelopeMember.NotCompact,
+                _ => EnvelopeMember.Other,
+            };
+            if ((member & seen) != 0) return false;
+            seen |= member;
+            bool read = member switch
+            {
+                EnvelopeMember.After => TryImage(json, ref position, ref parts, out parts.After, rewrite: true),
+                EnvelopeMember.Before => TryImage(json, ref position, ref parts, out parts.Before, rewrite: false),
+                EnvelopeMember.Source => TrySource(json, ref position, ref parts),
+                EnvelopeMember.Op => TryOp(span, ref position, ref parts),
+                EnvelopeMember.Other => CompactJson.TrySkip(span, ref position, 1),
+                _ => false,
+            };
+            if (!read || !CompactJson.TryNext(span, ref position, (byte)'}', out end)) return false;
+        }
+        while (!end);
+        return position == span.Length;
+    }
+
+    private static bool TryOp(ReadOnlySpan<byte> span, ref int position, ref Parts parts)
+    {
+        if (!CompactJson.TryString(span, ref position, out var op) || op.Length != 1) return false;
+        parts.Op = op[0];
+        return true;
+    }
+
+    /// <summary>Reads <c>before</c> or <c>after</c> (null or an object); <c>after</c> is rewritten with the guessed table's columns when they read it.</summary>
+    private static bool TryImage(ReadOnlyMemory<byte> json, ref int position, ref Parts parts, out ReadOnlyMemory<byte> image, bool rewrite)
+    {
+        var span = json.Span;
+        image = default;
+        if (position >= span.Length) return false;
+        if (span[position] == (byte)'n') return CompactJson.TryLiteral(span, ref position, "null"u8);
+        if (span[position] != (byte)'{') return false;
+        int start = position;
+        if (rewrite)
+        {
+            parts.WrittenWith = null;
+            if (GuessedColumns(parts) is { } columns && parts.Rows!.TryWriteCompactRow(span, ref position, columns, parts.Guess!.Id)) parts.WrittenWith = columns;
+        }
+        if (parts.WrittenWith is null || !rewrite)
+        {
+            if (!CompactJson.TrySkip(span, ref position, 1)) return false;
+        }
+        image = json[start..position];
+        return true;
+    }
+
+    /// <summary>Reads <c>source</c>, keeping the names of the table (strings without escapes, or null) and skipping the rest.</summary>
+    private static bool TrySource(ReadOnlyMemory<byte> json, ref int position, ref Parts parts)
+    {
+        var span = json.Span;
+        if (position >= span.Length || span[position] != (byte)'{' || ++position >= span.Length || span[position] == (byte)'}') return false;
+        bool end;
+        do
+        {
+            if (!CompactJson.TryName(span, ref position, out var name)) return false;
+            bool read = name.Length switch
+            {
+                5 when name.SequenceEqual("table"u8) => TryText(json, ref position, out parts.Table),
+                2 when name.SequenceEqual("db"u8) => TryText(json, ref position, out parts.Database),
+                6 when name.SequenceEqual("schema"u8) => TryText(json, ref position, out parts.SchemaName),
+                9 when name.SequenceEqual("connector"u8) => TryText(json, ref position, out parts.Connector),
+                _ => CompactJson.TrySkip(span, ref position, 2),
+            };
+            if (!read || !CompactJson.TryNext(span, ref position, (byte)'}', out end)) return false;
+        }
+        while (!end);
+        return true;
+    }
+
+    /// <summary>A string's content without escapes, or empty for null (other values: the reader's path names the error).</summary>
+    private static bool TryText(ReadOnlyMemory<byte> json, ref int position, out ReadOnlyMemory<byte> text)
+    {
+        var span = json.Span;
+        text = default;
+        if (position >= span.Length) return false;
+        if (span[position] == (byte)'n') return CompactJson.TryLiteral(span, ref position, "null"u8);
+        int start = position;
+        if (!CompactJson.TryString(span, ref position, out var content)) return false;
+        text = json.Slice(start + 1, content.Length);
+        return true;
+    }
+
+    /// <summary>The columns of the previous event's table, which the row being read most likely belongs to (null when none).</summary>
+    private static DebeziumColumn[]? GuessedColumns(in Parts parts)
+        => parts.Guess is not { } table ? null : parts.Schema.IsEmpty ? table.KnownColumns : table.ConnectColumns;
+
     /// <summary>Records the members of the JSON object <paramref name="json"/> that the decoder reads.</summary>
     private static void Scan(ReadOnlyMemory<byte> json, ref Parts parts)
     {
@@ -308,7 +458,7 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
     private static ReadOnlyMemory<byte> GuessedAfter(ReadOnlyMemory<byte> json, ref Utf8JsonReader reader, ref Parts parts)
     {
         var table = parts.Guess!;
-        var columns = parts.Schema.IsEmpty ? table.KnownColumns : table.ConnectColumns;
+        var columns = GuessedColumns(parts);
         parts.WrittenWith = null;
         var copy = reader;
         copy.Read();

@@ -54,6 +54,8 @@ internal sealed class DebeziumColumn
         Name = name;
         Utf8Name = System.Text.Encoding.UTF8.GetBytes(name);
         WrittenName = JsonEncodedText.Encode(name, Relaxed);
+        WrittenMember = [(byte)'"', .. WrittenName.EncodedUtf8Bytes, (byte)'"', (byte)':'];
+        CompactMember = Utf8Name.AsSpan().IndexOfAny("\"\\"u8) < 0 && !Utf8Name.AsSpan().ContainsAnyInRange((byte)0, (byte)31) ? [(byte)'"', .. Utf8Name, (byte)'"', (byte)':'] : null;
         Encoding = encoding;
         Scale = scale;
     }
@@ -64,6 +66,12 @@ internal sealed class DebeziumColumn
 
     /// <summary>The name escaped as the library's JSON row writer escapes it.</summary>
     public JsonEncodedText WrittenName { get; }
+
+    /// <summary><c>"name":</c> as the row writer writes it (<see cref="WrittenName"/> quoted, then the colon).</summary>
+    public byte[] WrittenMember { get; }
+
+    /// <summary><c>"name":</c> as compact JSON spells it without escapes (null when the name needs escaping).</summary>
+    public byte[]? CompactMember { get; }
 
     public DebeziumEncoding Encoding { get; }
 

@@ -19,6 +19,8 @@ internal sealed class DebeziumRowWriter
 {
     private static readonly int EpochDayNumber = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 
+    private static readonly JavaScriptEncoder Relaxed = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly Utf8JsonWriter _writer;
     private readonly TimeZoneInfo _zone;
@@ -27,7 +29,7 @@ internal sealed class DebeziumRowWriter
     public DebeziumRowWriter(TimeZoneInfo zone)
     {
         _zone = zone;
-        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = Relaxed, SkipValidation = true });
     }
 
     /// <summary>The row written last; valid until the next <see cref="WriteRow"/>.</summary>
@@ -70,13 +72,139 @@ internal sealed class DebeziumRowWriter
         return true;
     }
 
-    /// <summary>The column named by the current property: the one after the last match first (payloads follow schema order).</summary>
-    private static DebeziumColumn? Find(ref Utf8JsonReader reader, DebeziumColumn[] columns, ref int next)
+    /// <summary>
+    /// The fast path of <see cref="TryWriteRow"/> for a row image in the compact form <see cref="CompactJson"/> reads:
+    /// writes the object at <paramref name="position"/> and moves past it. Returns false, having written nothing to rely
+    /// on, for a member no column names, a value outside that form or not of its column's encoding (an error
+    /// included): the caller then writes the image with <see cref="TryWriteRow"/>, which writes it or names the error.
+    /// </summary>
+    public bool TryWriteCompactRow(ReadOnlySpan<byte> json, ref int position, DebeziumColumn[] columns, CdcTableId table)
+    {
+        _buffer.ResetWrittenCount();
+        int at = position;
+        if ((uint)at >= (uint)json.Length || json[at++] != (byte)'{') return false;
+        var output = _buffer.GetSpan(json.Length - position + MaxConvertedLength);
+        int n = 0;
+        output[n++] = (byte)'{';
+        if (at < json.Length && json[at] == (byte)'}')
+        {
+            at++;
+        }
+        else
+        {
+            int next = 0;
+            bool end;
+            do
+            {
+                // Members come in the columns' order: the next column's "name": is compared first, before searching.
+                DebeziumColumn? column = next < columns.Length ? columns[next] : null;
+                if (column?.CompactMember is { } expected && json[at..].StartsWith(expected))
+                {
+                    at += expected.Length;
+                    next++;
+                }
+                else if (!CompactJson.TryName(json, ref at, out var name) || (column = Find(name, columns, ref next)) is null)
+                {
+                    return false;
+                }
+                var member = column.WrittenMember;
+                int room = member.Length + MaxConvertedLength + (json.Length - at);
+                if (output.Length - n < room)
+                {
+                    _buffer.Advance(n);
+                    output = _buffer.GetSpan(room);
+                    n = 0;
+                }
+                member.CopyTo(output[n..]);
+                n += member.Length;
+                if (!TryWriteCompactValue(json, ref at, column, table, output, ref n) || !CompactJson.TryNext(json, ref at, (byte)'}', out end)) return false;
+                if (!end) output[n++] = (byte)',';
+            }
+            while (!end);
+        }
+        output[n++] = (byte)'}';
+        _buffer.Advance(n);
+        position = at;
+        return true;
+    }
+
+    /// <summary>Writes one value of <see cref="TryWriteCompactRow"/> into <paramref name="output"/> (room for the value's bytes or <see cref="MaxConvertedLength"/>).</summary>
+    private bool TryWriteCompactValue(ReadOnlySpan<byte> json, ref int position, DebeziumColumn column, CdcTableId table, Span<byte> output, ref int n)
+    {
+        int start = position;
+        if (position >= json.Length) return false;
+        if (json[position] == (byte)'n')
+        {
+            if (!CompactJson.TryLiteral(json, ref position, "null"u8)) return false;
+            "null"u8.CopyTo(output[n..]);
+            n += 4;
+            return true;
+        }
+        ReadOnlySpan<byte> text;
+        try
+        {
+            switch (column.Encoding)
+            {
+                case DebeziumEncoding.Plain when json[position] == (byte)'"':
+                    // Copied as it is when the relaxed encoder JsonRowWriter uses would escape none of it.
+                    if (!CompactJson.TryString(json, ref position, out text, out bool printableAscii) || (!printableAscii && Relaxed.FindFirstCharacterToEncodeUtf8(text) >= 0)) return false;
+                    return TryCopy(json[start..position], output, ref n);
+                case DebeziumEncoding.Plain when json[position] is (byte)'t' or (byte)'f':
+                    return CompactJson.TryLiteral(json, ref position, json[position] == (byte)'t' ? "true"u8 : "false"u8) && TryCopy(json[start..position], output, ref n);
+                case DebeziumEncoding.Plain:
+                case DebeziumEncoding.DecimalBytes or DebeziumEncoding.DecimalText when json[position] != (byte)'"':
+                    return CompactJson.TryNumber(json, ref position, out text) && TryCopy(text, output, ref n);
+                case DebeziumEncoding.DecimalBytes:
+                    if (!CompactJson.TryString(json, ref position, out text)) return false;
+                    n += FormatDecimalBytes(text, column, table, output[n..]);
+                    return true;
+                case DebeziumEncoding.DecimalText:
+                    return CompactJson.TryString(json, ref position, out text) && IsPlainDecimal(text) && TryCopy(text, output, ref n);
+                case DebeziumEncoding.ZonedTimestamp:
+                    // The reader's own ISO-8601 parsing, over just this string.
+                    if (!CompactJson.TryString(json, ref position, out _)) return false;
+                    var reader = new Utf8JsonReader(json[start..position]);
+                    if (!reader.Read() || !reader.TryGetDateTimeOffset(out var instant)) return false;
+                    return TryQuote(FormatZoned(instant, column, table, output[(n + 1)..]), output, ref n);
+                case DebeziumEncoding.JsonText:
+                    return false;
+                default:
+                    if (!CompactJson.TryNumber(json, ref position, out text) || !Utf8Parser.TryParse(text, out long value, out int consumed) || consumed != text.Length) return false;
+                    return TryQuote(FormatInteger(value, column, table, output[(n + 1)..]), output, ref n);
+            }
+        }
+        catch (DebeziumEventException)
+        {
+            return false; // the reader's path throws it again, for the image it decides is this table's
+        }
+    }
+
+    private static bool TryCopy(ReadOnlySpan<byte> token, Span<byte> output, ref int n)
+    {
+        token.CopyTo(output[n..]);
+        n += token.Length;
+        return true;
+    }
+
+    /// <summary>Quotes the <paramref name="length"/> bytes of text formatted at <c>output[n + 1]</c>.</summary>
+    private static bool TryQuote(int length, Span<byte> output, ref int n)
+    {
+        output[n] = (byte)'"';
+        output[n + 1 + length] = (byte)'"';
+        n += length + 2;
+        return true;
+    }
+
+    /// <summary>The column named by the current property.</summary>
+    private DebeziumColumn? Find(ref Utf8JsonReader reader, DebeziumColumn[] columns, ref int next) => Find(Unescaped(ref reader), columns, ref next);
+
+    /// <summary>The column named <paramref name="name"/>: the one after the last match first (payloads follow schema order).</summary>
+    private static DebeziumColumn? Find(ReadOnlySpan<byte> name, DebeziumColumn[] columns, ref int next)
     {
         for (int i = 0; i < columns.Length; i++)
         {
             int index = next + i < columns.Length ? next + i : next + i - columns.Length;
-            if (DebeziumChangeStreamTarget.IsName(ref reader, columns[index].Utf8Name))
+            if (name.SequenceEqual(columns[index].Utf8Name))
             {
                 next = index + 1;
                 return columns[index];
@@ -92,47 +220,21 @@ internal sealed class DebeziumRowWriter
             _writer.WriteNullValue();
             return;
         }
+        Span<byte> text = stackalloc byte[MaxConvertedLength];
         switch (column.Encoding)
         {
             case DebeziumEncoding.Plain:
                 WritePlain(ref reader, column, table);
                 break;
-            case DebeziumEncoding.EpochDays:
-                long days = Integer(ref reader, column, table, "days since 1970-01-01");
-                if (days < DateOnly.MinValue.DayNumber - EpochDayNumber || days > DateOnly.MaxValue.DayNumber - EpochDayNumber)
-                    throw OutOfRange(column, table, days, "DATE");
-                Span<byte> date = stackalloc byte[Utf8ValueFormatter.MaxDateLength];
-                _writer.WriteStringValue(date[..Utf8ValueFormatter.FormatDate(date, DateOnly.FromDayNumber(EpochDayNumber + (int)days))]);
-                break;
-            case DebeziumEncoding.TimeMillis:
-                WriteTime(ScaleTicks(Integer(ref reader, column, table, "milliseconds past midnight"), TimeSpan.TicksPerMillisecond, column, table));
-                break;
-            case DebeziumEncoding.TimeMicros:
-                WriteTime(ScaleTicks(Integer(ref reader, column, table, "microseconds past midnight"), TimeSpan.TicksPerMicrosecond, column, table));
-                break;
-            case DebeziumEncoding.TimeNanos:
-                WriteTime(NanosToTicks(Integer(ref reader, column, table, "nanoseconds past midnight")));
-                break;
-            case DebeziumEncoding.TimestampMillis:
-                WriteEpochTicks(ScaleTicks(Integer(ref reader, column, table, "epoch milliseconds"), TimeSpan.TicksPerMillisecond, column, table), column, table);
-                break;
-            case DebeziumEncoding.TimestampMicros:
-                WriteEpochTicks(ScaleTicks(Integer(ref reader, column, table, "epoch microseconds"), TimeSpan.TicksPerMicrosecond, column, table), column, table);
-                break;
-            case DebeziumEncoding.TimestampNanos:
-                WriteEpochTicks(NanosToTicks(Integer(ref reader, column, table, "epoch nanoseconds")), column, table);
-                break;
             case DebeziumEncoding.ZonedTimestamp:
                 if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTimeOffset(out var instant))
                     throw Unexpected(column, table, "an ISO-8601 timestamp with offset (io.debezium.time.ZonedTimestamp)", ref reader);
-                if (!Utf8ValueFormatter.TryToZone(instant, _zone, out var wallClock))
-                    throw new DebeziumEventException($"Table {table}, column '{column.Name}': {Utf8ValueFormatter.OutOfZoneRange(instant, _zone)}");
-                Span<byte> dateTime = stackalloc byte[Utf8ValueFormatter.MaxDateTimeLength];
-                _writer.WriteStringValue(dateTime[..Utf8ValueFormatter.FormatDateTime(dateTime, wallClock)]);
+                _writer.WriteStringValue(text[..FormatZoned(instant, column, table, text)]);
                 break;
             case DebeziumEncoding.DecimalBytes:
                 if (reader.TokenType == JsonTokenType.Number) _writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true);
-                else WriteDecimalBytes(ref reader, column, table);
+                else if (reader.TokenType != JsonTokenType.String) throw Unexpected(column, table, "base64 decimal bytes (org.apache.kafka.connect.data.Decimal)", ref reader);
+                else _writer.WriteRawValue(text[..FormatDecimalBytes(Unescaped(ref reader), column, table, text)], skipInputValidation: true);
                 break;
             case DebeziumEncoding.DecimalText:
                 if (reader.TokenType == JsonTokenType.Number) _writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true);
@@ -146,7 +248,58 @@ internal sealed class DebeziumRowWriter
                     throw new DebeziumEventException($"Table {table}, column '{column.Name}': the io.debezium.data.Json value is not a single JSON value.", e);
                 }
                 break;
+            default:
+                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out long value))
+                    throw Unexpected(column, table, $"an integer ({IntegerMeaning(column.Encoding)})", ref reader);
+                _writer.WriteStringValue(text[..FormatInteger(value, column, table, text)]);
+                break;
         }
+    }
+
+    /// <summary>The longest text a converted value takes: a DECIMAL of 64 bytes' unscaled value with its scale, or a TIME or DATETIME.</summary>
+    private const int MaxConvertedLength = 256;
+
+    private static string IntegerMeaning(DebeziumEncoding encoding) => encoding switch
+    {
+        DebeziumEncoding.EpochDays => "days since 1970-01-01",
+        DebeziumEncoding.TimeMillis => "milliseconds past midnight",
+        DebeziumEncoding.TimeMicros => "microseconds past midnight",
+        DebeziumEncoding.TimeNanos => "nanoseconds past midnight",
+        DebeziumEncoding.TimestampMillis => "epoch milliseconds",
+        DebeziumEncoding.TimestampMicros => "epoch microseconds",
+        _ => "epoch nanoseconds",
+    };
+
+    /// <summary>The text (unquoted) of an integer-encoded value: a date, a time of day or a wall-clock DATETIME.</summary>
+    private static int FormatInteger(long value, DebeziumColumn column, CdcTableId table, Span<byte> text)
+    {
+        switch (column.Encoding)
+        {
+            case DebeziumEncoding.EpochDays:
+                if (value < DateOnly.MinValue.DayNumber - EpochDayNumber || value > DateOnly.MaxValue.DayNumber - EpochDayNumber)
+                    throw OutOfRange(column, table, value, "DATE");
+                return Utf8ValueFormatter.FormatDate(text, DateOnly.FromDayNumber(EpochDayNumber + (int)value));
+            case DebeziumEncoding.TimeMillis:
+                return FormatTime(ScaleTicks(value, TimeSpan.TicksPerMillisecond, column, table), text);
+            case DebeziumEncoding.TimeMicros:
+                return FormatTime(ScaleTicks(value, TimeSpan.TicksPerMicrosecond, column, table), text);
+            case DebeziumEncoding.TimeNanos:
+                return FormatTime(NanosToTicks(value), text);
+            case DebeziumEncoding.TimestampMillis:
+                return FormatEpochTicks(ScaleTicks(value, TimeSpan.TicksPerMillisecond, column, table), column, table, text);
+            case DebeziumEncoding.TimestampMicros:
+                return FormatEpochTicks(ScaleTicks(value, TimeSpan.TicksPerMicrosecond, column, table), column, table, text);
+            default:
+                return FormatEpochTicks(NanosToTicks(value), column, table, text);
+        }
+    }
+
+    /// <summary>The text (unquoted) of a ZonedTimestamp: the instant's wall-clock time in the configured zone.</summary>
+    private int FormatZoned(DateTimeOffset instant, DebeziumColumn column, CdcTableId table, Span<byte> text)
+    {
+        if (!Utf8ValueFormatter.TryToZone(instant, _zone, out var wallClock))
+            throw new DebeziumEventException($"Table {table}, column '{column.Name}': {Utf8ValueFormatter.OutOfZoneRange(instant, _zone)}");
+        return Utf8ValueFormatter.FormatDateTime(text, wallClock);
     }
 
     private void WritePlain(ref Utf8JsonReader reader, DebeziumColumn column, CdcTableId table)
@@ -176,13 +329,6 @@ internal sealed class DebeziumRowWriter
         return _scratch.AsSpan(0, reader.CopyString(_scratch));
     }
 
-    private static long Integer(ref Utf8JsonReader reader, DebeziumColumn column, CdcTableId table, string meaning)
-    {
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out long value))
-            throw Unexpected(column, table, $"an integer ({meaning})", ref reader);
-        return value;
-    }
-
     private static long ScaleTicks(long value, long ticksPerUnit, DebeziumColumn column, CdcTableId table)
     {
         long ticks = value * ticksPerUnit;
@@ -197,13 +343,11 @@ internal sealed class DebeziumRowWriter
         return remainder < 0 ? quotient - 1 : quotient;
     }
 
-    private void WriteEpochTicks(long ticks, DebeziumColumn column, CdcTableId table)
+    private static int FormatEpochTicks(long ticks, DebeziumColumn column, CdcTableId table, Span<byte> text)
     {
-        long absolute = DateTime.UnixEpoch.Ticks + ticks;
         if (ticks < DateTime.MinValue.Ticks - DateTime.UnixEpoch.Ticks || ticks > DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks)
             throw OutOfRange(column, table, ticks, "DATETIME (ticks)");
-        Span<byte> text = stackalloc byte[Utf8ValueFormatter.MaxDateTimeLength];
-        _writer.WriteStringValue(text[..Utf8ValueFormatter.FormatDateTime(text, new DateTime(absolute))]);
+        return Utf8ValueFormatter.FormatDateTime(text, new DateTime(DateTime.UnixEpoch.Ticks + ticks));
     }
 
     /// <summary>
@@ -211,9 +355,8 @@ internal sealed class DebeziumRowWriter
     /// <see cref="Utf8ValueFormatter.TimeOnlyFormat"/>); MySQL's TIME also goes below zero and past 24 hours (to 838:59:59),
     /// which keeps the sign and the hour count.
     /// </summary>
-    private void WriteTime(long ticks)
+    private static int FormatTime(long ticks, Span<byte> text)
     {
-        Span<byte> text = stackalloc byte[40];
         int n = 0;
         ulong magnitude = ticks < 0 ? (ulong)-(ticks + 1) + 1 : (ulong)ticks;
         if (ticks < 0) text[n++] = (byte)'-';
@@ -234,14 +377,12 @@ internal sealed class DebeziumRowWriter
             n += written;
             while (text[n - 1] == (byte)'0') n--;
         }
-        _writer.WriteStringValue(text[..n]);
+        return n;
     }
 
-    /// <summary>A Connect <c>Decimal</c>: base64 of the unscaled value (big-endian two's complement), written as the exact decimal number.</summary>
-    private void WriteDecimalBytes(ref Utf8JsonReader reader, DebeziumColumn column, CdcTableId table)
+    /// <summary>A Connect <c>Decimal</c>: base64 of the unscaled value (big-endian two's complement), as the exact decimal number's text.</summary>
+    private static int FormatDecimalBytes(ReadOnlySpan<byte> base64, DebeziumColumn column, CdcTableId table, Span<byte> text)
     {
-        if (reader.TokenType != JsonTokenType.String) throw Unexpected(column, table, "base64 decimal bytes (org.apache.kafka.connect.data.Decimal)", ref reader);
-        var base64 = Unescaped(ref reader);
         Span<byte> bytes = stackalloc byte[64];
         if (Base64.GetMaxDecodedFromUtf8Length(base64.Length) > bytes.Length
             || Base64.DecodeFromUtf8(base64, bytes, out _, out int length) != OperationStatus.Done
@@ -254,7 +395,7 @@ internal sealed class DebeziumRowWriter
         {
             Int128 unscaled = (sbyte)bytes[0] < 0 ? Int128.NegativeOne : Int128.Zero;
             foreach (byte b in bytes) unscaled = (unscaled << 8) | b;
-            unscaled.TryFormat(digits, out n, default, CultureInfo.InvariantCulture);
+            n = Utf8ValueFormatter.FormatInt128(digits, unscaled);
         }
         else
         {
@@ -262,8 +403,7 @@ internal sealed class DebeziumRowWriter
             new BigInteger(bytes, isUnsigned: false, isBigEndian: true).TryFormat(chars, out n, default, CultureInfo.InvariantCulture);
             for (int i = 0; i < n; i++) digits[i] = (byte)chars[i];
         }
-        Span<byte> text = stackalloc byte[256];
-        _writer.WriteRawValue(text[..PlaceDecimalPoint(digits[..n], column.Scale, text)], skipInputValidation: true);
+        return PlaceDecimalPoint(digits[..n], column.Scale, text);
     }
 
     /// <summary>Writes <paramref name="unscaled"/> (<c>[-]digits</c>) with <paramref name="scale"/> fraction digits into <paramref name="text"/>.</summary>

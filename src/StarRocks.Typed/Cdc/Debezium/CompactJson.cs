@@ -1,0 +1,154 @@
+using System.Buffers;
+
+namespace StarRocks.Typed.Cdc.Debezium;
+
+/// <summary>
+/// Reads JSON in the compact form Kafka Connect's JsonConverter writes (no whitespace between tokens) without a
+/// tokenizer: the decoder's fast path. Each method reads one token at <c>position</c> and moves past it, or returns false
+/// for anything outside that form: whitespace, an escaped string, a control character in a string, nesting deeper than
+/// <see cref="MaxDepth"/>, bytes that are not JSON. On false the caller reads the message with
+/// <see cref="System.Text.Json.Utf8JsonReader"/> instead, which accepts it or names what is wrong; so what these
+/// methods accept is JSON read exactly as that reader reads it (which, like them, does not check UTF-8 in strings).
+/// </summary>
+internal static class CompactJson
+{
+    /// <summary>The deepest nesting read here (the reader's limit, 64, is left to the reader).</summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>What ends a string's unescaped content: its closing quote, or what this form does not read (a backslash, a control character).</summary>
+    private static readonly SearchValues<byte> StringStops = SearchValues.Create([(byte)'"', (byte)'\\', .. Enumerable.Range(0, 32).Select(b => (byte)b)]);
+
+    /// <summary>The stops of <see cref="StringStops"/> and every byte outside printable ASCII.</summary>
+    private static readonly SearchValues<byte> PrintableAsciiStops = SearchValues.Create(
+        [(byte)'"', (byte)'\\', .. Enumerable.Range(0, 32).Select(b => (byte)b), .. Enumerable.Range(127, 129).Select(b => (byte)b)]);
+
+    /// <summary>Reads a string without escapes; <paramref name="content"/> is its UTF-8 between the quotes.</summary>
+    public static bool TryString(ReadOnlySpan<byte> json, scoped ref int position, out ReadOnlySpan<byte> content) => TryString(json, ref position, out content, out _);
+
+    /// <summary>Reads a string without escapes; <paramref name="printableAscii"/> tells whether it is all printable ASCII (the common case, found in the same search).</summary>
+    public static bool TryString(ReadOnlySpan<byte> json, scoped ref int position, out ReadOnlySpan<byte> content, out bool printableAscii)
+    {
+        content = default;
+        printableAscii = false;
+        if ((uint)position >= (uint)json.Length || json[position] != (byte)'"') return false;
+        var rest = json[(position + 1)..];
+        int end = rest.IndexOfAny(PrintableAsciiStops);
+        if (end >= 0 && rest[end] >= 0x7F)
+        {
+            int more = rest[end..].IndexOfAny(StringStops);
+            end = more < 0 ? -1 : end + more;
+        }
+        else
+        {
+            printableAscii = true;
+        }
+        if (end < 0 || rest[end] != (byte)'"') return false;
+        content = rest[..end];
+        position += end + 2;
+        return true;
+    }
+
+    /// <summary>Reads a member's name and the colon after it.</summary>
+    public static bool TryName(ReadOnlySpan<byte> json, scoped ref int position, out ReadOnlySpan<byte> name)
+    {
+        if (!TryString(json, ref position, out name) || (uint)position >= (uint)json.Length || json[position] != (byte)':') return false;
+        position++;
+        return true;
+    }
+
+    /// <summary>Reads a number (RFC 8259: <c>-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?</c>); <paramref name="token"/> is its text.</summary>
+    public static bool TryNumber(ReadOnlySpan<byte> json, scoped ref int position, out ReadOnlySpan<byte> token)
+    {
+        token = default;
+        int i = position;
+        if (i < json.Length && json[i] == (byte)'-') i++;
+        if (i >= json.Length) return false;
+        if (json[i] == (byte)'0') i++;
+        else if (IsDigit(json[i])) i = AfterDigits(json, i);
+        else return false;
+        if (i < json.Length && json[i] == (byte)'.')
+        {
+            int fraction = i + 1;
+            i = AfterDigits(json, fraction);
+            if (i == fraction) return false;
+        }
+        if (i < json.Length && (json[i] | 0x20) == (byte)'e')
+        {
+            i++;
+            if (i < json.Length && (json[i] == (byte)'+' || json[i] == (byte)'-')) i++;
+            int exponent = i;
+            i = AfterDigits(json, exponent);
+            if (i == exponent) return false;
+        }
+        token = json[position..i];
+        position = i;
+        return true;
+    }
+
+    /// <summary>Reads <paramref name="literal"/> (<c>null</c>, <c>true</c> or <c>false</c>).</summary>
+    public static bool TryLiteral(ReadOnlySpan<byte> json, ref int position, ReadOnlySpan<byte> literal)
+    {
+        if (!json[position..].StartsWith(literal)) return false;
+        position += literal.Length;
+        return true;
+    }
+
+    /// <summary>Reads past one value of any kind; <paramref name="depth"/> is the nesting it sits at.</summary>
+    public static bool TrySkip(ReadOnlySpan<byte> json, ref int position, int depth)
+    {
+        if ((uint)position >= (uint)json.Length) return false;
+        switch (json[position])
+        {
+            case (byte)'"':
+                return TryString(json, ref position, out _);
+            case (byte)'n':
+                return TryLiteral(json, ref position, "null"u8);
+            case (byte)'t':
+                return TryLiteral(json, ref position, "true"u8);
+            case (byte)'f':
+                return TryLiteral(json, ref position, "false"u8);
+            case (byte)'{':
+            case (byte)'[':
+                return depth < MaxDepth && TrySkipContainer(json, ref position, depth + 1);
+            default:
+                return TryNumber(json, ref position, out _);
+        }
+    }
+
+    /// <summary>Reads the separator after a member or element: true with <paramref name="end"/> false after a comma, true with <paramref name="end"/> true after <paramref name="close"/>.</summary>
+    public static bool TryNext(ReadOnlySpan<byte> json, ref int position, byte close, out bool end)
+    {
+        end = false;
+        if ((uint)position >= (uint)json.Length) return false;
+        byte next = json[position++];
+        end = next == close;
+        return end || next == (byte)',';
+    }
+
+    private static bool TrySkipContainer(ReadOnlySpan<byte> json, ref int position, int depth)
+    {
+        byte close = json[position] == (byte)'{' ? (byte)'}' : (byte)']';
+        position++;
+        if (position < json.Length && json[position] == close)
+        {
+            position++;
+            return true;
+        }
+        bool end;
+        do
+        {
+            if (close == (byte)'}' && !TryName(json, ref position, out _)) return false;
+            if (!TrySkip(json, ref position, depth) || !TryNext(json, ref position, close, out end)) return false;
+        }
+        while (!end);
+        return true;
+    }
+
+    private static int AfterDigits(ReadOnlySpan<byte> json, int position)
+    {
+        while (position < json.Length && IsDigit(json[position])) position++;
+        return position;
+    }
+
+    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+}

@@ -1,0 +1,136 @@
+using System.Text;
+using StarRocks.Typed.Cdc;
+using StarRocks.Typed.Cdc.Debezium;
+using static StarRocks.Typed.Tests.Cdc.DebeziumMessages;
+
+namespace StarRocks.Typed.Tests.Cdc;
+
+/// <summary>
+/// The decoder's compact-JSON fast path against its <c>Utf8JsonReader</c> path: for valid events and thousands of
+/// corrupted ones, both must make the same calls on the sink and fail with the same error.
+/// </summary>
+public class DebeziumCompactReadingTests
+{
+    private static readonly CdcTableId Orders = new("shop", "orders");
+
+    /// <summary>A table with a column of every Debezium value encoding the decoder converts.</summary>
+    private static readonly CdcTableSchema EveryEncoding = new(Orders,
+    [
+        new CdcColumn("id", new CdcColumnType(CdcTypeKind.BigInt), Nullable: false),
+        new CdcColumn("flag", new CdcColumnType(CdcTypeKind.Boolean)),
+        new CdcColumn("ratio", new CdcColumnType(CdcTypeKind.Double)),
+        new CdcColumn("name", new CdcColumnType(CdcTypeKind.VarChar, 64)),
+        new CdcColumn("amount", new CdcColumnType(CdcTypeKind.Decimal, 18, 2)),
+        new CdcColumn("day", new CdcColumnType(CdcTypeKind.Date)),
+        new CdcColumn("at", new CdcColumnType(CdcTypeKind.Time, 6)),
+        new CdcColumn("created", new CdcColumnType(CdcTypeKind.Timestamp, 3)),
+        new CdcColumn("updated", new CdcColumnType(CdcTypeKind.Timestamp, 6)),
+        new CdcColumn("seen", new CdcColumnType(CdcTypeKind.TimestampLtz, 6)),
+        new CdcColumn("doc", new CdcColumnType(CdcTypeKind.Json)),
+        new CdcColumn("blob", new CdcColumnType(CdcTypeKind.VarBinary, 16)),
+    ], ["id"]);
+
+    private const string Row =
+        """{"id":7,"flag":true,"ratio":-1.5e-3,"name":"Zoë \"Z\" 😀","amount":"MDk=","day":19723,"at":3723000001,"created":1704067200123,"updated":1704067200123456,"seen":"2024-01-01T10:00:00.5Z","doc":"{\"a\":[1,2]}","blob":"AQID"}""";
+
+    private const string AsciiRow =
+        """{"id":8,"flag":false,"ratio":0,"name":"plain text","amount":"/+8=","day":-1,"at":0,"created":-1,"updated":0,"seen":"2024-01-01T10:00:00+02:00","doc":null,"blob":null}""";
+
+    private const string NullRow =
+        """{"id":9,"flag":null,"ratio":null,"name":null,"amount":null,"day":null,"at":null,"created":null,"updated":null,"seen":null,"doc":null,"blob":null}""";
+
+    public static TheoryData<string> Events() =>
+    [
+        Payload("c", null, AsciiRow),
+        Payload("r", null, NullRow),
+        Payload("u", AsciiRow, NullRow),
+        Payload("d", NullRow, null),
+        Payload("c", null, Row),
+        Payload("t", null, null),
+        """{"after":{"id":1,"name":"x"},"op":"c","source":{"db":"shop","table":"orders","extra":{"nested":[1,{"a":null}],"e":[]}}}""",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Events))]
+    public async Task Both_paths_decode_a_valid_event_alike(string value)
+    {
+        var (compact, reader) = await DecodeBothAsync(Payload("c", null, AsciiRow), value);
+        Assert.Null(compact.Error);
+        Assert.NotEmpty(compact.Calls);
+        Assert.Equal(reader.Calls, compact.Calls);
+    }
+
+    [Fact]
+    public async Task The_fast_path_rewrites_a_row_exactly_as_the_reader_path_does()
+    {
+        const string row = """{"id":7,"flag":true,"ratio":-1.5e-3,"name":"Zoë","amount":"MDk=","day":19723,"at":3723000001,"created":1704067200123,"updated":1704067200123456,"seen":"2024-01-01T10:00:00.5Z","doc":null,"blob":"AQID"}""";
+        var (compact, reader) = await DecodeBothAsync(Payload("c", null, AsciiRow), Payload("c", null, row));
+        Assert.Equal(
+            """Insert shop.orders {"id":7,"flag":true,"ratio":-1.5e-3,"name":"Zoë","amount":123.45,"day":"2024-01-01","at":"01:02:03.000001","created":"2024-01-01 00:00:00.123000","updated":"2024-01-01 00:00:00.123456","seen":"2024-01-01 10:00:00.500000","doc":null,"blob":"AQID"}""",
+            Assert.Single(compact.Calls));
+        Assert.Equal(reader.Calls, compact.Calls);
+    }
+
+    [Theory]
+    [MemberData(nameof(Events))]
+    public async Task Both_paths_accept_and_refuse_the_same_corrupted_events(string value)
+    {
+        var random = new Random(value.Length);
+        var original = Encoding.UTF8.GetBytes(value);
+        int differences = 0, refused = 0;
+        var report = new StringBuilder();
+        for (int i = 0; i < 400; i++)
+        {
+            var corrupted = Corrupt(original, random);
+            var (compact, reader) = await DecodeBothAsync(Payload("c", null, AsciiRow), Encoding.UTF8.GetString(corrupted), corrupted);
+            if (reader.Error is not null) refused++;
+            if (compact.Error != reader.Error || !compact.Calls.SequenceEqual(reader.Calls))
+            {
+                differences++;
+                report.AppendLine($"{Encoding.UTF8.GetString(corrupted)}\n  compact: {compact.Error} {string.Join(" | ", compact.Calls)}\n  reader:  {reader.Error} {string.Join(" | ", reader.Calls)}");
+            }
+        }
+        Assert.True(differences == 0, report.ToString());
+        Assert.InRange(refused, 1, 399); // the corruptions reach both outcomes
+    }
+
+    /// <summary>One edit of the kinds that break compact JSON: a byte replaced by a JSON-significant one, removed or doubled, whitespace inserted, or the end cut off.</summary>
+    private static byte[] Corrupt(byte[] original, Random random)
+    {
+        var bytes = original.ToList();
+        int at = random.Next(bytes.Count);
+        ReadOnlySpan<byte> significant = "\"\\{}[],:0123456789-+.eEntfrul \t\n\u0001\u00e9"u8;
+        switch (random.Next(5))
+        {
+            case 0: bytes[at] = significant[random.Next(significant.Length)]; break;
+            case 1: bytes.RemoveAt(at); break;
+            case 2: bytes.Insert(at, bytes[at]); break;
+            case 3: bytes.Insert(at, (byte)" \t\r\n"[random.Next(4)]); break;
+            default: bytes.RemoveRange(at, bytes.Count - at); break;
+        }
+        return [.. bytes];
+    }
+
+    private sealed record Outcome(List<string> Calls, string? Error);
+
+    /// <summary>Decodes <paramref name="previous"/> (setting the decoder's guess) then <paramref name="value"/>, once on each path.</summary>
+    private static async Task<(Outcome Compact, Outcome Reader)> DecodeBothAsync(string previous, string value, byte[]? bytes = null)
+        => (await DecodeAsync(previous, value, bytes, compact: true), await DecodeAsync(previous, value, bytes, compact: false));
+
+    private static async Task<Outcome> DecodeAsync(string previous, string value, byte[]? bytes, bool compact)
+    {
+        var sink = new RecordingCdcSink();
+        sink.Schemas[Orders] = EveryEncoding;
+        var target = new DebeziumChangeStreamTarget(sink) { ReadsCompactJson = compact };
+        await target.WriteAsync(default, Utf8(previous), CancellationToken.None);
+        try
+        {
+            await target.WriteAsync(Utf8("""{"id":7}"""), bytes ?? Utf8(value), CancellationToken.None);
+            return new Outcome([.. sink.Calls.Skip(1).Select(c => c.ToString()!)], null);
+        }
+        catch (Exception e)
+        {
+            return new Outcome([.. sink.Calls.Skip(1).Select(c => c.ToString()!)], $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+}
