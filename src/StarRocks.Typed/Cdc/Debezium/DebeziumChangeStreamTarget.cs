@@ -20,13 +20,14 @@ namespace StarRocks.Typed.Cdc.Debezium;
 /// microseconds up to 6, else nanoseconds; TIMESTAMP(p) likewise (MySQL's DATETIME without p is p = 0, other
 /// connectors' p = 6).
 /// </remarks>
-public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
+public sealed partial class DebeziumChangeStreamTarget : IChangeStreamTarget
 {
     private readonly ICdcEventSink _sink;
     private readonly DebeziumOptions _options;
     private readonly DebeziumRowWriter _rows;
     private readonly List<DebeziumTable> _tables = [];
     private DebeziumTable? _lastTable;
+    private readonly CompactShape _envelopeShape = new(), _sourceShape = new(), _imageShape = new();
 
     /// <summary>Creates the decoder in front of <paramref name="sink"/>.</summary>
     /// <param name="sink">Where the decoded events go (the CDC sink).</param>
@@ -92,6 +93,9 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
         /// <summary>The row writer holds <c>after</c> written with these columns (null when it was not written).</summary>
         public DebeziumColumn[]? WrittenWith;
         public DebeziumRowWriter? Rows;
+
+        /// <summary>The member names of the envelope, of <c>source</c> and of a row image as the previous message spelled them.</summary>
+        public CompactShape? EnvelopeShape, SourceShape, ImageShape;
     }
 
     private Decoded Decode(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> value)
@@ -99,6 +103,9 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
         Parts parts = default;
         parts.Guess = _lastTable;
         parts.Rows = _rows;
+        parts.EnvelopeShape = _envelopeShape;
+        parts.SourceShape = _sourceShape;
+        parts.ImageShape = _imageShape;
         try
         {
             if (TrySplitKnownEnvelope(value, ref parts)) ScanEnvelope(parts.Payload, ref parts);
@@ -257,141 +264,6 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
         int start = head.Length + schema.Length + payloadHead.Length;
         int end = message.TrimEnd(" \t\r\n"u8).Length - 1;
         return end > start && message[end] == (byte)'}' ? start..end : null;
-    }
-
-    /// <summary>Reads a message or payload: through <see cref="TryScanCompact"/> when it is compact JSON, else through <see cref="Scan"/>.</summary>
-    private void ScanEnvelope(ReadOnlyMemory<byte> json, ref Parts parts)
-    {
-        var scanned = parts;
-        if (ReadsCompactJson && TryScanCompact(json, ref scanned))
-        {
-            parts = scanned;
-            return;
-        }
-        Scan(json, ref parts);
-    }
-
-    /// <summary>The members <see cref="TryScanCompact"/> reads; a second one of them is left to the reader's path, which decides which counts.</summary>
-    [Flags]
-    private enum EnvelopeMember
-    {
-        Other = 0,
-        Before = 1,
-        After = 2,
-        Source = 4,
-        Op = 8,
-
-        /// <summary>A member of an envelope or a schema change: only the reader's path reads those.</summary>
-        NotCompact = 16,
-    }
-
-    /// <summary>
-    /// The fast path of <see cref="Scan"/> for a data change event in compact JSON (see <see cref="CompactJson"/>): the
-    /// same parts, in one pass without a tokenizer, <c>after</c> rewritten on the way when the guessed table's columns
-    /// read it. False for anything else (a schema change, a nested envelope, a member twice, JSON outside that form):
-    /// <see cref="Scan"/> reads the message then.
-    /// </summary>
-    private static bool TryScanCompact(ReadOnlyMemory<byte> json, ref Parts parts)
-    {
-        var span = json.Span;
-        if (span.Length < 2 || span[0] != (byte)'{') return false;
-        int position = 1;
-        var seen = EnvelopeMember.Other;
-        bool end;
-        do
-        {
-            if (!CompactJson.TryName(span, ref position, out var name)) return false;
-            var member = name.Length switch
-            {
-                5 when name.SequenceEqual("after"u8) => EnvelopeMember.After,
-                6 when name.SequenceEqual("before"u8) => EnvelopeMember.Before,
-                6 when name.SequenceEqual("source"u8) => EnvelopeMember.Source,
-                2 when name.SequenceEqual("op"u8) => EnvelopeMember.Op,
-                6 when name.SequenceEqual("schema"u8) => EnvelopeMember.NotCompact,
-                7 when name.SequenceEqual("payload"u8) => EnvelopeMember.NotCompact,
-                12 when name.SequenceEqual("tableChanges"u8) => EnvelopeMember.NotCompact,
-                _ => EnvelopeMember.Other,
-            };
-            if ((member & seen) != 0) return false;
-            seen |= member;
-            bool read = member switch
-            {
-                EnvelopeMember.After => TryImage(json, ref position, ref parts, out parts.After, rewrite: true),
-                EnvelopeMember.Before => TryImage(json, ref position, ref parts, out parts.Before, rewrite: false),
-                EnvelopeMember.Source => TrySource(json, ref position, ref parts),
-                EnvelopeMember.Op => TryOp(span, ref position, ref parts),
-                EnvelopeMember.Other => CompactJson.TrySkip(span, ref position, 1),
-                _ => false,
-            };
-            if (!read || !CompactJson.TryNext(span, ref position, (byte)'}', out end)) return false;
-        }
-        while (!end);
-        return position == span.Length;
-    }
-
-    private static bool TryOp(ReadOnlySpan<byte> span, ref int position, ref Parts parts)
-    {
-        if (!CompactJson.TryString(span, ref position, out var op) || op.Length != 1) return false;
-        parts.Op = op[0];
-        return true;
-    }
-
-    /// <summary>Reads <c>before</c> or <c>after</c> (null or an object); <c>after</c> is rewritten with the guessed table's columns when they read it.</summary>
-    private static bool TryImage(ReadOnlyMemory<byte> json, ref int position, ref Parts parts, out ReadOnlyMemory<byte> image, bool rewrite)
-    {
-        var span = json.Span;
-        image = default;
-        if (position >= span.Length) return false;
-        if (span[position] == (byte)'n') return CompactJson.TryLiteral(span, ref position, "null"u8);
-        if (span[position] != (byte)'{') return false;
-        int start = position;
-        if (rewrite)
-        {
-            parts.WrittenWith = null;
-            if (GuessedColumns(parts) is { } columns && parts.Rows!.TryWriteCompactRow(span, ref position, columns, parts.Guess!.Id)) parts.WrittenWith = columns;
-        }
-        if (parts.WrittenWith is null || !rewrite)
-        {
-            if (!CompactJson.TrySkip(span, ref position, 1)) return false;
-        }
-        image = json[start..position];
-        return true;
-    }
-
-    /// <summary>Reads <c>source</c>, keeping the names of the table (strings without escapes, or null) and skipping the rest.</summary>
-    private static bool TrySource(ReadOnlyMemory<byte> json, ref int position, ref Parts parts)
-    {
-        var span = json.Span;
-        if (position >= span.Length || span[position] != (byte)'{' || ++position >= span.Length || span[position] == (byte)'}') return false;
-        bool end;
-        do
-        {
-            if (!CompactJson.TryName(span, ref position, out var name)) return false;
-            bool read = name.Length switch
-            {
-                5 when name.SequenceEqual("table"u8) => TryText(json, ref position, out parts.Table),
-                2 when name.SequenceEqual("db"u8) => TryText(json, ref position, out parts.Database),
-                6 when name.SequenceEqual("schema"u8) => TryText(json, ref position, out parts.SchemaName),
-                9 when name.SequenceEqual("connector"u8) => TryText(json, ref position, out parts.Connector),
-                _ => CompactJson.TrySkip(span, ref position, 2),
-            };
-            if (!read || !CompactJson.TryNext(span, ref position, (byte)'}', out end)) return false;
-        }
-        while (!end);
-        return true;
-    }
-
-    /// <summary>A string's content without escapes, or empty for null (other values: the reader's path names the error).</summary>
-    private static bool TryText(ReadOnlyMemory<byte> json, ref int position, out ReadOnlyMemory<byte> text)
-    {
-        var span = json.Span;
-        text = default;
-        if (position >= span.Length) return false;
-        if (span[position] == (byte)'n') return CompactJson.TryLiteral(span, ref position, "null"u8);
-        int start = position;
-        if (!CompactJson.TryString(span, ref position, out var content)) return false;
-        text = json.Slice(start + 1, content.Length);
-        return true;
     }
 
     /// <summary>The columns of the previous event's table, which the row being read most likely belongs to (null when none).</summary>

@@ -1,0 +1,51 @@
+namespace StarRocks.Typed.Cdc.Debezium;
+
+/// <summary>
+/// The member names of one kind of object (the envelope, <c>source</c>) as the last message spelled them, each with what
+/// the reader does with it: while messages keep their shape, a member's name is one comparison instead of a search.
+/// Learns a new shape as it meets it (allocating then only).
+/// </summary>
+internal sealed class CompactShape
+{
+    private (byte[] Member, int Role)[] _members = [];
+
+    /// <summary>Reads the name of member <paramref name="index"/> and the colon after it; <paramref name="role"/> is what <paramref name="roleOf"/> gives for that name.</summary>
+    public bool TryName(ReadOnlySpan<byte> json, ref int position, int index, Func<ReadOnlySpan<byte>, int> roleOf, out int role)
+    {
+        if (index < _members.Length && json[position..].StartsWith(_members[index].Member))
+        {
+            role = _members[index].Role;
+            position += _members[index].Member.Length;
+            return true;
+        }
+        role = 0;
+        int start = position;
+        if (!CompactJson.TryName(json, ref position, out var name)) return false;
+        role = roleOf(name);
+        if (index >= _members.Length) Array.Resize(ref _members, index + 1);
+        _members[index] = (json[start..position].ToArray(), role);
+        return true;
+    }
+
+    /// <summary>Reads past an object whose members follow this shape, skipping their values; <paramref name="depth"/> is the nesting the object sits at.</summary>
+    public bool TrySkipObject(ReadOnlySpan<byte> json, ref int position, int depth)
+    {
+        if ((uint)position >= (uint)json.Length || json[position] != (byte)'{') return false;
+        position++;
+        if (position < json.Length && json[position] == (byte)'}')
+        {
+            position++;
+            return true;
+        }
+        int index = 0;
+        bool end;
+        do
+        {
+            if (!TryName(json, ref position, index++, NoRole, out _) || !CompactJson.TrySkip(json, ref position, depth + 1) || !CompactJson.TryNext(json, ref position, (byte)'}', out end)) return false;
+        }
+        while (!end);
+        return true;
+    }
+
+    private static readonly Func<ReadOnlySpan<byte>, int> NoRole = _ => 0;
+}
