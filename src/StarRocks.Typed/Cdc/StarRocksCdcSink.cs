@@ -30,6 +30,7 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
     private readonly ConcurrentDictionary<CdcTableId, CdcTarget?> _tables = new(); // null: excluded by the routing
     private readonly ConcurrentDictionary<(string Database, string Table), TableBuffer> _buffers = new();
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private volatile CdcTarget? _lastWritten; // cleared by every change of _tables (SetTarget, RemoveTarget)
 
     internal StarRocksCdcSink(SinkCoordinator sink, DbDataSource dataSource, StarRocksCdcOptions options, ILogger logger)
     {
@@ -42,14 +43,21 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
     /// <inheritdoc />
     public ValueTask WriteRowAsync(CdcTableId table, CdcRowKind kind, ReadOnlyMemory<byte> row, CancellationToken cancellationToken)
     {
-        if (!_tables.TryGetValue(table, out var target))
+        // Rows come in runs of one table: the last table written to is found again without hashing its name.
+        var target = _lastWritten;
+        if (target is null || target.Id != table)
         {
-            return WriteAfterResolvingAsync(table, kind, row.ToArray(), cancellationToken);
-        }
+            if (!_tables.TryGetValue(table, out target))
+            {
+                return WriteAfterResolvingAsync(table, kind, row.ToArray(), cancellationToken);
+            }
 
-        if (target is null)
-        {
-            return default;
+            if (target is null)
+            {
+                return default;
+            }
+
+            _lastWritten = target;
         }
 
         target.Buffer.ThrowIfFaulted();
@@ -74,7 +82,7 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
         ArgumentNullException.ThrowIfNull(change);
         if (_router.Route(change.Table) is not { } route)
         {
-            _tables[change.Table] = null;
+            SetTarget(change.Table, null);
             return;
         }
 
@@ -86,7 +94,7 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
             var known = _tables.GetValueOrDefault(change.Table);
             if (change is CreateTableEvent create)
             {
-                _tables[change.Table] = await CreateTableAsync(create.Schema, database, table, cancellationToken).ConfigureAwait(false);
+                SetTarget(change.Table, await CreateTableAsync(create.Schema, database, table, cancellationToken).ConfigureAwait(false));
                 return;
             }
 
@@ -104,11 +112,11 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
             await LoadBufferedRowsAsync(known, cancellationToken).ConfigureAwait(false);
             if (await new CdcSchemaEvolution(_ddl, _options, known, merged, _logger).ApplyAsync(change, cancellationToken).ConfigureAwait(false) is { } evolved)
             {
-                _tables[change.Table] = Target(evolved.Source, evolved.Table);
+                SetTarget(change.Table, Target(change.Table, evolved.Source, evolved.Table));
             }
             else
             {
-                _tables.TryRemove(change.Table, out _);
+                RemoveTarget(change.Table);
             }
         }
         finally
@@ -126,6 +134,18 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
     /// <inheritdoc />
     public async ValueTask<string?> RecoverAsync(CancellationToken cancellationToken) =>
         (await _sink.RecoverAsync(cancellationToken).ConfigureAwait(false)).ApplicationState;
+
+    private void SetTarget(CdcTableId table, CdcTarget? target)
+    {
+        _tables[table] = target;
+        _lastWritten = null;
+    }
+
+    private void RemoveTarget(CdcTableId table)
+    {
+        _tables.TryRemove(table, out _);
+        _lastWritten = null;
+    }
 
     /// <summary>Appends <paramref name="row"/> with <c>"__op"</c> as its last member: <c>{…,"__op":0}</c> and a newline.</summary>
     private static void WriteRow(ArrayBufferWriter<byte> output, ReadOnlySpan<byte> row, CdcRowKind kind, CdcTableId table)
@@ -175,8 +195,8 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
             {
                 if (!_tables.ContainsKey(table))
                 {
-                    _tables[table] = await ResolveLiveAsync(table, database, name, cancellationToken).ConfigureAwait(false)
-                        ?? throw new StarRocksCdcException(table, null, $"A row of {table} arrived before its schema (a CreateTableEvent), and StarRocks has no table {database}.{name}.");
+                    SetTarget(table, await ResolveLiveAsync(table, database, name, cancellationToken).ConfigureAwait(false)
+                        ?? throw new StarRocksCdcException(table, null, $"A row of {table} arrived before its schema (a CreateTableEvent), and StarRocks has no table {database}.{name}."));
                 }
             }
             finally
@@ -186,7 +206,7 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
         }
         else
         {
-            _tables[table] = null;
+            SetTarget(table, null);
         }
 
         await WriteRowAsync(table, kind, row, cancellationToken).ConfigureAwait(false);
@@ -208,18 +228,19 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
             CdcTableCompatibility.Check(schema.Table, info, live);
         }
 
-        return Target(schema, info);
+        return Target(schema.Table, schema, info);
     }
 
     /// <summary>The target of <paramref name="source"/> from its live StarRocks table (null when there is none); no source schema is known.</summary>
     private async Task<CdcTarget?> ResolveLiveAsync(CdcTableId source, string database, string table, CancellationToken cancellationToken)
     {
         var live = await _ddl.ReadColumnsAsync(database, table, cancellationToken).ConfigureAwait(false);
-        return live.Count == 0 ? null : Target(null, CdcTableMapping.FromLive(database, table, live));
+        return live.Count == 0 ? null : Target(source, null, CdcTableMapping.FromLive(database, table, live));
     }
 
     /// <summary>The target of a StarRocks table: its buffer (one per StarRocks table, shared by the source tables routed to it) and its JSON shape.</summary>
-    private CdcTarget Target(CdcTableSchema? source, StarRocksTableInfo table) => new(
+    private CdcTarget Target(CdcTableId id, CdcTableSchema? source, StarRocksTableInfo table) => new(
+        id,
         source,
         table,
         _buffers.GetOrAdd((table.Database, table.Table), key => _sink.CreateTable(key.Database, key.Table, json: true)),
@@ -249,5 +270,5 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
     }
 }
 
-/// <summary>Where a source table's rows go: its known schema (null when only the StarRocks table is known), the StarRocks table, its buffer and the JSON shape of its rows.</summary>
-internal sealed record CdcTarget(CdcTableSchema? Source, StarRocksTableInfo Table, TableBuffer Buffer, SinkRowShape Shape);
+/// <summary>Where the rows of source table <c>Id</c> go: its known schema (null when only the StarRocks table is known), the StarRocks table, its buffer and the JSON shape of its rows.</summary>
+internal sealed record CdcTarget(CdcTableId Id, CdcTableSchema? Source, StarRocksTableInfo Table, TableBuffer Buffer, SinkRowShape Shape);
