@@ -41,6 +41,20 @@ public static class ChangeStreamFile
             {
                 var read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 var buffer = read.Buffer;
+
+                // The lines inside the first segment, found with one search each for the key's tab and the newline.
+                var segment = buffer.First;
+                int consumed = 0;
+                while (NextLine(segment.Span[consumed..]) is var (length, tab) && length >= 0)
+                {
+                    var line = segment.Slice(consumed, length);
+                    consumed += length + 1;
+                    var (key, value) = tab < 0 ? (default, TrimCarriageReturn(line)) : (line[..tab], TrimCarriageReturn(line[(tab + 1)..]));
+                    await target.WriteAsync(key, value, cancellationToken).ConfigureAwait(false);
+                    lines++;
+                }
+
+                buffer = buffer.Slice(consumed);
                 while (TryReadLine(ref buffer, out var line) || (read.IsCompleted && TakeRest(ref buffer, out line)))
                 {
                     var (key, value) = KeyAndValue(Contiguous(line, ref joined));
@@ -67,6 +81,22 @@ public static class ChangeStreamFile
         await target.CheckpointAsync(null, cancellationToken).ConfigureAwait(false);
         return lines;
     }
+
+    /// <summary>The length of the first line of <paramref name="text"/> (-1 when it does not end in it) and where its first tab is (-1 when none).</summary>
+    private static (int Length, int Tab) NextLine(ReadOnlySpan<byte> text)
+    {
+        int stop = text.IndexOfAny((byte)'\n', (byte)'\t');
+        if (stop < 0 || text[stop] == (byte)'\n')
+        {
+            return (stop, -1);
+        }
+
+        int end = text[(stop + 1)..].IndexOf((byte)'\n');
+        return (end < 0 ? -1 : stop + 1 + end, stop);
+    }
+
+    private static ReadOnlyMemory<byte> TrimCarriageReturn(ReadOnlyMemory<byte> line)
+        => !line.IsEmpty && line.Span[^1] == (byte)'\r' ? line[..^1] : line;
 
     private static (ReadOnlyMemory<byte> Key, ReadOnlyMemory<byte> Value) KeyAndValue(ReadOnlyMemory<byte> line)
     {

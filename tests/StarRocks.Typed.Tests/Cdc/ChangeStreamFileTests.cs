@@ -52,4 +52,32 @@ public class ChangeStreamFileTests
         Assert.Empty(create.Schema.PrimaryKey); // without the key's schema the envelope cannot name it
         Assert.Equal([$$"""Insert shop.orders {"id":1,"status":"{{status}}"}""", """Insert shop.orders {"id":2,"status":"paid"}"""], sink.Rows);
     }
+
+    [Fact]
+    public async Task Lines_arriving_a_few_bytes_at_a_time_are_replayed_as_from_one_read()
+    {
+        var file = string.Join("\r\n",
+            KeyWithSchema(1) + "\t" + OneLine(WithSchema(Fields, Payload("c", null, """{"id":1,"status":"created"}"""))),
+            KeyWithSchema(1) + "\t",
+            "",
+            OneLine(WithSchema(Fields, Payload("u", null, """{"id":1,"status":"paid"}""")))) + "\n";
+        var (whole, wholeLines) = await ReplayAsync(file);
+
+        var sink = new RecordingCdcSink();
+        var lines = await ChangeStreamFile.ReplayAsync(new TricklingStream(Encoding.UTF8.GetBytes(file), 7), new DebeziumChangeStreamTarget(sink));
+
+        Assert.Equal(4, wholeLines);
+        Assert.Equal(wholeLines, lines);
+        Assert.Equal(["""Insert shop.orders {"id":1,"status":"created"}""", """Update shop.orders {"id":1,"status":"paid"}"""], sink.Rows);
+        Assert.Equal(whole.Calls.Select(c => c.ToString()), sink.Calls.Select(c => c.ToString()));
+    }
+
+    /// <summary>A stream that returns at most <c>step</c> bytes a read, as a slow pipe does.</summary>
+    private sealed class TricklingStream(byte[] bytes, int step) : MemoryStream(bytes)
+    {
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(step, buffer.Length)]);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+            => base.ReadAsync(buffer[..Math.Min(step, buffer.Length)], cancellationToken);
+    }
 }
