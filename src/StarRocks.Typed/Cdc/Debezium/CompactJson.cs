@@ -173,6 +173,15 @@ internal static class CompactJson
 
     private static int AfterDigits(ReadOnlySpan<byte> json, int position)
     {
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; position + Vector128<byte>.Count <= json.Length; position += Vector128<byte>.Count)
+            {
+                var bytes = Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(json), (nuint)position);
+                uint notDigits = Vector128.GreaterThan(bytes - Vector128.Create((byte)'0'), Vector128.Create((byte)9)).ExtractMostSignificantBits();
+                if (notDigits != 0) return position + BitOperations.TrailingZeroCount(notDigits);
+            }
+        }
         while (position < json.Length && IsDigit(json[position])) position++;
         return position;
     }

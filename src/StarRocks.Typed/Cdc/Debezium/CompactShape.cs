@@ -7,15 +7,15 @@ namespace StarRocks.Typed.Cdc.Debezium;
 /// </summary>
 internal sealed class CompactShape
 {
-    private (byte[] Member, int Role)[] _members = [];
+    private (CompactMemberName Member, int Role)[] _members = [];
 
     /// <summary>Reads the name of member <paramref name="index"/> and the colon after it; <paramref name="role"/> is what <paramref name="roleOf"/> gives for that name.</summary>
     public bool TryName(ReadOnlySpan<byte> json, ref int position, int index, Func<ReadOnlySpan<byte>, int> roleOf, out int role)
     {
-        if (index < _members.Length && json[position..].StartsWith(_members[index].Member))
+        if (index < _members.Length && _members[index].Member.IsAt(json, position))
         {
             role = _members[index].Role;
-            position += _members[index].Member.Length;
+            position += _members[index].Member.Bytes.Length;
             return true;
         }
         role = 0;
@@ -23,7 +23,7 @@ internal sealed class CompactShape
         if (!CompactJson.TryName(json, ref position, out var name)) return false;
         role = roleOf(name);
         if (index >= _members.Length) Array.Resize(ref _members, index + 1);
-        _members[index] = (json[start..position].ToArray(), role);
+        _members[index] = (new CompactMemberName(json[start..position]), role);
         return true;
     }
 

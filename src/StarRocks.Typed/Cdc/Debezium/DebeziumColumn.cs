@@ -55,7 +55,7 @@ internal sealed class DebeziumColumn
         Utf8Name = System.Text.Encoding.UTF8.GetBytes(name);
         WrittenName = JsonEncodedText.Encode(name, Relaxed);
         WrittenMember = [(byte)'"', .. WrittenName.EncodedUtf8Bytes, (byte)'"', (byte)':'];
-        CompactMember = Utf8Name.AsSpan().IndexOfAny("\"\\"u8) < 0 && !Utf8Name.AsSpan().ContainsAnyInRange((byte)0, (byte)31) ? [(byte)'"', .. Utf8Name, (byte)'"', (byte)':'] : null;
+        CompactMember = CompactMemberName.For(Utf8Name);
         Encoding = encoding;
         Scale = scale;
     }
@@ -71,7 +71,7 @@ internal sealed class DebeziumColumn
     public byte[] WrittenMember { get; }
 
     /// <summary><c>"name":</c> as compact JSON spells it without escapes (null when the name needs escaping).</summary>
-    public byte[]? CompactMember { get; }
+    public CompactMemberName? CompactMember { get; }
 
     public DebeziumEncoding Encoding { get; }
 

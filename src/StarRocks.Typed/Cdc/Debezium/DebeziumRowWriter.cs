@@ -98,9 +98,9 @@ internal sealed class DebeziumRowWriter
             {
                 // Members come in the columns' order: the next column's "name": is compared first, before searching.
                 DebeziumColumn? column = next < columns.Length ? columns[next] : null;
-                if (column?.CompactMember is { } expected && json[at..].StartsWith(expected))
+                if (column?.CompactMember is { } expected && expected.IsAt(json, at))
                 {
-                    at += expected.Length;
+                    at += expected.Bytes.Length;
                     next++;
                 }
                 else if (!CompactJson.TryName(json, ref at, out var name) || (column = Find(name, columns, ref next)) is null)
