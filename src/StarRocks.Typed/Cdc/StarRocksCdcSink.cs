@@ -126,7 +126,7 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
     }
 
     /// <inheritdoc />
-    public CdcTableSchema? FindSchema(CdcTableId table) => _tables.GetValueOrDefault(table)?.Source;
+    public CdcTableSchema? FindSchema(CdcTableId table) => (_lastWritten is { } last && last.Id == table ? last : _tables.GetValueOrDefault(table))?.Source;
 
     /// <inheritdoc />
     public ValueTask CheckpointAsync(string? applicationState, CancellationToken cancellationToken) => _sink.CheckpointAsync(applicationState, cancellationToken);

@@ -85,6 +85,9 @@ public sealed partial class DebeziumChangeStreamTarget : IChangeStreamTarget
     private struct Parts
     {
         public ReadOnlyMemory<byte> Schema, Payload, Before, After, TableChanges, Database, SchemaName, Table, Connector;
+
+        /// <summary>The known envelope schema <see cref="Schema"/> is byte for byte (set by the envelope split), else null.</summary>
+        public byte[]? SchemaMatched;
         public byte Op;
 
         /// <summary>The previous event's table, whose columns <see cref="Scan"/> rewrites <c>after</c> with as it reads it.</summary>
@@ -146,7 +149,7 @@ public sealed partial class DebeziumChangeStreamTarget : IChangeStreamTarget
         DebeziumColumn[] columns;
         if (!parts.Schema.IsEmpty)
         {
-            announcement = FollowConnectSchema(table, parts.Schema.Span, key);
+            announcement = FollowConnectSchema(table, parts.Schema.Span, parts.SchemaMatched, key);
             columns = table.ConnectColumns!;
         }
         else
@@ -172,11 +175,14 @@ public sealed partial class DebeziumChangeStreamTarget : IChangeStreamTarget
             : new Decoded([announcement], table.Id, kind, table, previouslyAnnounced);
     }
 
-    /// <summary>Rebuilds the table's columns when its envelope or key schema differs from the last one; returns the announcement it needs, if any.</summary>
-    private static CdcSchemaEvent? FollowConnectSchema(DebeziumTable table, ReadOnlySpan<byte> envelopeSchema, ReadOnlyMemory<byte> key)
+    /// <summary>
+    /// Rebuilds the table's columns when its envelope or key schema differs from the last one; returns the announcement it
+    /// needs, if any. <paramref name="matched"/>: the known schema the envelope's was already found equal to, if any.
+    /// </summary>
+    private static CdcSchemaEvent? FollowConnectSchema(DebeziumTable table, ReadOnlySpan<byte> envelopeSchema, byte[]? matched, ReadOnlyMemory<byte> key)
     {
         var keySchema = table.KeySchema is { Length: > 0 } knownKey && PayloadAfter(key.Span, knownKey) is { } keyPayload && !key.Span[keyPayload].StartsWith("null"u8) ? knownKey : KeySchema(key);
-        if (table.EnvelopeSchema is { } known && envelopeSchema.SequenceEqual(known) && keySchema.Span.SequenceEqual(table.KeySchema)) return null;
+        if (table.EnvelopeSchema is { } known && (ReferenceEquals(matched, known) || envelopeSchema.SequenceEqual(known)) && keySchema.Span.SequenceEqual(table.KeySchema)) return null;
 
         var (schema, columns) = DebeziumSchemas.FromConnectSchema(table.Id, envelopeSchema, key.Span);
         var previous = table.Announced;
@@ -247,6 +253,7 @@ public sealed partial class DebeziumChangeStreamTarget : IChangeStreamTarget
         }
         if (schema is null || PayloadAfter(span, schema) is not { } payload) return false;
         parts.Schema = value.Slice(head.Length, schema.Length);
+        parts.SchemaMatched = schema;
         parts.Payload = value[payload];
         return true;
     }
