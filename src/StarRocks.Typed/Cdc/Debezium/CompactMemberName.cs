@@ -32,6 +32,13 @@ internal sealed class CompactMemberName
     public static CompactMemberName? For(ReadOnlySpan<byte> utf8Name)
         => utf8Name.IndexOfAny("\"\\"u8) < 0 && !utf8Name.ContainsAnyInRange((byte)0, (byte)31) ? new([(byte)'"', .. utf8Name, (byte)'"', (byte)':']) : null;
 
+    /// <summary>Writes <see cref="Bytes"/> to <paramref name="destination"/>, which has room for 16 bytes (those past the name are left as garbage to overwrite).</summary>
+    public void WriteTo(Span<byte> destination)
+    {
+        if (Bytes.Length <= Vector128<byte>.Count && destination.Length >= Vector128<byte>.Count && Vector128.IsHardwareAccelerated) _head.StoreUnsafe(ref MemoryMarshal.GetReference(destination));
+        else Bytes.CopyTo(destination);
+    }
+
     /// <summary>Whether the member at <paramref name="position"/> of <paramref name="json"/> has this name.</summary>
     public bool IsAt(ReadOnlySpan<byte> json, int position)
     {

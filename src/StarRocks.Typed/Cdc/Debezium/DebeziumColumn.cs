@@ -56,6 +56,7 @@ internal sealed class DebeziumColumn
         WrittenName = JsonEncodedText.Encode(name, Relaxed);
         WrittenMember = [(byte)'"', .. WrittenName.EncodedUtf8Bytes, (byte)'"', (byte)':'];
         CompactMember = CompactMemberName.For(Utf8Name);
+        WrittenAsRead = CompactMember is not null && CompactMember.Bytes.AsSpan().SequenceEqual(WrittenMember);
         Encoding = encoding;
         Scale = scale;
     }
@@ -72,6 +73,9 @@ internal sealed class DebeziumColumn
 
     /// <summary><c>"name":</c> as compact JSON spells it without escapes (null when the name needs escaping).</summary>
     public CompactMemberName? CompactMember { get; }
+
+    /// <summary>Whether <see cref="WrittenMember"/> is <see cref="CompactMember"/>'s bytes (the name needs no escaping either way).</summary>
+    public bool WrittenAsRead { get; }
 
     public DebeziumEncoding Encoding { get; }
 

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using StarRocks.Typed.Serialization;
@@ -108,14 +110,15 @@ internal sealed class DebeziumRowWriter
                     return false;
                 }
                 var member = column.WrittenMember;
-                int room = member.Length + MaxConvertedLength + (json.Length - at);
+                int room = member.Length + Vector128<byte>.Count + MaxConvertedLength + (json.Length - at);
                 if (output.Length - n < room)
                 {
                     _buffer.Advance(n);
                     output = _buffer.GetSpan(room);
                     n = 0;
                 }
-                member.CopyTo(output[n..]);
+                if (column.WrittenAsRead) column.CompactMember!.WriteTo(output[n..]);
+                else member.CopyTo(output[n..]);
                 n += member.Length;
                 if (!TryWriteCompactValue(json, ref at, column, table, output, ref n) || !CompactJson.TryNext(json, ref at, (byte)'}', out end)) return false;
                 if (!end) output[n++] = (byte)',';
@@ -148,18 +151,18 @@ internal sealed class DebeziumRowWriter
                 case DebeziumEncoding.Plain when json[position] == (byte)'"':
                     // Copied as it is when the relaxed encoder JsonRowWriter uses would escape none of it.
                     if (!CompactJson.TryString(json, ref position, out text, out bool printableAscii) || (!printableAscii && Relaxed.FindFirstCharacterToEncodeUtf8(text) >= 0)) return false;
-                    return TryCopy(json[start..position], output, ref n);
+                    return Copy(json, start, position, output, ref n);
                 case DebeziumEncoding.Plain when json[position] is (byte)'t' or (byte)'f':
-                    return CompactJson.TryLiteral(json, ref position, json[position] == (byte)'t' ? "true"u8 : "false"u8) && TryCopy(json[start..position], output, ref n);
+                    return CompactJson.TryLiteral(json, ref position, json[position] == (byte)'t' ? "true"u8 : "false"u8) && Copy(json, start, position, output, ref n);
                 case DebeziumEncoding.Plain:
                 case DebeziumEncoding.DecimalBytes or DebeziumEncoding.DecimalText when json[position] != (byte)'"':
-                    return CompactJson.TryNumber(json, ref position, out text) && TryCopy(text, output, ref n);
+                    return CompactJson.TryNumber(json, ref position, out _) && Copy(json, start, position, output, ref n);
                 case DebeziumEncoding.DecimalBytes:
                     if (!CompactJson.TryString(json, ref position, out text)) return false;
                     n += FormatDecimalBytes(text, column, table, output[n..]);
                     return true;
                 case DebeziumEncoding.DecimalText:
-                    return CompactJson.TryString(json, ref position, out text) && IsPlainDecimal(text) && TryCopy(text, output, ref n);
+                    return CompactJson.TryString(json, ref position, out text) && IsPlainDecimal(text) && Copy(json, start + 1, position - 1, output, ref n);
                 case DebeziumEncoding.ZonedTimestamp:
                     // The reader's own ISO-8601 parsing, over just this string.
                     if (!CompactJson.TryString(json, ref position, out _)) return false;
@@ -179,10 +182,18 @@ internal sealed class DebeziumRowWriter
         }
     }
 
-    private static bool TryCopy(ReadOnlySpan<byte> token, Span<byte> output, ref int n)
+    /// <summary>Copies <c>json[from..to]</c> to <c>output[n..]</c>: one 16-byte move for a short token (the output has room for it).</summary>
+    private static bool Copy(ReadOnlySpan<byte> json, int from, int to, Span<byte> output, ref int n)
     {
-        token.CopyTo(output[n..]);
-        n += token.Length;
+        if (to - from <= Vector128<byte>.Count && json.Length - from >= Vector128<byte>.Count && Vector128.IsHardwareAccelerated)
+        {
+            Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(json), (nuint)from).StoreUnsafe(ref MemoryMarshal.GetReference(output), (nuint)n);
+        }
+        else
+        {
+            json[from..to].CopyTo(output[n..]);
+        }
+        n += to - from;
         return true;
     }
 
