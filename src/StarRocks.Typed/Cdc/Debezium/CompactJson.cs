@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -22,9 +23,11 @@ internal static class CompactJson
     private static readonly SearchValues<byte> StringStops = SearchValues.Create([(byte)'"', (byte)'\\', .. Enumerable.Range(0, 32).Select(b => (byte)b)]);
 
     /// <summary>Reads a string without escapes; <paramref name="content"/> is its UTF-8 between the quotes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryString(ReadOnlySpan<byte> json, scoped ref int position, out ReadOnlySpan<byte> content) => TryString(json, ref position, out content, out _);
 
     /// <summary>Reads a string without escapes; <paramref name="printableAscii"/> tells whether it is all printable ASCII (the common case, found in the same search).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryString(ReadOnlySpan<byte> json, scoped ref int position, out ReadOnlySpan<byte> content, out bool printableAscii)
     {
         content = default;
@@ -48,6 +51,7 @@ internal static class CompactJson
     }
 
     /// <summary>Reads a member's name and the colon after it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryName(ReadOnlySpan<byte> json, scoped ref int position, out ReadOnlySpan<byte> name)
     {
         if (!TryString(json, ref position, out name) || (uint)position >= (uint)json.Length || json[position] != (byte)':') return false;
@@ -85,6 +89,7 @@ internal static class CompactJson
     }
 
     /// <summary>Reads <paramref name="literal"/> (<c>null</c>, <c>true</c> or <c>false</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryLiteral(ReadOnlySpan<byte> json, ref int position, ReadOnlySpan<byte> literal)
     {
         if (!json[position..].StartsWith(literal)) return false;
@@ -115,6 +120,7 @@ internal static class CompactJson
     }
 
     /// <summary>Reads the separator after a member or element: true with <paramref name="end"/> false after a comma, true with <paramref name="end"/> true after <paramref name="close"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryNext(ReadOnlySpan<byte> json, ref int position, byte close, out bool end)
     {
         end = false;
@@ -186,5 +192,6 @@ internal static class CompactJson
         return position;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -33,6 +34,7 @@ internal sealed class CompactMemberName
         => utf8Name.IndexOfAny("\"\\"u8) < 0 && !utf8Name.ContainsAnyInRange((byte)0, (byte)31) ? new([(byte)'"', .. utf8Name, (byte)'"', (byte)':']) : null;
 
     /// <summary>Writes <see cref="Bytes"/> to <paramref name="destination"/>, which has room for 16 bytes (those past the name are left as garbage to overwrite).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteTo(Span<byte> destination)
     {
         if (Bytes.Length <= Vector128<byte>.Count && destination.Length >= Vector128<byte>.Count && Vector128.IsHardwareAccelerated) _head.StoreUnsafe(ref MemoryMarshal.GetReference(destination));
@@ -40,6 +42,7 @@ internal sealed class CompactMemberName
     }
 
     /// <summary>Whether the member at <paramref name="position"/> of <paramref name="json"/> has this name.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsAt(ReadOnlySpan<byte> json, int position)
     {
         if (Bytes.Length <= Vector128<byte>.Count && json.Length - position >= Vector128<byte>.Count && Vector128.IsHardwareAccelerated)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace StarRocks.Typed.Cdc.Debezium;
 
 /// <summary>
@@ -10,14 +12,22 @@ internal sealed class CompactShape
     private (CompactMemberName Member, int Role)[] _members = [];
 
     /// <summary>Reads the name of member <paramref name="index"/> and the colon after it; <paramref name="role"/> is what <paramref name="roleOf"/> gives for that name.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryName(ReadOnlySpan<byte> json, ref int position, int index, Func<ReadOnlySpan<byte>, int> roleOf, out int role)
     {
-        if (index < _members.Length && _members[index].Member.IsAt(json, position))
+        var members = _members;
+        if ((uint)index < (uint)members.Length && members[index].Member.IsAt(json, position))
         {
-            role = _members[index].Role;
-            position += _members[index].Member.Bytes.Length;
+            role = members[index].Role;
+            position += members[index].Member.Bytes.Length;
             return true;
         }
+        return TryLearnName(json, ref position, index, roleOf, out role);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryLearnName(ReadOnlySpan<byte> json, ref int position, int index, Func<ReadOnlySpan<byte>, int> roleOf, out int role)
+    {
         role = 0;
         int start = position;
         if (!CompactJson.TryName(json, ref position, out var name)) return false;

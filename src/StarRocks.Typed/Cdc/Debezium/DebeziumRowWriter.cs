@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text.Encodings.Web;
@@ -17,6 +18,7 @@ namespace StarRocks.Typed.Cdc.Debezium;
 /// strings escaped like it). Streams from <see cref="Utf8JsonReader"/> to <see cref="Utf8JsonWriter"/> over one reused
 /// buffer: no DOM, no allocation per row.
 /// </summary>
+[SkipLocalsInit] // every stackalloc'd buffer here is written before it is read
 internal sealed class DebeziumRowWriter
 {
     private static readonly int EpochDayNumber = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
@@ -402,7 +404,13 @@ internal sealed class DebeziumRowWriter
         bytes = bytes[..length];
         Span<byte> digits = stackalloc byte[200];
         int n;
-        if (length <= 16)
+        if (length <= 8)
+        {
+            long unscaled = (sbyte)bytes[0] < 0 ? -1 : 0;
+            foreach (byte b in bytes) unscaled = (unscaled << 8) | b;
+            n = Utf8ValueFormatter.FormatInt64(digits, unscaled);
+        }
+        else if (length <= 16)
         {
             Int128 unscaled = (sbyte)bytes[0] < 0 ? Int128.NegativeOne : Int128.Zero;
             foreach (byte b in bytes) unscaled = (unscaled << 8) | b;
