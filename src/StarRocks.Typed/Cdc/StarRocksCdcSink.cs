@@ -118,6 +118,47 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A routing that merges several source tables into one StarRocks table keeps a dropped column and the table itself,
+    /// as <see cref="ApplyAsync"/> does. A table whose StarRocks table does not exist (dropped since) is not learned: its
+    /// rows are refused until a <see cref="CreateTableEvent"/> creates it again.
+    /// </remarks>
+    public async ValueTask LearnAsync(CdcSchemaEvent change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (_router.Route(change.Table) is not { } route)
+        {
+            _tables[change.Table] = null;
+            return;
+        }
+
+        var (database, table, merged) = route;
+        if (change is TruncateTableEvent || (merged && change is DropTableEvent or DropColumnEvent))
+        {
+            return;
+        }
+
+        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (change is DropTableEvent)
+            {
+                _tables.TryRemove(change.Table, out _);
+                return;
+            }
+
+            if ((_tables.GetValueOrDefault(change.Table) ?? await ResolveLiveAsync(change.Table, database, table, cancellationToken).ConfigureAwait(false)) is { } known)
+            {
+                _tables[change.Table] = known with { Source = CdcSchemaEvolution.SourceAfter(known.Source, change) };
+            }
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
+
+    /// <inheritdoc />
     public CdcTableSchema? FindSchema(CdcTableId table) => _tables.GetValueOrDefault(table)?.Source;
 
     /// <inheritdoc />

@@ -1,0 +1,145 @@
+using Confluent.Kafka;
+using MySqlConnector;
+using StarRocks.Typed.Cdc.Debezium;
+using StarRocks.Typed.Cdc.Kafka;
+using StarRocks.Typed.Tests.Sink;
+using static StarRocks.Typed.Tests.Cdc.DebeziumMessages;
+using static StarRocks.Typed.Tests.Cdc.DebeziumTableChangesTests;
+
+namespace StarRocks.Typed.Tests.Cdc;
+
+/// <summary>
+/// Schemaless Debezium streams (JsonConverter schemas.enable=false) across restarts of the Kafka loop, over the mock
+/// cluster and the stand-in: a process restart learns the schemas from the schema-change topic.
+/// </summary>
+[Collection(SinkStandInCollection.Name)]
+public sealed class KafkaRestartTests(SinkStandInFixture fixture)
+{
+    private const string DataTopic = "shop.shop.orders";
+    private const string SchemaTopic = "shop";
+
+    private static KafkaChangeStreamOptions Options(MockKafkaCluster kafka, string group, params string[] schemaChangeTopics) => new()
+    {
+        Consumer = new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = group, AutoOffsetReset = AutoOffsetReset.Earliest, SessionTimeoutMs = 6000, HeartbeatIntervalMs = 500 },
+        Topics = [DataTopic],
+        SchemaChangeTopics = schemaChangeTopics,
+        CheckpointInterval = TimeSpan.FromMilliseconds(200),
+        MaxRestarts = 0, // any failure fails the test
+        RestartDelay = TimeSpan.FromMilliseconds(50),
+    };
+
+    /// <summary>A schema-change topic record of <c>database.orders</c>.</summary>
+    private static string SchemaChange(string database, string type, string ddl, params string[] columns)
+        => SchemaChangeTopic(ddl, Change(type, string.Join(",", columns), id: $"\\\"{database}\\\".\\\"orders\\\""));
+
+    /// <summary>A schemaless data change event of <c>database.orders</c>.</summary>
+    private static string Row(string database, string op, string? before, string? after)
+        => Payload(op, before, after, MySqlSource.Replace("\"db\":\"shop\"", $"\"db\":\"{database}\"", StringComparison.Ordinal));
+
+    private static async Task Until(Func<Task<bool>> done, Task run, string what, Func<string>? progress = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await done())
+        {
+            if (run.IsCompleted)
+            {
+                await run; // its failure
+                Assert.Fail($"the loop stopped before {what}");
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"not within 60 s: {what} ({progress?.Invoke()})");
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task<bool> Succeeds(Func<Task<bool>> query)
+    {
+        try
+        {
+            return await query();
+        }
+        catch (MySqlException) // the table is not created yet
+        {
+            return false;
+        }
+    }
+
+    [Fact]
+    public async Task After_a_process_restart_schemaless_rows_load_with_the_schemas_learned_from_the_schema_change_topic()
+    {
+        var harness = new CdcSinkHarness(fixture, CdcSinkHarness.NewDatabase("cdc_learn"));
+        var db = harness.Database;
+        using var kafka = new MockKafkaCluster();
+        string[] created = [Column("id", "BIGINT", 1, optional: false), Column("name", "VARCHAR", 2, length: 20), Column("note", "VARCHAR", 3, length: 20), Column("created", "DATETIME", 4, length: 6)];
+        string[] added = [.. created, Column("qty", "INT", 5)];
+        string[] dropped = [Column("id", "BIGINT", 1, optional: false), Column("name", "VARCHAR", 2, length: 20), Column("created", "DATETIME", 3, length: 6), Column("qty", "INT", 4)];
+        await kafka.ProduceAsync(SchemaTopic, 0,
+        [
+            SchemaChange(db, "CREATE", "CREATE TABLE orders (...)", created),
+            SchemaChange(db, "ALTER", "ALTER TABLE orders ADD qty INT", added),
+            SchemaChange(db, "ALTER", "ALTER TABLE orders DROP note", dropped),
+        ]);
+        await kafka.ProduceAsync(DataTopic, 0, [""]); // a tombstone: the mock cluster creates the topic on first use
+        string[] columns = ["id|bigint", "name|varchar(60)", "created|datetime", "qty|int"];
+        const string Select = "id, name, DATE_FORMAT(created, '%Y-%m-%d %H:%i:%s'), qty";
+
+        // First life: the schema changes are applied, then rows of the last schema are loaded; stopping commits both topics.
+        var (services, sink) = harness.Start();
+        await using (services)
+        {
+            using var stop = new CancellationTokenSource();
+            var run = new KafkaChangeStreamConsumer(new DebeziumChangeStreamTarget(sink), Options(kafka, "cdc", SchemaTopic)).RunAsync(stop.Token);
+            List<string> live = [];
+            await Until(() => Succeeds(async () => (live = await harness.ColumnsAsync("orders")).SequenceEqual(columns)), run, "the schema changes are applied", () => string.Join(", ", live));
+            await kafka.ProduceAsync(DataTopic, 0,
+            [
+                Row(db, "c", null, """{"id":1,"name":"a","created":1704067201000000,"qty":1}"""),
+                Row(db, "c", null, """{"id":2,"name":"b","created":1704067202000000,"qty":2}"""),
+                Row(db, "c", null, """{"id":3,"name":"c","created":1704067203000000,"qty":3}"""),
+            ]);
+            await Until(async () => (await harness.RowsAsync("orders", "id")).Count == 3, run, "the first rows are loaded");
+            stop.Cancel();
+            await run;
+        }
+
+        Assert.Equal(3, kafka.Committed("cdc", SchemaTopic, 1)[0]);
+        Assert.Equal(4, kafka.Committed("cdc", DataTopic, 1)[0]);
+        await kafka.ProduceAsync(DataTopic, 0,
+        [
+            Row(db, "c", null, """{"id":4,"name":"d","created":1704067204000000,"qty":4}"""),
+            Row(db, "u", """{"id":1,"name":"a","created":1704067201000000,"qty":1}""", """{"id":1,"name":"a2","created":1704067201000000,"qty":10}"""),
+            Row(db, "d", """{"id":2,"name":"b","created":1704067202000000,"qty":2}""", null),
+        ]);
+
+        // A restart without SchemaChangeTopics: the decoder knows no schema, and says which option teaches it one.
+        (services, sink) = harness.Start();
+        await using (services)
+        {
+            var error = await Assert.ThrowsAsync<DebeziumEventException>(() => new KafkaChangeStreamConsumer(new DebeziumChangeStreamTarget(sink), Options(kafka, "cdc")).RunAsync(CancellationToken.None));
+            Assert.Contains($"Table {db}.orders: the event has no schema part", error.Message);
+            Assert.Contains("SchemaChangeTopics", error.Message);
+        }
+
+        Assert.Equal(4, kafka.Committed("cdc", DataTopic, 1)[0]);
+        Assert.Equal(["1|a|2024-01-01 00:00:01|1", "2|b|2024-01-01 00:00:02|2", "3|c|2024-01-01 00:00:03|3"], await harness.RowsAsync("orders", Select));
+
+        // A restart with it (a new decoder and sink, as in a new process): the CREATE, ADD and DROP are learned, not run
+        // again (the CREATE names the dropped column, which a check against the table would refuse), and the rows load.
+        (services, sink) = harness.Start();
+        await using (services)
+        {
+            using var stop = new CancellationTokenSource();
+            var run = new KafkaChangeStreamConsumer(new DebeziumChangeStreamTarget(sink), Options(kafka, "cdc", SchemaTopic)).RunAsync(stop.Token);
+            await Until(async () => (await harness.RowsAsync("orders", "id")).SequenceEqual(["1", "3", "4"]), run, "the rows after the restart are loaded");
+            stop.Cancel();
+            await run;
+        }
+
+        Assert.Equal(columns, await harness.ColumnsAsync("orders"));
+        Assert.Equal(
+            ["1|a2|2024-01-01 00:00:01|10", "3|c|2024-01-01 00:00:03|3", "4|d|2024-01-01 00:00:04|4"],
+            await harness.RowsAsync("orders", Select));
+        Assert.Equal(3, kafka.Committed("cdc", SchemaTopic, 1)[0]);
+        Assert.Equal(7, kafka.Committed("cdc", DataTopic, 1)[0]);
+    }
+}
