@@ -11,7 +11,9 @@ namespace StarRocks.Typed.Cdc.Kafka;
 /// every <see cref="KafkaChangeStreamOptions.CheckpointInterval"/> or <see cref="KafkaChangeStreamOptions.CheckpointMessages"/>
 /// the loop calls <see cref="IChangeStreamTarget.CheckpointAsync"/>, which completes when every message written before is
 /// loaded, and only then commits the offsets that checkpoint covered: an offset is never committed past a message that is
-/// not loaded. With <see cref="KafkaChangeStreamOptions.ExactlyOnce"/> the offsets also travel in the checkpoint's
+/// not loaded. A message that changed a table's schema (<see cref="IChangeStreamTarget.SchemaChanges"/> grew) is
+/// checkpointed and committed at once, so a restart resumes after the change (rows from before a column rename would name
+/// a column that is gone). With <see cref="KafkaChangeStreamOptions.ExactlyOnce"/> the offsets also travel in the checkpoint's
 /// application state, and a start seeks to the offsets <see cref="IChangeStreamTarget.RecoverAsync"/> returns.
 /// On a failure the loop closes the consumer and starts again from the last committed offsets (the messages after them
 /// are delivered again: PRIMARY KEY upserts make that idempotent), up to <see cref="KafkaChangeStreamOptions.MaxRestarts"/>
@@ -108,8 +110,10 @@ public sealed class KafkaChangeStreamConsumer
             while (!stoppingToken.IsCancellationRequested)
             {
                 var result = consumer.Consume(PollInterval);
+                bool schemaChanged = false;
                 if (result is { IsPartitionEOF: false, Message: { } message })
                 {
+                    long schemaChanges = _target.SchemaChanges;
                     try
                     {
                         await _target.WriteAsync(message.Key ?? ReadOnlyMemory<byte>.Empty, message.Value ?? ReadOnlyMemory<byte>.Empty, stoppingToken).ConfigureAwait(false);
@@ -120,8 +124,11 @@ public sealed class KafkaChangeStreamConsumer
                     }
                     offsets[result.TopicPartition] = result.Offset.Value + 1;
                     sinceCheckpoint++;
+                    schemaChanged = _target.SchemaChanges != schemaChanges;
                 }
-                if (sinceCheckpoint >= _options.CheckpointMessages
+                // After a schema change at once: a restart must not replay rows written for the schema before it.
+                if (schemaChanged
+                    || sinceCheckpoint >= _options.CheckpointMessages
                     || (sinceCheckpoint > 0 && Stopwatch.GetElapsedTime(lastCheckpoint) >= _options.CheckpointInterval))
                 {
                     try

@@ -14,6 +14,13 @@ public interface IChangeStreamTarget
     ValueTask WriteAsync(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken);
 
     /// <summary>
+    /// How many messages so far changed a table's schema (Debezium: applied a create, change, drop or truncate of a table).
+    /// A consumer that sees it grow across a <see cref="WriteAsync"/> checkpoints at once and keeps the position after that
+    /// message, so that a restart resumes after the change instead of replaying rows written for the schema before it.
+    /// </summary>
+    long SchemaChanges { get; }
+
+    /// <summary>
     /// Takes one message that was applied before the last checkpoint, read again at a start to rebuild what the target
     /// knows (Debezium: a schema-change or schema-history record, whose table schemas are learned, as Debezium rebuilds
     /// its schemas from its schema history at start). Nothing is written to StarRocks: no rows, no DDL.

@@ -75,6 +75,7 @@ public class DebeziumTableChangesTests
         Assert.Equal(new CdcColumn("note", new(CdcTypeKind.VarChar, 20)), altered.Schema.Columns[^1]);
         Assert.Equal("""Insert shop.orders {"id":2,"status":"cancelled","amount":0.00,"created":"1970-01-01 00:00:00","paid_at":null,"slot":"00:00:00","doc":null,"note":"hi"}""", sink.Calls[3]);
         Assert.Equal(new DropTableEvent(Orders), sink.Calls[4]);
+        Assert.Equal(3, target.SchemaChanges); // the messages that changed a schema, not the rows
     }
 
     [Fact]
@@ -89,6 +90,7 @@ public class DebeziumTableChangesTests
         await target.LearnAsync(default, default, CancellationToken.None);
 
         Assert.Empty(sink.Calls);
+        Assert.Equal(0, target.SchemaChanges);
         Assert.Equal(Orders, Assert.IsType<CreateTableEvent>(Assert.Single(sink.Learned)).Table);
         await target.WriteAsync(Utf8("""{"id":1}"""), Utf8(Payload("c", null, row)), CancellationToken.None);
         Assert.Equal("""Insert shop.orders {"id":1,"status":"created","amount":123.45,"created":"2024-01-01 00:00:00.000001","paid_at":null,"slot":"00:00:00","doc":null}""", Assert.Single(sink.Calls));
@@ -106,6 +108,7 @@ public class DebeziumTableChangesTests
         await target.WriteAsync(Utf8(KeyWithSchema(1)), data, CancellationToken.None);
 
         Assert.Equal([typeof(CreateTableEvent), typeof(string), typeof(DropTableEvent), typeof(CreateTableEvent), typeof(string)], sink.Calls.Select(c => c.GetType()));
+        Assert.Equal(3, target.SchemaChanges); // a data event announcing its table's schema changes it
     }
 
     [Theory]

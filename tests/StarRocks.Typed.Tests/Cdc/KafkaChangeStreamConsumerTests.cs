@@ -220,6 +220,8 @@ public class KafkaChangeStreamConsumerTests
             return default;
         }
 
+        public long SchemaChanges => 0;
+
         public ValueTask LearnAsync(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken)
         {
             lock (_lock) _learned.Add(Encoding.UTF8.GetString(value.Span));

@@ -1,7 +1,10 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using MySqlConnector;
 using StarRocks.Typed.Cdc.Debezium;
 using StarRocks.Typed.Cdc.Kafka;
+using StarRocks.Typed.StandIn.Faults;
 using StarRocks.Typed.Tests.Sink;
 using static StarRocks.Typed.Tests.Cdc.DebeziumMessages;
 using static StarRocks.Typed.Tests.Cdc.DebeziumTableChangesTests;
@@ -25,6 +28,17 @@ public sealed class KafkaRestartTests(SinkStandInFixture fixture)
         SchemaChangeTopics = schemaChangeTopics,
         CheckpointInterval = TimeSpan.FromMilliseconds(200),
         MaxRestarts = 0, // any failure fails the test
+        RestartDelay = TimeSpan.FromMilliseconds(50),
+    };
+
+    /// <summary>Checkpoints every 5 messages (and after schema changes) only; a failure restarts the loop once.</summary>
+    private static KafkaChangeStreamOptions EveryFiveMessages(MockKafkaCluster kafka, string group) => new()
+    {
+        Consumer = new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = group, AutoOffsetReset = AutoOffsetReset.Earliest, SessionTimeoutMs = 6000, HeartbeatIntervalMs = 500 },
+        Topics = [DataTopic],
+        CheckpointMessages = 5,
+        CheckpointInterval = TimeSpan.FromMinutes(10),
+        MaxRestarts = 1,
         RestartDelay = TimeSpan.FromMilliseconds(50),
     };
 
@@ -141,5 +155,58 @@ public sealed class KafkaRestartTests(SinkStandInFixture fixture)
             await harness.RowsAsync("orders", Select));
         Assert.Equal(3, kafka.Committed("cdc", SchemaTopic, 1)[0]);
         Assert.Equal(7, kafka.Committed("cdc", DataTopic, 1)[0]);
+    }
+
+    [Fact]
+    public async Task A_rename_is_committed_at_once_so_a_failure_right_after_it_replays_only_rows_of_the_new_schema()
+    {
+        var harness = new CdcSinkHarness(fixture, CdcSinkHarness.NewDatabase("cdc_rename"));
+        var db = harness.Database;
+        using var kafka = new MockKafkaCluster();
+        fixture.StandIn.Faults.Clear();
+        string[] before = [Column("id", "BIGINT", 1, optional: false), Column("name", "VARCHAR", 2, length: 20), Column("note", "VARCHAR", 3, length: 20)];
+        string[] after = [Column("id", "BIGINT", 1, optional: false), Column("name", "VARCHAR", 2, length: 20), Column("remark", "VARCHAR", 3, length: 20)];
+        // The source's schema changes in the data topic's own order (a schema-change record between the rows).
+        await kafka.ProduceAsync(DataTopic, 0,
+        [
+            SchemaChange(db, "CREATE", "CREATE TABLE orders (...)", before),
+            Row(db, "c", null, """{"id":1,"name":"a","note":"a"}"""),
+            Row(db, "c", null, """{"id":2,"name":"b","note":"b"}"""),
+            SchemaChange(db, "ALTER", "ALTER TABLE orders RENAME COLUMN note TO remark", after),
+        ]);
+
+        var log = new FakeLogger<KafkaChangeStreamConsumer>();
+        var (services, sink) = harness.Start();
+        await using (services)
+        {
+            using var stop = new CancellationTokenSource();
+            var run = new KafkaChangeStreamConsumer(new DebeziumChangeStreamTarget(sink), EveryFiveMessages(kafka, "cdc"), log).RunAsync(stop.Token);
+
+            // Four messages, fewer than a checkpoint's five: only the schema changes checkpointed, the rename's included.
+            long committed = 0;
+            await Until(async () => (committed = kafka.Committed("cdc", DataTopic, 1)[0]) == 4, run, "the rename is committed", () => $"committed {committed}");
+            Assert.Equal(["id|bigint", "name|varchar(60)", "remark|varchar(60)"], await harness.ColumnsAsync("orders"));
+            Assert.Equal(["1|a|a", "2|b|b"], await harness.RowsAsync("orders", "id, name, remark"));
+
+            // The next load fails: the loop restarts from the committed offsets, after the rename.
+            fixture.StandIn.Faults.FailNextLoad(FaultInjector.TooManyFilteredRows);
+            await kafka.ProduceAsync(DataTopic, 0,
+            [
+                Row(db, "c", null, """{"id":3,"name":"c","remark":"c"}"""),
+                Row(db, "u", """{"id":1,"name":"a","remark":"a"}""", """{"id":1,"name":"a","remark":"a2"}"""),
+                Row(db, "c", null, """{"id":4,"name":"d","remark":"d"}"""),
+                Row(db, "d", """{"id":2,"name":"b","remark":"b"}""", null),
+                Row(db, "c", null, """{"id":5,"name":"e","remark":"e"}"""),
+            ]);
+            await Until(async () => fixture.StandIn.Faults.Pending.Count == 0 && (await harness.RowsAsync("orders", "id")).SequenceEqual(["1", "3", "4", "5"]), run, "the rows after the rename are loaded");
+            stop.Cancel();
+            await run;
+        }
+
+        Assert.Equal(["id|bigint", "name|varchar(60)", "remark|varchar(60)"], await harness.ColumnsAsync("orders"));
+        Assert.Equal(["1|a|a2", "3|c|c", "4|d|d", "5|e|e"], await harness.RowsAsync("orders", "id, name, remark"));
+        Assert.Equal(9, kafka.Committed("cdc", DataTopic, 1)[0]);
+        var restart = Assert.Single(log.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning);
+        Assert.Contains(FaultInjector.TooManyFilteredRows, restart.Exception!.ToString());
     }
 }

@@ -61,6 +61,7 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
         try
         {
             foreach (var change in decoded.Changes!) await _sink.ApplyAsync(change, cancellationToken).ConfigureAwait(false);
+            SchemaChanges++;
         }
         catch
         {
@@ -376,6 +377,9 @@ public sealed class DebeziumChangeStreamTarget : IChangeStreamTarget
         Scan(key, ref parts);
         return parts.Payload.IsEmpty && parts.Schema.IsEmpty ? key : parts.Payload;
     }
+
+    /// <inheritdoc />
+    public long SchemaChanges { get; private set; }
 
     /// <inheritdoc />
     /// <remarks>
