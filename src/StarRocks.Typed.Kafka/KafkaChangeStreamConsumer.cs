@@ -14,7 +14,9 @@ namespace StarRocks.Typed.Cdc.Kafka;
 /// not loaded. A message that changed a table's schema (<see cref="IChangeStreamTarget.SchemaChanges"/> grew) is
 /// checkpointed and committed at once, so a restart resumes after the change (rows from before a column rename would name
 /// a column that is gone). With <see cref="KafkaChangeStreamOptions.ExactlyOnce"/> the offsets also travel in the checkpoint's
-/// application state, and a start seeks to the offsets <see cref="IChangeStreamTarget.RecoverAsync"/> returns.
+/// application state, and a start seeks to the offsets <see cref="IChangeStreamTarget.RecoverAsync"/> returns. Each start
+/// first learns <see cref="KafkaChangeStreamOptions.SchemaChangeTopics"/> up to the offsets it resumes from
+/// (<see cref="IChangeStreamTarget.LearnAsync"/>).
 /// On a failure the loop closes the consumer and starts again from the last committed offsets (the messages after them
 /// are delivered again: PRIMARY KEY upserts make that idempotent), up to <see cref="KafkaChangeStreamOptions.MaxRestarts"/>
 /// failures in a row. Stopping (the token) loads and commits what was consumed, then leaves the group.
