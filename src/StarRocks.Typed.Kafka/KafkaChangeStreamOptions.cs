@@ -21,8 +21,8 @@ public sealed class KafkaChangeStreamOptions
     /// twice). In addition, each start of the loop first reads them from their beginning up to the offsets it resumes
     /// from and hands each record to <see cref="IChangeStreamTarget.LearnAsync"/>, so that a restarted process knows the
     /// table schemas those changes left without running them again, as Debezium rebuilds its schemas from its schema
-    /// history at start. Keep these topics' whole history (Debezium asks for infinite retention of its schema history).
-    /// Default none.
+    /// history at start. Keep these topics' whole history (Debezium asks for infinite retention of its schema history),
+    /// and run one consumer per group: every process needs every schema change, which a group would split. Default none.
     /// </summary>
     public IReadOnlyList<string> SchemaChangeTopics { get; init; } = [];
 

@@ -155,6 +155,12 @@ public class KafkaChangeStreamConsumerTests
         {
             Consumer = new ConsumerConfig { BootstrapServers = "localhost:9092", GroupId = "g" },
         })).Message);
+        Assert.Contains("SchemaChangeTopics", Assert.Throws<ArgumentException>(() => new KafkaChangeStreamConsumer(target, new KafkaChangeStreamOptions
+        {
+            Consumer = new ConsumerConfig { BootstrapServers = "localhost:9092", GroupId = "g" },
+            Topics = ["t"],
+            SchemaChangeTopics = [" "],
+        })).Message);
         Assert.Equal("CheckpointMessages", Assert.Throws<ArgumentOutOfRangeException>(() => new KafkaChangeStreamConsumer(target, new KafkaChangeStreamOptions
         {
             Consumer = new ConsumerConfig { BootstrapServers = "localhost:9092", GroupId = "g" },
