@@ -21,8 +21,9 @@ public sealed class KafkaRestartTests(SinkStandInFixture fixture)
     private const string DataTopic = "shop.shop.orders";
     private const string SchemaTopic = "shop";
 
-    private static KafkaChangeStreamOptions Options(MockKafkaCluster kafka, string group, params string[] schemaChangeTopics) => new()
+    private static KafkaChangeStreamOptions Options(MockKafkaCluster kafka, string group, bool exactlyOnce, params string[] schemaChangeTopics) => new()
     {
+        ExactlyOnce = exactlyOnce,
         Consumer = new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = group, AutoOffsetReset = AutoOffsetReset.Earliest, SessionTimeoutMs = 6000, HeartbeatIntervalMs = 500 },
         Topics = [DataTopic],
         SchemaChangeTopics = schemaChangeTopics,
@@ -78,10 +79,14 @@ public sealed class KafkaRestartTests(SinkStandInFixture fixture)
         }
     }
 
-    [Fact]
-    public async Task After_a_process_restart_schemaless_rows_load_with_the_schemas_learned_from_the_schema_change_topic()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // resuming from the checkpoint journal's offsets
+    public async Task After_a_process_restart_schemaless_rows_load_with_the_schemas_learned_from_the_schema_change_topic(bool exactlyOnce)
     {
         var harness = new CdcSinkHarness(fixture, CdcSinkHarness.NewDatabase("cdc_learn"));
+        var journal = SinkStandInFixture.NewJournalPath();
+        Action<StarRocks.Typed.Configuration.StarRocksOptions>? semantic = exactlyOnce ? o => SinkStandInFixture.ExactlyOnce(o, journal) : null;
         var db = harness.Database;
         using var kafka = new MockKafkaCluster();
         string[] created = [Column("id", "BIGINT", 1, optional: false), Column("name", "VARCHAR", 2, length: 20), Column("note", "VARCHAR", 3, length: 20), Column("created", "DATETIME", 4, length: 6)];
@@ -98,11 +103,11 @@ public sealed class KafkaRestartTests(SinkStandInFixture fixture)
         const string Select = "id, name, DATE_FORMAT(created, '%Y-%m-%d %H:%i:%s'), qty";
 
         // First life: the schema changes are applied, then rows of the last schema are loaded; stopping commits both topics.
-        var (services, sink) = harness.Start();
+        var (services, sink) = harness.Start(semantic);
         await using (services)
         {
             using var stop = new CancellationTokenSource();
-            var run = new KafkaChangeStreamConsumer(new DebeziumChangeStreamTarget(sink), Options(kafka, "cdc", SchemaTopic)).RunAsync(stop.Token);
+            var run = new KafkaChangeStreamConsumer(new DebeziumChangeStreamTarget(sink), Options(kafka, "cdc", exactlyOnce, SchemaTopic)).RunAsync(stop.Token);
             List<string> live = [];
             await Until(() => Succeeds(async () => (live = await harness.ColumnsAsync("orders")).SequenceEqual(columns)), run, "the schema changes are applied", () => string.Join(", ", live));
             await kafka.ProduceAsync(DataTopic, 0,
@@ -126,10 +131,10 @@ public sealed class KafkaRestartTests(SinkStandInFixture fixture)
         ]);
 
         // A restart without SchemaChangeTopics: the decoder knows no schema, and says which option teaches it one.
-        (services, sink) = harness.Start();
+        (services, sink) = harness.Start(semantic);
         await using (services)
         {
-            var error = await Assert.ThrowsAsync<DebeziumEventException>(() => new KafkaChangeStreamConsumer(new DebeziumChangeStreamTarget(sink), Options(kafka, "cdc")).RunAsync(CancellationToken.None));
+            var error = await Assert.ThrowsAsync<DebeziumEventException>(() => new KafkaChangeStreamConsumer(new DebeziumChangeStreamTarget(sink), Options(kafka, "cdc", exactlyOnce)).RunAsync(CancellationToken.None));
             Assert.Contains($"Table {db}.orders: the event has no schema part", error.Message);
             Assert.Contains("SchemaChangeTopics", error.Message);
         }
@@ -139,11 +144,11 @@ public sealed class KafkaRestartTests(SinkStandInFixture fixture)
 
         // A restart with it (a new decoder and sink, as in a new process): the CREATE, ADD and DROP are learned, not run
         // again (the CREATE names the dropped column, which a check against the table would refuse), and the rows load.
-        (services, sink) = harness.Start();
+        (services, sink) = harness.Start(semantic);
         await using (services)
         {
             using var stop = new CancellationTokenSource();
-            var run = new KafkaChangeStreamConsumer(new DebeziumChangeStreamTarget(sink), Options(kafka, "cdc", SchemaTopic)).RunAsync(stop.Token);
+            var run = new KafkaChangeStreamConsumer(new DebeziumChangeStreamTarget(sink), Options(kafka, "cdc", exactlyOnce, SchemaTopic)).RunAsync(stop.Token);
             await Until(async () => (await harness.RowsAsync("orders", "id")).SequenceEqual(["1", "3", "4"]), run, "the rows after the restart are loaded");
             stop.Cancel();
             await run;
