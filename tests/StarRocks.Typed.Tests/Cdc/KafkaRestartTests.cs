@@ -13,7 +13,8 @@ namespace StarRocks.Typed.Tests.Cdc;
 
 /// <summary>
 /// Schemaless Debezium streams (JsonConverter schemas.enable=false) across restarts of the Kafka loop, over the mock
-/// cluster and the stand-in: a process restart learns the schemas from the schema-change topic.
+/// cluster and the stand-in: a process restart learns the schemas from the schema-change topic, and a restart after a
+/// failure right after a schema change resumes after that change.
 /// </summary>
 [Collection(SinkStandInCollection.Name)]
 public sealed class KafkaRestartTests(SinkStandInFixture fixture)
