@@ -11,8 +11,12 @@ namespace StarRocks.Typed.Cdc.Kafka;
 /// every <see cref="KafkaChangeStreamOptions.CheckpointInterval"/> or <see cref="KafkaChangeStreamOptions.CheckpointMessages"/>
 /// the loop calls <see cref="IChangeStreamTarget.CheckpointAsync"/>, which completes when every message written before is
 /// loaded, and only then commits the offsets that checkpoint covered: an offset is never committed past a message that is
-/// not loaded. With <see cref="KafkaChangeStreamOptions.ExactlyOnce"/> the offsets also travel in the checkpoint's
-/// application state, and a start seeks to the offsets <see cref="IChangeStreamTarget.RecoverAsync"/> returns.
+/// not loaded. A message that changed a table's schema (<see cref="IChangeStreamTarget.SchemaChanges"/> grew) is
+/// checkpointed and committed at once, so a restart resumes after the change (rows from before a column rename would name
+/// a column that is gone). With <see cref="KafkaChangeStreamOptions.ExactlyOnce"/> the offsets also travel in the checkpoint's
+/// application state, and a start seeks to the offsets <see cref="IChangeStreamTarget.RecoverAsync"/> returns. Each start
+/// first learns <see cref="KafkaChangeStreamOptions.SchemaChangeTopics"/> up to the offsets it resumes from
+/// (<see cref="IChangeStreamTarget.LearnAsync"/>).
 /// On a failure the loop closes the consumer and starts again from the last committed offsets (the messages after them
 /// are delivered again: PRIMARY KEY upserts make that idempotent), up to <see cref="KafkaChangeStreamOptions.MaxRestarts"/>
 /// failures in a row. Stopping (the token) loads and commits what was consumed, then leaves the group.
@@ -20,6 +24,7 @@ namespace StarRocks.Typed.Cdc.Kafka;
 public sealed class KafkaChangeStreamConsumer
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan KafkaRequestTimeout = TimeSpan.FromSeconds(30);
 
     private readonly IChangeStreamTarget _target;
     private readonly KafkaChangeStreamOptions _options;
@@ -80,18 +85,25 @@ public sealed class KafkaChangeStreamConsumer
         var offsets = _options.ExactlyOnce
             ? KafkaOffsetsState.Parse(await _target.RecoverAsync(stoppingToken).ConfigureAwait(false))
             : [];
-        var recovered = new Dictionary<TopicPartition, long>(offsets);
+        // Where each partition resumes (the rest: the group's committed offsets).
+        var resume = new Dictionary<TopicPartition, long>(offsets);
         var config = new ConsumerConfig(new Dictionary<string, string>(_options.Consumer))
         {
             EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
         };
+        if (_options.SchemaChangeTopics.Count > 0)
+        {
+            await LearnSchemaChangesAsync(config, resume, stoppingToken).ConfigureAwait(false);
+        }
+
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetPartitionsAssignedHandler((_, partitions) => partitions
-                .Select(p => recovered.TryGetValue(p, out long offset) ? new TopicPartitionOffset(p, offset) : new TopicPartitionOffset(p, Offset.Unset)))
+                .Select(p => resume.TryGetValue(p, out long offset) ? new TopicPartitionOffset(p, offset) : new TopicPartitionOffset(p, Offset.Unset)))
             .Build();
-        KafkaLog.Started(_logger, string.Join(",", _options.Topics), config.GroupId, _options.ExactlyOnce ? $"the checkpoint's offsets {Describe(recovered)}" : "the group's committed offsets");
-        consumer.Subscribe(_options.Topics);
+        var topics = _options.Topics.Union(_options.SchemaChangeTopics).ToList();
+        KafkaLog.Started(_logger, string.Join(",", topics), config.GroupId, _options.ExactlyOnce ? $"the checkpoint's offsets {Describe(resume)}" : "the group's committed offsets");
+        consumer.Subscribe(topics);
         var committed = new Dictionary<TopicPartition, long>();
         try
         {
@@ -100,8 +112,10 @@ public sealed class KafkaChangeStreamConsumer
             while (!stoppingToken.IsCancellationRequested)
             {
                 var result = consumer.Consume(PollInterval);
+                bool schemaChanged = false;
                 if (result is { IsPartitionEOF: false, Message: { } message })
                 {
+                    long schemaChanges = _target.SchemaChanges;
                     try
                     {
                         await _target.WriteAsync(message.Key ?? ReadOnlyMemory<byte>.Empty, message.Value ?? ReadOnlyMemory<byte>.Empty, stoppingToken).ConfigureAwait(false);
@@ -112,11 +126,21 @@ public sealed class KafkaChangeStreamConsumer
                     }
                     offsets[result.TopicPartition] = result.Offset.Value + 1;
                     sinceCheckpoint++;
+                    schemaChanged = _target.SchemaChanges != schemaChanges;
                 }
-                if (sinceCheckpoint >= _options.CheckpointMessages
+                // After a schema change at once: a restart must not replay rows written for the schema before it.
+                if (schemaChanged
+                    || sinceCheckpoint >= _options.CheckpointMessages
                     || (sinceCheckpoint > 0 && Stopwatch.GetElapsedTime(lastCheckpoint) >= _options.CheckpointInterval))
                 {
-                    await CheckpointAsync(consumer, offsets, committed, sinceCheckpoint, stoppingToken).ConfigureAwait(false);
+                    try
+                    {
+                        await CheckpointAsync(consumer, offsets, committed, sinceCheckpoint, stoppingToken).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                    {
+                        break; // the stop's checkpoint below loads and commits it
+                    }
                     checkpointed();
                     sinceCheckpoint = 0;
                     lastCheckpoint = Stopwatch.GetTimestamp();
@@ -132,6 +156,74 @@ public sealed class KafkaChangeStreamConsumer
             try { consumer.Close(); }
             catch (KafkaException) { }
         }
+    }
+
+    /// <summary>
+    /// Reads the schema-change topics from their beginning up to where this life resumes them (the group's committed
+    /// offsets, or in exactly-once the checkpoint's) into <see cref="IChangeStreamTarget.LearnAsync"/>, then pins
+    /// <paramref name="resume"/> of their partitions to that offset, so the loop goes on exactly after what was learned.
+    /// A partition without a resume offset starts at <c>auto.offset.reset</c>: with <c>latest</c> everything before
+    /// its end is learned, else nothing.
+    /// </summary>
+    private async Task LearnSchemaChangesAsync(ConsumerConfig config, Dictionary<TopicPartition, long> resume, CancellationToken cancellationToken)
+    {
+        using var reader = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig(new Dictionary<string, string>(config)) { EnablePartitionEof = true }).Build();
+        try
+        {
+            var partitions = SchemaChangePartitions(reader);
+            var committed = _options.ExactlyOnce ? [] : reader.Committed(partitions, KafkaRequestTimeout).ToDictionary(o => o.TopicPartition, o => o.Offset.Value);
+            var ends = new Dictionary<TopicPartition, long>(); // learn the offsets below these
+            foreach (var partition in partitions)
+            {
+                long end = (_options.ExactlyOnce ? resume : committed).GetValueOrDefault(partition, Offset.Unset.Value);
+                var watermarks = reader.QueryWatermarkOffsets(partition, KafkaRequestTimeout);
+                if (end < 0)
+                {
+                    if (config.AutoOffsetReset != AutoOffsetReset.Latest) continue;
+                    end = watermarks.High.Value;
+                }
+
+                resume[partition] = end;
+                if (Math.Min(end, watermarks.High.Value) > watermarks.Low.Value) ends[partition] = Math.Min(end, watermarks.High.Value);
+            }
+
+            reader.Assign(ends.Keys.Select(p => new TopicPartitionOffset(p, Offset.Beginning)));
+            int learned = 0;
+            while (ends.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (reader.Consume(PollInterval) is not { } result || !ends.TryGetValue(result.TopicPartition, out long end)) continue;
+                if (!result.IsPartitionEOF && result.Offset.Value < end)
+                {
+                    await _target.LearnAsync(result.Message.Key ?? ReadOnlyMemory<byte>.Empty, result.Message.Value ?? ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+                    learned++;
+                }
+
+                if (result.IsPartitionEOF || result.Offset.Value + 1 >= end) ends.Remove(result.TopicPartition);
+            }
+
+            KafkaLog.Learned(_logger, learned, Describe(resume.Where(r => partitions.Contains(r.Key)).ToDictionary()));
+        }
+        finally
+        {
+            reader.Close();
+        }
+    }
+
+    /// <summary>The partitions of <see cref="KafkaChangeStreamOptions.SchemaChangeTopics"/>.</summary>
+    private List<TopicPartition> SchemaChangePartitions(IConsumer<byte[]?, byte[]?> reader)
+    {
+        using var admin = new DependentAdminClientBuilder(reader.Handle).Build();
+        var partitions = new List<TopicPartition>();
+        foreach (var topic in _options.SchemaChangeTopics.Distinct())
+        {
+            var metadata = admin.GetMetadata(topic, KafkaRequestTimeout).Topics.Single(t => t.Topic == topic);
+            if (metadata.Error.IsError || metadata.Partitions.Count == 0)
+                throw new InvalidOperationException($"SchemaChangeTopics: topic '{topic}' cannot be read ({metadata.Error.Reason}).");
+            partitions.AddRange(metadata.Partitions.Select(p => new TopicPartition(topic, p.PartitionId)));
+        }
+
+        return partitions;
     }
 
     /// <summary>Waits until every message written so far is loaded, then commits the offsets that covers (those past the last commit).</summary>

@@ -19,4 +19,7 @@ internal static partial class KafkaLog
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "Stopped: the last messages are loaded and committed ({Offsets})")]
     public static partial void Stopped(ILogger logger, string offsets);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Information, Message = "Learned {Records} schema-change record(s) applied before the resume offsets {Offsets}")]
+    public static partial void Learned(ILogger logger, int records, string offsets);
 }

@@ -130,6 +130,8 @@ public static class DebeziumDecodeMeasurement
         /// <summary>What the CDC sink would know after the schema part or the schema history announced the table.</summary>
         public CdcTableSchema? FindSchema(CdcTableId table) => Known;
 
+        public ValueTask LearnAsync(CdcSchemaEvent change, CancellationToken cancellationToken) => default;
+
         public ValueTask CheckpointAsync(string? applicationState, CancellationToken cancellationToken) => default;
 
         public ValueTask<string?> RecoverAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);

@@ -78,6 +78,17 @@ public interface ICdcEventSink
     /// <returns>Completes when StarRocks's table has the new schema.</returns>
     ValueTask ApplyAsync(CdcSchemaEvent change, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Learns a schema change that was applied before the last checkpoint (read again at a start, e.g. from the schema
+    /// history): the source schema it leaves becomes the one <see cref="FindSchema"/> returns, and the table's rows go to
+    /// its existing StarRocks table. Nothing is run against StarRocks: no DDL and no compatibility check, since the table
+    /// may have evolved after that change.
+    /// </summary>
+    /// <param name="change">The change, in stream order.</param>
+    /// <param name="cancellationToken">Cancels reading the StarRocks table's columns.</param>
+    /// <returns>Completes when the schema is learned.</returns>
+    ValueTask LearnAsync(CdcSchemaEvent change, CancellationToken cancellationToken);
+
     /// <summary>The schema the sink knows for a source table (null when none): a decoder reads column types from it when the events carry no schema.</summary>
     /// <param name="table">The source table.</param>
     /// <returns>The schema, or null.</returns>

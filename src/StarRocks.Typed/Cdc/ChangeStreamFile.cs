@@ -8,7 +8,9 @@ namespace StarRocks.Typed.Cdc;
 /// value alone (<c>kcat -C -t topic -e -f '%s\n'</c>), or the key, a tab and the value (<c>-f '%k\t%s\n'</c>), which
 /// messages with the <c>schema</c> part need: their key's schema names the primary key. JsonConverter writes compact
 /// JSON, in which a tab only appears escaped, so the first tab of a line ends its key. A line with nothing after the
-/// key (or an empty line) is a tombstone, skipped by the decoder.
+/// key (or an empty line) is a tombstone, skipped by the decoder. After a restart, a stream without the <c>schema</c> part
+/// needs the schemas its tables had: learn the schema history first (<see cref="LearnAsync(string, IChangeStreamTarget, CancellationToken)"/>
+/// of the schema-change records up to where the replay resumes), then replay the rest.
 /// </summary>
 public static class ChangeStreamFile
 {
@@ -30,8 +32,42 @@ public static class ChangeStreamFile
     /// <returns>The number of lines replayed; completes when their rows are in StarRocks.</returns>
     public static async Task<long> ReplayAsync(Stream stream, IChangeStreamTarget target, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(target);
+        var lines = await ReadAsync(stream, target.WriteAsync, cancellationToken).ConfigureAwait(false);
+        await target.CheckpointAsync(null, cancellationToken).ConfigureAwait(false);
+        return lines;
+    }
+
+    /// <summary>
+    /// Hands each message of the file at <paramref name="path"/> to <see cref="IChangeStreamTarget.LearnAsync"/>: messages
+    /// applied before the last checkpoint (e.g. Debezium's schema-change records), whose schemas are learned without
+    /// writing anything to StarRocks.
+    /// </summary>
+    /// <param name="path">The JSON-lines file.</param>
+    /// <param name="target">What learns them (e.g. a <c>DebeziumChangeStreamTarget</c> over the CDC sink).</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The number of lines learned.</returns>
+    public static async Task<long> LearnAsync(string path, IChangeStreamTarget target, CancellationToken cancellationToken = default)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        return await LearnAsync(file, target, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Hands each message of <paramref name="stream"/>'s JSON lines to <see cref="IChangeStreamTarget.LearnAsync"/>.</summary>
+    /// <param name="stream">The JSON lines.</param>
+    /// <param name="target">What learns them.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The number of lines learned.</returns>
+    public static Task<long> LearnAsync(Stream stream, IChangeStreamTarget target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return ReadAsync(stream, target.LearnAsync, cancellationToken);
+    }
+
+    /// <summary>Hands each line's key and value to <paramref name="take"/>, in order; the number of lines.</summary>
+    private static async Task<long> ReadAsync(Stream stream, Func<ReadOnlyMemory<byte>, ReadOnlyMemory<byte>, CancellationToken, ValueTask> take, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 256 * 1024, leaveOpen: true));
         byte[]? joined = null; // a line that spans buffer segments is copied here
         long lines = 0;
@@ -50,7 +86,7 @@ public static class ChangeStreamFile
                     var line = segment.Slice(consumed, length);
                     consumed += length + 1;
                     var (key, value) = tab < 0 ? (default, TrimCarriageReturn(line)) : (line[..tab], TrimCarriageReturn(line[(tab + 1)..]));
-                    await target.WriteAsync(key, value, cancellationToken).ConfigureAwait(false);
+                    await take(key, value, cancellationToken).ConfigureAwait(false);
                     lines++;
                 }
 
@@ -58,7 +94,7 @@ public static class ChangeStreamFile
                 while (TryReadLine(ref buffer, out var line) || (read.IsCompleted && TakeRest(ref buffer, out line)))
                 {
                     var (key, value) = KeyAndValue(Contiguous(line, ref joined));
-                    await target.WriteAsync(key, value, cancellationToken).ConfigureAwait(false);
+                    await take(key, value, cancellationToken).ConfigureAwait(false);
                     lines++;
                 }
 
@@ -78,7 +114,6 @@ public static class ChangeStreamFile
             }
         }
 
-        await target.CheckpointAsync(null, cancellationToken).ConfigureAwait(false);
         return lines;
     }
 

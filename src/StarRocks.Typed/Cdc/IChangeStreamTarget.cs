@@ -14,6 +14,24 @@ public interface IChangeStreamTarget
     ValueTask WriteAsync(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken);
 
     /// <summary>
+    /// How many messages so far changed a table's schema (Debezium: applied a create, change, drop or truncate of a table).
+    /// A consumer that sees it grow across a <see cref="WriteAsync"/> checkpoints at once and keeps the position after that
+    /// message, so that a restart resumes after the change instead of replaying rows written for the schema before it.
+    /// </summary>
+    long SchemaChanges { get; }
+
+    /// <summary>
+    /// Takes one message that was applied before the last checkpoint, read again at a start to rebuild what the target
+    /// knows (Debezium: a schema-change or schema-history record, whose table schemas are learned, as Debezium rebuilds
+    /// its schemas from its schema history at start). Nothing is written to StarRocks: no rows, no DDL.
+    /// </summary>
+    /// <param name="key">The message key, empty when none.</param>
+    /// <param name="value">The message value, empty for a tombstone.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Completes when the message is learned.</returns>
+    ValueTask LearnAsync(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Completes when every message written before is in StarRocks; in exactly-once, in the same checkpoint as
     /// <paramref name="applicationState"/> (for example the consumer's offsets), which <see cref="RecoverAsync"/> returns
     /// after a restart.

@@ -126,6 +126,47 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A routing that merges several source tables into one StarRocks table keeps a dropped column and the table itself,
+    /// as <see cref="ApplyAsync"/> does. A table whose StarRocks table does not exist (dropped since) is not learned: its
+    /// rows are refused until a <see cref="CreateTableEvent"/> creates it again.
+    /// </remarks>
+    public async ValueTask LearnAsync(CdcSchemaEvent change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (_router.Route(change.Table) is not { } route)
+        {
+            SetTarget(change.Table, null);
+            return;
+        }
+
+        var (database, table, merged) = route;
+        if (change is TruncateTableEvent || (merged && change is DropTableEvent or DropColumnEvent))
+        {
+            return;
+        }
+
+        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (change is DropTableEvent)
+            {
+                RemoveTarget(change.Table);
+                return;
+            }
+
+            if ((_tables.GetValueOrDefault(change.Table) ?? await ResolveLiveAsync(change.Table, database, table, cancellationToken).ConfigureAwait(false)) is { } known)
+            {
+                SetTarget(change.Table, known with { Source = CdcSchemaEvolution.SourceAfter(known.Source, change) });
+            }
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
+
+    /// <inheritdoc />
     public CdcTableSchema? FindSchema(CdcTableId table) => (_lastWritten is { } last && last.Id == table ? last : _tables.GetValueOrDefault(table))?.Source;
 
     /// <inheritdoc />

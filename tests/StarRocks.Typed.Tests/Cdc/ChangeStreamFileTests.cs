@@ -54,6 +54,23 @@ public class ChangeStreamFileTests
     }
 
     [Fact]
+    public async Task A_learned_schema_history_file_types_the_schemaless_lines_replayed_after_it_and_writes_nothing_itself()
+    {
+        var history = OneLine(DebeziumTableChangesTests.SchemaChangeTopic("CREATE TABLE orders (...)", DebeziumTableChangesTests.Change("CREATE",
+            DebeziumTableChangesTests.Column("id", "BIGINT", 1, optional: false) + "," + DebeziumTableChangesTests.Column("status", "VARCHAR", 2, length: 20))));
+        var sink = new RecordingCdcSink();
+        var target = new DebeziumChangeStreamTarget(sink);
+
+        Assert.Equal(1, await ChangeStreamFile.LearnAsync(new MemoryStream(Encoding.UTF8.GetBytes(history + "\n")), target));
+        Assert.Empty(sink.Calls);
+        Assert.Empty(sink.Checkpoints);
+        Assert.Equal(["id"], Assert.IsType<CreateTableEvent>(Assert.Single(sink.Learned)).Schema.PrimaryKey);
+
+        Assert.Equal(1, await ChangeStreamFile.ReplayAsync(new MemoryStream(Encoding.UTF8.GetBytes(Payload("c", null, """{"id":1,"status":"paid"}"""))), target));
+        Assert.Equal(["""Insert shop.orders {"id":1,"status":"paid"}"""], sink.Rows);
+    }
+
+    [Fact]
     public async Task Lines_arriving_a_few_bytes_at_a_time_are_replayed_as_from_one_read()
     {
         var file = string.Join("\r\n",

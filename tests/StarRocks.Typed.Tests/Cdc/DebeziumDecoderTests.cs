@@ -169,6 +169,8 @@ public class DebeziumDecoderTests
 
         public CdcTableSchema? FindSchema(CdcTableId table) => null;
 
+        public ValueTask LearnAsync(CdcSchemaEvent change, CancellationToken cancellationToken) => default;
+
         public ValueTask CheckpointAsync(string? applicationState, CancellationToken cancellationToken) => default;
 
         public ValueTask<string?> RecoverAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
@@ -368,6 +370,8 @@ public class DebeziumDecoderTests
         public ValueTask ApplyAsync(CdcSchemaEvent change, CancellationToken cancellationToken) => default;
 
         public CdcTableSchema? FindSchema(CdcTableId table) => schema;
+
+        public ValueTask LearnAsync(CdcSchemaEvent change, CancellationToken cancellationToken) => default;
 
         public ValueTask CheckpointAsync(string? applicationState, CancellationToken cancellationToken) => default;
 

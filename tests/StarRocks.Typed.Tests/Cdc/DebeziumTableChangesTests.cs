@@ -9,7 +9,7 @@ public class DebeziumTableChangesTests
 {
     private static readonly CdcTableId Orders = new("shop", "orders");
 
-    private static string Column(string name, string typeName, int position, int? length = null, int? scale = null, bool optional = true, string? defaultValue = null, string enumValues = "")
+    internal static string Column(string name, string typeName, int position, int? length = null, int? scale = null, bool optional = true, string? defaultValue = null, string enumValues = "")
         => $$"""
            {"name":"{{name}}","jdbcType":4,"nativeType":null,"typeName":"{{typeName}}","typeExpression":"{{typeName}}","charsetName":null,
             {{(length is null ? "" : $"\"length\":{length},")}}{{(scale is null ? "" : $"\"scale\":{scale},")}}"position":{{position}},"optional":{{(optional ? "true" : "false")}},
@@ -17,13 +17,13 @@ public class DebeziumTableChangesTests
             {{(defaultValue is null ? "" : $"\"defaultValueExpression\":\"{defaultValue}\",")}}"enumValues":[{{enumValues}}]}
            """;
 
-    private static string Change(string type, string columns, string id = "\\\"shop\\\".\\\"orders\\\"")
+    internal static string Change(string type, string columns, string id = "\\\"shop\\\".\\\"orders\\\"")
         => type == "DROP"
             ? $$"""{"type":"DROP","id":"{{id}}","table":null}"""
             : $$$"""{"type":"{{{type}}}","id":"{{{id}}}","table":{"defaultCharsetName":"utf8mb4","primaryKeyColumnNames":["id"],"columns":[{{{columns}}}],"attributes":[]}}""";
 
     /// <summary>A record of the schema-change topic (JsonConverter with the schema part).</summary>
-    private static string SchemaChangeTopic(string ddl, string change)
+    internal static string SchemaChangeTopic(string ddl, string change)
         => $$"""
            {"schema":{"type":"struct","fields":[],"optional":false,"name":"io.debezium.connector.mysql.SchemaChangeValue"},
             "payload":{"source":{"version":"2.7.0.Final","connector":"mysql","name":"shop","db":"shop","table":"orders"},
@@ -75,6 +75,25 @@ public class DebeziumTableChangesTests
         Assert.Equal(new CdcColumn("note", new(CdcTypeKind.VarChar, 20)), altered.Schema.Columns[^1]);
         Assert.Equal("""Insert shop.orders {"id":2,"status":"cancelled","amount":0.00,"created":"1970-01-01 00:00:00","paid_at":null,"slot":"00:00:00","doc":null,"note":"hi"}""", sink.Calls[3]);
         Assert.Equal(new DropTableEvent(Orders), sink.Calls[4]);
+        Assert.Equal(3, target.SchemaChanges); // the messages that changed a schema, not the rows
+    }
+
+    [Fact]
+    public async Task Learning_hands_the_schema_changes_to_the_sink_to_learn_drops_rows_and_types_the_rows_written_after()
+    {
+        var sink = new RecordingCdcSink();
+        var target = new DebeziumChangeStreamTarget(sink);
+        const string row = """{"id":1,"status":"created","amount":"MDk=","created":1704067200000001,"paid_at":null,"slot":0,"doc":null}""";
+
+        await target.LearnAsync(default, Utf8(SchemaHistory("CREATE TABLE orders (...)", Change("CREATE", CreateColumns))), CancellationToken.None);
+        await target.LearnAsync(Utf8("""{"id":1}"""), Utf8(Payload("c", null, row)), CancellationToken.None);
+        await target.LearnAsync(default, default, CancellationToken.None);
+
+        Assert.Empty(sink.Calls);
+        Assert.Equal(0, target.SchemaChanges);
+        Assert.Equal(Orders, Assert.IsType<CreateTableEvent>(Assert.Single(sink.Learned)).Table);
+        await target.WriteAsync(Utf8("""{"id":1}"""), Utf8(Payload("c", null, row)), CancellationToken.None);
+        Assert.Equal("""Insert shop.orders {"id":1,"status":"created","amount":123.45,"created":"2024-01-01 00:00:00.000001","paid_at":null,"slot":"00:00:00","doc":null}""", Assert.Single(sink.Calls));
     }
 
     [Fact]
@@ -89,6 +108,7 @@ public class DebeziumTableChangesTests
         await target.WriteAsync(Utf8(KeyWithSchema(1)), data, CancellationToken.None);
 
         Assert.Equal([typeof(CreateTableEvent), typeof(string), typeof(DropTableEvent), typeof(CreateTableEvent), typeof(string)], sink.Calls.Select(c => c.GetType()));
+        Assert.Equal(3, target.SchemaChanges); // a data event announcing its table's schema changes it
     }
 
     [Theory]

@@ -10,8 +10,9 @@ public class KafkaChangeStreamConsumerTests
 {
     private const int Partitions = MockKafkaCluster.DefaultPartitions;
 
-    private static KafkaChangeStreamOptions Options(MockKafkaCluster kafka, string topic, string group, bool exactlyOnce = false, int maxRestarts = 3) => new()
+    private static KafkaChangeStreamOptions Options(MockKafkaCluster kafka, string topic, string group, bool exactlyOnce = false, int maxRestarts = 3, string[]? schemaChangeTopics = null) => new()
     {
+        SchemaChangeTopics = schemaChangeTopics ?? [],
         Consumer = new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = group, AutoOffsetReset = AutoOffsetReset.Earliest, SessionTimeoutMs = 6000, HeartbeatIntervalMs = 500 },
         Topics = [topic],
         CheckpointMessages = 25,
@@ -110,6 +111,39 @@ public class KafkaChangeStreamConsumerTests
         Assert.Equal("""{"kafka":{"orders":{"0":60,"1":60,"2":60,"3":60}}}""", target.State);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Each_start_learns_the_schema_change_topics_up_to_the_resume_offsets_and_consumes_the_rest(bool exactlyOnce)
+    {
+        using var kafka = new MockKafkaCluster();
+        await kafka.ProduceAsync("schema", 0, ["s0", "s1", "s2"]);
+        await kafka.ProduceAsync("schema", 2, ["s3"]);
+        await kafka.ProduceAsync("orders", Partitions, 0, 10);
+        var options = Options(kafka, "orders", $"g5-{exactlyOnce}", exactlyOnce, maxRestarts: 0, schemaChangeTopics: ["schema"]);
+        var target = new RecordingTarget();
+
+        // The first start resumes from nothing (auto.offset.reset=earliest): nothing to learn, everything consumed.
+        await RunUntil(new KafkaChangeStreamConsumer(target, options), () => target.WrittenCount == 44);
+        Assert.Empty(target.Learned);
+        Assert.Equal(["s0", "s1", "s2"], target.Written.Where(v => v is "s0" or "s1" or "s2"));
+        Assert.Equal([3L, Offset.Unset.Value, 1L, Offset.Unset.Value], kafka.Committed(options.Consumer.GroupId, "schema", Partitions));
+
+        await kafka.ProduceAsync("schema", 0, ["s4"]);
+        await kafka.ProduceAsync("orders", Partitions, 10, 12);
+        target.ClearWritten();
+        // Exactly-once: a group without committed offsets, so the checkpoint's offsets decide what is learned.
+        var restarted = exactlyOnce ? Options(kafka, "orders", "g5-new", exactlyOnce, maxRestarts: 0, schemaChangeTopics: ["schema"]) : options;
+        await RunUntil(new KafkaChangeStreamConsumer(target, restarted), () => target.WrittenCount == 9);
+
+        // What was consumed before is learned, in partition order, and not written again; what came after is written.
+        Assert.Equal(["s0", "s1", "s2"], target.Learned.Where(v => v is not "s3"));
+        Assert.Equal(4, target.Learned.Count);
+        Assert.Equal(["s4"], target.Written.Where(v => v.StartsWith('s')));
+        Assert.Equal(8, target.Written.Count(v => v.StartsWith("orders/", StringComparison.Ordinal)));
+        Assert.Equal([4L, Offset.Unset.Value, 1L, Offset.Unset.Value], kafka.Committed(restarted.Consumer.GroupId, "schema", Partitions));
+    }
+
     [Fact]
     public void Options_are_validated_naming_the_option()
     {
@@ -122,6 +156,12 @@ public class KafkaChangeStreamConsumerTests
         Assert.Contains("Topics", Assert.Throws<ArgumentException>(() => new KafkaChangeStreamConsumer(target, new KafkaChangeStreamOptions
         {
             Consumer = new ConsumerConfig { BootstrapServers = "localhost:9092", GroupId = "g" },
+        })).Message);
+        Assert.Contains("SchemaChangeTopics", Assert.Throws<ArgumentException>(() => new KafkaChangeStreamConsumer(target, new KafkaChangeStreamOptions
+        {
+            Consumer = new ConsumerConfig { BootstrapServers = "localhost:9092", GroupId = "g" },
+            Topics = ["t"],
+            SchemaChangeTopics = [" "],
         })).Message);
         Assert.Equal("CheckpointMessages", Assert.Throws<ArgumentOutOfRangeException>(() => new KafkaChangeStreamConsumer(target, new KafkaChangeStreamOptions
         {
@@ -142,6 +182,7 @@ public class KafkaChangeStreamConsumerTests
         private readonly List<string> _pending = [];
         private readonly List<string> _loaded = [];
         private readonly List<string> _keys = [];
+        private readonly List<string> _learned = [];
 
         /// <summary>Values whose write throws, once per entry.</summary>
         public List<string> FailWrites { get; init; } = [];
@@ -160,6 +201,8 @@ public class KafkaChangeStreamConsumerTests
         public List<string> Loaded { get { lock (_lock) return [.. _loaded]; } }
 
         public List<string> Keys { get { lock (_lock) return [.. _keys]; } }
+
+        public List<string> Learned { get { lock (_lock) return [.. _learned]; } }
 
         private int _checkpoints;
 
@@ -182,6 +225,14 @@ public class KafkaChangeStreamConsumerTests
                 _pending.Add(text);
                 _keys.Add(Encoding.UTF8.GetString(key.Span));
             }
+            return default;
+        }
+
+        public long SchemaChanges => 0;
+
+        public ValueTask LearnAsync(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken)
+        {
+            lock (_lock) _learned.Add(Encoding.UTF8.GetString(value.Span));
             return default;
         }
 

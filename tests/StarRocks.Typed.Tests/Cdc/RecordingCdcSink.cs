@@ -22,16 +22,31 @@ internal sealed class RecordingCdcSink : ICdcEventSink
         return default;
     }
 
+    /// <summary>The changes learned (<see cref="LearnAsync"/>), which are not calls that change StarRocks.</summary>
+    public List<CdcSchemaEvent> Learned { get; } = [];
+
     public ValueTask ApplyAsync(CdcSchemaEvent change, CancellationToken cancellationToken)
     {
         Calls.Add(change);
+        Follow(change);
+        return default;
+    }
+
+    public ValueTask LearnAsync(CdcSchemaEvent change, CancellationToken cancellationToken)
+    {
+        Learned.Add(change);
+        Follow(change);
+        return default;
+    }
+
+    private void Follow(CdcSchemaEvent change)
+    {
         switch (change)
         {
             case CreateTableEvent create: Schemas[create.Table] = create.Schema; break;
             case TableSchemaChangedEvent changed: Schemas[changed.Table] = changed.Schema; break;
             case DropTableEvent drop: Schemas.Remove(drop.Table); break;
         }
-        return default;
     }
 
     public CdcTableSchema? FindSchema(CdcTableId table) => Schemas.GetValueOrDefault(table);

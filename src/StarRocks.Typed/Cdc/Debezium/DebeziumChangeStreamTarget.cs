@@ -65,6 +65,7 @@ public sealed partial class DebeziumChangeStreamTarget : IChangeStreamTarget
         try
         {
             foreach (var change in decoded.Changes!) await _sink.ApplyAsync(change, cancellationToken).ConfigureAwait(false);
+            SchemaChanges++;
         }
         catch
         {
@@ -197,7 +198,7 @@ public sealed partial class DebeziumChangeStreamTarget : IChangeStreamTarget
     private DebeziumColumn[] KnownColumns(DebeziumTable table, ReadOnlyMemory<byte> connector)
     {
         var known = _sink.FindSchema(table.Id)
-            ?? throw new DebeziumEventException($"Table {table.Id}: the event has no schema part (JsonConverter schemas.enable=false) and the sink knows no schema for the table; enable schemas, or replay the schema history first.");
+            ?? throw new DebeziumEventException($"Table {table.Id}: the event has no schema part (JsonConverter schemas.enable=false) and the sink knows no schema for the table; enable schemas, or have the schema changes learned at start (the Kafka consumer's SchemaChangeTopics, or LearnAsync of the schema history).");
         if (!ReferenceEquals(known, table.Known))
         {
             table.KnownColumns = DebeziumSchemas.FromKnownSchema(known, connector.IsEmpty ? null : Encoding.UTF8.GetString(connector.Span), _options);
@@ -404,5 +405,30 @@ public sealed partial class DebeziumChangeStreamTarget : IChangeStreamTarget
         Parts parts = default;
         Scan(key, ref parts);
         return parts.Payload.IsEmpty && parts.Schema.IsEmpty ? key : parts.Payload;
+    }
+
+    /// <inheritdoc />
+    public long SchemaChanges { get; private set; }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The message's schema changes (its <c>tableChanges</c>, or what a data event's schema part announces) go to
+    /// <see cref="ICdcEventSink.LearnAsync"/>; a row is dropped (it was loaded before the checkpoint).
+    /// </remarks>
+    /// <exception cref="DebeziumEventException">The message is not a Debezium event this decoder can read.</exception>
+    public async ValueTask LearnAsync(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken)
+    {
+        if (value.IsEmpty) return;
+        var decoded = Decode(key, value);
+        if (decoded.Changes is null) return;
+        try
+        {
+            foreach (var change in decoded.Changes) await _sink.LearnAsync(change, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            decoded.Announcing?.ForgetConnectSchema(decoded.PreviouslyAnnounced);
+            throw;
+        }
     }
 }

@@ -53,7 +53,6 @@ internal sealed partial class CdcSchemaEvolution(CdcDdl ddl, StarRocksCdcOptions
                     await AlterAsync(add.Column.Name, "ADD COLUMN " + Definition(add.Column, -1), cancellationToken).ConfigureAwait(false);
                 }
 
-                source = source is null || source.Columns.Any(c => Same(c.Name, add.Column.Name)) ? source : source with { Columns = [.. source.Columns, add.Column] };
                 break;
             case DropColumnEvent drop:
                 if (live.FirstOrDefault(c => Same(c.Name, drop.Column)) is { } dropped)
@@ -66,11 +65,9 @@ internal sealed partial class CdcSchemaEvolution(CdcDdl ddl, StarRocksCdcOptions
                     await AlterAsync(drop.Column, "DROP COLUMN " + StarRocksSqlText.Quote(dropped.Name), cancellationToken).ConfigureAwait(false);
                 }
 
-                source = source is null ? null : source with { Columns = [.. source.Columns.Where(c => !Same(c.Name, drop.Column))] };
                 break;
             case RenameColumnEvent rename:
                 await RenameAsync(live, rename.From, rename.To, cancellationToken).ConfigureAwait(false);
-                source = source is null ? null : Renamed(source, rename.From, rename.To);
                 break;
             case AlterColumnTypeEvent alter:
                 var before = source?.Columns.FirstOrDefault(c => Same(c.Name, alter.Column));
@@ -78,15 +75,15 @@ internal sealed partial class CdcSchemaEvolution(CdcDdl ddl, StarRocksCdcOptions
                     ?? throw new StarRocksCdcException(change.Table, alter.Column, $"Column {alter.Column} of {change.Table} is not in {_database}.{_table}; its type cannot change.");
                 var altered = (before ?? new CdcColumn(liveColumn.Name, alter.Type, liveColumn.IsNullable)) with { Type = alter.Type };
                 await ModifyAsync(liveColumn, altered, KeyOrder(altered.Name), cancellationToken).ConfigureAwait(false);
-                source = source is null ? null : source with { Columns = [.. source.Columns.Select(c => Same(c.Name, alter.Column) ? altered : c)] };
                 break;
             case TableSchemaChangedEvent changed:
                 await EvolveAsync(live, changed.Schema, cancellationToken).ConfigureAwait(false);
-                source = changed.Schema;
                 break;
             default:
                 throw new NotSupportedException($"{change.GetType().Name} is not a schema change the CDC sink knows.");
         }
+
+        source = SourceAfter(source, change);
 
         return source is not null
             ? (source, CdcTableMapping.ToStarRocksTable(source, _database, _table, options))
@@ -231,6 +228,23 @@ internal sealed partial class CdcSchemaEvolution(CdcDdl ddl, StarRocksCdcOptions
             }
         }
     }
+
+    /// <summary>
+    /// The source schema after <paramref name="change"/>, as the source sees it (StarRocks's table is not consulted): the
+    /// whole schema of a create or <see cref="TableSchemaChangedEvent"/>, else <paramref name="source"/> with the column
+    /// change (null while the source schema is unknown).
+    /// </summary>
+    internal static CdcTableSchema? SourceAfter(CdcTableSchema? source, CdcSchemaEvent change) => change switch
+    {
+        CreateTableEvent create => create.Schema,
+        TableSchemaChangedEvent changed => changed.Schema,
+        _ when source is null => null,
+        AddColumnEvent add => source.Columns.Any(c => Same(c.Name, add.Column.Name)) ? source : source with { Columns = [.. source.Columns, add.Column] },
+        DropColumnEvent drop => source with { Columns = [.. source.Columns.Where(c => !Same(c.Name, drop.Column))] },
+        RenameColumnEvent rename => Renamed(source, rename.From, rename.To),
+        AlterColumnTypeEvent alter => source with { Columns = [.. source.Columns.Select(c => Same(c.Name, alter.Column) ? c with { Type = alter.Type } : c)] },
+        _ => source,
+    };
 
     private static CdcTableSchema Renamed(CdcTableSchema source, string from, string to) => source with
     {
