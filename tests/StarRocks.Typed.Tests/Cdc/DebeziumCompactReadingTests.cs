@@ -133,4 +133,17 @@ public class DebeziumCompactReadingTests
             return new Outcome([.. sink.Calls.Skip(1).Select(c => c.ToString()!)], $"{e.GetType().Name}: {e.Message}");
         }
     }
+
+    [Fact]
+    public async Task A_string_that_is_not_UTF8_is_refused_naming_table_and_column_on_both_paths()
+    {
+        var value = Encoding.UTF8.GetBytes(Payload("c", null, """{"id":1,"name":"caf?"}"""));
+        value[Array.IndexOf(value, (byte)'?')] = 0xC3; // a lead byte without its continuation
+
+        var (compact, reader) = await DecodeBothAsync(Payload("c", null, AsciiRow), "", value);
+
+        Assert.Equal("DebeziumEventException: Table shop.orders, column 'name': the string is not valid UTF-8.", compact.Error);
+        Assert.Equal(reader.Error, compact.Error);
+        Assert.Empty(compact.Calls);
+    }
 }

@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text.Json;
 using StarRocks.Typed.Serialization;
 
@@ -327,7 +328,9 @@ internal sealed class DebeziumRowWriter
                 _writer.WriteBooleanValue(reader.TokenType == JsonTokenType.True);
                 break;
             case JsonTokenType.String:
-                _writer.WriteStringValue(Unescaped(ref reader));
+                var text = Unescaped(ref reader);
+                if (!Utf8.IsValid(text)) throw new DebeziumEventException($"Table {table}, column '{column.Name}': the string is not valid UTF-8.");
+                _writer.WriteStringValue(text);
                 break;
             default:
                 throw Unexpected(column, table, "a number, boolean or string", ref reader);
