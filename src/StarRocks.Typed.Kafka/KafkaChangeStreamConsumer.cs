@@ -13,7 +13,8 @@ namespace StarRocks.Typed.Cdc.Kafka;
 /// loaded, and only then commits the offsets that checkpoint covered: an offset is never committed past a message that is
 /// not loaded. A message that changed a table's schema (<see cref="IChangeStreamTarget.SchemaChanges"/> grew) is
 /// checkpointed and committed at once, so a restart resumes after the change (rows from before a column rename would name
-/// a column that is gone). With <see cref="KafkaChangeStreamOptions.ExactlyOnce"/> the offsets also travel in the checkpoint's
+/// a column that is gone); a message of <see cref="KafkaChangeStreamOptions.SchemaChangeTopics"/> is also preceded by a
+/// checkpoint, so no restart after its change replays rows from before it. With <see cref="KafkaChangeStreamOptions.ExactlyOnce"/> the offsets also travel in the checkpoint's
 /// application state, and a start seeks to the offsets <see cref="IChangeStreamTarget.RecoverAsync"/> returns. Each start
 /// first learns <see cref="KafkaChangeStreamOptions.SchemaChangeTopics"/> up to the offsets it resumes from
 /// (<see cref="IChangeStreamTarget.LearnAsync"/>).
@@ -109,12 +110,38 @@ public sealed class KafkaChangeStreamConsumer
         {
             int sinceCheckpoint = 0;
             long lastCheckpoint = Stopwatch.GetTimestamp();
+            var schemaChangeTopics = _options.SchemaChangeTopics.ToHashSet(StringComparer.Ordinal);
+
+            // Loads what was written and commits its offsets; false when stopping interrupted it (the stop's checkpoint does it).
+            async Task<bool> TryCheckpointAsync()
+            {
+                try
+                {
+                    await CheckpointAsync(consumer, offsets, committed, sinceCheckpoint, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return false;
+                }
+                checkpointed();
+                sinceCheckpoint = 0;
+                lastCheckpoint = Stopwatch.GetTimestamp();
+                return true;
+            }
+
             while (!stoppingToken.IsCancellationRequested)
             {
                 var result = consumer.Consume(PollInterval);
                 bool schemaChanged = false;
                 if (result is { IsPartitionEOF: false, Message: { } message })
                 {
+                    // Before a schema change as well: a restart between the change and the commit after it must not
+                    // replay rows written for the schema before it.
+                    if (sinceCheckpoint > 0 && schemaChangeTopics.Contains(result.Topic) && !await TryCheckpointAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
                     long schemaChanges = _target.SchemaChanges;
                     try
                     {
@@ -133,17 +160,10 @@ public sealed class KafkaChangeStreamConsumer
                     || sinceCheckpoint >= _options.CheckpointMessages
                     || (sinceCheckpoint > 0 && Stopwatch.GetElapsedTime(lastCheckpoint) >= _options.CheckpointInterval))
                 {
-                    try
+                    if (!await TryCheckpointAsync().ConfigureAwait(false))
                     {
-                        await CheckpointAsync(consumer, offsets, committed, sinceCheckpoint, stoppingToken).ConfigureAwait(false);
+                        break;
                     }
-                    catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                    {
-                        break; // the stop's checkpoint below loads and commits it
-                    }
-                    checkpointed();
-                    sinceCheckpoint = 0;
-                    lastCheckpoint = Stopwatch.GetTimestamp();
                 }
             }
             // Stopping: what was written is loaded and committed however long that takes.

@@ -175,6 +175,37 @@ public class KafkaChangeStreamConsumerTests
     /// A target that counts a message as loaded when a checkpoint completes after it; a restart (RecoverAsync) drops what
     /// was written but not loaded, as the sink's exactly-once mode does.
     /// </summary>
+    [Fact]
+    public async Task Rows_written_before_a_message_of_a_schema_change_topic_are_loaded_and_committed_before_it()
+    {
+        using var kafka = new MockKafkaCluster();
+        await kafka.ProduceAsync("schema", 0, ["schema/0/0"]);
+        await kafka.ProduceAsync("orders", Partitions, 0, 10);
+        var target = new RecordingTarget();
+        // No checkpoint by count or time: only the schema-change topic's messages and the stop make one.
+        var options = Options(kafka, "orders", "g-before", schemaChangeTopics: ["schema"]);
+        var loop = new KafkaChangeStreamConsumer(target, new KafkaChangeStreamOptions
+        {
+            Consumer = options.Consumer, Topics = options.Topics, SchemaChangeTopics = options.SchemaChangeTopics,
+            CheckpointMessages = 100_000, CheckpointInterval = TimeSpan.FromHours(1), RestartDelay = options.RestartDelay,
+        });
+        using var stop = new CancellationTokenSource();
+        var run = loop.RunAsync(stop.Token);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (target.WrittenCount < 41 && DateTime.UtcNow < deadline) await Task.Delay(20);
+
+        await kafka.ProduceAsync("schema", 0, ["schema/0/1"]);
+        while (target.WrittenCount < 42 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        var committedAtTheChange = kafka.Committed("g-before", "orders", Partitions);
+        stop.Cancel();
+        await run;
+
+        Assert.Equal(42, target.WrittenCount);
+        Assert.Equal([0, 0], target.PendingAtSchemaChanges); // the 40 rows were loaded before the second change was written
+        Assert.Equal([10L, 10L, 10L, 10L], committedAtTheChange);
+        Assert.Equal(42, target.Loaded.Count);
+    }
+
     private sealed class RecordingTarget : IChangeStreamTarget
     {
         private readonly Lock _lock = new();
@@ -183,6 +214,10 @@ public class KafkaChangeStreamConsumerTests
         private readonly List<string> _loaded = [];
         private readonly List<string> _keys = [];
         private readonly List<string> _learned = [];
+        private readonly List<int> _pendingAtSchemaChanges = [];
+
+        /// <summary>For each message of the <c>schema</c> topic, how many messages written before it were not yet checkpointed.</summary>
+        public List<int> PendingAtSchemaChanges { get { lock (_lock) return [.. _pendingAtSchemaChanges]; } }
 
         /// <summary>Values whose write throws, once per entry.</summary>
         public List<string> FailWrites { get; init; } = [];
@@ -221,6 +256,7 @@ public class KafkaChangeStreamConsumerTests
                     Failures++;
                     throw new InvalidOperationException($"write of {text} failed");
                 }
+                if (text.StartsWith("schema/", StringComparison.Ordinal)) _pendingAtSchemaChanges.Add(_pending.Count);
                 _written.Add(text);
                 _pending.Add(text);
                 _keys.Add(Encoding.UTF8.GetString(key.Span));
