@@ -60,6 +60,7 @@ internal static class CompactJson
     }
 
     /// <summary>Reads a number (RFC 8259: <c>-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?</c>); <paramref name="token"/> is its text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryNumber(ReadOnlySpan<byte> json, scoped ref int position, out ReadOnlySpan<byte> token)
     {
         token = default;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace StarRocks.Typed.Cdc.Debezium;
@@ -97,6 +98,7 @@ public sealed partial class DebeziumChangeStreamTarget
         return position == span.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryOp(ReadOnlySpan<byte> span, ref int position, ref Parts parts)
     {
         if (!CompactJson.TryString(span, ref position, out var op) || op.Length != 1) return false;
@@ -151,6 +153,7 @@ public sealed partial class DebeziumChangeStreamTarget
     }
 
     /// <summary>A string's content without escapes, or empty for null (other values: the reader's path names the error).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryText(ReadOnlyMemory<byte> json, ref int position, out ReadOnlyMemory<byte> text)
     {
         var span = json.Span;

@@ -135,6 +135,7 @@ internal sealed class DebeziumRowWriter
     }
 
     /// <summary>Writes one value of <see cref="TryWriteCompactRow"/> into <paramref name="output"/> (room for the value's bytes or <see cref="MaxConvertedLength"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryWriteCompactValue(ReadOnlySpan<byte> json, ref int position, DebeziumColumn column, CdcTableId table, Span<byte> output, ref int n)
     {
         int start = position;
