@@ -117,13 +117,9 @@ public sealed partial class DebeziumChangeStreamTarget
         int start = position;
         if (rewrite)
         {
-            parts.WrittenWith = null;
-            if (GuessedColumns(parts) is { } columns && parts.Rows!.TryWriteCompactRow(span, ref position, columns, parts.Guess!.Id)) parts.WrittenWith = columns;
+            parts.WrittenWith = GuessedColumns(parts) is { } columns && parts.Rows!.TryWriteCompactRow(span, ref position, columns, parts.Guess!.Id) ? columns : null;
         }
-        if (parts.WrittenWith is null || !rewrite)
-        {
-            if (!parts.ImageShape!.TrySkipObject(span, ref position, 1)) return false;
-        }
+        if ((!rewrite || parts.WrittenWith is null) && !parts.ImageShape!.TrySkipObject(span, ref position, 1)) return false; // read past it, not written
         image = json[start..position];
         return true;
     }
@@ -132,6 +128,7 @@ public sealed partial class DebeziumChangeStreamTarget
     private static bool TrySource(ReadOnlyMemory<byte> json, ref int position, ref Parts parts)
     {
         var span = json.Span;
+        // (An empty source names no table: the reader's path says so.)
         if (position >= span.Length || span[position] != (byte)'{' || ++position >= span.Length || span[position] == (byte)'}') return false;
         bool end;
         int index = 0;
