@@ -48,7 +48,13 @@ public class DebeziumCompactReadingTests
         Payload("c", null, Row),
         Payload("t", null, null),
         """{"after":{"id":1,"name":"x"},"op":"c","source":{"db":"shop","table":"orders","extra":{"nested":[1,{"a":null}],"e":[]}}}""",
+        Payload("d", null, null), // the key's payload is the row image
+        WithSchema(ConnectFields, Payload("u", """{"id":7,"day":19723,"amount":"AQ=="}""", """{"id":7,"day":19724,"amount":"/w=="}""")),
     ];
+
+    private const string ConnectFields =
+        """{"type":"int64","optional":false,"field":"id"},{"type":"int32","optional":true,"name":"io.debezium.time.Date","version":1,"field":"day"},""" +
+        """{"type":"bytes","optional":true,"name":"org.apache.kafka.connect.data.Decimal","version":1,"parameters":{"scale":"2"},"field":"amount"}""";
 
     [Theory]
     [MemberData(nameof(Events))]
