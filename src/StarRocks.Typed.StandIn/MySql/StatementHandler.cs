@@ -42,8 +42,18 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
         }
     }
 
-    /// <summary>The outcome for <paramref name="sql"/> sent on <paramref name="session"/>.</summary>
+    /// <summary>
+    /// The outcome for <paramref name="sql"/> sent on <paramref name="session"/>. Comments and characters StarRocks's
+    /// lexer skips are blanked first (<see cref="SqlTokenizer.BlankTrivia"/>), so what MariaDB runs is what StarRocks parses.
+    /// </summary>
     public async Task<StatementOutcome> HandleAsync(ProxySession session, string sql, CancellationToken cancellationToken)
+    {
+        string text = SqlTokenizer.BlankTrivia(sql);
+        var outcome = await HandleStatementsAsync(session, text, cancellationToken);
+        return outcome is ForwardOutcome { Sql: null } && !ReferenceEquals(text, sql) ? new ForwardOutcome(text) : outcome;
+    }
+
+    private async Task<StatementOutcome> HandleStatementsAsync(ProxySession session, string sql, CancellationToken cancellationToken)
     {
         try
         {

@@ -33,7 +33,7 @@ public sealed record SqlToken(SqlTokenKind Kind, string Text, int Start, int Len
     public bool IsIdentifier => Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier;
 }
 
-/// <summary>Splits SQL text into tokens, skipping whitespace and comments (including <c>/*+ hints */</c>).</summary>
+/// <summary>Splits SQL text into tokens as StarRocks's lexer does, skipping its trivia (see <see cref="TriviaLength"/>).</summary>
 public static class SqlTokenizer
 {
     /// <summary>The tokens of <paramref name="sql"/>, ending with one <see cref="SqlTokenKind.End"/> token.</summary>
@@ -88,37 +88,76 @@ public static class SqlTokenizer
         }
     }
 
-    /// <summary>The index of the first character at or after <paramref name="i"/> that is not whitespace or a comment.</summary>
+    /// <summary>The index of the first character at or after <paramref name="i"/> that is not trivia (see <see cref="TriviaLength"/>).</summary>
     public static int SkipTrivia(string sql, int i, ref int line, ref int lineStart)
     {
-        while (i < sql.Length)
+        int length;
+        while (i < sql.Length && (length = TriviaLength(sql, i)) > 0)
         {
-            char c = sql[i];
-            if (c == '\n')
+            for (int end = i + length; i < end; i++)
             {
-                line++;
-                lineStart = ++i;
+                if (sql[i] == '\n')
+                {
+                    line++;
+                    lineStart = i + 1;
+                }
             }
-            else if (char.IsWhiteSpace(c))
-                i++;
-            else if (c == '#' || (c == '-' && i + 2 <= sql.Length && sql.AsSpan(i).StartsWith("--")
-                                  && (i + 2 == sql.Length || char.IsWhiteSpace(sql[i + 2]))))
-            {
-                while (i < sql.Length && sql[i] != '\n')
-                    i++;
-            }
-            else if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
-            {
-                int end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                end = end < 0 ? sql.Length : end + 2;
-                for (int k = i; k < end; k++)
-                    if (sql[k] == '\n') { line++; lineStart = k + 1; }
-                i = end;
-            }
-            else
-                break;
         }
         return i;
+    }
+
+    /// <summary>
+    /// <paramref name="sql"/> with every trivia character other than a space, tab or line break replaced by a space
+    /// (offsets, lines and columns are unchanged), so that MariaDB sees the tokens StarRocks's lexer sees: no
+    /// <c>#</c> or <c>-- </c> comment rules of its own, no <c>/*! executable */</c> comments. The same instance when
+    /// there is nothing to replace.
+    /// </summary>
+    public static string BlankTrivia(string sql)
+    {
+        if (!sql.Contains('#') && !sql.Contains("--", StringComparison.Ordinal) && !sql.Contains("/*", StringComparison.Ordinal)
+            && !sql.Any(c => c == '\u3000' || (char.IsControl(c) && c is not ('\t' or '\r' or '\n'))))
+            return sql;
+        char[]? blanked = null;
+        int previousEnd = 0;
+        foreach (var token in Enumerate(sql))
+        {
+            for (int i = previousEnd; i < token.Start; i++)
+            {
+                if (sql[i] is ' ' or '\t' or '\r' or '\n')
+                    continue;
+                blanked ??= sql.ToCharArray();
+                blanked[i] = ' ';
+            }
+            previousEnd = token.End();
+        }
+        return blanked is null ? sql : new string(blanked);
+    }
+
+    /// <summary>
+    /// The length of the trivia StarRocks's lexer hides from its parser at <paramref name="i"/>, 0 when a token starts there
+    /// (StarRocks repo <c>fe/fe-core/src/main/java/com/starrocks/sql/parser/StarRocksLex.g4</c>):
+    /// <c>WS</c> is exactly space, tab, CR, LF and U+3000; <c>SIMPLE_COMMENT</c> is <c>--</c> with or without a following
+    /// space, up to CR or LF; <c>BRACKETED_COMMENT</c> and <c>OPTIMIZER_HINT</c> (<c>/*+ */</c>) need their closing
+    /// <c>*/</c>, otherwise <c>/</c> and <c>*</c> are operators. No rule starts with <c>#</c> (not a comment in StarRocks)
+    /// or an ASCII control character: <c>SqlParser.java</c> replaces only the parser's error listeners, so ANTLR's lexer
+    /// reports such a character on its console listener and skips it, separating the tokens around it.
+    /// </summary>
+    private static int TriviaLength(string sql, int i)
+    {
+        char c = sql[i];
+        if (c is ' ' or '\t' or '\r' or '\n' or '\u3000')
+            return 1;
+        if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
+        {
+            int end = sql.AsSpan(i + 2).IndexOfAny('\r', '\n');
+            return end < 0 ? sql.Length - i : end + 2;
+        }
+        if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
+        {
+            int end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
+            return end < 0 ? 0 : end + 2 - i;
+        }
+        return c == '#' || (char.IsControl(c) && c < 128) ? 1 : 0;
     }
 
     private static string ReadQuoted(string sql, ref int i, ref int line, ref int lineStart)

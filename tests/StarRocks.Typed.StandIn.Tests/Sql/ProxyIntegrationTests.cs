@@ -350,6 +350,10 @@ public sealed class ProxyIntegrationTests(ProxyFixture fixture)
     [InlineData("INSERT INTO kv WITH LABEL l1 PARTITION (kv) VALUES (3, 'z')", 29, "PARTITION")]
     [InlineData("ALTER TABLE kv RENAME COLUMN v TO w PROPERTIES (\"timeout\" = \"60\")", 36, "PROPERTIES")]
     [InlineData("ALTER TABLE kv RENAME COLUMN v w", 31, "w")]
+    // '#' starts no comment in StarRocks (StarRocksLex.g4); its lexer skips the character, so "one" is an alias and "two" is left over.
+    [InlineData("SELECT k FROM kv # one two", 23, "two")]
+    // An unterminated "/*" is no BRACKETED_COMMENT but the operators '/' and '*'.
+    [InlineData("SELECT k FROM kv /* open", 17, "/")]
     public async Task StatementsStarRocksRefuses_AreAnsweredWithItsSyntaxError(string sql, int column, string near)
     {
         await using var connection = await fixture.OpenNewDatabaseAsync("refused");
@@ -375,5 +379,18 @@ public sealed class ProxyIntegrationTests(ProxyFixture fixture)
 
         Assert.Equal([[1, "x"], [2, "y"]], rows);
         Assert.Equal([["w"]], await connection.RowsAsync("SELECT COLUMN_NAME FROM information_schema.columns WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'kv' AND COLUMN_NAME = 'w'"));
+    }
+
+    // StarRocksLex.g4: "--" starts a comment without a following space, and "/*! */" is a plain comment; MariaDB would
+    // read "1--1" as 1 - -1 and run the executable comment, so the proxy must hand it StarRocks's tokens only.
+    [Fact]
+    public async Task Comments_AreStarRocksComments()
+    {
+        await using var connection = await fixture.OpenNewDatabaseAsync("comments");
+
+        Assert.Equal([[1]], await connection.RowsAsync("SELECT 1--1"));
+        Assert.Equal([[3]], await connection.RowsAsync("SELECT 3 /*!, 4 */"));
+        Assert.Equal([[5]], await connection.RowsAsync("SELECT 5 --x\r"));
+        Assert.Equal([[6, "#"]], await connection.RowsAsync("SELECT 6, '#' #\n"));
     }
 }
