@@ -13,9 +13,14 @@ namespace StarRocks.Typed.StandIn.Sql;
 /// </summary>
 public sealed partial class StarRocksSqlParser
 {
+    /// <summary>
+    /// The type names of StarRocks.g4's <c>baseType</c>, <c>decimalType</c>, <c>arrayType</c>, <c>mapType</c> and
+    /// <c>structType</c> the stand-in maps (StarRocks repo <c>fe/fe-grammar/src/main/antlr/com/starrocks/grammar/StarRocks.g4</c>).
+    /// StarRocksLex.g4 has no <c>BOOL</c> token: <c>BOOL</c> is an identifier there, not a type.
+    /// </summary>
     private static readonly string[] TypeNames =
     [
-        "BOOLEAN", "BOOL", "TINYINT", "SMALLINT", "INT", "INTEGER", "BIGINT", "LARGEINT", "FLOAT", "DOUBLE",
+        "BOOLEAN", "TINYINT", "SMALLINT", "INT", "INTEGER", "BIGINT", "LARGEINT", "FLOAT", "DOUBLE",
         "DECIMAL", "DECIMALV2", "DECIMAL32", "DECIMAL64", "DECIMAL128", "NUMERIC", "CHAR", "VARCHAR", "STRING", "TEXT",
         "BINARY", "VARBINARY", "DATE", "DATETIME", "JSON", "ARRAY", "MAP", "STRUCT", "BITMAP", "HLL", "PERCENTILE",
     ];
@@ -332,17 +337,20 @@ public sealed partial class StarRocksSqlParser
                 Expect('>');
                 return new StarRocksType("STRUCT", Arguments: types, FieldNames: names);
         }
+        // baseType: only the integer, CHAR/VARCHAR and BINARY/VARBINARY types take a typeParameter '(' INTEGER_VALUE ')';
+        // decimalType takes '(' precision (',' scale)? ')'; every other type takes none.
         var arguments = new List<int>();
-        if (Accept('('))
+        bool isDecimal = name is "DECIMAL" or "NUMERIC" or "DECIMALV2" or "DECIMAL32" or "DECIMAL64" or "DECIMAL128";
+        if ((isDecimal || name is "TINYINT" or "SMALLINT" or "INT" or "INTEGER" or "BIGINT" or "LARGEINT" or "CHAR" or "VARCHAR"
+                or "BINARY" or "VARBINARY") && Accept('('))
         {
-            do
+            arguments.Add(ExpectInteger());
+            if (isDecimal && Accept(','))
                 arguments.Add(ExpectInteger());
-            while (Accept(','));
             Expect(')');
         }
         return name switch
         {
-            "BOOL" => new StarRocksType("BOOLEAN"),
             "INTEGER" => new StarRocksType("INT"),
             "TINYINT" or "SMALLINT" or "INT" or "BIGINT" or "LARGEINT" => new StarRocksType(name),
             "STRING" or "TEXT" => new StarRocksType("VARCHAR", Length: 65533),

@@ -52,8 +52,10 @@ public sealed class StarRocksSqlParserTests
     [InlineData("DECIMAL", "DECIMAL(10,0)")]
     [InlineData("decimal64(18, 6)", "DECIMAL64(18,6)")]
     [InlineData("DECIMAL128(38,10)", "DECIMAL128(38,10)")]
-    [InlineData("BOOL", "BOOLEAN")]
+    [InlineData("BOOLEAN", "BOOLEAN")]
     [InlineData("INTEGER", "INT")]
+    [InlineData("INT(11)", "INT")]
+    [InlineData("tinyint(1)", "TINYINT")]
     [InlineData("LARGEINT", "LARGEINT")]
     [InlineData("BINARY", "VARBINARY")]
     [InlineData("VARBINARY(16)", "VARBINARY(16)")]
@@ -90,6 +92,17 @@ public sealed class StarRocksSqlParserTests
     [InlineData("CREATE TABLE t (a INT) DUPLICATE KEY(a) DISTRIBUTED BY HASH(a) BUCKETS AUTO", "AUTO")]
     [InlineData("CREATE TABLE t (a INT, INDEX i (a) USING BITMAP, b INT)", "b")]
     [InlineData("CREATE TABLE t (a UNKNOWNTYPE)", "UNKNOWNTYPE")]
+    // StarRocks.g4 baseType/decimalType: no BOOL alias, and only integer, CHAR/VARCHAR, (VAR)BINARY and decimal types
+    // take a parameter, a single one except for decimals.
+    [InlineData("CREATE TABLE t (a BOOL)", "BOOL")]
+    [InlineData("CREATE TABLE t (a DATETIME(6))", "(")]
+    [InlineData("CREATE TABLE t (a FLOAT(7))", "(")]
+    [InlineData("CREATE TABLE t (a STRING(10))", "(")]
+    [InlineData("CREATE TABLE t (a BOOLEAN(1))", "(")]
+    [InlineData("CREATE TABLE t (a INT(10, 2))", ",")]
+    [InlineData("CREATE TABLE t (a VARCHAR(10, 2))", ",")]
+    [InlineData("CREATE TABLE t (a DECIMAL(10, 2, 1))", ",")]
+    [InlineData("ALTER TABLE t ADD COLUMN b BOOL", "BOOL")]
     [InlineData("ALTER TABLE t ADD COLUMN", "<EOF>")]
     public void GrammarOrder_IsASyntaxError(string sql, string unexpected)
     {
