@@ -19,8 +19,12 @@ public enum SqlTokenKind
     End,
 }
 
-/// <summary>One token of SQL text; <see cref="Start"/>/<see cref="Length"/> locate it in the source.</summary>
-public sealed record SqlToken(SqlTokenKind Kind, string Text, int Start, int Length, int Line, int Column)
+/// <summary>
+/// One token of SQL text; <see cref="Start"/>/<see cref="Length"/> locate it in the source. <see cref="Index"/> is its
+/// index in StarRocks's token stream, which also counts the hidden whitespace and comment tokens before it (what
+/// <c>parse_tokens_limit</c> is compared with).
+/// </summary>
+public sealed record SqlToken(SqlTokenKind Kind, string Text, int Start, int Length, int Line, int Column, int Index)
 {
     /// <summary>Whether this is the bare word <paramref name="keyword"/> (case-insensitive).</summary>
     public bool IsWord(string keyword) =>
@@ -33,7 +37,7 @@ public sealed record SqlToken(SqlTokenKind Kind, string Text, int Start, int Len
     public bool IsIdentifier => Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier;
 }
 
-/// <summary>Splits SQL text into tokens as StarRocks's lexer does, skipping its trivia (see <see cref="TriviaLength"/>).</summary>
+/// <summary>Splits SQL text into tokens as StarRocks's lexer does, skipping its trivia (see <c>TriviaAt</c>).</summary>
 public static class SqlTokenizer
 {
     /// <summary>The tokens of <paramref name="sql"/>, ending with one <see cref="SqlTokenKind.End"/> token.</summary>
@@ -45,13 +49,13 @@ public static class SqlTokenizer
     /// </summary>
     public static IEnumerable<SqlToken> Enumerate(string sql)
     {
-        int i = 0, line = 1, lineStart = 0;
+        int i = 0, line = 1, lineStart = 0, index = 0;
         while (true)
         {
-            i = SkipTrivia(sql, i, ref line, ref lineStart);
+            i = SkipTrivia(sql, i, ref line, ref lineStart, ref index);
             if (i >= sql.Length)
             {
-                yield return new SqlToken(SqlTokenKind.End, "", sql.Length, 0, line, i - lineStart);
+                yield return new SqlToken(SqlTokenKind.End, "", sql.Length, 0, line, i - lineStart, index);
                 yield break;
             }
             int start = i, tokenLine = line, column = i - lineStart;
@@ -84,17 +88,21 @@ public static class SqlTokenizer
                 text = c.ToString();
                 kind = SqlTokenKind.Symbol;
             }
-            yield return new SqlToken(kind, text, start, i - start, tokenLine, column);
+            yield return new SqlToken(kind, text, start, i - start, tokenLine, column, index++);
         }
     }
 
-    /// <summary>The index of the first character at or after <paramref name="i"/> that is not trivia (see <see cref="TriviaLength"/>).</summary>
-    public static int SkipTrivia(string sql, int i, ref int line, ref int lineStart)
+    /// <summary>
+    /// The index of the first character at or after <paramref name="i"/> that is not trivia (see <see cref="TriviaAt"/>),
+    /// counting lines and StarRocks's hidden tokens on the way.
+    /// </summary>
+    private static int SkipTrivia(string sql, int i, ref int line, ref int lineStart, ref int index)
     {
-        int length;
-        while (i < sql.Length && (length = TriviaLength(sql, i)) > 0)
+        while (i < sql.Length && TriviaAt(sql, i) is { Length: > 0 } trivia)
         {
-            for (int end = i + length; i < end; i++)
+            if (trivia.IsToken)
+                index++;
+            for (int end = i + trivia.Length; i < end; i++)
             {
                 if (sql[i] == '\n')
                 {
@@ -134,31 +142,44 @@ public static class SqlTokenizer
     }
 
     /// <summary>
-    /// The length of the trivia StarRocks's lexer hides from its parser at <paramref name="i"/>, 0 when a token starts there
-    /// (StarRocks repo <c>fe/fe-core/src/main/java/com/starrocks/sql/parser/StarRocksLex.g4</c>):
-    /// <c>WS</c> is exactly space, tab, CR, LF and U+3000; <c>SIMPLE_COMMENT</c> is <c>--</c> with or without a following
-    /// space, up to CR or LF; <c>BRACKETED_COMMENT</c> and <c>OPTIMIZER_HINT</c> (<c>/*+ */</c>) need their closing
-    /// <c>*/</c>, otherwise <c>/</c> and <c>*</c> are operators. No rule starts with <c>#</c> (not a comment in StarRocks)
-    /// or an ASCII control character: <c>SqlParser.java</c> replaces only the parser's error listeners, so ANTLR's lexer
-    /// reports such a character on its console listener and skips it, separating the tokens around it.
+    /// The trivia StarRocks's lexer hides from its parser at <paramref name="i"/> (length 0 when a token starts there) and
+    /// whether the lexer makes a hidden token of it (StarRocks repo
+    /// <c>fe/fe-grammar/src/main/antlr/com/starrocks/grammar/StarRocksLex.g4</c>): <c>WS</c> is a run of space, tab, CR, LF
+    /// and U+3000; <c>SIMPLE_COMMENT</c> is <c>--</c> with or without a following space, up to and including one CR and
+    /// one LF; <c>BRACKETED_COMMENT</c> and <c>OPTIMIZER_HINT</c> (<c>/*+ */</c>) need their closing <c>*/</c>, otherwise
+    /// <c>/</c> and <c>*</c> are operators. No rule starts with <c>#</c> (not a comment in StarRocks) or an ASCII control
+    /// character: <c>SqlParser.java</c> replaces only the parser's error listeners, so ANTLR's lexer reports such a
+    /// character on its console listener and skips it without a token, separating the tokens around it.
     /// </summary>
-    private static int TriviaLength(string sql, int i)
+    private static (int Length, bool IsToken) TriviaAt(string sql, int i)
     {
         char c = sql[i];
-        if (c is ' ' or '\t' or '\r' or '\n' or '\u3000')
-            return 1;
+        if (IsWhiteSpace(c))
+        {
+            int end = i + 1;
+            while (end < sql.Length && IsWhiteSpace(sql[end]))
+                end++;
+            return (end - i, true);
+        }
         if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
         {
             int end = sql.AsSpan(i + 2).IndexOfAny('\r', '\n');
-            return end < 0 ? sql.Length - i : end + 2;
+            end = end < 0 ? sql.Length : i + 2 + end;
+            if (end < sql.Length && sql[end] == '\r')
+                end++;
+            if (end < sql.Length && sql[end] == '\n')
+                end++;
+            return (end - i, true);
         }
         if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
         {
             int end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
-            return end < 0 ? 0 : end + 2 - i;
+            return end < 0 ? (0, false) : (end + 2 - i, true);
         }
-        return c == '#' || (char.IsControl(c) && c < 128) ? 1 : 0;
+        return c == '#' || (char.IsControl(c) && c < 128) ? (1, false) : (0, false);
     }
+
+    private static bool IsWhiteSpace(char c) => c is ' ' or '\t' or '\r' or '\n' or '\u3000';
 
     private static string ReadQuoted(string sql, ref int i, ref int line, ref int lineStart)
     {

@@ -37,11 +37,54 @@ public sealed partial class StarRocksSqlParser
     }
 
     /// <summary>
+    /// The default of StarRocks's session variable <c>parse_tokens_limit</c> (StarRocks repo
+    /// <c>fe/fe-core/src/main/java/com/starrocks/qe/SessionVariable.java</c>).
+    /// </summary>
+    public const int DefaultParseTokensLimit = 3_500_000;
+
+    /// <summary>
     /// Parses <paramref name="sql"/> when it is a statement the stand-in handles or checks (queries, <c>UPDATE</c>,
     /// <c>DELETE</c>); null for any other statement (passed to MariaDB as is).
-    /// Throws <see cref="StarRocksSqlException"/> for syntax errors in the statements it handles or checks.
+    /// Throws <see cref="StarRocksSqlException"/> for syntax errors in the statements it handles or checks, and for any
+    /// statement longer than <paramref name="parseTokensLimit"/> tokens.
     /// </summary>
-    public static StarRocksStatement? Parse(string sql) => new StarRocksSqlParser(sql).ParseStatement();
+    public static StarRocksStatement? Parse(string sql, int parseTokensLimit = DefaultParseTokensLimit)
+    {
+        var parser = new StarRocksSqlParser(sql);
+        StarRocksStatement? statement;
+        try
+        {
+            statement = parser.ParseStatement();
+        }
+        catch (StarRocksSqlException) when (parser._position > 0 && parser.Peek(-1).Index >= parseTokensLimit)
+        {
+            throw TokensExceedLimit();
+        }
+        if (parser.LastToken().Index >= parseTokensLimit)
+            throw TokensExceedLimit();
+        return statement;
+    }
+
+    /// <summary>
+    /// StarRocks's <c>PostProcessListener.visitTerminal</c> (StarRocks repo
+    /// <c>fe/fe-core/src/main/java/com/starrocks/sql/parser/PostProcessListener.java</c>) refuses the first token the
+    /// parser matches whose index in the token stream (hidden whitespace and comment tokens included) reaches
+    /// <c>parse_tokens_limit</c>; a statement that parses matches its EOF last, whose index is the number of tokens.
+    /// The <c>ParsingException</c> carries no position.
+    /// </summary>
+    private static StarRocksSqlException TokensExceedLimit() =>
+        new(StarRocksSqlException.SyntaxErrorCode,
+            "Getting syntax error. Detail message: Statement exceeds maximum length limit, please consider modify 'parse_tokens_limit' session variable.");
+
+    /// <summary>The <see cref="SqlTokenKind.End"/> token, reading the rest of the statement if the parse stopped early.</summary>
+    private SqlToken LastToken()
+    {
+        Peek(0);
+        var last = _tokens[^1];
+        while (last.Kind != SqlTokenKind.End && _source.MoveNext())
+            _tokens.Add(last = _source.Current);
+        return last;
+    }
 
     /// <summary>Parses one column definition (<c>name type [KEY] [agg] [NULL|NOT NULL] [DEFAULT ..] [COMMENT ..]</c>).</summary>
     public static ColumnDefinition ParseColumn(string sql)

@@ -396,4 +396,25 @@ public sealed class ProxyIntegrationTests(ProxyFixture fixture)
         Assert.Equal([[5]], await connection.RowsAsync("SELECT 5 --x\r"));
         Assert.Equal([[6, "#"]], await connection.RowsAsync("SELECT 6, '#' #\n"));
     }
+
+    // SessionVariable.parse_tokens_limit (default 3 500 000) counts every token of StarRocks's token stream, hidden
+    // whitespace and comments included (PostProcessListener.visitTerminal).
+    [Fact]
+    public async Task StatementsOfParseTokensLimitTokens_AreRefused()
+    {
+        const string message = "Getting syntax error. Detail message: Statement exceeds maximum length limit, please consider modify 'parse_tokens_limit' session variable.";
+        await using var connection = await fixture.OpenNewDatabaseAsync("tokens");
+
+        var atDefault = await connection.FailsAsync("SELECT 1" + string.Concat(Enumerable.Repeat(" #", 3_499_997)));
+        Assert.Equal((1064, message), (atDefault.Number, atDefault.Message));
+
+        await connection.ExecAsync("SET parse_tokens_limit = 8");
+        Assert.Equal(8L, Convert.ToInt64(Assert.Single(await connection.RowsAsync("SELECT @@parse_tokens_limit"))[0]));
+        // SELECT(0) WS 1(2) WS +(4) WS 2(6) EOF(7): under 8; a trailing space or comment is one token more.
+        Assert.Equal(3L, Convert.ToInt64(Assert.Single(await connection.RowsAsync("SELECT 1 + 2"))[0]));
+        var overSet = await connection.FailsAsync("SELECT 1 + 2 ");
+        Assert.Equal((1064, message), (overSet.Number, overSet.Message));
+        var commented = await connection.FailsAsync("SELECT 1 + 2/**/");
+        Assert.Equal(message, commented.Message);
+    }
 }

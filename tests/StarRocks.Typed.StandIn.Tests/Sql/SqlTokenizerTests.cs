@@ -40,6 +40,16 @@ public sealed class SqlTokenizerTests
         Assert.Same(sql, SqlTokenizer.BlankTrivia(sql));
     }
 
+    // StarRocks's token stream numbers hidden tokens too: a whitespace run, a comment (with its line break), a hint;
+    // a skipped '#' makes no token but ends a whitespace run.
+    [Theory]
+    [InlineData("SELECT 1", "0 2 3")]
+    [InlineData("SELECT  -- c\n 1", "0 4 5")]
+    [InlineData("SELECT/*+ h */1/**/", "0 2 4")]
+    [InlineData("SELECT # #1", "0 3 4")]
+    public void TokenIndexes_CountStarRocksHiddenTokens(string sql, string indexes) =>
+        Assert.Equal(indexes, string.Join(' ', SqlTokenizer.Tokenize(sql).Select(t => t.Index)));
+
     [Fact]
     public void Tokens_AreProducedLazily()
     {

@@ -112,6 +112,46 @@ public sealed class StarRocksSqlParserTests
         Assert.Contains($"Detail message: Unexpected input '{unexpected}'", error.Message);
     }
 
+    private const string TokensExceedLimit =
+        "Getting syntax error. Detail message: Statement exceeds maximum length limit, please consider modify 'parse_tokens_limit' session variable.";
+
+    // PostProcessListener.visitTerminal: a matched token whose stream index (hidden tokens included) reaches
+    // parse_tokens_limit is refused; a statement that parses matches EOF last, whose index is its token count.
+    [Theory]
+    [InlineData("SELECT 1", 3, true)]
+    [InlineData("SELECT 1", 4, false)]
+    [InlineData("SELECT /* c */ 1", 5, true)]
+    [InlineData("SHOW TABLES", 3, true)]
+    [InlineData("SHOW TABLES", 4, false)]
+    public void StatementOfAtLeastParseTokensLimitTokens_IsRefused(string sql, int limit, bool refused)
+    {
+        if (!refused)
+        {
+            StarRocksSqlParser.Parse(sql, limit);
+            return;
+        }
+        var error = Assert.Throws<StarRocksSqlException>(() => StarRocksSqlParser.Parse(sql, limit));
+        Assert.Equal((1064, TokensExceedLimit), (error.ErrorCode, error.Message));
+    }
+
+    [Fact]
+    public void TokensLimit_ComesBeforeASyntaxErrorPastIt_AndAfterOneBeforeIt()
+    {
+        // SELECT(0) a(2) b(4) c(6): "c" is the syntax error; "b" (index 4) was matched before it.
+        Assert.Equal(TokensExceedLimit, Assert.Throws<StarRocksSqlException>(() => StarRocksSqlParser.Parse("SELECT a b c", 4)).Message);
+        Assert.StartsWith("Getting syntax error at line 1, column 11. Detail message: Unexpected input 'c'",
+            Assert.Throws<StarRocksSqlException>(() => StarRocksSqlParser.Parse("SELECT a b c", 5)).Message);
+    }
+
+    [Fact]
+    public void DefaultParseTokensLimit_IsStarRocksDefault()
+    {
+        // SELECT, WS, 1, then 1 749 998 pairs of (WS, '#'-separated WS): 3 + 3 499 996 = 3 499 999 tokens before EOF.
+        string under = "SELECT 1" + string.Concat(Enumerable.Repeat(" #", 3_499_996));
+        Assert.IsType<CheckedStatement>(StarRocksSqlParser.Parse(under));
+        Assert.Equal(TokensExceedLimit, Assert.Throws<StarRocksSqlException>(() => StarRocksSqlParser.Parse(under + " #")).Message);
+    }
+
     [Fact]
     public void SyntaxError_CountsLinesFromOneAndColumnsFromZero()
     {
