@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace StarRocks.Typed.StandIn.Sql;
@@ -40,6 +41,10 @@ public sealed record SqlToken(SqlTokenKind Kind, string Text, int Start, int Len
 /// <summary>Splits SQL text into tokens as StarRocks's lexer does, skipping its trivia (see <c>TriviaAt</c>).</summary>
 public static class SqlTokenizer
 {
+    /// <summary>The single characters <see cref="BlankTrivia"/> may replace: '#', U+3000 and ASCII controls but tab, CR and LF.</summary>
+    private static readonly SearchValues<char> BlankedCharacters = SearchValues.Create(
+        "#\u3000\u007f" + string.Concat(Enumerable.Range(0, 32).Where(c => c is not ('\t' or '\r' or '\n')).Select(c => (char)c)));
+
     /// <summary>The tokens of <paramref name="sql"/>, ending with one <see cref="SqlTokenKind.End"/> token.</summary>
     public static List<SqlToken> Tokenize(string sql) => Enumerate(sql).ToList();
 
@@ -122,8 +127,8 @@ public static class SqlTokenizer
     /// </summary>
     public static string BlankTrivia(string sql)
     {
-        if (!sql.Contains('#') && !sql.Contains("--", StringComparison.Ordinal) && !sql.Contains("/*", StringComparison.Ordinal)
-            && !sql.Any(c => c == '\u3000' || (char.IsControl(c) && c is not ('\t' or '\r' or '\n'))))
+        if (!sql.AsSpan().ContainsAny(BlankedCharacters) && !sql.Contains("--", StringComparison.Ordinal)
+            && !sql.Contains("/*", StringComparison.Ordinal))
             return sql;
         char[]? blanked = null;
         int previousEnd = 0;
