@@ -41,7 +41,7 @@ public sealed record SqlToken(SqlTokenKind Kind, string Text, int Start, int Len
 /// <summary>Splits SQL text into tokens as StarRocks's lexer does, skipping its trivia (see <c>TriviaAt</c>).</summary>
 public static class SqlTokenizer
 {
-    /// <summary>The single characters <see cref="BlankTrivia"/> may replace: '#', U+3000 and ASCII controls but tab, CR and LF.</summary>
+    /// <summary>The single characters <see cref="BlankTrivia"/> may replace besides quotes: '#', U+3000 and ASCII controls but tab, CR and LF.</summary>
     private static readonly SearchValues<char> BlankedCharacters = SearchValues.Create(
         "#\u3000\u007f" + string.Concat(Enumerable.Range(0, 32).Where(c => c is not ('\t' or '\r' or '\n')).Select(c => (char)c)));
 
@@ -69,7 +69,15 @@ public static class SqlTokenizer
             string text;
             if (c is '\'' or '"' or '`')
             {
-                text = ReadQuoted(sql, ref i, ref line, ref lineStart);
+                int quoteLineStart = lineStart;
+                if (ReadQuoted(sql, ref i, ref line, ref lineStart) is not { } quoted)
+                {
+                    // No closing quote: no quoted-text rule of StarRocksLex.g4 matches, so ANTLR's lexer skips the quote
+                    // alone and goes on lexing what follows it.
+                    (i, line, lineStart) = (start + 1, tokenLine, quoteLineStart);
+                    continue;
+                }
+                text = quoted;
                 kind = c == '`' ? SqlTokenKind.QuotedIdentifier : SqlTokenKind.String;
             }
             else if (char.IsDigit(c) || (c == '.' && i + 1 < sql.Length && char.IsDigit(sql[i + 1])))
@@ -128,7 +136,7 @@ public static class SqlTokenizer
     public static string BlankTrivia(string sql)
     {
         if (!sql.AsSpan().ContainsAny(BlankedCharacters) && !sql.Contains("--", StringComparison.Ordinal)
-            && !sql.Contains("/*", StringComparison.Ordinal))
+            && !sql.Contains("/*", StringComparison.Ordinal) && !HasUnclosedQuote(sql))
             return sql;
         char[]? blanked = null;
         int previousEnd = 0;
@@ -144,6 +152,31 @@ public static class SqlTokenizer
             previousEnd = token.End();
         }
         return blanked is null ? sql : new string(blanked);
+    }
+
+    /// <summary>Whether a quote of comment-free <paramref name="sql"/> has no closing quote (without tokenizing it).</summary>
+    private static bool HasUnclosedQuote(string sql)
+    {
+        var rest = sql.AsSpan();
+        int open;
+        while ((open = rest.IndexOfAny('\'', '"', '`')) >= 0)
+        {
+            char quote = rest[open];
+            rest = rest[(open + 1)..];
+            while (true)
+            {
+                int next = quote == '`' ? rest.IndexOf(quote) : rest.IndexOfAny(quote, '\\');
+                if (next < 0)
+                    return true;
+                if (rest[next] == quote)
+                {
+                    rest = rest[(next + 1)..]; // a doubled quote closes and reopens, the same for this purpose
+                    break;
+                }
+                rest = rest[Math.Min(next + 2, rest.Length)..];
+            }
+        }
+        return false;
     }
 
     /// <summary>
@@ -186,7 +219,8 @@ public static class SqlTokenizer
 
     private static bool IsWhiteSpace(char c) => c is ' ' or '\t' or '\r' or '\n' or '\u3000';
 
-    private static string ReadQuoted(string sql, ref int i, ref int line, ref int lineStart)
+    /// <summary>The unescaped text of the quoted token at <paramref name="i"/>, or null when it has no closing quote.</summary>
+    private static string? ReadQuoted(string sql, ref int i, ref int line, ref int lineStart)
     {
         char quote = sql[i++];
         var text = new StringBuilder();
@@ -212,6 +246,6 @@ public static class SqlTokenizer
             }
             text.Append(c);
         }
-        return text.ToString();
+        return null;
     }
 }

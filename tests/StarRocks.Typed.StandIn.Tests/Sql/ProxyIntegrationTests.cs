@@ -395,6 +395,8 @@ public sealed class ProxyIntegrationTests(ProxyFixture fixture)
         Assert.Equal([[3]], await connection.RowsAsync("SELECT 3 /*!, 4 */"));
         Assert.Equal([[5]], await connection.RowsAsync("SELECT 5 --x\r"));
         Assert.Equal([[6, "#"]], await connection.RowsAsync("SELECT 6, '#' #\n"));
+        // A quote without its closing quote matches no lexer rule and is skipped like '#'.
+        Assert.Equal([[7]], await connection.RowsAsync("SELECT 7 '"));
     }
 
     // SessionVariable.parse_tokens_limit (default 3 500 000) counts every token of StarRocks's token stream, hidden

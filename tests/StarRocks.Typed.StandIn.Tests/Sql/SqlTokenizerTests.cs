@@ -23,6 +23,8 @@ public sealed class SqlTokenizerTests
     [InlineData("SELECT a#b", "Word:SELECT Word:a Word:b End:")]
     [InlineData("SELECT 1 /* open", "Word:SELECT Number:1 Symbol:/ Symbol:* Word:open End:")]
     [InlineData("SELECT 1\f/*! 2 */", "Word:SELECT Number:1 End:")]
+    [InlineData("SELECT 'a', 'b", "Word:SELECT String:a Symbol:, Word:b End:")]
+    [InlineData("SELECT `a 'b\\'' c", "Word:SELECT Word:a String:b' Word:c End:")]
     public void Tokens_FollowStarRocksLexerTrivia(string sql, string expected) =>
         Assert.Equal(expected, string.Join(' ', SqlTokenizer.Tokenize(sql).Select(t => $"{t.Kind}:{t.Text}")));
 
@@ -30,13 +32,14 @@ public sealed class SqlTokenizerTests
     [InlineData("SELECT 1--1\n", "SELECT 1   \n")]
     [InlineData("SELECT '#x', `--y` # z", "SELECT '#x', `--y`   z")]
     [InlineData("SELECT 1 /*! , 2 */", "SELECT 1           ")]
+    [InlineData("SELECT 'a\\'', \"b", "SELECT 'a\\'',  b")]
     public void BlankTrivia_LeavesOnlyTheTokensStarRocksSees(string sql, string expected) =>
         Assert.Equal(expected, SqlTokenizer.BlankTrivia(sql));
 
     [Fact]
     public void BlankTrivia_ReturnsTheSameTextWhenThereIsNothingToBlank()
     {
-        const string sql = "SELECT 'a', 1 - 2\r\n\tFROM t";
+        const string sql = "SELECT 'a''b', \"c\\\"\", `d``e`, 1 - 2\r\n\tFROM t";
         Assert.Same(sql, SqlTokenizer.BlankTrivia(sql));
     }
 
