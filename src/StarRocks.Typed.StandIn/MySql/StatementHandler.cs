@@ -63,7 +63,10 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
         {
             var statements = SplitStatements(sql);
             if (statements.Count > 1)
+            {
+                StarRocksSqlParser.CheckTokensLimit(original, ParseTokensLimit(session));
                 return HandleBatch(session, statements);
+            }
             var statement = StarRocksSqlParser.Parse(original, ParseTokensLimit(session));
             return statement switch
             {

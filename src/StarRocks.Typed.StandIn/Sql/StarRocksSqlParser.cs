@@ -66,6 +66,16 @@ public sealed partial class StarRocksSqlParser
     }
 
     /// <summary>
+    /// Refuses a request of several statements that holds <paramref name="parseTokensLimit"/> tokens or more: StarRocks
+    /// parses them with one parser over one token stream (<c>SqlParser.parseWithStarRocksDialect</c>).
+    /// </summary>
+    public static void CheckTokensLimit(string sql, int parseTokensLimit)
+    {
+        if (SqlTokenizer.Enumerate(sql).Last().Index >= parseTokensLimit)
+            throw TokensExceedLimit();
+    }
+
+    /// <summary>
     /// StarRocks's <c>PostProcessListener.visitTerminal</c> (StarRocks repo
     /// <c>fe/fe-core/src/main/java/com/starrocks/sql/parser/PostProcessListener.java</c>) refuses the first token the
     /// parser matches whose index in the token stream (hidden whitespace and comment tokens included) reaches

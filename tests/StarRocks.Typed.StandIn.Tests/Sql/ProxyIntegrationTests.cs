@@ -418,5 +418,8 @@ public sealed class ProxyIntegrationTests(ProxyFixture fixture)
         Assert.Equal((1064, message), (overSet.Number, overSet.Message));
         var commented = await connection.FailsAsync("SELECT 1 + 2/**/");
         Assert.Equal(message, commented.Message);
+        // Several statements in one request are one token stream: SELECT(0) WS 1(2) ;(3) WS SELECT(5) WS 2(7) EOF(8).
+        var batch = await connection.FailsAsync("SELECT 1; SELECT 2");
+        Assert.Equal(message, batch.Message);
     }
 }
