@@ -38,7 +38,8 @@ public enum AggregateFunction
 /// A column as StarRocks declares it. <see cref="Type"/> is the StarRocks type text as StarRocks reports it
 /// (upper case, e.g. <c>VARCHAR(64)</c>, <c>DECIMAL(18,4)</c>, <c>ARRAY&lt;INT&gt;</c>); <see cref="BaseType"/>
 /// is its name without arguments (<c>VARCHAR</c>); <see cref="Length"/> is the byte length of CHAR/VARCHAR/VARBINARY,
-/// <see cref="Precision"/>/<see cref="Scale"/> those of DECIMAL.
+/// <see cref="Precision"/>/<see cref="Scale"/> those of DECIMAL. <see cref="AutoIncrement"/> and <see cref="Generated"/>
+/// mark the columns a load may leave out without a default (StarRocks's <c>Load.initColumns</c>).
 /// </summary>
 public sealed record ColumnSchema(
     string Name,
@@ -51,7 +52,9 @@ public sealed record ColumnSchema(
     int Precision = 0,
     int Scale = 0,
     string? Default = null,
-    string? Comment = null);
+    string? Comment = null,
+    bool AutoIncrement = false,
+    bool Generated = false);
 
 /// <summary>
 /// What the stand-in remembers of a StarRocks table beside the MariaDB table that stores it:

@@ -196,7 +196,7 @@ public static class CsvCollectionReader
             IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
             _ => s,
         };
-        if (name is "BOOLEAN" or "BOOL")
+        if (name is "BOOLEAN")
             text = value is sbyte b && b != 0 ? "true" : "false";
         if (quoted || asKey)
             output.Append(JsonSerializer.Serialize(text));

@@ -94,7 +94,7 @@ public static class JsonStructReader
     private static string ToJson(string baseType, object? converted) => converted switch
     {
         null => "null",
-        sbyte flag when baseType is "BOOLEAN" or "BOOL" => flag != 0 ? "true" : "false",
+        sbyte flag when baseType is "BOOLEAN" => flag != 0 ? "true" : "false",
         double number => number.ToString("R", CultureInfo.InvariantCulture),
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
         byte[] bytes => JsonSerializer.Serialize(Encoding.UTF8.GetString(bytes)),

@@ -105,6 +105,15 @@ public sealed class LoadPlan
         {
             foreach (var column in table.Columns.Where(c => !columns.Contains(c)))
             {
+                // Load.initColumns (fe/fe-core/src/main/java/com/starrocks/load/Load.java): a load that is no partial
+                // update must feed every NOT NULL column without a default that is neither AUTO_INCREMENT nor generated.
+                if (column is { Default: null, Nullable: false, AutoIncrement: false, Generated: false })
+                {
+                    error = $"Column has no default value. column: {column.Name}";
+                    return null;
+                }
+                if (column.AutoIncrement)
+                    continue; // MariaDB's AUTO_INCREMENT assigns it
                 columns.Add(column);
                 feeds.Add(new ColumnTarget(column.Name, -1, column.Default));
             }

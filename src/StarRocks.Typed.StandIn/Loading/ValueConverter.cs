@@ -25,7 +25,7 @@ public static class ValueConverter
 
     private static readonly FrozenDictionary<string, Conversion> Conversions = new Dictionary<string, Conversion>(StringComparer.OrdinalIgnoreCase)
     {
-        ["BOOLEAN"] = Conversion.Boolean, ["BOOL"] = Conversion.Boolean,
+        ["BOOLEAN"] = Conversion.Boolean,
         ["TINYINT"] = Conversion.TinyInt, ["SMALLINT"] = Conversion.SmallInt, ["INT"] = Conversion.Int, ["INTEGER"] = Conversion.Int,
         ["BIGINT"] = Conversion.BigInt, ["LARGEINT"] = Conversion.LargeInt, ["FLOAT"] = Conversion.Float, ["DOUBLE"] = Conversion.Double,
         ["DECIMAL"] = Conversion.Decimal, ["DECIMALV2"] = Conversion.Decimal, ["DECIMAL32"] = Conversion.Decimal,

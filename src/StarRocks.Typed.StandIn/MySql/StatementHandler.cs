@@ -42,15 +42,32 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
         }
     }
 
-    /// <summary>The outcome for <paramref name="sql"/> sent on <paramref name="session"/>.</summary>
+    /// <summary>
+    /// The outcome for <paramref name="sql"/> sent on <paramref name="session"/>. Comments and characters StarRocks's
+    /// lexer skips are blanked first (<see cref="SqlTokenizer.BlankTrivia"/>), so what MariaDB runs is what StarRocks parses.
+    /// </summary>
     public async Task<StatementOutcome> HandleAsync(ProxySession session, string sql, CancellationToken cancellationToken)
+    {
+        string text = SqlTokenizer.BlankTrivia(sql);
+        var outcome = await HandleStatementsAsync(session, sql, text, cancellationToken);
+        return outcome is ForwardOutcome { Sql: null } && !ReferenceEquals(text, sql) ? new ForwardOutcome(text) : outcome;
+    }
+
+    /// <summary>
+    /// Parses <paramref name="original"/> (its hidden tokens count towards <c>parse_tokens_limit</c>) and works on
+    /// <paramref name="sql"/>, the same text with its trivia blanked (offsets are the same).
+    /// </summary>
+    private async Task<StatementOutcome> HandleStatementsAsync(ProxySession session, string original, string sql, CancellationToken cancellationToken)
     {
         try
         {
             var statements = SplitStatements(sql);
             if (statements.Count > 1)
+            {
+                StarRocksSqlParser.CheckTokensLimit(original, ParseTokensLimit(session));
                 return HandleBatch(session, statements);
-            var statement = StarRocksSqlParser.Parse(sql);
+            }
+            var statement = StarRocksSqlParser.Parse(original, ParseTokensLimit(session));
             return statement switch
             {
                 null or CheckedStatement => Rewrite(session, sql) is { } rewritten ? new ForwardOutcome(rewritten) : ForwardOutcome.Unchanged,
@@ -84,13 +101,20 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
         }
     }
 
+    /// <summary>The session's <c>parse_tokens_limit</c> (set with <c>SET parse_tokens_limit = n</c>) or StarRocks's default.</summary>
+    private static int ParseTokensLimit(ProxySession session) =>
+        session.StarRocksVariables.TryGetValue("parse_tokens_limit", out var value)
+        && int.TryParse(value.Trim('\'', '"'), NumberStyles.Integer, CultureInfo.InvariantCulture, out int limit)
+            ? limit
+            : StarRocksSqlParser.DefaultParseTokensLimit;
+
     private StatementOutcome HandleBatch(ProxySession session, List<string> statements)
     {
         var rewritten = new StringBuilder();
         bool changed = false;
         foreach (string text in statements)
         {
-            var statement = StarRocksSqlParser.Parse(text);
+            var statement = StarRocksSqlParser.Parse(text, ParseTokensLimit(session));
             string piece = text;
             switch (statement)
             {
@@ -358,6 +382,7 @@ internal sealed class StatementHandler(SchemaCatalog catalog)
         ["enable_profile"] = "0",
         ["parallel_fragment_exec_instance_num"] = "1",
         ["sql_dialect"] = "'StarRocks'",
+        ["parse_tokens_limit"] = StarRocksSqlParser.DefaultParseTokensLimit.ToString(CultureInfo.InvariantCulture),
     };
 
     private string? StarRocksVariableValue(ProxySession session, string name)

@@ -38,7 +38,9 @@ public static class StarRocksSchemaMapper
             type.Precision ?? 0,
             type.Scale ?? 0,
             column.Default is { Kind: not DefaultKind.Null } d ? d.Text : null,
-            column.Comment);
+            column.Comment,
+            column.AutoIncrement,
+            column.GeneratedExpression is not null);
     }
 
     /// <summary>Whether a column added by <c>ALTER TABLE ... ADD COLUMN</c> becomes a key column.</summary>

@@ -13,9 +13,14 @@ namespace StarRocks.Typed.StandIn.Sql;
 /// </summary>
 public sealed partial class StarRocksSqlParser
 {
+    /// <summary>
+    /// The type names of StarRocks.g4's <c>baseType</c>, <c>decimalType</c>, <c>arrayType</c>, <c>mapType</c> and
+    /// <c>structType</c> the stand-in maps (StarRocks repo <c>fe/fe-grammar/src/main/antlr/com/starrocks/grammar/StarRocks.g4</c>).
+    /// StarRocksLex.g4 has no <c>BOOL</c> token: <c>BOOL</c> is an identifier there, not a type.
+    /// </summary>
     private static readonly string[] TypeNames =
     [
-        "BOOLEAN", "BOOL", "TINYINT", "SMALLINT", "INT", "INTEGER", "BIGINT", "LARGEINT", "FLOAT", "DOUBLE",
+        "BOOLEAN", "TINYINT", "SMALLINT", "INT", "INTEGER", "BIGINT", "LARGEINT", "FLOAT", "DOUBLE",
         "DECIMAL", "DECIMALV2", "DECIMAL32", "DECIMAL64", "DECIMAL128", "NUMERIC", "CHAR", "VARCHAR", "STRING", "TEXT",
         "BINARY", "VARBINARY", "DATE", "DATETIME", "JSON", "ARRAY", "MAP", "STRUCT", "BITMAP", "HLL", "PERCENTILE",
     ];
@@ -32,11 +37,64 @@ public sealed partial class StarRocksSqlParser
     }
 
     /// <summary>
+    /// The default of StarRocks's session variable <c>parse_tokens_limit</c> (StarRocks repo
+    /// <c>fe/fe-core/src/main/java/com/starrocks/qe/SessionVariable.java</c>).
+    /// </summary>
+    public const int DefaultParseTokensLimit = 3_500_000;
+
+    /// <summary>
     /// Parses <paramref name="sql"/> when it is a statement the stand-in handles or checks (queries, <c>UPDATE</c>,
     /// <c>DELETE</c>); null for any other statement (passed to MariaDB as is).
-    /// Throws <see cref="StarRocksSqlException"/> for syntax errors in the statements it handles or checks.
+    /// Throws <see cref="StarRocksSqlException"/> for syntax errors in the statements it handles or checks, and for any
+    /// statement longer than <paramref name="parseTokensLimit"/> tokens.
     /// </summary>
-    public static StarRocksStatement? Parse(string sql) => new StarRocksSqlParser(sql).ParseStatement();
+    public static StarRocksStatement? Parse(string sql, int parseTokensLimit = DefaultParseTokensLimit)
+    {
+        var parser = new StarRocksSqlParser(sql);
+        StarRocksStatement? statement;
+        try
+        {
+            statement = parser.ParseStatement();
+        }
+        catch (StarRocksSqlException) when (parser._position > 0 && parser.Peek(-1).Index >= parseTokensLimit)
+        {
+            throw TokensExceedLimit();
+        }
+        if (parser.LastToken().Index >= parseTokensLimit)
+            throw TokensExceedLimit();
+        return statement;
+    }
+
+    /// <summary>
+    /// Refuses a request of several statements that holds <paramref name="parseTokensLimit"/> tokens or more: StarRocks
+    /// parses them with one parser over one token stream (<c>SqlParser.parseWithStarRocksDialect</c>).
+    /// </summary>
+    public static void CheckTokensLimit(string sql, int parseTokensLimit)
+    {
+        if (SqlTokenizer.Enumerate(sql).Last().Index >= parseTokensLimit)
+            throw TokensExceedLimit();
+    }
+
+    /// <summary>
+    /// StarRocks's <c>PostProcessListener.visitTerminal</c> (StarRocks repo
+    /// <c>fe/fe-core/src/main/java/com/starrocks/sql/parser/PostProcessListener.java</c>) refuses the first token the
+    /// parser matches whose index in the token stream (hidden whitespace and comment tokens included) reaches
+    /// <c>parse_tokens_limit</c>; a statement that parses matches its EOF last, whose index is the number of tokens.
+    /// The <c>ParsingException</c> carries no position.
+    /// </summary>
+    private static StarRocksSqlException TokensExceedLimit() =>
+        new(StarRocksSqlException.SyntaxErrorCode,
+            "Getting syntax error. Detail message: Statement exceeds maximum length limit, please consider modify 'parse_tokens_limit' session variable.");
+
+    /// <summary>The <see cref="SqlTokenKind.End"/> token, reading the rest of the statement if the parse stopped early.</summary>
+    private SqlToken LastToken()
+    {
+        Peek(0);
+        var last = _tokens[^1];
+        while (last.Kind != SqlTokenKind.End && _source.MoveNext())
+            _tokens.Add(last = _source.Current);
+        return last;
+    }
 
     /// <summary>Parses one column definition (<c>name type [KEY] [agg] [NULL|NOT NULL] [DEFAULT ..] [COMMENT ..]</c>).</summary>
     public static ColumnDefinition ParseColumn(string sql)
@@ -332,17 +390,20 @@ public sealed partial class StarRocksSqlParser
                 Expect('>');
                 return new StarRocksType("STRUCT", Arguments: types, FieldNames: names);
         }
+        // baseType: only the integer, CHAR/VARCHAR and BINARY/VARBINARY types take a typeParameter '(' INTEGER_VALUE ')';
+        // decimalType takes '(' precision (',' scale)? ')'; every other type takes none.
         var arguments = new List<int>();
-        if (Accept('('))
+        bool isDecimal = name is "DECIMAL" or "NUMERIC" or "DECIMALV2" or "DECIMAL32" or "DECIMAL64" or "DECIMAL128";
+        if ((isDecimal || name is "TINYINT" or "SMALLINT" or "INT" or "INTEGER" or "BIGINT" or "LARGEINT" or "CHAR" or "VARCHAR"
+                or "BINARY" or "VARBINARY") && Accept('('))
         {
-            do
+            arguments.Add(ExpectInteger());
+            if (isDecimal && Accept(','))
                 arguments.Add(ExpectInteger());
-            while (Accept(','));
             Expect(')');
         }
         return name switch
         {
-            "BOOL" => new StarRocksType("BOOLEAN"),
             "INTEGER" => new StarRocksType("INT"),
             "TINYINT" or "SMALLINT" or "INT" or "BIGINT" or "LARGEINT" => new StarRocksType(name),
             "STRING" or "TEXT" => new StarRocksType("VARCHAR", Length: 65533),

@@ -1,4 +1,6 @@
+using MySqlConnector;
 using StarRocks.Typed.StandIn.Catalog;
+using StarRocks.Typed.StandIn.Sql;
 using StarRocks.Typed.StandIn.Tests.Infrastructure;
 using static StarRocks.Typed.StandIn.Tests.Infrastructure.TestTables;
 
@@ -73,6 +75,50 @@ public sealed class ColumnExpressionTests(StandInFixture fixture)
         Assert.Contains("No matching function with signature: no_such_fn(varchar, tinyint(4)).", unknownFunction.Text("Message"));
         Assert.Contains("unknown reference column, column=v, reference=missing", unknownReference.Text("Message"));
         Assert.Contains("Mapping column is not in table. column: w", notInTable.Text("Message"));
+    }
+
+    // Load.initColumns: outside a partial update, a columns list must feed every NOT NULL column that has no default
+    // (and is neither AUTO_INCREMENT nor generated); the load is refused before a row is read.
+    [Fact]
+    public async Task A_load_leaving_out_a_NOT_NULL_column_without_default_is_refused()
+    {
+        var table = await CreateAsync(StandIn, TableKind.Duplicate, Column("id", "INT", key: true),
+            Column("v", "VARCHAR(10)", nullable: false), Column("w", "VARCHAR(10)", nullable: false, defaultValue: "dflt"),
+            Column("n", "INT"));
+        using var http = new StarRocksHttp(StandIn);
+
+        var missing = await http.StreamLoadAsync(StandIn, table, "1\ta\n", new Dictionary<string, string> { ["columns"] = "id, w" });
+        var fedByExpression = await http.StreamLoadAsync(StandIn, table, "2\tb\n", new Dictionary<string, string> { ["columns"] = "id, t, v = upper(t)" });
+        var defaultsAndNulls = await http.StreamLoadAsync(StandIn, table, "3\tc\n", new Dictionary<string, string> { ["columns"] = "id, v" });
+
+        Assert.Equal("Fail", missing.Status());
+        Assert.Contains("Column has no default value. column: v", missing.Text("Message"));
+        Assert.True(fedByExpression.Status() == "Success", fedByExpression.ToString());
+        Assert.True(defaultsAndNulls.Status() == "Success", defaultsAndNulls.ToString());
+        Assert.Equal(["2|B|dflt|NULL", "3|c|dflt|NULL"], await QueryAsync(StandIn, table));
+    }
+
+    [Fact]
+    public async Task A_load_may_leave_out_an_AUTO_INCREMENT_column()
+    {
+        var db = NewDatabase();
+        var create = CreateTableValidator.Resolve(Assert.IsType<CreateTableStatement>(StarRocksSqlParser.Parse(
+            "CREATE TABLE t (id INT NOT NULL, n BIGINT NOT NULL AUTO_INCREMENT, v VARCHAR(10) NOT NULL) PRIMARY KEY (id) DISTRIBUTED BY HASH(id)")));
+        await using (var connection = new MySqlConnection(StandIn.MariaDbConnectionString()))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE `{db}`; " + MariaDbDdlEmitter.CreateTable(create, db);
+            await command.ExecuteNonQueryAsync();
+        }
+        await StandIn.Catalog.SaveAsync(StarRocksSchemaMapper.ToSchema(create, db));
+        var table = (await StandIn.Catalog.GetAsync(db, "t"))!;
+        using var http = new StarRocksHttp(StandIn);
+
+        var loaded = await http.StreamLoadAsync(StandIn, table, "1\ta\n", new Dictionary<string, string> { ["columns"] = "id, v" });
+
+        Assert.True(loaded.Status() == "Success", loaded.ToString());
+        Assert.Equal(["1|1|a"], await QueryAsync(StandIn, table));
     }
 
     [Fact]

@@ -350,6 +350,13 @@ public sealed class ProxyIntegrationTests(ProxyFixture fixture)
     [InlineData("INSERT INTO kv WITH LABEL l1 PARTITION (kv) VALUES (3, 'z')", 29, "PARTITION")]
     [InlineData("ALTER TABLE kv RENAME COLUMN v TO w PROPERTIES (\"timeout\" = \"60\")", 36, "PROPERTIES")]
     [InlineData("ALTER TABLE kv RENAME COLUMN v w", 31, "w")]
+    // '#' starts no comment in StarRocks (StarRocksLex.g4); its lexer skips the character, so "one" is an alias and "two" is left over.
+    [InlineData("SELECT k FROM kv # one two", 23, "two")]
+    // StarRocksLex.g4 has no BOOL token, so StarRocks.g4's baseType does not take it; DATETIME takes no typeParameter.
+    [InlineData("ALTER TABLE kv ADD COLUMN b BOOL", 28, "BOOL")]
+    [InlineData("ALTER TABLE kv ADD COLUMN d DATETIME(6)", 36, "(")]
+    // An unterminated "/*" is no BRACKETED_COMMENT but the operators '/' and '*'.
+    [InlineData("SELECT k FROM kv /* open", 17, "/")]
     public async Task StatementsStarRocksRefuses_AreAnsweredWithItsSyntaxError(string sql, int column, string near)
     {
         await using var connection = await fixture.OpenNewDatabaseAsync("refused");
@@ -375,5 +382,44 @@ public sealed class ProxyIntegrationTests(ProxyFixture fixture)
 
         Assert.Equal([[1, "x"], [2, "y"]], rows);
         Assert.Equal([["w"]], await connection.RowsAsync("SELECT COLUMN_NAME FROM information_schema.columns WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'kv' AND COLUMN_NAME = 'w'"));
+    }
+
+    // StarRocksLex.g4: "--" starts a comment without a following space, and "/*! */" is a plain comment; MariaDB would
+    // read "1--1" as 1 - -1 and run the executable comment, so the proxy must hand it StarRocks's tokens only.
+    [Fact]
+    public async Task Comments_AreStarRocksComments()
+    {
+        await using var connection = await fixture.OpenNewDatabaseAsync("comments");
+
+        Assert.Equal([[1]], await connection.RowsAsync("SELECT 1--1"));
+        Assert.Equal([[3]], await connection.RowsAsync("SELECT 3 /*!, 4 */"));
+        Assert.Equal([[5]], await connection.RowsAsync("SELECT 5 --x\r"));
+        Assert.Equal([[6, "#"]], await connection.RowsAsync("SELECT 6, '#' #\n"));
+        // A quote without its closing quote matches no lexer rule and is skipped like '#'.
+        Assert.Equal([[7]], await connection.RowsAsync("SELECT 7 '"));
+    }
+
+    // SessionVariable.parse_tokens_limit (default 3 500 000) counts every token of StarRocks's token stream, hidden
+    // whitespace and comments included (PostProcessListener.visitTerminal).
+    [Fact]
+    public async Task StatementsOfParseTokensLimitTokens_AreRefused()
+    {
+        const string message = "Getting syntax error. Detail message: Statement exceeds maximum length limit, please consider modify 'parse_tokens_limit' session variable.";
+        await using var connection = await fixture.OpenNewDatabaseAsync("tokens");
+
+        var atDefault = await connection.FailsAsync("SELECT 1" + string.Concat(Enumerable.Repeat(" #", 3_499_997)));
+        Assert.Equal((1064, message), (atDefault.Number, atDefault.Message));
+
+        await connection.ExecAsync("SET parse_tokens_limit = 8");
+        Assert.Equal(8L, Convert.ToInt64(Assert.Single(await connection.RowsAsync("SELECT @@parse_tokens_limit"))[0]));
+        // SELECT(0) WS 1(2) WS +(4) WS 2(6) EOF(7): under 8; a trailing space or comment is one token more.
+        Assert.Equal(3L, Convert.ToInt64(Assert.Single(await connection.RowsAsync("SELECT 1 + 2"))[0]));
+        var overSet = await connection.FailsAsync("SELECT 1 + 2 ");
+        Assert.Equal((1064, message), (overSet.Number, overSet.Message));
+        var commented = await connection.FailsAsync("SELECT 1 + 2/**/");
+        Assert.Equal(message, commented.Message);
+        // Several statements in one request are one token stream: SELECT(0) WS 1(2) ;(3) WS SELECT(5) WS 2(7) EOF(8).
+        var batch = await connection.FailsAsync("SELECT 1; SELECT 2");
+        Assert.Equal(message, batch.Message);
     }
 }

@@ -52,8 +52,10 @@ public sealed class StarRocksSqlParserTests
     [InlineData("DECIMAL", "DECIMAL(10,0)")]
     [InlineData("decimal64(18, 6)", "DECIMAL64(18,6)")]
     [InlineData("DECIMAL128(38,10)", "DECIMAL128(38,10)")]
-    [InlineData("BOOL", "BOOLEAN")]
+    [InlineData("BOOLEAN", "BOOLEAN")]
     [InlineData("INTEGER", "INT")]
+    [InlineData("INT(11)", "INT")]
+    [InlineData("tinyint(1)", "TINYINT")]
     [InlineData("LARGEINT", "LARGEINT")]
     [InlineData("BINARY", "VARBINARY")]
     [InlineData("VARBINARY(16)", "VARBINARY(16)")]
@@ -90,6 +92,17 @@ public sealed class StarRocksSqlParserTests
     [InlineData("CREATE TABLE t (a INT) DUPLICATE KEY(a) DISTRIBUTED BY HASH(a) BUCKETS AUTO", "AUTO")]
     [InlineData("CREATE TABLE t (a INT, INDEX i (a) USING BITMAP, b INT)", "b")]
     [InlineData("CREATE TABLE t (a UNKNOWNTYPE)", "UNKNOWNTYPE")]
+    // StarRocks.g4 baseType/decimalType: no BOOL alias, and only integer, CHAR/VARCHAR, (VAR)BINARY and decimal types
+    // take a parameter, a single one except for decimals.
+    [InlineData("CREATE TABLE t (a BOOL)", "BOOL")]
+    [InlineData("CREATE TABLE t (a DATETIME(6))", "(")]
+    [InlineData("CREATE TABLE t (a FLOAT(7))", "(")]
+    [InlineData("CREATE TABLE t (a STRING(10))", "(")]
+    [InlineData("CREATE TABLE t (a BOOLEAN(1))", "(")]
+    [InlineData("CREATE TABLE t (a INT(10, 2))", ",")]
+    [InlineData("CREATE TABLE t (a VARCHAR(10, 2))", ",")]
+    [InlineData("CREATE TABLE t (a DECIMAL(10, 2, 1))", ",")]
+    [InlineData("ALTER TABLE t ADD COLUMN b BOOL", "BOOL")]
     [InlineData("ALTER TABLE t ADD COLUMN", "<EOF>")]
     public void GrammarOrder_IsASyntaxError(string sql, string unexpected)
     {
@@ -97,6 +110,46 @@ public sealed class StarRocksSqlParserTests
         Assert.Equal(1064, error.ErrorCode);
         Assert.StartsWith("Getting syntax error at line 1, column ", error.Message);
         Assert.Contains($"Detail message: Unexpected input '{unexpected}'", error.Message);
+    }
+
+    private const string TokensExceedLimit =
+        "Getting syntax error. Detail message: Statement exceeds maximum length limit, please consider modify 'parse_tokens_limit' session variable.";
+
+    // PostProcessListener.visitTerminal: a matched token whose stream index (hidden tokens included) reaches
+    // parse_tokens_limit is refused; a statement that parses matches EOF last, whose index is its token count.
+    [Theory]
+    [InlineData("SELECT 1", 3, true)]
+    [InlineData("SELECT 1", 4, false)]
+    [InlineData("SELECT /* c */ 1", 5, true)]
+    [InlineData("SHOW TABLES", 3, true)]
+    [InlineData("SHOW TABLES", 4, false)]
+    public void StatementOfAtLeastParseTokensLimitTokens_IsRefused(string sql, int limit, bool refused)
+    {
+        if (!refused)
+        {
+            StarRocksSqlParser.Parse(sql, limit);
+            return;
+        }
+        var error = Assert.Throws<StarRocksSqlException>(() => StarRocksSqlParser.Parse(sql, limit));
+        Assert.Equal((1064, TokensExceedLimit), (error.ErrorCode, error.Message));
+    }
+
+    [Fact]
+    public void TokensLimit_ComesBeforeASyntaxErrorPastIt_AndAfterOneBeforeIt()
+    {
+        // SELECT(0) a(2) b(4) c(6): "c" is the syntax error; "b" (index 4) was matched before it.
+        Assert.Equal(TokensExceedLimit, Assert.Throws<StarRocksSqlException>(() => StarRocksSqlParser.Parse("SELECT a b c", 4)).Message);
+        Assert.StartsWith("Getting syntax error at line 1, column 11. Detail message: Unexpected input 'c'",
+            Assert.Throws<StarRocksSqlException>(() => StarRocksSqlParser.Parse("SELECT a b c", 5)).Message);
+    }
+
+    [Fact]
+    public void DefaultParseTokensLimit_IsStarRocksDefault()
+    {
+        // SELECT, WS, 1, then 1 749 998 pairs of (WS, '#'-separated WS): 3 + 3 499 996 = 3 499 999 tokens before EOF.
+        string under = "SELECT 1" + string.Concat(Enumerable.Repeat(" #", 3_499_996));
+        Assert.IsType<CheckedStatement>(StarRocksSqlParser.Parse(under));
+        Assert.Equal(TokensExceedLimit, Assert.Throws<StarRocksSqlException>(() => StarRocksSqlParser.Parse(under + " #")).Message);
     }
 
     [Fact]
