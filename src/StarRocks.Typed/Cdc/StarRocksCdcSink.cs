@@ -80,9 +80,8 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
     public async ValueTask ApplyAsync(CdcSchemaEvent change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (_router.Route(change.Table) is not { } route)
+        if (RouteOrExclude(change.Table) is not { } route)
         {
-            SetTarget(change.Table, null);
             return;
         }
 
@@ -134,9 +133,8 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
     public async ValueTask LearnAsync(CdcSchemaEvent change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (_router.Route(change.Table) is not { } route)
+        if (RouteOrExclude(change.Table) is not { } route)
         {
-            SetTarget(change.Table, null);
             return;
         }
 
@@ -175,6 +173,18 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
     /// <inheritdoc />
     public async ValueTask<string?> RecoverAsync(CancellationToken cancellationToken) =>
         (await _sink.RecoverAsync(cancellationToken).ConfigureAwait(false)).ApplicationState;
+
+    /// <summary>Where the routing sends <paramref name="table"/>; null when it excludes the table (its rows are dropped from then on).</summary>
+    private CdcRoute? RouteOrExclude(CdcTableId table)
+    {
+        var route = _router.Route(table);
+        if (route is null)
+        {
+            SetTarget(table, null);
+        }
+
+        return route;
+    }
 
     private void SetTarget(CdcTableId table, CdcTarget? target)
     {

@@ -9,54 +9,30 @@ namespace StarRocks.Typed.Cli.Sync.Reading;
 /// Reads a delimited text file (RFC 4180: fields in double quotes may hold the delimiter, quotes doubled, line breaks),
 /// one split. An unquoted <c>\N</c> is NULL, as in StarRocks's CSV; every line must have as many fields as <c>column</c>.
 /// </summary>
-internal sealed class CsvFileRowReader(FileReader step) : IRowReader
+internal sealed class CsvFileRowReader(FileReader step) : TextFileRowReader(step)
 {
     /// <inheritdoc />
-    public Task<ReadPlan> PlanAsync(int concurrency, CancellationToken cancellationToken) =>
-        Task.FromResult(new ReadPlan(
-            new RowSchema(step.Columns, [.. step.Columns.Select(_ => ColumnKind.Text)]),
-            [new ReadSplit(step.Path, null, ReadAsync)]));
-
-    private async IAsyncEnumerable<RowChunk> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    protected override async IAsyncEnumerable<IReadOnlyList<string?>> ReadRowsAsync(StreamReader input, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var input = new StreamReader(step.Path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
-        var delimiter = step.FieldDelimiter[0];
-        var chunk = new RowChunk(step.Columns.Count);
+        var delimiter = Step.FieldDelimiter[0];
         var line = 0;
         var fields = new List<string?>();
         var field = new StringBuilder();
         while (await ReadRecordAsync(input, delimiter, fields, field, cancellationToken).ConfigureAwait(false) is var lines and > 0)
         {
             line += lines;
-            if (line == lines && step.SkipHeader)
+            if (line == lines && Step.SkipHeader)
                 continue;
-            if (fields is [null or ""] && step.Columns.Count > 1)
+            if (fields is [null or ""] && Step.Columns.Count > 1)
                 continue; // a blank line
-            if (fields.Count != step.Columns.Count)
+            if (fields.Count != Step.Columns.Count)
             {
                 throw new SyncException(SyncExitCode.ReadFailed, string.Create(CultureInfo.InvariantCulture,
-                    $"{step.Path}, line {line}: {fields.Count} fields, but the reader's column lists {step.Columns.Count}."));
+                    $"{Step.Path}, line {line}: {fields.Count} fields, but the reader's column lists {Step.Columns.Count}."));
             }
 
-            foreach (var value in fields)
-            {
-                if (value is null)
-                    chunk.AddNull();
-                else
-                    chunk.Add(value);
-            }
-
-            if (chunk.IsFull)
-            {
-                yield return chunk;
-                chunk = new RowChunk(step.Columns.Count);
-            }
+            yield return fields;
         }
-
-        if (chunk.RowCount > 0)
-            yield return chunk;
-        else
-            chunk.Dispose();
     }
 
     /// <summary>Reads one record into <paramref name="fields"/>; returns the lines it spanned (0 at the end of the file).</summary>
