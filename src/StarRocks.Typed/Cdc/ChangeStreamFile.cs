@@ -78,23 +78,30 @@ public static class ChangeStreamFile
                 var read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 var buffer = read.Buffer;
 
-                // The lines inside the first segment, found with one search each for the key's tab and the newline.
-                var segment = buffer.First;
-                int consumed = 0;
-                while (NextLine(segment.Span[consumed..]) is var (length, tab) && length >= 0)
+                while (true)
                 {
-                    var line = segment.Slice(consumed, length);
-                    consumed += length + 1;
-                    var (key, value) = tab < 0 ? (default, TrimCarriageReturn(line)) : (line[..tab], TrimCarriageReturn(line[(tab + 1)..]));
-                    await take(key, value, cancellationToken).ConfigureAwait(false);
-                    lines++;
-                }
+                    // The lines inside the first segment, found with one search each for the key's tab and the newline.
+                    var segment = buffer.First;
+                    int consumed = 0;
+                    while (NextLine(segment.Span[consumed..]) is var (length, tab) && length >= 0)
+                    {
+                        var line = segment.Slice(consumed, length);
+                        consumed += length + 1;
+                        var (key, value) = tab < 0 ? (default, TrimCarriageReturn(line)) : (line[..tab], TrimCarriageReturn(line[(tab + 1)..]));
+                        await take(key, value, cancellationToken).ConfigureAwait(false);
+                        lines++;
+                    }
 
-                buffer = buffer.Slice(consumed);
-                while (TryReadLine(ref buffer, out var line) || (read.IsCompleted && TakeRest(ref buffer, out line)))
-                {
-                    var (key, value) = KeyAndValue(Contiguous(line, ref joined));
-                    await take(key, value, cancellationToken).ConfigureAwait(false);
+                    // Then the line that runs on into the next segment (or the last line, without a newline), copied; then
+                    // that segment's lines, again with one search each.
+                    buffer = buffer.Slice(consumed);
+                    if (!TryReadLine(ref buffer, out var spanning) && !(read.IsCompleted && TakeRest(ref buffer, out spanning)))
+                    {
+                        break;
+                    }
+
+                    var (spanningKey, spanningValue) = KeyAndValue(Contiguous(spanning, ref joined));
+                    await take(spanningKey, spanningValue, cancellationToken).ConfigureAwait(false);
                     lines++;
                 }
 
