@@ -25,7 +25,7 @@ public static class DebeziumDecodeMeasurement
         var orders = BenchOrder.Create(Distinct);
         foreach (bool withSchema in new[] { false, true })
         {
-            var events = orders.Select((o, i) => (Key: Encoding.UTF8.GetBytes(Key(o, withSchema)), Value: Encoding.UTF8.GetBytes(Event(o, i % 3 == 2 ? "u" : "c", withSchema)))).ToArray();
+            var events = orders.Select((o, i) => (Key: Encoding.UTF8.GetBytes(Key(o, withSchema)), Value: Encoding.UTF8.GetBytes(Event(o, i, i % 3 == 2 ? "u" : "c", withSchema)))).ToArray();
             var sink = new NoOpSink();
             var target = new DebeziumChangeStreamTarget(sink);
             foreach (var (key, value) in events) await target.WriteAsync(key, value, CancellationToken.None);
@@ -90,11 +90,11 @@ public static class DebeziumDecodeMeasurement
         "optional":false,"name":"bench.bench.orders.Envelope","version":1}
         """.ReplaceLineEndings("");
 
-    private static string Event(BenchOrder order, string op, bool withSchema)
+    private static string Event(BenchOrder order, int index, string op, bool withSchema)
     {
         string after = Row(order);
         string before = op == "u" ? Row(order).Replace($"\"status\":\"{order.Status}\"", "\"status\":\"created\"", StringComparison.Ordinal) : "null";
-        string payload = $$"""{"before":{{before}},"after":{{after}},"source":{"version":"2.7.0.Final","connector":"mysql","name":"bench","ts_ms":1700000000000,"snapshot":"false","db":"bench","sequence":null,"table":"orders","server_id":1,"gtid":null,"file":"binlog.000003","pos":4711,"row":0,"thread":7,"query":null},"op":"{{op}}","ts_ms":1700000000001,"transaction":null}""";
+        string payload = $$"""{"before":{{before}},"after":{{after}},{{DebeziumOrderEvents.SourceAndEnd("bench", index, op)}}""";
         return withSchema ? $$"""{"schema":{{Schema}},"payload":{{payload}}}""" : payload;
     }
 

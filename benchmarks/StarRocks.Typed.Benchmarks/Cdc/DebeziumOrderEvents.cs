@@ -17,7 +17,18 @@ public static class DebeziumOrderEvents
 {
     public const string Database = "bench_cdc";
 
-    private const string Source = """{"version":"2.7.0.Final","connector":"mysql","name":"bench","ts_ms":1733390000000,"snapshot":"false","db":"{db}","sequence":null,"table":"orders","server_id":1,"gtid":null,"file":"binlog.000003","pos":1234,"row":0,"thread":7,"query":null}""";
+    /// <summary>
+    /// The <c>source</c> block and the envelope's end of event <paramref name="index"/>, varying as in a binlog of
+    /// multi-row events: ten rows share a binlog event (its <c>pos</c>, <c>row</c> 0–9), a hundred rows a transaction's
+    /// commit time (<c>ts_ms</c>); the envelope's <c>ts_ms</c> is when Debezium processed the event.
+    /// </summary>
+    public static string SourceAndEnd(string database, int index, string op = "c")
+    {
+        long committed = 1733390000000 + index / 100;
+        return $$"""
+            "source":{"version":"2.7.0.Final","connector":"mysql","name":"bench","ts_ms":{{committed}},"snapshot":"false","db":"{{database}}","sequence":null,"table":"orders","server_id":1,"gtid":null,"file":"binlog.000003","pos":{{1234 + index / 10 * 520}},"row":{{index % 10}},"thread":7,"query":null},"op":"{{op}}","ts_ms":{{committed + 3 + index % 7}},"transaction":null}
+            """;
+    }
 
     /// <summary>
     /// JSON lines without the schema part (<c>schemas.enable=false</c>): the schema-history CREATE TABLE of the orders
@@ -28,12 +39,11 @@ public static class DebeziumOrderEvents
         using var lines = new MemoryStream(orders.Length * 620);
         var text = new StringBuilder(1024);
         AppendLine(lines, text.Append(SchemaHistory(database)));
-        var source = Source.Replace("{db}", database, StringComparison.Ordinal);
-        foreach (var order in orders)
+        for (int i = 0; i < orders.Length; i++)
         {
             text.Append("""{"before":null,"after":""");
-            AppendRow(text, order);
-            AppendLine(lines, text.Append(""","source":""").Append(source).Append(""","op":"c","ts_ms":1733390000001,"transaction":null}"""));
+            AppendRow(text, orders[i]);
+            AppendLine(lines, text.Append(',').Append(SourceAndEnd(database, i)));
         }
 
         return lines.ToArray();
@@ -49,17 +59,17 @@ public static class DebeziumOrderEvents
         using var keys = new MemoryStream(orders.Length * 260);
         using var values = new MemoryStream(orders.Length * 2_700);
         var text = new StringBuilder(4096);
-        var source = Source.Replace("{db}", database, StringComparison.Ordinal);
         var valueSchema = ValueSchema(database);
         var keySchema = $$"""{"type":"struct","fields":[{{KeyFields}}],"optional":false,"name":"bench.{{database}}.orders.Key"}""";
-        foreach (var order in orders)
+        for (int i = 0; i < orders.Length; i++)
         {
+            var order = orders[i];
             AppendLine(keys, text.Append("""{"schema":""").Append(keySchema).Append(""","payload":{"order_id":""")
                 .Append(order.OrderId.ToString(CultureInfo.InvariantCulture)).Append(""","order_date":""")
                 .Append(EpochMicros(order.OrderDate).ToString(CultureInfo.InvariantCulture)).Append("}}"));
             text.Append("""{"schema":""").Append(valueSchema).Append(""","payload":{"before":null,"after":""");
             AppendRow(text, order);
-            AppendLine(values, text.Append(""","source":""").Append(source).Append(""","op":"c","ts_ms":1733390000001,"transaction":null}}"""));
+            AppendLine(values, text.Append(',').Append(SourceAndEnd(database, i)).Append('}'));
         }
 
         return (keys.ToArray(), values.ToArray());
