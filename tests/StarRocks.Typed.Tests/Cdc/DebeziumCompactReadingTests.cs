@@ -141,6 +141,37 @@ public class DebeziumCompactReadingTests
     }
 
     [Fact]
+    public async Task Source_members_that_repeat_or_change_from_event_to_event_read_alike_on_both_paths()
+    {
+        // Members of source repeat byte for byte, grow (pos), become a prefix of the last value (row), change type (gtid),
+        // and the table changes while every other member repeats.
+        string[] sources =
+        [
+            MySqlSource,
+            MySqlSource.Replace("\"pos\":1234", "\"pos\":12345", StringComparison.Ordinal),
+            MySqlSource.Replace("\"pos\":1234", "\"pos\":12345", StringComparison.Ordinal).Replace("\"row\":0", "\"row\":0.5", StringComparison.Ordinal),
+            MySqlSource.Replace("\"gtid\":null", "\"gtid\":\"a:1\"", StringComparison.Ordinal),
+            MySqlSource.Replace("\"table\":\"orders\"", "\"table\":\"customers\"", StringComparison.Ordinal),
+            MySqlSource,
+        ];
+        var outcomes = new List<string>[2];
+        foreach (bool compact in new[] { true, false })
+        {
+            var sink = new RecordingCdcSink();
+            sink.Schemas[Orders] = EveryEncoding;
+            sink.Schemas[new CdcTableId("shop", "customers")] = EveryEncoding with { Table = new CdcTableId("shop", "customers") };
+            var target = new DebeziumChangeStreamTarget(sink) { ReadsCompactJson = compact };
+            foreach (var source in sources) await target.WriteAsync(default, Utf8(Payload("c", null, AsciiRow, source)), CancellationToken.None);
+            outcomes[compact ? 0 : 1] = [.. sink.Calls.Select(c => c.ToString()!)];
+        }
+
+        Assert.Equal(sources.Length, outcomes[0].Count);
+        Assert.Equal(5, outcomes[0].Count(c => c.Contains("shop.orders", StringComparison.Ordinal)));
+        Assert.Single(outcomes[0], c => c.Contains("shop.customers", StringComparison.Ordinal));
+        Assert.Equal(outcomes[1], outcomes[0]);
+    }
+
+    [Fact]
     public async Task A_string_that_is_not_UTF8_is_refused_naming_table_and_column_on_both_paths()
     {
         var value = Encoding.UTF8.GetBytes(Payload("c", null, """{"id":1,"name":"caf?"}"""));

@@ -11,6 +11,42 @@ internal sealed class CompactShape
 {
     private (CompactMemberName Member, int Role)[] _members = [];
 
+    /// <summary>Per member index, the whole last member read there (<c>"name":value</c>) when it had no role and fit; empty when none.</summary>
+    private (byte[] Bytes, int Length)[] _lastSkipped = [];
+
+    /// <summary>
+    /// Reads past member <paramref name="index"/> when it is byte for byte the member without a role read at that index
+    /// last time and ends where it ended (a comma or the object's end follows): it is then that same valid JSON. Most
+    /// members of Debezium's <c>source</c> repeat from event to event (version, connector, database, binlog file, …).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TrySkipRepeated(ReadOnlySpan<byte> json, ref int position, int index)
+    {
+        var skipped = _lastSkipped;
+        if ((uint)index >= (uint)skipped.Length || skipped[index].Length == 0) return false;
+        var (bytes, length) = skipped[index];
+        int end = position + length;
+        if ((uint)end >= (uint)json.Length || json[end] is not ((byte)',' or (byte)'}') || !json.Slice(position, length).SequenceEqual(bytes.AsSpan(0, length))) return false;
+        position = end;
+        return true;
+    }
+
+    /// <summary>Keeps <paramref name="member"/>, just read at <paramref name="index"/> and skipped, for <see cref="TrySkipRepeated"/>.</summary>
+    public void RememberSkipped(ReadOnlySpan<byte> member, int index)
+    {
+        if (index >= _lastSkipped.Length) Array.Resize(ref _lastSkipped, Math.Max(index + 1, _members.Length));
+        ref var skipped = ref _lastSkipped[index];
+        skipped.Bytes ??= new byte[MaxRemembered];
+        if (member.Length > MaxRemembered) skipped.Length = 0;
+        else
+        {
+            member.CopyTo(skipped.Bytes);
+            skipped.Length = member.Length;
+        }
+    }
+
+    private const int MaxRemembered = 64;
+
     /// <summary>Reads the name of member <paramref name="index"/> and the colon after it; <paramref name="role"/> is what <paramref name="roleOf"/> gives for that name.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryName(ReadOnlySpan<byte> json, ref int position, int index, Func<ReadOnlySpan<byte>, int> roleOf, out int role)

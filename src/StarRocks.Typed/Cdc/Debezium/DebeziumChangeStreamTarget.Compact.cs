@@ -132,18 +132,26 @@ public sealed partial class DebeziumChangeStreamTarget
         if (position >= span.Length || span[position] != (byte)'{' || ++position >= span.Length || span[position] == (byte)'}') return false;
         bool end;
         int index = 0;
+        var shape = parts.SourceShape!;
         do
         {
-            if (!parts.SourceShape!.TryName(span, ref position, index++, RoleOfSourceMember, out int role)) return false;
-            bool read = (SourceMember)role switch
+            if (!shape.TrySkipRepeated(span, ref position, index))
             {
-                SourceMember.Table => TryText(json, ref position, out parts.Table),
-                SourceMember.Database => TryText(json, ref position, out parts.Database),
-                SourceMember.Schema => TryText(json, ref position, out parts.SchemaName),
-                SourceMember.Connector => TryText(json, ref position, out parts.Connector),
-                _ => CompactJson.TrySkip(span, ref position, 2),
-            };
-            if (!read || !CompactJson.TryNext(span, ref position, (byte)'}', out end)) return false;
+                int start = position;
+                if (!shape.TryName(span, ref position, index, RoleOfSourceMember, out int role)) return false;
+                bool read = (SourceMember)role switch
+                {
+                    SourceMember.Table => TryText(json, ref position, out parts.Table),
+                    SourceMember.Database => TryText(json, ref position, out parts.Database),
+                    SourceMember.Schema => TryText(json, ref position, out parts.SchemaName),
+                    SourceMember.Connector => TryText(json, ref position, out parts.Connector),
+                    _ => CompactJson.TrySkip(span, ref position, 2),
+                };
+                if (!read) return false;
+                if ((SourceMember)role == SourceMember.Other) shape.RememberSkipped(span[start..position], index);
+            }
+            index++;
+            if (!CompactJson.TryNext(span, ref position, (byte)'}', out end)) return false;
         }
         while (!end);
         return true;
