@@ -13,8 +13,9 @@ namespace StarRocks.Typed.Cdc.Kafka;
 /// loaded, and only then commits the offsets that checkpoint covered: an offset is never committed past a message that is
 /// not loaded. A message that changed a table's schema (<see cref="IChangeStreamTarget.SchemaChanges"/> grew) is
 /// checkpointed and committed at once, so a restart resumes after the change (rows from before a column rename would name
-/// a column that is gone); a message of <see cref="KafkaChangeStreamOptions.SchemaChangeTopics"/> is also preceded by a
-/// checkpoint, so no restart after its change replays rows from before it. With <see cref="KafkaChangeStreamOptions.ExactlyOnce"/> the offsets also travel in the checkpoint's
+/// a column that is gone); and the messages before it are checkpointed and committed just before the target applies the
+/// change (<see cref="IChangeStreamTarget.BeforeSchemaChange"/>), so no restart after the change replays rows from before
+/// it. With <see cref="KafkaChangeStreamOptions.ExactlyOnce"/> the offsets also travel in the checkpoint's
 /// application state, and a start seeks to the offsets <see cref="IChangeStreamTarget.RecoverAsync"/> returns. Each start
 /// first learns <see cref="KafkaChangeStreamOptions.SchemaChangeTopics"/> up to the offsets it resumes from
 /// (<see cref="IChangeStreamTarget.LearnAsync"/>).
@@ -110,7 +111,6 @@ public sealed class KafkaChangeStreamConsumer
         {
             int sinceCheckpoint = 0;
             long lastCheckpoint = Stopwatch.GetTimestamp();
-            var schemaChangeTopics = _options.SchemaChangeTopics.ToHashSet(StringComparer.Ordinal);
 
             // Loads what was written and commits its offsets; false when stopping interrupted it (the stop's checkpoint does it).
             async Task<bool> TryCheckpointAsync()
@@ -129,19 +129,22 @@ public sealed class KafkaChangeStreamConsumer
                 return true;
             }
 
+            // Before a schema change as well: a restart between the change and the commit after it must not replay rows
+            // written for the schema before it.
+            _target.BeforeSchemaChange = async _ =>
+            {
+                if (sinceCheckpoint > 0 && !await TryCheckpointAsync().ConfigureAwait(false))
+                {
+                    throw new OperationCanceledException(stoppingToken);
+                }
+            };
+
             while (!stoppingToken.IsCancellationRequested)
             {
                 var result = consumer.Consume(PollInterval);
                 bool schemaChanged = false;
                 if (result is { IsPartitionEOF: false, Message: { } message })
                 {
-                    // Before a schema change as well: a restart between the change and the commit after it must not
-                    // replay rows written for the schema before it.
-                    if (sinceCheckpoint > 0 && schemaChangeTopics.Contains(result.Topic) && !await TryCheckpointAsync().ConfigureAwait(false))
-                    {
-                        break;
-                    }
-
                     long schemaChanges = _target.SchemaChanges;
                     try
                     {
@@ -172,6 +175,8 @@ public sealed class KafkaChangeStreamConsumer
         }
         finally
         {
+            _target.BeforeSchemaChange = null;
+
             // Leave the group now (no offsets are committed by closing), so a restart is assigned the partitions at once.
             try { consumer.Close(); }
             catch (KafkaException) { }

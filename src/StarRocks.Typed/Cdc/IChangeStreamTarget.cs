@@ -21,6 +21,14 @@ public interface IChangeStreamTarget
     long SchemaChanges { get; }
 
     /// <summary>
+    /// Called, when set, just before the target applies the schema change a message brings (a create, change, drop or
+    /// truncate of a table), with every message before that one written: a consumer checkpoints there, so that a restart
+    /// between the change and the checkpoint after it replays no row written for the schema before it. The Kafka
+    /// consumer loop sets it while it runs. A failure or cancellation it throws fails the message.
+    /// </summary>
+    Func<CancellationToken, ValueTask>? BeforeSchemaChange { get; set; }
+
+    /// <summary>
     /// Takes one message that was applied before the last checkpoint, read again at a start to rebuild what the target
     /// knows (Debezium: a schema-change or schema-history record, whose table schemas are learned, as Debezium rebuilds
     /// its schemas from its schema history at start). Nothing is written to StarRocks: no rows, no DDL.

@@ -1,6 +1,7 @@
 using System.Text;
 using Confluent.Kafka;
 using StarRocks.Typed.Cdc;
+using StarRocks.Typed.Cdc.Debezium;
 using StarRocks.Typed.Cdc.Kafka;
 
 namespace StarRocks.Typed.Tests.Cdc;
@@ -206,6 +207,62 @@ public class KafkaChangeStreamConsumerTests
         Assert.Equal(42, target.Loaded.Count);
     }
 
+    /// <summary>
+    /// A change the Debezium decoder finds in a data event's schema part (a column added) is known only once that message
+    /// is decoded: the loop checkpoints and commits the messages before it from the decoder's
+    /// <see cref="IChangeStreamTarget.BeforeSchemaChange"/>, before the change is applied.
+    /// </summary>
+    [Fact]
+    public async Task Messages_before_a_change_announced_by_a_schema_part_are_committed_before_the_change_is_applied()
+    {
+        const string Id = """{"type":"int64","optional":false,"field":"id"},{"type":"string","optional":true,"field":"name"}""";
+        const string WithNote = Id + """,{"type":"string","optional":true,"field":"note"}""";
+        using var kafka = new MockKafkaCluster();
+        await kafka.ProduceAsync("orders", 0,
+        [
+            DebeziumMessages.WithSchema(Id, DebeziumMessages.Payload("c", null, """{"id":1,"name":"a"}""")),
+            DebeziumMessages.WithSchema(Id, DebeziumMessages.Payload("c", null, """{"id":2,"name":"b"}""")),
+            DebeziumMessages.WithSchema(WithNote, DebeziumMessages.Payload("c", null, """{"id":3,"name":"c","note":"n"}""")),
+        ]);
+        var sink = new CommitsAtSchemaChanges(kafka, "g-schema-part");
+        var options = Options(kafka, "orders", "g-schema-part");
+        var loop = new KafkaChangeStreamConsumer(new DebeziumChangeStreamTarget(sink), new KafkaChangeStreamOptions
+        {
+            Consumer = options.Consumer, Topics = options.Topics, RestartDelay = options.RestartDelay,
+            CheckpointMessages = 100_000, CheckpointInterval = TimeSpan.FromHours(1), // only schema changes and the stop checkpoint
+        });
+
+        await RunUntil(loop, () => sink.Inner.Rows.Count() == 3, () => string.Join(" | ", sink.Inner.Calls));
+
+        Assert.Equal(["CreateTableEvent 0", "TableSchemaChangedEvent 2"], sink.CommittedAtChanges);
+        Assert.Equal([3L], kafka.Committed("g-schema-part", "orders", 1));
+    }
+
+    /// <summary>Records, as each schema change is applied, the group's committed offset of partition 0.</summary>
+    private sealed class CommitsAtSchemaChanges(MockKafkaCluster kafka, string group) : ICdcEventSink
+    {
+        public RecordingCdcSink Inner { get; } = new();
+
+        public List<string> CommittedAtChanges { get; } = [];
+
+        public ValueTask ApplyAsync(CdcSchemaEvent change, CancellationToken cancellationToken)
+        {
+            long committed = kafka.Committed(group, "orders", 1)[0];
+            CommittedAtChanges.Add($"{change.GetType().Name} {Math.Max(committed, 0)}");
+            return Inner.ApplyAsync(change, cancellationToken);
+        }
+
+        public ValueTask WriteRowAsync(CdcTableId table, CdcRowKind kind, ReadOnlyMemory<byte> row, CancellationToken cancellationToken) => Inner.WriteRowAsync(table, kind, row, cancellationToken);
+
+        public ValueTask LearnAsync(CdcSchemaEvent change, CancellationToken cancellationToken) => Inner.LearnAsync(change, cancellationToken);
+
+        public CdcTableSchema? FindSchema(CdcTableId table) => Inner.FindSchema(table);
+
+        public ValueTask CheckpointAsync(string? applicationState, CancellationToken cancellationToken) => Inner.CheckpointAsync(applicationState, cancellationToken);
+
+        public ValueTask<string?> RecoverAsync(CancellationToken cancellationToken) => Inner.RecoverAsync(cancellationToken);
+    }
+
     private sealed class RecordingTarget : IChangeStreamTarget
     {
         private readonly Lock _lock = new();
@@ -246,9 +303,11 @@ public class KafkaChangeStreamConsumerTests
             lock (_lock) _written.Clear();
         }
 
-        public ValueTask WriteAsync(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken)
+        public async ValueTask WriteAsync(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken)
         {
             string text = Encoding.UTF8.GetString(value.Span);
+            // A message of the schema topic changes a schema, as a Debezium schema-change record does.
+            if (text.StartsWith("schema/", StringComparison.Ordinal) && BeforeSchemaChange is { } before) await before(cancellationToken);
             lock (_lock)
             {
                 if (FailWrites.Remove(text))
@@ -261,10 +320,11 @@ public class KafkaChangeStreamConsumerTests
                 _pending.Add(text);
                 _keys.Add(Encoding.UTF8.GetString(key.Span));
             }
-            return default;
         }
 
         public long SchemaChanges => 0;
+
+        public Func<CancellationToken, ValueTask>? BeforeSchemaChange { get; set; }
 
         public ValueTask LearnAsync(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken)
         {

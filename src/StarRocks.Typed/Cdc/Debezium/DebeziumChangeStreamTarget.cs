@@ -64,6 +64,7 @@ public sealed partial class DebeziumChangeStreamTarget : IChangeStreamTarget
     {
         try
         {
+            if (BeforeSchemaChange is { } before) await before(cancellationToken).ConfigureAwait(false);
             foreach (var change in decoded.Changes!) await _sink.ApplyAsync(change, cancellationToken).ConfigureAwait(false);
             SchemaChanges++;
         }
@@ -409,6 +410,9 @@ public sealed partial class DebeziumChangeStreamTarget : IChangeStreamTarget
 
     /// <inheritdoc />
     public long SchemaChanges { get; private set; }
+
+    /// <inheritdoc />
+    public Func<CancellationToken, ValueTask>? BeforeSchemaChange { get; set; }
 
     /// <inheritdoc />
     /// <remarks>
