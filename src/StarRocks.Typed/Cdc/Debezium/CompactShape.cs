@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace StarRocks.Typed.Cdc.Debezium;
 
@@ -11,8 +13,15 @@ internal sealed class CompactShape
 {
     private (CompactMemberName Member, int Role)[] _members = [];
 
-    /// <summary>Per member index, the whole last member read there (<c>"name":value</c>) when it had no role and fit; empty when none.</summary>
-    private (byte[] Bytes, int Length)[] _lastSkipped = [];
+    /// <summary>Per member index, the whole last member read there (<c>"name":value</c>) when it had no role and fit 32 bytes.</summary>
+    private RememberedMember[] _lastSkipped = [];
+
+    /// <summary>A member's bytes as one 32-byte comparison: <see cref="Head"/> masked by <see cref="Mask"/>; <see cref="Length"/> 0 when none.</summary>
+    private struct RememberedMember
+    {
+        public Vector256<byte> Head, Mask;
+        public int Length;
+    }
 
     /// <summary>
     /// Reads past member <paramref name="index"/> when it is byte for byte the member without a role read at that index
@@ -23,10 +32,12 @@ internal sealed class CompactShape
     public bool TrySkipRepeated(ReadOnlySpan<byte> json, ref int position, int index)
     {
         var skipped = _lastSkipped;
-        if ((uint)index >= (uint)skipped.Length || skipped[index].Length == 0) return false;
-        var (bytes, length) = skipped[index];
-        int end = position + length;
-        if ((uint)end >= (uint)json.Length || json[end] is not ((byte)',' or (byte)'}') || !json.Slice(position, length).SequenceEqual(bytes.AsSpan(0, length))) return false;
+        if ((uint)index >= (uint)skipped.Length || json.Length - position < Vector256<byte>.Count) return false;
+        ref readonly var member = ref skipped[index];
+        int end = position + member.Length;
+        if (member.Length == 0 || (uint)end >= (uint)json.Length || json[end] is not ((byte)',' or (byte)'}')) return false;
+        var bytes = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(json), (nuint)position);
+        if (((bytes ^ member.Head) & member.Mask) != Vector256<byte>.Zero) return false;
         position = end;
         return true;
     }
@@ -35,17 +46,22 @@ internal sealed class CompactShape
     public void RememberSkipped(ReadOnlySpan<byte> member, int index)
     {
         if (index >= _lastSkipped.Length) Array.Resize(ref _lastSkipped, Math.Max(index + 1, _members.Length));
-        ref var skipped = ref _lastSkipped[index];
-        skipped.Bytes ??= new byte[MaxRemembered];
-        if (member.Length > MaxRemembered) skipped.Length = 0;
-        else
+        ref var remembered = ref _lastSkipped[index];
+        if (member.Length > Vector256<byte>.Count)
         {
-            member.CopyTo(skipped.Bytes);
-            skipped.Length = member.Length;
+            remembered.Length = 0;
+            return;
         }
+        Span<byte> head = stackalloc byte[Vector256<byte>.Count];
+        Span<byte> mask = stackalloc byte[Vector256<byte>.Count];
+        head.Clear();
+        mask.Clear();
+        member.CopyTo(head);
+        mask[..member.Length].Fill(0xFF);
+        remembered.Head = Vector256.Create<byte>(head);
+        remembered.Mask = Vector256.Create<byte>(mask);
+        remembered.Length = member.Length;
     }
-
-    private const int MaxRemembered = 64;
 
     /// <summary>Reads the name of member <paramref name="index"/> and the colon after it; <paramref name="role"/> is what <paramref name="roleOf"/> gives for that name.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
