@@ -42,26 +42,35 @@ internal sealed class CompactShape
         return true;
     }
 
-    /// <summary>Keeps <paramref name="member"/>, just read at <paramref name="index"/> and skipped, for <see cref="TrySkipRepeated"/>.</summary>
-    public void RememberSkipped(ReadOnlySpan<byte> member, int index)
+    /// <summary>
+    /// Keeps the member that starts at <paramref name="start"/> and ends before <paramref name="end"/>, just read at
+    /// <paramref name="index"/> and skipped, for <see cref="TrySkipRepeated"/> (one masked load: members vary from event
+    /// to event, e.g. a binlog position).
+    /// </summary>
+    public void RememberSkipped(ReadOnlySpan<byte> json, int start, int end, int index)
     {
         if (index >= _lastSkipped.Length) Array.Resize(ref _lastSkipped, Math.Max(index + 1, _members.Length));
         ref var remembered = ref _lastSkipped[index];
-        if (member.Length > Vector256<byte>.Count)
+        int length = end - start;
+        if (length > Vector256<byte>.Count || json.Length - start < Vector256<byte>.Count)
         {
             remembered.Length = 0;
             return;
         }
-        Span<byte> head = stackalloc byte[Vector256<byte>.Count];
-        Span<byte> mask = stackalloc byte[Vector256<byte>.Count];
-        head.Clear();
-        mask.Clear();
-        member.CopyTo(head);
-        mask[..member.Length].Fill(0xFF);
-        remembered.Head = Vector256.Create<byte>(head);
-        remembered.Mask = Vector256.Create<byte>(mask);
-        remembered.Length = member.Length;
+        var mask = PrefixMasks[length];
+        remembered.Head = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(json), (nuint)start) & mask;
+        remembered.Mask = mask;
+        remembered.Length = length;
     }
+
+    /// <summary>Per length 0–32, the mask of that many leading bytes.</summary>
+    private static readonly Vector256<byte>[] PrefixMasks = [.. Enumerable.Range(0, Vector256<byte>.Count + 1).Select(length =>
+    {
+        Span<byte> mask = stackalloc byte[Vector256<byte>.Count];
+        mask.Clear();
+        mask[..length].Fill(0xFF);
+        return Vector256.Create<byte>(mask);
+    })];
 
     /// <summary>Reads the name of member <paramref name="index"/> and the colon after it; <paramref name="role"/> is what <paramref name="roleOf"/> gives for that name.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -152,7 +152,7 @@ public sealed partial class DebeziumChangeStreamTarget
                     _ => CompactJson.TrySkip(span, ref position, 2),
                 };
                 if (!read) return false;
-                if ((SourceMember)role == SourceMember.Other) shape.RememberSkipped(span[start..position], index);
+                if ((SourceMember)role == SourceMember.Other) shape.RememberSkipped(span, start, position, index);
             }
             index++;
             if (!CompactJson.TryNext(span, ref position, (byte)'}', out end)) return false;
