@@ -234,6 +234,67 @@ public class DebeziumDecoderTests
         Assert.Equal($$"""Insert shop.orders {"id":1,"v":{{expected}}}""", sink.Calls[1]);
     }
 
+    /// <summary>
+    /// Short decimals (up to eight bytes) are decoded without the general base64 decoder; for canonical encodings of
+    /// every length and sign, and for random strings that may be anything but canonical, the result must be the one the
+    /// general decoder (<see cref="System.Buffers.Text.Base64"/>) gives, or its refusal.
+    /// </summary>
+    [Fact]
+    public async Task Decimal_bytes_decode_as_the_general_base64_decoder_decodes_them()
+    {
+        var random = new Random(7);
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        var inputs = new List<string>();
+        for (int i = 0; i < 1500; i++)
+        {
+            var bytes = new byte[random.Next(1, 11)];
+            random.NextBytes(bytes);
+            inputs.Add(Convert.ToBase64String(bytes));
+        }
+        for (int i = 0; i < 1500; i++)
+        {
+            var text = Enumerable.Range(0, 4 * random.Next(1, 4)).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray();
+            int padding = random.Next(4); // 3: a '=' inside
+            if (padding is 1 or 2) text.AsSpan(text.Length - padding).Fill('=');
+            if (padding == 3) text[random.Next(text.Length)] = '=';
+            inputs.Add(new string(text));
+        }
+        var fields = """{"type":"int64","optional":false,"field":"id"},{"type":"bytes","optional":true,"name":"org.apache.kafka.connect.data.Decimal","parameters":{"scale":"2"},"field":"v"}""";
+        var sink = new RecordingCdcSink();
+        var target = new DebeziumChangeStreamTarget(sink);
+        int decoded = 0, refused = 0;
+        foreach (var base64 in inputs)
+        {
+            string expected;
+            var raw = new byte[64];
+            if (System.Buffers.Text.Base64.DecodeFromUtf8(Utf8(base64).Span, raw, out _, out int length) == System.Buffers.OperationStatus.Done && length > 0)
+            {
+                var digits = System.Numerics.BigInteger.Abs(new System.Numerics.BigInteger(raw.AsSpan(0, length), isUnsigned: false, isBigEndian: true)).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(3, '0');
+                expected = $"{((raw[0] & 0x80) != 0 ? "-" : "")}{digits[..^2]}.{digits[^2..]}";
+                decoded++;
+            }
+            else
+            {
+                expected = "refused";
+                refused++;
+            }
+            string actual;
+            try
+            {
+                sink.Calls.Clear();
+                await target.WriteAsync(Utf8(KeyWithSchema(1)), Utf8(WithSchema(fields, Payload("c", null, $$"""{"id":1,"v":"{{base64}}"}"""))), CancellationToken.None);
+                actual = ((string)sink.Calls[^1])[(((string)sink.Calls[^1]).IndexOf("\"v\":", StringComparison.Ordinal) + 4)..^1];
+            }
+            catch (DebeziumEventException)
+            {
+                actual = "refused";
+            }
+            Assert.True(expected == actual, $"{base64}: expected {expected}, got {actual}");
+        }
+        Assert.InRange(decoded, 1600, 3000);
+        Assert.InRange(refused, 100, 1400);
+    }
+
     [Theory]
     [InlineData("\"2024-01-01T00:00:00Z\"", "2024-01-01 00:00:00")]
     [InlineData("\"2024-06-30T23:59:59.123456789Z\"", "2024-06-30 23:59:59.123456")]

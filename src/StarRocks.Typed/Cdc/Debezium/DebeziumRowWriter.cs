@@ -411,13 +411,18 @@ internal sealed class DebeziumRowWriter
     /// <summary>A Connect <c>Decimal</c>: base64 of the unscaled value (big-endian two's complement), as the exact decimal number's text.</summary>
     private static int FormatDecimalBytes(ReadOnlySpan<byte> base64, DebeziumColumn column, CdcTableId table, Span<byte> text)
     {
+        Span<byte> digits = stackalloc byte[200];
+        if (TryDecodeShortBase64(base64, out long value))
+        {
+            return PlaceDecimalPoint(digits[..Utf8ValueFormatter.FormatInt64(digits, value)], column.Scale, text);
+        }
+
         Span<byte> bytes = stackalloc byte[64];
         if (Base64.GetMaxDecodedFromUtf8Length(base64.Length) > bytes.Length
             || Base64.DecodeFromUtf8(base64, bytes, out _, out int length) != OperationStatus.Done
             || length == 0)
             throw new DebeziumEventException($"Table {table}, column '{column.Name}': the decimal value is not base64 of at most 64 bytes (org.apache.kafka.connect.data.Decimal).");
         bytes = bytes[..length];
-        Span<byte> digits = stackalloc byte[200];
         int n;
         if (length <= 8)
         {
@@ -439,6 +444,47 @@ internal sealed class DebeziumRowWriter
         }
         return PlaceDecimalPoint(digits[..n], column.Scale, text);
     }
+
+    /// <summary>
+    /// The common case of <see cref="FormatDecimalBytes"/> without the general decoder: canonical base64 (padded, unused
+    /// bits zero) of one to eight bytes, as the big-endian two's-complement value they hold. False for anything else,
+    /// which the general decoder then reads (or refuses) as before.
+    /// </summary>
+    private static bool TryDecodeShortBase64(ReadOnlySpan<byte> base64, out long value)
+    {
+        value = 0;
+        if (base64.Length is not (4 or 8 or 12)) return false;
+        int padding = base64[^1] != (byte)'=' ? 0 : base64[^2] != (byte)'=' ? 1 : 2;
+        int bytes = base64.Length / 4 * 3 - padding;
+        if (bytes > 8) return false;
+        UInt128 bits = 0;
+        var alphabet = Base64Digits;
+        for (int i = 0; i < base64.Length - padding; i++)
+        {
+            int digit = alphabet[base64[i]];
+            if (digit < 0) return false;
+            bits = (bits << 6) | (uint)digit;
+        }
+        int unused = padding * 2; // bits of the last digit past the bytes: 2 with one '=', 4 with two
+        if (((ulong)bits & ((1UL << unused) - 1)) != 0) return false;
+        ulong raw = (ulong)(bits >> unused);
+        int shift = 64 - 8 * bytes;
+        value = (long)(raw << shift) >> shift; // sign-extended
+        return true;
+    }
+
+    /// <summary>Each byte's base64 digit value (RFC 4648 alphabet), -1 when it is not one.</summary>
+    private static ReadOnlySpan<sbyte> Base64Digits => new sbyte[]
+    {
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 62, -1, -1, -1, 63, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, -1, -1, -1, -1, -1, -1,
+        -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, -1, -1, -1, -1, -1,
+        -1, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    };
 
     /// <summary>Writes <paramref name="unscaled"/> (<c>[-]digits</c>) with <paramref name="scale"/> fraction digits into <paramref name="text"/>.</summary>
     internal static int PlaceDecimalPoint(ReadOnlySpan<byte> unscaled, int scale, Span<byte> text)
