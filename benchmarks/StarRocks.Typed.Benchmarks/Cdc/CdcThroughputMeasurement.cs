@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using MySqlConnector;
 using StarRocks.Typed.Benchmarks.Serialization;
@@ -19,7 +20,8 @@ namespace StarRocks.Typed.Benchmarks.Cdc;
 /// with the schema part the primary key comes from the key's schema); and the same 1M <see cref="BenchOrder"/> rows
 /// through <see cref="IStarRocksSink{T}"/> with <c>sink.properties.format=json</c>, a call per 1,000 rows and a call per
 /// row. All load into the stand-in's BE with storage off (DDL goes to MariaDB through its MySQL-protocol proxy). Each
-/// run ends when its rows are loaded; after a warm-up run of each, the runs alternate; the median of each is printed
+/// run ends when its rows are loaded; after warm-up rounds of all of them (until a round compiles fewer than 100 methods:
+/// the JIT's background tiering would otherwise share the two cores with the first runs), the runs alternate; the median of each is printed
 /// with the bytes allocated per row by the whole process (<c>GC.GetTotalAllocatedBytes(precise: true)</c> around the
 /// run: every thread, the in-process stand-in included).
 /// </summary>
@@ -27,6 +29,7 @@ public static class CdcThroughputMeasurement
 {
     private const int Rows = 1_000_000;
     private const int RowsWithSchema = 250_000; // ~2.6 KB a message: 1M would be a 2.6 GB buffer
+    private const int SteadyCompiledMethods = 100, MaxWarmupRounds = 10;
 
     public static async Task RunAsync(int runs)
     {
@@ -57,9 +60,18 @@ public static class CdcThroughputMeasurement
             ("CDC, schema part, key and value", RowsWithSchema, () => ReplayWithKeysAsync(keys, values, new DebeziumChangeStreamTarget(cdc)), []),
         };
 
-        foreach (var (name, rows, run, _) in measurements)
+        // Warm-up rounds until the JIT is done: tiering up the library, Kestrel and the stand-in compiles for seconds on
+        // the background thread (14,000 methods, 5 s of CPU on two cores), which would share the cores with early runs.
+        for (int round = 1; ; round++)
         {
-            await MeasureAsync($"warm-up: {name}", rows, run); // JIT tiers, first touch of the segment pool, CREATE TABLE
+            long compiledBefore = JitInfo.GetCompiledMethodCount();
+            foreach (var (name, rows, run, _) in measurements)
+            {
+                await MeasureAsync($"warm-up {round}: {name}", rows, run); // JIT tiers, first touch of the segment pool, CREATE TABLE
+            }
+            long compiled = JitInfo.GetCompiledMethodCount() - compiledBefore;
+            Console.WriteLine($"warm-up {round}: {compiled} methods compiled ({JitInfo.GetCompiledMethodCount()} in all, {JitInfo.GetCompilationTime().TotalSeconds:F1} s of JIT)");
+            if (compiled < SteadyCompiledMethods || round == MaxWarmupRounds) break;
         }
 
         for (int round = 0; round < runs; round++)
