@@ -32,7 +32,7 @@ internal sealed class CompactShape
     public bool TrySkipRepeated(ReadOnlySpan<byte> json, ref int position, int index)
     {
         var skipped = _lastSkipped;
-        if ((uint)index >= (uint)skipped.Length || json.Length - position < Vector256<byte>.Count) return false;
+        if (!Vector256.IsHardwareAccelerated || (uint)index >= (uint)skipped.Length || json.Length - position < Vector256<byte>.Count) return false;
         ref readonly var member = ref skipped[index];
         int end = position + member.Length;
         if (member.Length == 0 || (uint)end >= (uint)json.Length || json[end] is not ((byte)',' or (byte)'}')) return false;
@@ -49,6 +49,7 @@ internal sealed class CompactShape
     /// </summary>
     public void RememberSkipped(ReadOnlySpan<byte> json, int start, int end, int index)
     {
+        if (!Vector256.IsHardwareAccelerated) return; // without 32-byte vectors (e.g. Arm64) members are read as before
         if (index >= _lastSkipped.Length) Array.Resize(ref _lastSkipped, Math.Max(index + 1, _members.Length));
         ref var remembered = ref _lastSkipped[index];
         int length = end - start;
