@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Extensions.Logging;
@@ -61,19 +60,8 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
         }
 
         target.Buffer.ThrowIfFaulted();
-        var rows = SerializedRows.Rent(_sink.Buffers.Budget.Limit);
-        try
-        {
-            WriteRow(rows.Output, row.Span, kind, table);
-        }
-        catch
-        {
-            SerializedRows.Return(rows);
-            throw;
-        }
-
-        rows.EndRow(rows.Output.WrittenCount);
-        return TryAppend(target, rows) ? default : AppendAfterWaitAsync(target, rows, cancellationToken);
+        var members = RowMembers(row.Span, kind, table, out var end);
+        return TryAppend(target, members, end) ? default : AppendAfterWaitAsync(target, kind, row.ToArray(), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -198,8 +186,11 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
         _lastWritten = null;
     }
 
-    /// <summary>Appends <paramref name="row"/> with <c>"__op"</c> as its last member: <c>{…,"__op":0}</c> and a newline.</summary>
-    private static void WriteRow(ArrayBufferWriter<byte> output, ReadOnlySpan<byte> row, CdcRowKind kind, CdcTableId table)
+    /// <summary>
+    /// The members of <paramref name="row"/> (the JSON object without its closing brace) and in <paramref name="end"/> what
+    /// ends the row the sink loads: <c>"__op"</c> as its last member, the brace and a newline (<c>,"__op":0}</c>).
+    /// </summary>
+    private static ReadOnlySpan<byte> RowMembers(ReadOnlySpan<byte> row, CdcRowKind kind, CdcTableId table, out ReadOnlySpan<byte> end)
     {
         row = row.Trim(" \t\r\n"u8);
         if (row.Length < 2 || row[0] != (byte)'{' || row[^1] != (byte)'}')
@@ -208,33 +199,39 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
         }
 
         var members = row[..^1];
-        output.Write(members);
-        output.Write(members[1..].Trim(" \t\r\n"u8).IsEmpty ? "\"__op\":"u8 : ",\"__op\":"u8);
-        output.Write(kind == CdcRowKind.Delete ? "1}\n"u8 : "0}\n"u8);
+        bool first = members[1..].Trim(" \t\r\n"u8).IsEmpty;
+        end = kind == CdcRowKind.Delete
+            ? first ? "\"__op\":1}\n"u8 : ",\"__op\":1}\n"u8
+            : first ? "\"__op\":0}\n"u8 : ",\"__op\":0}\n"u8;
+        return members;
     }
 
-    private bool TryAppend(CdcTarget target, SerializedRows rows)
+    /// <summary>Appends the row straight to the table's batch if the budget has room for it.</summary>
+    private bool TryAppend(CdcTarget target, ReadOnlySpan<byte> members, ReadOnlySpan<byte> end)
     {
-        if (!_sink.Buffers.Budget.TryReserve(target.Buffer.ReservedBytes(rows)))
+        if (!_sink.Buffers.Budget.TryReserve(TableBuffer.ReservedBytes(members, end)))
         {
             return false;
         }
 
-        target.Buffer.Append(target.Shape, rows);
+        target.Buffer.AppendJsonRow(target.Shape, members, end);
         _sink.Buffers.SealLargestIfFull();
-        SerializedRows.Return(rows);
         return true;
     }
 
-    private async ValueTask AppendAfterWaitAsync(CdcTarget target, SerializedRows rows, CancellationToken cancellationToken)
+    private bool TryAppend(CdcTarget target, CdcRowKind kind, byte[] row) => TryAppend(target, RowMembers(row, kind, target.Id, out var end), end);
+
+    private async ValueTask AppendAfterWaitAsync(CdcTarget target, CdcRowKind kind, byte[] row, CancellationToken cancellationToken)
     {
         do
         {
-            await _sink.Buffers.WaitForRoomAsync(target.Buffer.ReservedBytes(rows), cancellationToken).ConfigureAwait(false);
+            await _sink.Buffers.WaitForRoomAsync(ReservedBytes(target, kind, row), cancellationToken).ConfigureAwait(false);
             target.Buffer.ThrowIfFaulted();
         }
-        while (!TryAppend(target, rows));
+        while (!TryAppend(target, kind, row));
     }
+
+    private static long ReservedBytes(CdcTarget target, CdcRowKind kind, byte[] row) => TableBuffer.ReservedBytes(RowMembers(row, kind, target.Id, out var end), end);
 
     /// <summary>Rows of a table the sink has not seen a schema event of (after a restart): they go to its existing StarRocks table.</summary>
     private async ValueTask WriteAfterResolvingAsync(CdcTableId table, CdcRowKind kind, byte[] row, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StarRocks.Typed.Cdc;
 using StarRocks.Typed.DependencyInjection;
+using StarRocks.Typed.Sink;
 using StarRocks.Typed.Tests.Sink;
 using static StarRocks.Typed.Tests.Cdc.CdcSinkHarness;
 
@@ -63,6 +64,40 @@ public sealed class CdcSinkTests(SinkStandInFixture fixture)
         var load = Assert.Single(fixture.StandIn.Requests.Entries, e => e.Node == "be" && e.Path == $"/api/{harness.Database}/items/_stream_load");
         Assert.Equal(("json", "true", "true"), (load.Headers["format"].ToLowerInvariant(), load.Headers["strip_outer_array"], load.Headers["ignore_json_size"]));
         Assert.False(load.Headers.ContainsKey("columns"));
+    }
+
+    [Fact]
+    public async Task Back_pressure_keeps_rows_within_twice_max_bytes_while_the_BE_is_slow_and_every_row_lands_once()
+    {
+        const int maxBytes = 2 * 1024;
+        var harness = new CdcSinkHarness(fixture, NewDatabase("cdc_pressure"));
+        var schema = Items(harness.Database);
+        var (services, sink) = harness.Start(o => (o.BufferFlushMaxBytes, o.BufferFlushMaxRows) = (maxBytes, 7));
+        await using (services)
+        {
+            await sink.ApplyAsync(new CreateTableEvent(schema), CancellationToken.None);
+            for (var i = 0; i < 4; i++) fixture.StandIn.Faults.DelayNextAnswer(TimeSpan.FromMilliseconds(300));
+            var budget = services.GetRequiredService<SinkCoordinator>().Buffers.Budget;
+            var started = DateTime.UtcNow;
+            for (int id = 1; id <= 120; id++) // ~7 KB through a 4 KB budget
+            {
+                await sink.WriteRowAsync(schema.Table, CdcRowKind.Insert, Json($$"""{"id":{{id}},"name":"n{{id}}","price":{{id}}.5,"added":null}"""), CancellationToken.None);
+            }
+            for (int id = 2; id <= 120; id += 2)
+            {
+                await sink.WriteRowAsync(schema.Table, CdcRowKind.Delete, Json($$"""{"id":{{id}}}"""), CancellationToken.None);
+            }
+            var elapsed = DateTime.UtcNow - started;
+            await sink.CheckpointAsync(null, CancellationToken.None);
+
+            Assert.InRange(budget.Peak, maxBytes, 2 * maxBytes);
+            Assert.True(elapsed > TimeSpan.FromMilliseconds(250), $"writers never waited ({elapsed})");
+            Assert.Equal(0, budget.Reserved);
+            Assert.Equal(Enumerable.Range(0, 60).Select(i => $"{2 * i + 1}|n{2 * i + 1}|{2 * i + 1}.50"), await harness.RowsAsync("items", "id, name, price"));
+        }
+
+        int loads = fixture.StandIn.Requests.Entries.Count(e => e.Node == "be" && e.Path == $"/api/{harness.Database}/items/_stream_load");
+        Assert.InRange(loads, 180 / 7, 180); // batches of at most 7 rows (max-rows)
     }
 
     [Fact]

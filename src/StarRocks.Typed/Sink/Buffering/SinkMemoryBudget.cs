@@ -25,8 +25,11 @@ internal sealed class SinkMemoryBudget(long limit)
     /// <summary>Writers waiting for room now (back-pressure).</summary>
     public int Waiting => Volatile.Read(ref _waiting);
 
-    /// <summary>The highest <see cref="Reserved"/> seen (for tests and diagnostics).</summary>
-    public long Peak => Volatile.Read(ref _peak);
+    /// <summary>
+    /// The highest <see cref="Reserved"/> seen (for tests and diagnostics). Reservations only add to it, so it peaks just
+    /// before a release or now: <see cref="Release"/> keeps the first, and reserving costs no second atomic operation.
+    /// </summary>
+    public long Peak => Math.Max(Volatile.Read(ref _peak), Reserved);
 
     /// <summary>Reserves <paramref name="bytes"/> if they fit.</summary>
     /// <param name="bytes">The bytes to reserve.</param>
@@ -44,7 +47,6 @@ internal sealed class SinkMemoryBudget(long limit)
             long seen = Interlocked.CompareExchange(ref _reserved, reserved + bytes, reserved);
             if (seen == reserved)
             {
-                RaisePeak(reserved + bytes);
                 return true;
             }
 
@@ -57,7 +59,7 @@ internal sealed class SinkMemoryBudget(long limit)
     public void Release(long bytes)
     {
         TaskCompletionSource released;
-        Interlocked.Add(ref _reserved, -bytes); // before the lock: a waiter that checked under it gets the signal swapped below
+        RaisePeak(Interlocked.Add(ref _reserved, -bytes) + bytes); // before the lock: a waiter that checked under it gets the signal swapped below
         lock (_gate)
         {
             released = _released;

@@ -51,25 +51,15 @@ internal sealed class TableBuffer(
     {
         lock (_gate)
         {
-            if (_shape != shape)
-            {
-                SealLocked(SealReason.Shape, FlushPoint.None);
-                _shape = shape;
-            }
-
+            UseShapeLocked(shape);
             for (int from = 0, to; from < rows.Count; from = to)
             {
-                if (_active is null)
-                {
-                    _active = new LoadBatch(buffers.SegmentPool);
-                    _activeSince = Stopwatch.GetTimestamp();
-                }
-
-                to = (int)Math.Min(rows.Count, from + maxRows - _active.RowCount);
+                var active = ActiveLocked();
+                to = (int)Math.Min(rows.Count, from + maxRows - active.RowCount);
                 if (maxBatchBytes != long.MaxValue)
                 {
-                    var room = maxBatchBytes - _active.Length;
-                    if (_active.RowCount > 0 && ReservedBytes(rows, from, from + 1) > room)
+                    var room = maxBatchBytes - active.Length;
+                    if (active.RowCount > 0 && ReservedBytes(rows, from, from + 1) > room)
                     {
                         SealLocked(SealReason.MaxBatchBytes, FlushPoint.None); // the next row starts the next batch
                         to = from;
@@ -86,18 +76,78 @@ internal sealed class TableBuffer(
                 }
 
                 AppendLocked(rows, from, to);
-                long reserved = ReservedBytes(rows, from, to);
-                _activeReserved += reserved;
-                buffers.AddActiveBytes(reserved);
-                if (_active.RowCount >= maxRows)
-                {
-                    SealLocked(SealReason.MaxRows, FlushPoint.None);
-                }
-                else if (_active.Length >= maxBatchBytes)
-                {
-                    SealLocked(SealReason.MaxBatchBytes, FlushPoint.None);
-                }
+                AppendedLocked(ReservedBytes(rows, from, to));
             }
+        }
+    }
+
+    /// <summary>
+    /// Appends one JSON row given in two parts (<paramref name="head"/> then <paramref name="tail"/>, e.g. a row's members
+    /// and the <c>__op</c> member that ends it), its <see cref="ReservedBytes(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>
+    /// already reserved in the budget: the row is copied once, straight into the batch.
+    /// </summary>
+    /// <param name="shape">The row's shape; a different shape than the active batch's seals it first.</param>
+    /// <param name="head">The row's first bytes.</param>
+    /// <param name="tail">The row's last bytes.</param>
+    public void AppendJsonRow(SinkRowShape shape, ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail)
+    {
+        Debug.Assert(json, "AppendJsonRow on a CSV table's buffer");
+        long reserved = ReservedBytes(head, tail);
+        lock (_gate)
+        {
+            UseShapeLocked(shape);
+            if (_active is { RowCount: > 0 } full && reserved > maxBatchBytes - full.Length)
+            {
+                SealLocked(SealReason.MaxBatchBytes, FlushPoint.None); // the row starts the next batch
+            }
+
+            var active = ActiveLocked();
+            active.Write(active.RowCount == 0 ? "["u8 : ","u8);
+            active.Write(head);
+            active.Write(tail);
+            active.AddRows();
+            AppendedLocked(reserved);
+        }
+    }
+
+    /// <summary>The budget bytes a JSON row of <see cref="AppendJsonRow"/> takes: its bytes, plus <c>[</c> or <c>,</c> and room for <c>]</c>.</summary>
+    /// <param name="head">The row's first bytes.</param>
+    /// <param name="tail">The row's last bytes.</param>
+    /// <returns>The bytes to reserve.</returns>
+    public static long ReservedBytes(ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail) => head.Length + tail.Length + 2L;
+
+    private void UseShapeLocked(SinkRowShape shape)
+    {
+        if (_shape != shape)
+        {
+            SealLocked(SealReason.Shape, FlushPoint.None);
+            _shape = shape;
+        }
+    }
+
+    private LoadBatch ActiveLocked()
+    {
+        if (_active is null)
+        {
+            _active = new LoadBatch(buffers.SegmentPool);
+            _activeSince = Stopwatch.GetTimestamp();
+        }
+
+        return _active;
+    }
+
+    /// <summary>Counts <paramref name="reserved"/> bytes just appended to the active batch, and seals it at <c>max-rows</c> or the batch byte bound.</summary>
+    private void AppendedLocked(long reserved)
+    {
+        _activeReserved += reserved;
+        buffers.AddActiveBytes(reserved);
+        if (_active!.RowCount >= maxRows)
+        {
+            SealLocked(SealReason.MaxRows, FlushPoint.None);
+        }
+        else if (_active.Length >= maxBatchBytes)
+        {
+            SealLocked(SealReason.MaxBatchBytes, FlushPoint.None);
         }
     }
 
