@@ -30,9 +30,27 @@ internal static class CompactJson
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryString(ReadOnlySpan<byte> json, scoped ref int position, out ReadOnlySpan<byte> content, out bool printableAscii)
     {
-        content = default;
+        int end = AfterString(json, position, out printableAscii);
+        if (end < 0)
+        {
+            content = default;
+            return false;
+        }
+        content = json[(position + 1)..(end - 1)];
+        position = end;
+        return true;
+    }
+
+    /// <summary>
+    /// Where the string without escapes at <paramref name="position"/> ends (past its closing quote), or -1;
+    /// <paramref name="printableAscii"/> tells whether it is all printable ASCII. The <c>After…</c> methods return
+    /// positions rather than move a <c>ref</c> one, so that a caller's position can stay in a register.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int AfterString(ReadOnlySpan<byte> json, int position, out bool printableAscii)
+    {
         printableAscii = false;
-        if ((uint)position >= (uint)json.Length || json[position] != (byte)'"') return false;
+        if ((uint)position >= (uint)json.Length || json[position] != (byte)'"') return -1;
         var rest = json[(position + 1)..];
         int end = IndexOfNotPrintableAscii(rest);
         if (end >= 0 && rest[end] >= 0x7F)
@@ -44,10 +62,7 @@ internal static class CompactJson
         {
             printableAscii = true;
         }
-        if (end < 0 || rest[end] != (byte)'"') return false;
-        content = rest[..end];
-        position += end + 2;
-        return true;
+        return end < 0 || rest[end] != (byte)'"' ? -1 : position + end + 2;
     }
 
     /// <summary>Reads a member's name and the colon after it.</summary>
@@ -63,18 +78,32 @@ internal static class CompactJson
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryNumber(ReadOnlySpan<byte> json, scoped ref int position, out ReadOnlySpan<byte> token)
     {
-        token = default;
+        int end = AfterNumber(json, position);
+        if (end < 0)
+        {
+            token = default;
+            return false;
+        }
+        token = json[position..end];
+        position = end;
+        return true;
+    }
+
+    /// <summary>Where the number at <paramref name="position"/> ends, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int AfterNumber(ReadOnlySpan<byte> json, int position)
+    {
         int i = position;
         if (i < json.Length && json[i] == (byte)'-') i++;
-        if (i >= json.Length) return false;
+        if (i >= json.Length) return -1;
         if (json[i] == (byte)'0') i++;
         else if (IsDigit(json[i])) i = AfterDigits(json, i);
-        else return false;
+        else return -1;
         if (i < json.Length && json[i] == (byte)'.')
         {
             int fraction = i + 1;
             i = AfterDigits(json, fraction);
-            if (i == fraction) return false;
+            if (i == fraction) return -1;
         }
         if (i < json.Length && (json[i] | 0x20) == (byte)'e')
         {
@@ -82,21 +111,25 @@ internal static class CompactJson
             if (i < json.Length && (json[i] == (byte)'+' || json[i] == (byte)'-')) i++;
             int exponent = i;
             i = AfterDigits(json, exponent);
-            if (i == exponent) return false;
+            if (i == exponent) return -1;
         }
-        token = json[position..i];
-        position = i;
-        return true;
+        return i;
     }
 
     /// <summary>Reads <paramref name="literal"/> (<c>null</c>, <c>true</c> or <c>false</c>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryLiteral(ReadOnlySpan<byte> json, ref int position, ReadOnlySpan<byte> literal)
     {
-        if (!json[position..].StartsWith(literal)) return false;
-        position += literal.Length;
+        int end = AfterLiteral(json, position, literal);
+        if (end < 0) return false;
+        position = end;
         return true;
     }
+
+    /// <summary>Where <paramref name="literal"/> at <paramref name="position"/> ends, or -1 when it is not there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int AfterLiteral(ReadOnlySpan<byte> json, int position, ReadOnlySpan<byte> literal)
+        => json[position..].StartsWith(literal) ? position + literal.Length : -1;
 
     /// <summary>Reads past one value of any kind; <paramref name="depth"/> is the nesting it sits at.</summary>
     public static bool TrySkip(ReadOnlySpan<byte> json, ref int position, int depth)

@@ -98,7 +98,8 @@ internal sealed class DebeziumRowWriter
     /// <summary>
     /// <see cref="TryWriteCompactRow"/> but for the errors a conversion throws. Not inlined, so that the exception
     /// handling stays out of its per-member loop: inside it, the loop's positions would live in memory (13 % of an
-    /// event's decoding, measured).
+    /// event's decoding, measured). For the same reason the positions here are never passed by reference: the values'
+    /// readers return where they end, the values' writers what they wrote.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool WriteCompactRow(ReadOnlySpan<byte> json, ref int position, DebeziumColumn[] columns, CdcTableId table)
@@ -116,8 +117,7 @@ internal sealed class DebeziumRowWriter
         else
         {
             int next = 0;
-            bool end;
-            do
+            while (true)
             {
                 // Members come in the columns' order: the next column's "name": is compared first, before searching.
                 DebeziumColumn? column = next < columns.Length ? columns[next] : null;
@@ -126,9 +126,13 @@ internal sealed class DebeziumRowWriter
                     at += expected.Bytes.Length;
                     next++;
                 }
-                else if (!CompactJson.TryName(json, ref at, out var name) || (column = Find(name, columns, ref next)) is null)
+                else
                 {
-                    return false;
+                    int nameEnd = CompactJson.AfterString(json, at, out _);
+                    if (nameEnd < 0 || nameEnd >= json.Length || json[nameEnd] != (byte)':') return false;
+                    int index = Find(json[(at + 1)..(nameEnd - 1)], columns, next);
+                    if (index < 0) return false;
+                    (column, next, at) = (columns[index], index + 1, nameEnd + 1);
                 }
                 var member = column.WrittenMember;
                 int room = member.Length + Vector128<byte>.Count + MaxConvertedLength + (json.Length - at);
@@ -141,10 +145,14 @@ internal sealed class DebeziumRowWriter
                 if (column.WrittenAsRead) column.CompactMember!.WriteTo(output[n..]);
                 else member.CopyTo(output[n..]);
                 n += member.Length;
-                if (!TryWriteCompactValue(json, ref at, column, table, output, ref n) || !CompactJson.TryNext(json, ref at, (byte)'}', out end)) return false;
-                if (!end) output[n++] = (byte)',';
+                var (end, written) = WriteCompactValue(json, at, column, table, output[n..]);
+                if ((uint)end >= (uint)json.Length) return false;
+                n += written;
+                at = end + 1;
+                if (json[end] == (byte)'}') break;
+                if (json[end] != (byte)',') return false;
+                output[n++] = (byte)',';
             }
-            while (!end);
         }
         output[n++] = (byte)'}';
         _buffer.Advance(n);
@@ -152,91 +160,98 @@ internal sealed class DebeziumRowWriter
         return true;
     }
 
-    /// <summary>Writes one value of <see cref="TryWriteCompactRow"/> into <paramref name="output"/> (room for the value's bytes or <see cref="MaxConvertedLength"/>).</summary>
+    /// <summary>
+    /// Writes the value at <paramref name="position"/> of <see cref="TryWriteCompactRow"/> to the start of
+    /// <paramref name="output"/> (room for the value's bytes or <see cref="MaxConvertedLength"/>): where it ends in
+    /// <paramref name="json"/> (-1 when the fast path does not take it) and how many bytes it wrote.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool TryWriteCompactValue(ReadOnlySpan<byte> json, ref int position, DebeziumColumn column, CdcTableId table, Span<byte> output, ref int n)
+    private (int End, int Written) WriteCompactValue(ReadOnlySpan<byte> json, int position, DebeziumColumn column, CdcTableId table, Span<byte> output)
     {
-        int start = position;
-        if (position >= json.Length) return false;
+        var refused = (-1, 0);
+        if ((uint)position >= (uint)json.Length) return refused;
+        int end;
         if (json[position] == (byte)'n')
         {
-            if (!CompactJson.TryLiteral(json, ref position, "null"u8)) return false;
-            "null"u8.CopyTo(output[n..]);
-            n += 4;
-            return true;
+            if ((end = CompactJson.AfterLiteral(json, position, "null"u8)) < 0) return refused;
+            "null"u8.CopyTo(output);
+            return (end, 4);
         }
-        ReadOnlySpan<byte> text;
         switch (column.Encoding)
         {
             case DebeziumEncoding.Plain when json[position] == (byte)'"':
                 // Copied as it is when the relaxed encoder JsonRowWriter uses would escape none of it.
-                if (!CompactJson.TryString(json, ref position, out text, out bool printableAscii) || (!printableAscii && Relaxed.FindFirstCharacterToEncodeUtf8(text) >= 0)) return false;
-                return Copy(json, start, position, output, ref n);
+                end = CompactJson.AfterString(json, position, out bool printableAscii);
+                if (end < 0 || (!printableAscii && Relaxed.FindFirstCharacterToEncodeUtf8(json[(position + 1)..(end - 1)]) >= 0)) return refused;
+                return (end, Copy(json, position, end, output));
             case DebeziumEncoding.Plain when json[position] is (byte)'t' or (byte)'f':
-                return CompactJson.TryLiteral(json, ref position, json[position] == (byte)'t' ? "true"u8 : "false"u8) && Copy(json, start, position, output, ref n);
+                end = CompactJson.AfterLiteral(json, position, json[position] == (byte)'t' ? "true"u8 : "false"u8);
+                return end < 0 ? refused : (end, Copy(json, position, end, output));
             case DebeziumEncoding.Plain:
             case DebeziumEncoding.DecimalBytes or DebeziumEncoding.DecimalText when json[position] != (byte)'"':
-                return CompactJson.TryNumber(json, ref position, out _) && Copy(json, start, position, output, ref n);
+                end = CompactJson.AfterNumber(json, position);
+                return end < 0 ? refused : (end, Copy(json, position, end, output));
             case DebeziumEncoding.DecimalBytes:
-                if (!CompactJson.TryString(json, ref position, out text)) return false;
-                n += FormatDecimalBytes(text, column, table, output[n..]);
-                return true;
+                end = CompactJson.AfterString(json, position, out _);
+                return end < 0 ? refused : (end, FormatDecimalBytes(json[(position + 1)..(end - 1)], column, table, output));
             case DebeziumEncoding.DecimalText:
-                return CompactJson.TryString(json, ref position, out text) && IsPlainDecimal(text) && Copy(json, start + 1, position - 1, output, ref n);
+                end = CompactJson.AfterString(json, position, out _);
+                return end < 0 || !IsPlainDecimal(json[(position + 1)..(end - 1)]) ? refused : (end, Copy(json, position + 1, end - 1, output));
             case DebeziumEncoding.ZonedTimestamp:
                 // The reader's own ISO-8601 parsing, over just this string.
-                if (!CompactJson.TryString(json, ref position, out _)) return false;
-                var reader = new Utf8JsonReader(json[start..position]);
-                if (!reader.Read() || !reader.TryGetDateTimeOffset(out var instant)) return false;
-                return TryQuote(FormatZoned(instant, column, table, output[(n + 1)..]), output, ref n);
+                if ((end = CompactJson.AfterString(json, position, out _)) < 0) return refused;
+                var reader = new Utf8JsonReader(json[position..end]);
+                if (!reader.Read() || !reader.TryGetDateTimeOffset(out var instant)) return refused;
+                return (end, Quote(FormatZoned(instant, column, table, output[1..]), output));
             case DebeziumEncoding.JsonText:
-                return false;
+                return refused;
             default:
-                if (!CompactJson.TryNumber(json, ref position, out text) || !Utf8Parser.TryParse(text, out long value, out int consumed) || consumed != text.Length) return false;
-                return TryQuote(FormatInteger(value, column, table, output[(n + 1)..]), output, ref n);
+                end = CompactJson.AfterNumber(json, position);
+                if (end < 0 || !Utf8Parser.TryParse(json[position..end], out long value, out int consumed) || consumed != end - position) return refused;
+                return (end, Quote(FormatInteger(value, column, table, output[1..]), output));
         }
     }
 
-    /// <summary>Copies <c>json[from..to]</c> to <c>output[n..]</c>: one 16-byte move for a short token (the output has room for it).</summary>
-    private static bool Copy(ReadOnlySpan<byte> json, int from, int to, Span<byte> output, ref int n)
+    /// <summary>Copies <c>json[from..to]</c> to the start of <paramref name="output"/>, one 16-byte move for a short token (the output has room for it); the bytes copied.</summary>
+    private static int Copy(ReadOnlySpan<byte> json, int from, int to, Span<byte> output)
     {
         if (to - from <= Vector128<byte>.Count && json.Length - from >= Vector128<byte>.Count && Vector128.IsHardwareAccelerated)
         {
-            Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(json), (nuint)from).StoreUnsafe(ref MemoryMarshal.GetReference(output), (nuint)n);
+            Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(json), (nuint)from).StoreUnsafe(ref MemoryMarshal.GetReference(output));
         }
         else
         {
-            json[from..to].CopyTo(output[n..]);
+            json[from..to].CopyTo(output);
         }
-        n += to - from;
-        return true;
+        return to - from;
     }
 
-    /// <summary>Quotes the <paramref name="length"/> bytes of text formatted at <c>output[n + 1]</c>.</summary>
-    private static bool TryQuote(int length, Span<byte> output, ref int n)
+    /// <summary>Quotes the <paramref name="length"/> bytes of text formatted at <c>output[1]</c>; the bytes written.</summary>
+    private static int Quote(int length, Span<byte> output)
     {
-        output[n] = (byte)'"';
-        output[n + 1 + length] = (byte)'"';
-        n += length + 2;
-        return true;
+        output[0] = (byte)'"';
+        output[1 + length] = (byte)'"';
+        return length + 2;
     }
 
     /// <summary>The column named by the current property.</summary>
-    private DebeziumColumn? Find(ref Utf8JsonReader reader, DebeziumColumn[] columns, ref int next) => Find(Unescaped(ref reader), columns, ref next);
+    private DebeziumColumn? Find(ref Utf8JsonReader reader, DebeziumColumn[] columns, ref int next)
+    {
+        int index = Find(Unescaped(ref reader), columns, next);
+        if (index < 0) return null;
+        next = index + 1;
+        return columns[index];
+    }
 
-    /// <summary>The column named <paramref name="name"/>: the one after the last match first (payloads follow schema order).</summary>
-    private static DebeziumColumn? Find(ReadOnlySpan<byte> name, DebeziumColumn[] columns, ref int next)
+    /// <summary>The index of the column named <paramref name="name"/> (-1 when none): from <paramref name="next"/> on first (payloads follow schema order).</summary>
+    private static int Find(ReadOnlySpan<byte> name, DebeziumColumn[] columns, int next)
     {
         for (int i = 0; i < columns.Length; i++)
         {
             int index = next + i < columns.Length ? next + i : next + i - columns.Length;
-            if (name.SequenceEqual(columns[index].Utf8Name))
-            {
-                next = index + 1;
-                return columns[index];
-            }
+            if (name.SequenceEqual(columns[index].Utf8Name)) return index;
         }
-        return null;
+        return -1;
     }
 
     private void WriteValue(ref Utf8JsonReader reader, DebeziumColumn column, CdcTableId table)
