@@ -8,9 +8,9 @@ namespace StarRocks.Typed.Cdc.Debezium;
 
 /// <summary>
 /// Reads JSON in the compact form Kafka Connect's JsonConverter writes (no whitespace between tokens) without a
-/// tokenizer: the decoder's fast path. Each method reads one token at <c>position</c> and moves past it, or returns false
+/// tokenizer: the decoder's fast path. Each method reads one token at <c>position</c> and returns where it ends, or -1
 /// for anything outside that form: whitespace, an escaped string, a control character in a string, nesting deeper than
-/// <see cref="MaxDepth"/>, bytes that are not JSON. On false the caller reads the message with
+/// <see cref="MaxDepth"/>, bytes that are not JSON. On -1 the caller reads the message with
 /// <see cref="System.Text.Json.Utf8JsonReader"/> instead, which accepts it or names what is wrong; so what these
 /// methods accept is JSON read exactly as that reader reads it (which, like them, does not check UTF-8 in strings).
 /// </summary>
@@ -21,25 +21,6 @@ internal static class CompactJson
 
     /// <summary>What ends a string's unescaped content: its closing quote, or what this form does not read (a backslash, a control character).</summary>
     private static readonly SearchValues<byte> StringStops = SearchValues.Create([(byte)'"', (byte)'\\', .. Enumerable.Range(0, 32).Select(b => (byte)b)]);
-
-    /// <summary>Reads a string without escapes; <paramref name="content"/> is its UTF-8 between the quotes.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryString(ReadOnlySpan<byte> json, scoped ref int position, out ReadOnlySpan<byte> content) => TryString(json, ref position, out content, out _);
-
-    /// <summary>Reads a string without escapes; <paramref name="printableAscii"/> tells whether it is all printable ASCII (the common case, found in the same search).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryString(ReadOnlySpan<byte> json, scoped ref int position, out ReadOnlySpan<byte> content, out bool printableAscii)
-    {
-        int end = AfterString(json, position, out printableAscii);
-        if (end < 0)
-        {
-            content = default;
-            return false;
-        }
-        content = json[(position + 1)..(end - 1)];
-        position = end;
-        return true;
-    }
 
     /// <summary>
     /// Where the string without escapes at <paramref name="position"/> ends (past its closing quote), or -1;
@@ -63,30 +44,6 @@ internal static class CompactJson
             printableAscii = true;
         }
         return end < 0 || rest[end] != (byte)'"' ? -1 : position + end + 2;
-    }
-
-    /// <summary>Reads a member's name and the colon after it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryName(ReadOnlySpan<byte> json, scoped ref int position, out ReadOnlySpan<byte> name)
-    {
-        if (!TryString(json, ref position, out name) || (uint)position >= (uint)json.Length || json[position] != (byte)':') return false;
-        position++;
-        return true;
-    }
-
-    /// <summary>Reads a number (RFC 8259: <c>-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?</c>); <paramref name="token"/> is its text.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryNumber(ReadOnlySpan<byte> json, scoped ref int position, out ReadOnlySpan<byte> token)
-    {
-        int end = AfterNumber(json, position);
-        if (end < 0)
-        {
-            token = default;
-            return false;
-        }
-        token = json[position..end];
-        position = end;
-        return true;
     }
 
     /// <summary>Where the number at <paramref name="position"/> ends, or -1.</summary>
@@ -116,71 +73,58 @@ internal static class CompactJson
         return i;
     }
 
-    /// <summary>Reads <paramref name="literal"/> (<c>null</c>, <c>true</c> or <c>false</c>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryLiteral(ReadOnlySpan<byte> json, ref int position, ReadOnlySpan<byte> literal)
-    {
-        int end = AfterLiteral(json, position, literal);
-        if (end < 0) return false;
-        position = end;
-        return true;
-    }
-
     /// <summary>Where <paramref name="literal"/> at <paramref name="position"/> ends, or -1 when it is not there.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int AfterLiteral(ReadOnlySpan<byte> json, int position, ReadOnlySpan<byte> literal)
         => json[position..].StartsWith(literal) ? position + literal.Length : -1;
 
-    /// <summary>Reads past one value of any kind; <paramref name="depth"/> is the nesting it sits at.</summary>
-    public static bool TrySkip(ReadOnlySpan<byte> json, ref int position, int depth)
-    {
-        if ((uint)position >= (uint)json.Length) return false;
-        switch (json[position])
-        {
-            case (byte)'"':
-                return TryString(json, ref position, out _);
-            case (byte)'n':
-                return TryLiteral(json, ref position, "null"u8);
-            case (byte)'t':
-                return TryLiteral(json, ref position, "true"u8);
-            case (byte)'f':
-                return TryLiteral(json, ref position, "false"u8);
-            case (byte)'{':
-            case (byte)'[':
-                return depth < MaxDepth && TrySkipContainer(json, ref position, depth + 1);
-            default:
-                return TryNumber(json, ref position, out _);
-        }
-    }
-
-    /// <summary>Reads the separator after a member or element: true with <paramref name="end"/> false after a comma, true with <paramref name="end"/> true after <paramref name="close"/>.</summary>
+    /// <summary>Where the member name at <paramref name="position"/> and the colon after it end, or -1; the name is <c>json[(position + 1)..(end - 2)]</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryNext(ReadOnlySpan<byte> json, ref int position, byte close, out bool end)
+    public static int AfterName(ReadOnlySpan<byte> json, int position)
     {
-        end = false;
-        if ((uint)position >= (uint)json.Length) return false;
-        byte next = json[position++];
-        end = next == close;
-        return end || next == (byte)',';
+        int end = AfterString(json, position, out _);
+        return end < 0 || end >= json.Length || json[end] != (byte)':' ? -1 : end + 1;
     }
 
-    private static bool TrySkipContainer(ReadOnlySpan<byte> json, ref int position, int depth)
+    /// <summary>Where the value of any kind at <paramref name="position"/> ends, or -1; <paramref name="depth"/> is the nesting it sits at.</summary>
+    public static int AfterValue(ReadOnlySpan<byte> json, int position, int depth)
+    {
+        if ((uint)position >= (uint)json.Length) return -1;
+        return json[position] switch
+        {
+            (byte)'"' => AfterString(json, position, out _),
+            (byte)'n' => AfterLiteral(json, position, "null"u8),
+            (byte)'t' => AfterLiteral(json, position, "true"u8),
+            (byte)'f' => AfterLiteral(json, position, "false"u8),
+            (byte)'{' or (byte)'[' => depth < MaxDepth ? AfterContainer(json, position, depth + 1) : -1,
+            _ => AfterNumber(json, position),
+        };
+    }
+
+    /// <summary>What follows a member or an element at <paramref name="position"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Separator SeparatorAt(ReadOnlySpan<byte> json, int position, byte close)
+        => (uint)position >= (uint)json.Length ? Separator.Neither
+            : json[position] == (byte)',' ? Separator.Comma
+            : json[position] == close ? Separator.Close
+            : Separator.Neither;
+
+    private static int AfterContainer(ReadOnlySpan<byte> json, int position, int depth)
     {
         byte close = json[position] == (byte)'{' ? (byte)'}' : (byte)']';
         position++;
-        if (position < json.Length && json[position] == close)
+        if (position < json.Length && json[position] == close) return position + 1;
+        while (true)
         {
-            position++;
-            return true;
+            if (close == (byte)'}' && (position = AfterName(json, position)) < 0) return -1;
+            if ((position = AfterValue(json, position, depth)) < 0) return -1;
+            switch (SeparatorAt(json, position++, close))
+            {
+                case Separator.Comma: continue;
+                case Separator.Close: return position;
+                default: return -1;
+            }
         }
-        bool end;
-        do
-        {
-            if (close == (byte)'}' && !TryName(json, ref position, out _)) return false;
-            if (!TrySkip(json, ref position, depth) || !TryNext(json, ref position, close, out end)) return false;
-        }
-        while (!end);
-        return true;
     }
 
     /// <summary>
@@ -228,4 +172,12 @@ internal static class CompactJson
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+}
+
+/// <summary>What follows a member or an element: a comma, the end of its container, or neither (not JSON this reads).</summary>
+internal enum Separator
+{
+    Neither,
+    Comma,
+    Close,
 }

@@ -24,27 +24,26 @@ internal sealed class CompactShape
     }
 
     /// <summary>
-    /// Reads past member <paramref name="index"/> when it is byte for byte the member without a role read at that index
-    /// last time and ends where it ended (a comma or the object's end follows): it is then that same valid JSON. Most
-    /// members of Debezium's <c>source</c> repeat from event to event (version, connector, database, binlog file, …).
+    /// Where member <paramref name="index"/> ends (-1 when it does not repeat) when it is byte for byte the member without
+    /// a role read at that index last time and ends where it ended (a comma or the object's end follows): it is then that
+    /// same valid JSON. Most members of Debezium's <c>source</c> repeat from event to event (version, connector, database,
+    /// binlog file, …).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TrySkipRepeated(ReadOnlySpan<byte> json, ref int position, int index)
+    public int AfterRepeated(ReadOnlySpan<byte> json, int position, int index)
     {
         var skipped = _lastSkipped;
-        if (!Vector256.IsHardwareAccelerated || (uint)index >= (uint)skipped.Length || json.Length - position < Vector256<byte>.Count) return false;
+        if (!Vector256.IsHardwareAccelerated || (uint)index >= (uint)skipped.Length || json.Length - position < Vector256<byte>.Count) return -1;
         ref readonly var member = ref skipped[index];
         int end = position + member.Length;
-        if (member.Length == 0 || (uint)end >= (uint)json.Length || json[end] is not ((byte)',' or (byte)'}')) return false;
+        if (member.Length == 0 || (uint)end >= (uint)json.Length || json[end] is not ((byte)',' or (byte)'}')) return -1;
         var bytes = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(json), (nuint)position);
-        if (((bytes ^ member.Head) & member.Mask) != Vector256<byte>.Zero) return false;
-        position = end;
-        return true;
+        return ((bytes ^ member.Head) & member.Mask) != Vector256<byte>.Zero ? -1 : end;
     }
 
     /// <summary>
     /// Keeps the member that starts at <paramref name="start"/> and ends before <paramref name="end"/>, just read at
-    /// <paramref name="index"/> and skipped, for <see cref="TrySkipRepeated"/> (one masked load: members vary from event
+    /// <paramref name="index"/> and skipped, for <see cref="AfterRepeated"/> (one masked load: members vary from event
     /// to event, e.g. a binlog position).
     /// </summary>
     public void RememberSkipped(ReadOnlySpan<byte> json, int start, int end, int index)
@@ -73,50 +72,47 @@ internal sealed class CompactShape
         return Vector256.Create<byte>(mask);
     })];
 
-    /// <summary>Reads the name of member <paramref name="index"/> and the colon after it; <paramref name="role"/> is what <paramref name="roleOf"/> gives for that name.</summary>
+    /// <summary>Where the name of member <paramref name="index"/> and the colon after it end (-1 when they are not JSON this reads); <paramref name="role"/> is what <paramref name="roleOf"/> gives for that name.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryName(ReadOnlySpan<byte> json, ref int position, int index, Func<ReadOnlySpan<byte>, int> roleOf, out int role)
+    public int AfterName(ReadOnlySpan<byte> json, int position, int index, Func<ReadOnlySpan<byte>, int> roleOf, out int role)
     {
         var members = _members;
         if ((uint)index < (uint)members.Length && members[index].Member.IsAt(json, position))
         {
             role = members[index].Role;
-            position += members[index].Member.Bytes.Length;
-            return true;
+            return position + members[index].Member.Bytes.Length;
         }
-        return TryLearnName(json, ref position, index, roleOf, out role);
+        return AfterLearnedName(json, position, index, roleOf, out role);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool TryLearnName(ReadOnlySpan<byte> json, ref int position, int index, Func<ReadOnlySpan<byte>, int> roleOf, out int role)
+    private int AfterLearnedName(ReadOnlySpan<byte> json, int position, int index, Func<ReadOnlySpan<byte>, int> roleOf, out int role)
     {
         role = 0;
-        int start = position;
-        if (!CompactJson.TryName(json, ref position, out var name)) return false;
-        role = roleOf(name);
+        int end = CompactJson.AfterName(json, position);
+        if (end < 0) return -1;
+        role = roleOf(json[(position + 1)..(end - 2)]);
         if (index >= _members.Length) Array.Resize(ref _members, index + 1);
-        _members[index] = (new CompactMemberName(json[start..position]), role);
-        return true;
+        _members[index] = (new CompactMemberName(json[position..end]), role);
+        return end;
     }
 
-    /// <summary>Reads past an object whose members follow this shape, skipping their values; <paramref name="depth"/> is the nesting the object sits at.</summary>
-    public bool TrySkipObject(ReadOnlySpan<byte> json, ref int position, int depth)
+    /// <summary>Where the object at <paramref name="position"/>, whose members follow this shape, ends (-1 when it is not JSON this reads); <paramref name="depth"/> is the nesting the object sits at.</summary>
+    public int AfterObject(ReadOnlySpan<byte> json, int position, int depth)
     {
-        if ((uint)position >= (uint)json.Length || json[position] != (byte)'{') return false;
+        if ((uint)position >= (uint)json.Length || json[position] != (byte)'{') return -1;
         position++;
-        if (position < json.Length && json[position] == (byte)'}')
+        if (position < json.Length && json[position] == (byte)'}') return position + 1;
+        for (int index = 0; ; index++)
         {
-            position++;
-            return true;
+            if ((position = AfterName(json, position, index, NoRole, out _)) < 0 || (position = CompactJson.AfterValue(json, position, depth + 1)) < 0) return -1;
+            switch (CompactJson.SeparatorAt(json, position++, (byte)'}'))
+            {
+                case Separator.Comma: continue;
+                case Separator.Close: return position;
+                default: return -1;
+            }
         }
-        int index = 0;
-        bool end;
-        do
-        {
-            if (!TryName(json, ref position, index++, NoRole, out _) || !CompactJson.TrySkip(json, ref position, depth + 1) || !CompactJson.TryNext(json, ref position, (byte)'}', out end)) return false;
-        }
-        while (!end);
-        return true;
     }
 
     private static readonly Func<ReadOnlySpan<byte>, int> NoRole = _ => 0;

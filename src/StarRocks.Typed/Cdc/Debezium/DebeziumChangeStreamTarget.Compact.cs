@@ -79,99 +79,105 @@ public sealed partial class DebeziumChangeStreamTarget
         if (span.Length < 2 || span[0] != (byte)'{') return false;
         int position = 1;
         var seen = EnvelopeMember.Other;
-        bool end;
-        int index = 0;
-        do
+        var shape = parts.EnvelopeShape!;
+        for (int index = 0; ; index++)
         {
-            if (!parts.EnvelopeShape!.TryName(span, ref position, index++, RoleOfEnvelopeMember, out int role)) return false;
+            if ((position = shape.AfterName(span, position, index, RoleOfEnvelopeMember, out int role)) < 0) return false;
             var member = (EnvelopeMember)role;
             if ((member & seen) != 0) return false;
             seen |= member;
-            bool read = member switch
+            position = member switch
             {
-                EnvelopeMember.After => TryImage(json, ref position, ref parts, out parts.After, rewrite: true),
-                EnvelopeMember.Before => TryImage(json, ref position, ref parts, out parts.Before, rewrite: false),
-                EnvelopeMember.Source => TrySource(json, ref position, ref parts),
-                EnvelopeMember.Op => TryOp(span, ref position, ref parts),
-                EnvelopeMember.Other => CompactJson.TrySkip(span, ref position, 1),
-                _ => false,
+                EnvelopeMember.After => AfterImage(json, position, ref parts, out parts.After, rewrite: true),
+                EnvelopeMember.Before => AfterImage(json, position, ref parts, out parts.Before, rewrite: false),
+                EnvelopeMember.Source => AfterSource(json, position, ref parts),
+                EnvelopeMember.Op => AfterOp(span, position, ref parts),
+                EnvelopeMember.Other => CompactJson.AfterValue(span, position, 1),
+                _ => -1,
             };
-            if (!read || !CompactJson.TryNext(span, ref position, (byte)'}', out end)) return false;
+            switch (CompactJson.SeparatorAt(span, position++, (byte)'}'))
+            {
+                case Separator.Comma: continue;
+                case Separator.Close: return position == span.Length;
+                default: return false;
+            }
         }
-        while (!end);
-        return position == span.Length;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryOp(ReadOnlySpan<byte> span, ref int position, ref Parts parts)
+    private static int AfterOp(ReadOnlySpan<byte> span, int position, ref Parts parts)
     {
-        if (!CompactJson.TryString(span, ref position, out var op) || op.Length != 1) return false;
-        parts.Op = op[0];
-        return true;
+        int end = CompactJson.AfterString(span, position, out _);
+        if (end - position != 3) return -1; // a one-letter string (or not a string: -1)
+        parts.Op = span[position + 1];
+        return end;
     }
 
     /// <summary>Reads <c>before</c> or <c>after</c> (null or an object); <c>after</c> is rewritten with the guessed table's columns when they read it.</summary>
-    private static bool TryImage(ReadOnlyMemory<byte> json, ref int position, ref Parts parts, out ReadOnlyMemory<byte> image, bool rewrite)
+    private static int AfterImage(ReadOnlyMemory<byte> json, int position, ref Parts parts, out ReadOnlyMemory<byte> image, bool rewrite)
     {
         var span = json.Span;
         image = default;
-        if (position >= span.Length) return false;
-        if (span[position] == (byte)'n') return CompactJson.TryLiteral(span, ref position, "null"u8);
-        if (span[position] != (byte)'{') return false;
-        int start = position;
+        if (position >= span.Length) return -1;
+        if (span[position] == (byte)'n') return CompactJson.AfterLiteral(span, position, "null"u8);
+        if (span[position] != (byte)'{') return -1;
+        int end = -1;
         if (rewrite)
         {
-            parts.WrittenWith = GuessedColumns(parts) is { } columns && parts.Rows!.TryWriteCompactRow(span, ref position, columns, parts.Guess!.Id) ? columns : null;
+            int written = position;
+            parts.WrittenWith = GuessedColumns(parts) is { } columns && parts.Rows!.TryWriteCompactRow(span, ref written, columns, parts.Guess!.Id) ? columns : null;
+            if (parts.WrittenWith is not null) end = written;
         }
-        if ((!rewrite || parts.WrittenWith is null) && !parts.ImageShape!.TrySkipObject(span, ref position, 1)) return false; // read past it, not written
-        image = json[start..position];
-        return true;
+        if (end < 0 && (end = parts.ImageShape!.AfterObject(span, position, 1)) < 0) return -1; // read past it, not written
+        image = json[position..end];
+        return end;
     }
 
     /// <summary>Reads <c>source</c>, keeping the names of the table (strings without escapes, or null) and skipping the rest.</summary>
-    private static bool TrySource(ReadOnlyMemory<byte> json, ref int position, ref Parts parts)
+    private static int AfterSource(ReadOnlyMemory<byte> json, int position, ref Parts parts)
     {
         var span = json.Span;
         // (An empty source names no table: the reader's path says so.)
-        if (position >= span.Length || span[position] != (byte)'{' || ++position >= span.Length || span[position] == (byte)'}') return false;
-        bool end;
-        int index = 0;
+        if (position >= span.Length || span[position] != (byte)'{' || ++position >= span.Length || span[position] == (byte)'}') return -1;
         var shape = parts.SourceShape!;
-        do
+        for (int index = 0; ; index++)
         {
-            if (!shape.TrySkipRepeated(span, ref position, index))
+            int end = shape.AfterRepeated(span, position, index);
+            if (end < 0)
             {
                 int start = position;
-                if (!shape.TryName(span, ref position, index, RoleOfSourceMember, out int role)) return false;
-                bool read = (SourceMember)role switch
+                if ((position = shape.AfterName(span, position, index, RoleOfSourceMember, out int role)) < 0) return -1;
+                end = (SourceMember)role switch
                 {
-                    SourceMember.Table => TryText(json, ref position, out parts.Table),
-                    SourceMember.Database => TryText(json, ref position, out parts.Database),
-                    SourceMember.Schema => TryText(json, ref position, out parts.SchemaName),
-                    SourceMember.Connector => TryText(json, ref position, out parts.Connector),
-                    _ => CompactJson.TrySkip(span, ref position, 2),
+                    SourceMember.Table => AfterText(json, position, out parts.Table),
+                    SourceMember.Database => AfterText(json, position, out parts.Database),
+                    SourceMember.Schema => AfterText(json, position, out parts.SchemaName),
+                    SourceMember.Connector => AfterText(json, position, out parts.Connector),
+                    _ => CompactJson.AfterValue(span, position, 2),
                 };
-                if (!read) return false;
-                if ((SourceMember)role == SourceMember.Other) shape.RememberSkipped(span, start, position, index);
+                if (end < 0) return -1;
+                if ((SourceMember)role == SourceMember.Other) shape.RememberSkipped(span, start, end, index);
             }
-            index++;
-            if (!CompactJson.TryNext(span, ref position, (byte)'}', out end)) return false;
+            position = end;
+            switch (CompactJson.SeparatorAt(span, position++, (byte)'}'))
+            {
+                case Separator.Comma: continue;
+                case Separator.Close: return position;
+                default: return -1;
+            }
         }
-        while (!end);
-        return true;
     }
 
     /// <summary>A string's content without escapes, or empty for null (other values: the reader's path names the error).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryText(ReadOnlyMemory<byte> json, ref int position, out ReadOnlyMemory<byte> text)
+    private static int AfterText(ReadOnlyMemory<byte> json, int position, out ReadOnlyMemory<byte> text)
     {
         var span = json.Span;
         text = default;
-        if (position >= span.Length) return false;
-        if (span[position] == (byte)'n') return CompactJson.TryLiteral(span, ref position, "null"u8);
-        int start = position;
-        if (!CompactJson.TryString(span, ref position, out var content)) return false;
-        text = json.Slice(start + 1, content.Length);
-        return true;
+        if (position >= span.Length) return -1;
+        if (span[position] == (byte)'n') return CompactJson.AfterLiteral(span, position, "null"u8);
+        int end = CompactJson.AfterString(span, position, out _);
+        if (end >= 0) text = json[(position + 1)..(end - 1)];
+        return end;
     }
 }
