@@ -172,6 +172,43 @@ public class DebeziumCompactReadingTests
     }
 
     [Fact]
+    public async Task Envelope_members_that_repeat_or_change_from_event_to_event_read_alike_on_both_paths()
+    {
+        // op repeats (u), then changes (c, u, d, r); before goes from a row to null and back; after to null; the table's
+        // name and database repeat with the rest of source, then another table's event comes between two of the first.
+        var customers = MySqlSource.Replace("\"table\":\"orders\"", "\"table\":\"customers\"", StringComparison.Ordinal);
+        string[] events =
+        [
+            Payload("u", AsciiRow, NullRow),
+            Payload("u", NullRow, AsciiRow),
+            Payload("c", null, AsciiRow),
+            Payload("c", null, NullRow),
+            Payload("u", AsciiRow, NullRow),
+            Payload("u", NullRow, AsciiRow),
+            Payload("d", AsciiRow, null),
+            Payload("c", null, AsciiRow, customers),
+            Payload("r", null, AsciiRow),
+            Payload("c", null, AsciiRow).Replace(",\"transaction\":null", ",\"transaction\":{\"id\":\"1\"}", StringComparison.Ordinal),
+            Payload("c", null, AsciiRow),
+        ];
+        var outcomes = new List<string>[2];
+        foreach (bool compact in new[] { true, false })
+        {
+            var sink = new RecordingCdcSink();
+            sink.Schemas[Orders] = EveryEncoding;
+            sink.Schemas[new CdcTableId("shop", "customers")] = EveryEncoding with { Table = new CdcTableId("shop", "customers") };
+            var target = new DebeziumChangeStreamTarget(sink) { ReadsCompactJson = compact };
+            foreach (var value in events) await target.WriteAsync(default, Utf8(value), CancellationToken.None);
+            outcomes[compact ? 0 : 1] = [.. sink.Calls.Select(c => c.ToString()!)];
+        }
+
+        Assert.Equal(events.Length, outcomes[0].Count);
+        Assert.Equal(["Update", "Update", "Insert", "Insert", "Update", "Update", "Delete", "Insert", "Insert", "Insert", "Insert"], outcomes[0].Select(c => c.Split(' ')[0]));
+        Assert.Single(outcomes[0], c => c.Contains("shop.customers", StringComparison.Ordinal));
+        Assert.Equal(outcomes[1], outcomes[0]);
+    }
+
+    [Fact]
     public async Task A_string_that_is_not_UTF8_is_refused_naming_table_and_column_on_both_paths()
     {
         var value = Encoding.UTF8.GetBytes(Payload("c", null, """{"id":1,"name":"caf?"}"""));
