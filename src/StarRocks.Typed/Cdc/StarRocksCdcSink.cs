@@ -192,17 +192,24 @@ public sealed partial class StarRocksCdcSink : ICdcEventSink
     /// </summary>
     private static ReadOnlySpan<byte> RowMembers(ReadOnlySpan<byte> row, CdcRowKind kind, CdcTableId table, out ReadOnlySpan<byte> end)
     {
-        row = row.Trim(" \t\r\n"u8);
-        if (row.Length < 2 || row[0] != (byte)'{' || row[^1] != (byte)'}')
+        // A decoder's row has no whitespace around it and starts with a member; anything else is trimmed and checked.
+        bool decoded = row.Length > 2 && row[0] == (byte)'{' && row[1] == (byte)'"' && row[^1] == (byte)'}';
+        if (!decoded)
         {
-            throw new ArgumentException($"A row of {table} must be a JSON object.", nameof(row));
+            row = row.Trim(" \t\r\n"u8);
+            if (row.Length < 2 || row[0] != (byte)'{' || row[^1] != (byte)'}')
+            {
+                throw new ArgumentException($"A row of {table} must be a JSON object.", nameof(row));
+            }
         }
 
         var members = row[..^1];
-        bool first = members[1..].Trim(" \t\r\n"u8).IsEmpty;
-        end = kind == CdcRowKind.Delete
-            ? first ? "\"__op\":1}\n"u8 : ",\"__op\":1}\n"u8
-            : first ? "\"__op\":0}\n"u8 : ",\"__op\":0}\n"u8;
+        end = kind == CdcRowKind.Delete ? ",\"__op\":1}\n"u8 : ",\"__op\":0}\n"u8;
+        if (!decoded && members[1..].Trim(" \t\r\n"u8).IsEmpty)
+        {
+            end = end[1..]; // no member before it: no comma
+        }
+
         return members;
     }
 

@@ -68,6 +68,14 @@ public sealed class LoadBatch : IBufferWriter<byte>, IDisposable
     /// <param name="bytes">The bytes to append.</param>
     public void Write(ReadOnlySpan<byte> bytes)
     {
+        if (_current is { } current && !_disposed && bytes.Length <= current.Length - _currentLength)
+        {
+            bytes.CopyTo(current.AsSpan(_currentLength)); // the common case: the current segment has room
+            _currentLength += bytes.Length;
+            Length += bytes.Length;
+            return;
+        }
+
         while (!bytes.IsEmpty)
         {
             var room = EnsureCapacity(0).AsSpan(_currentLength);
