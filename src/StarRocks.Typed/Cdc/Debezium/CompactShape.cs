@@ -13,63 +13,45 @@ internal sealed class CompactShape
 {
     private (CompactMemberName Member, int Role)[] _members = [];
 
-    /// <summary>Per member index, the whole last member read there (<c>"name":value</c>) when it fit 32 bytes.</summary>
-    private RememberedMember[] _lastRead = [];
+    /// <summary>Per member index, the whole last member read there (<c>"name":value</c>) when it had no role and fit 32 bytes.</summary>
+    private RememberedMember[] _lastSkipped = [];
 
-    /// <summary>
-    /// A member's bytes as one 32-byte comparison: <see cref="Head"/> masked by <see cref="Mask"/>; <see cref="Length"/> 0
-    /// when none, -1 when the member at that index differed from the one before (a binlog position, a row number): it is
-    /// neither compared nor remembered again until a new name is learned there. With its role and where its string
-    /// value's content lies from the member's start (<see cref="ValueStart"/> -1 for null).
-    /// </summary>
+    /// <summary>A member's bytes as one 32-byte comparison: <see cref="Head"/> masked by <see cref="Mask"/>; <see cref="Length"/> 0 when none.</summary>
     private struct RememberedMember
     {
         public Vector256<byte> Head, Mask;
-        public int Length, Role, ValueStart, ValueLength;
+        public int Length;
     }
 
     /// <summary>
-    /// Where member <paramref name="index"/> ends (-1 when it does not repeat) when it is byte for byte the member read at
-    /// that index last time and ends where it ended (a comma or the object's end follows): it is then that same valid JSON,
-    /// with the same role (<see cref="RepeatedRole"/>) and value (<see cref="RepeatedValue"/>). Most members of Debezium's
-    /// <c>source</c> repeat from event to event (version, connector, database, table, binlog file, …).
+    /// Where member <paramref name="index"/> ends (-1 when it does not repeat) when it is byte for byte the member without
+    /// a role read at that index last time and ends where it ended (a comma or the object's end follows): it is then that
+    /// same valid JSON. Most members of Debezium's <c>source</c> repeat from event to event (version, connector, database,
+    /// binlog file, …).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int AfterRepeated(ReadOnlySpan<byte> json, int position, int index)
     {
-        var remembered = _lastRead;
-        if (!Vector256.IsHardwareAccelerated || (uint)index >= (uint)remembered.Length || json.Length - position < Vector256<byte>.Count) return -1;
-        ref var member = ref remembered[index];
+        var skipped = _lastSkipped;
+        if (!Vector256.IsHardwareAccelerated || (uint)index >= (uint)skipped.Length || json.Length - position < Vector256<byte>.Count) return -1;
+        ref readonly var member = ref skipped[index];
         int end = position + member.Length;
-        if (member.Length <= 0 || (uint)end >= (uint)json.Length || json[end] is not ((byte)',' or (byte)'}')) return -1;
+        if (member.Length == 0 || (uint)end >= (uint)json.Length || json[end] is not ((byte)',' or (byte)'}')) return -1;
         var bytes = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(json), (nuint)position);
-        if (((bytes ^ member.Head) & member.Mask) == Vector256<byte>.Zero) return end;
-        member.Length = -1;
-        return -1;
-    }
-
-    /// <summary>The role of member <paramref name="index"/>, just read past with <see cref="AfterRepeated"/>.</summary>
-    public int RepeatedRole(int index) => _lastRead[index].Role;
-
-    /// <summary>The string content of member <paramref name="index"/>, read past with <see cref="AfterRepeated"/> from <paramref name="start"/> (empty for null).</summary>
-    public ReadOnlyMemory<byte> RepeatedValue(ReadOnlyMemory<byte> json, int start, int index)
-    {
-        ref readonly var member = ref _lastRead[index];
-        return member.ValueStart < 0 ? default : json.Slice(start + member.ValueStart, member.ValueLength);
+        return ((bytes ^ member.Head) & member.Mask) != Vector256<byte>.Zero ? -1 : end;
     }
 
     /// <summary>
-    /// Keeps the member from <paramref name="start"/> to <paramref name="end"/>, just read at <paramref name="index"/>
-    /// with <paramref name="role"/> and a string value whose content starts at <paramref name="valueStart"/> (-1 when
-    /// none), for <see cref="AfterRepeated"/>: one masked load, unless the member there varies.
+    /// Keeps the member that starts at <paramref name="start"/> and ends before <paramref name="end"/>, just read at
+    /// <paramref name="index"/> and skipped, for <see cref="AfterRepeated"/> (one masked load: members vary from event
+    /// to event, e.g. a binlog position).
     /// </summary>
-    public void Remember(ReadOnlySpan<byte> json, int start, int end, int index, int role, int valueStart, int valueLength)
+    public void RememberSkipped(ReadOnlySpan<byte> json, int start, int end, int index)
     {
         if (!Vector256.IsHardwareAccelerated) return; // without 32-byte vectors (e.g. Arm64) members are read as before
-        if (index >= _lastRead.Length) Array.Resize(ref _lastRead, Math.Max(index + 1, _members.Length));
-        ref var remembered = ref _lastRead[index];
+        if (index >= _lastSkipped.Length) Array.Resize(ref _lastSkipped, Math.Max(index + 1, _members.Length));
+        ref var remembered = ref _lastSkipped[index];
         int length = end - start;
-        if (remembered.Length < 0) return;
         if (length > Vector256<byte>.Count || json.Length - start < Vector256<byte>.Count)
         {
             remembered.Length = 0;
@@ -78,8 +60,7 @@ internal sealed class CompactShape
         var mask = PrefixMasks[length];
         remembered.Head = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(json), (nuint)start) & mask;
         remembered.Mask = mask;
-        (remembered.Length, remembered.Role) = (length, role);
-        (remembered.ValueStart, remembered.ValueLength) = (valueStart < 0 ? -1 : valueStart - start, valueLength);
+        remembered.Length = length;
     }
 
     /// <summary>Per length 0–32, the mask of that many leading bytes.</summary>
@@ -113,7 +94,6 @@ internal sealed class CompactShape
         role = roleOf(json[(position + 1)..(end - 2)]);
         if (index >= _members.Length) Array.Resize(ref _members, index + 1);
         _members[index] = (new CompactMemberName(json[position..end]), role);
-        if (index < _lastRead.Length) _lastRead[index].Length = 0; // a new member there: compared again
         return end;
     }
 

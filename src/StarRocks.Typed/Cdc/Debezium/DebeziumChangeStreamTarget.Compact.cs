@@ -82,39 +82,19 @@ public sealed partial class DebeziumChangeStreamTarget
         var shape = parts.EnvelopeShape!;
         for (int index = 0; ; index++)
         {
-            int end = shape.AfterRepeated(span, position, index);
-            if (end >= 0)
+            if ((position = shape.AfterName(span, position, index, RoleOfEnvelopeMember, out int role)) < 0) return false;
+            var member = (EnvelopeMember)role;
+            if ((member & seen) != 0) return false;
+            seen |= member;
+            position = member switch
             {
-                // A repeated member: op, before or after as null, or one this reader skips (ts_ms, transaction).
-                var repeated = (EnvelopeMember)shape.RepeatedRole(index);
-                if ((repeated & seen) != 0) return false;
-                seen |= repeated;
-                if (repeated == EnvelopeMember.Op) parts.Op = shape.RepeatedValue(json, position, index).Span[0];
-                position = end;
-            }
-            else
-            {
-                int start = position;
-                if ((position = shape.AfterName(span, position, index, RoleOfEnvelopeMember, out int role)) < 0) return false;
-                var member = (EnvelopeMember)role;
-                if ((member & seen) != 0) return false;
-                seen |= member;
-                end = member switch
-                {
-                    EnvelopeMember.After => AfterImage(json, position, ref parts, out parts.After, rewrite: true),
-                    EnvelopeMember.Before => AfterImage(json, position, ref parts, out parts.Before, rewrite: false),
-                    EnvelopeMember.Source => AfterSource(json, position, ref parts),
-                    EnvelopeMember.Op => AfterOp(span, position, ref parts),
-                    EnvelopeMember.Other => CompactJson.AfterValue(span, position, 1),
-                    _ => -1,
-                };
-                if (end < 0) return false;
-                if (member is EnvelopeMember.Op or EnvelopeMember.Other || span[position] == (byte)'n')
-                {
-                    shape.Remember(span, start, end, index, role, member == EnvelopeMember.Op ? position + 1 : -1, member == EnvelopeMember.Op ? 1 : 0);
-                }
-                position = end;
-            }
+                EnvelopeMember.After => AfterImage(json, position, ref parts, out parts.After, rewrite: true),
+                EnvelopeMember.Before => AfterImage(json, position, ref parts, out parts.Before, rewrite: false),
+                EnvelopeMember.Source => AfterSource(json, position, ref parts),
+                EnvelopeMember.Op => AfterOp(span, position, ref parts),
+                EnvelopeMember.Other => CompactJson.AfterValue(span, position, 1),
+                _ => -1,
+            };
             switch (CompactJson.SeparatorAt(span, position++, (byte)'}'))
             {
                 case Separator.Comma: continue;
@@ -153,10 +133,7 @@ public sealed partial class DebeziumChangeStreamTarget
         return end;
     }
 
-    /// <summary>
-    /// Reads <c>source</c>, keeping the names of the table (strings without escapes, or null) and skipping the rest; a
-    /// member that repeats the last event's byte for byte (most do) is one comparison, its value found where it was.
-    /// </summary>
+    /// <summary>Reads <c>source</c>, keeping the names of the table (strings without escapes, or null) and skipping the rest.</summary>
     private static int AfterSource(ReadOnlyMemory<byte> json, int position, ref Parts parts)
     {
         var span = json.Span;
@@ -166,23 +143,20 @@ public sealed partial class DebeziumChangeStreamTarget
         for (int index = 0; ; index++)
         {
             int end = shape.AfterRepeated(span, position, index);
-            if (end >= 0)
-            {
-                var repeated = (SourceMember)shape.RepeatedRole(index);
-                if (repeated != SourceMember.Other) SourcePart(ref parts, repeated) = shape.RepeatedValue(json, position, index);
-            }
-            else
+            if (end < 0)
             {
                 int start = position;
                 if ((position = shape.AfterName(span, position, index, RoleOfSourceMember, out int role)) < 0) return -1;
                 end = (SourceMember)role switch
                 {
-                    SourceMember.Other => CompactJson.AfterValue(span, position, 2),
-                    _ => AfterText(json, position, out SourcePart(ref parts, (SourceMember)role)),
+                    SourceMember.Table => AfterText(json, position, out parts.Table),
+                    SourceMember.Database => AfterText(json, position, out parts.Database),
+                    SourceMember.Schema => AfterText(json, position, out parts.SchemaName),
+                    SourceMember.Connector => AfterText(json, position, out parts.Connector),
+                    _ => CompactJson.AfterValue(span, position, 2),
                 };
                 if (end < 0) return -1;
-                bool text = (SourceMember)role != SourceMember.Other && span[position] == (byte)'"';
-                shape.Remember(span, start, end, index, role, text ? position + 1 : -1, text ? end - position - 2 : 0);
+                if ((SourceMember)role == SourceMember.Other) shape.RememberSkipped(span, start, end, index);
             }
             position = end;
             switch (CompactJson.SeparatorAt(span, position++, (byte)'}'))
@@ -205,17 +179,5 @@ public sealed partial class DebeziumChangeStreamTarget
         int end = CompactJson.AfterString(span, position, out _);
         if (end >= 0) text = json[(position + 1)..(end - 1)];
         return end;
-    }
-
-    /// <summary>The part of the message a member of <c>source</c> with <paramref name="role"/> names.</summary>
-    private static ref ReadOnlyMemory<byte> SourcePart(ref Parts parts, SourceMember role)
-    {
-        switch (role)
-        {
-            case SourceMember.Table: return ref parts.Table;
-            case SourceMember.Database: return ref parts.Database;
-            case SourceMember.Schema: return ref parts.SchemaName;
-            default: return ref parts.Connector;
-        }
     }
 }
