@@ -295,6 +295,34 @@ public class DebeziumDecoderTests
         Assert.InRange(refused, 100, 1400);
     }
 
+    [Fact]
+    public async Task Decimal_bytes_of_every_scale_are_written_with_the_digits_their_value_and_scale_give()
+    {
+        var random = new Random(11);
+        foreach (int scale in Enumerable.Range(0, 21))
+        {
+            var fields = $$"""{"type":"int64","optional":false,"field":"id"},{"type":"bytes","optional":true,"name":"org.apache.kafka.connect.data.Decimal","parameters":{"scale":"{{scale}}"},"field":"v"}""";
+            var sink = new RecordingCdcSink();
+            var target = new DebeziumChangeStreamTarget(sink);
+            for (int i = 0; i < 200; i++)
+            {
+                var bytes = new byte[random.Next(1, 9)];
+                random.NextBytes(bytes);
+                if (i == 0) bytes = [0x80, 0, 0, 0, 0, 0, 0, 0]; // long.MinValue
+                if (i == 1) bytes = [0];
+                var value = new System.Numerics.BigInteger(bytes, isUnsigned: false, isBigEndian: true);
+                var digits = System.Numerics.BigInteger.Abs(value).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                string expected = scale == 0 ? digits : digits.PadLeft(scale + 1, '0') is var padded ? $"{padded[..^scale]}.{padded[^scale..]}" : "";
+                expected = (value.Sign < 0 ? "-" : "") + expected;
+
+                sink.Calls.Clear();
+                await target.WriteAsync(Utf8(KeyWithSchema(1)), Utf8(WithSchema(fields, Payload("c", null, $$"""{"id":1,"v":"{{Convert.ToBase64String(bytes)}}"}"""))), CancellationToken.None);
+                var row = (string)sink.Calls[^1];
+                Assert.Equal($"scale {scale}: {expected}", $"scale {scale}: {row[(row.IndexOf("\"v\":", StringComparison.Ordinal) + 4)..^1]}");
+            }
+        }
+    }
+
     [Theory]
     [InlineData("\"2024-01-01T00:00:00Z\"", "2024-01-01 00:00:00")]
     [InlineData("\"2024-06-30T23:59:59.123456789Z\"", "2024-06-30 23:59:59.123456")]
