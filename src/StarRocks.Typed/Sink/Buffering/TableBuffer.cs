@@ -101,11 +101,7 @@ internal sealed class TableBuffer(
                 SealLocked(SealReason.MaxBatchBytes, FlushPoint.None); // the row starts the next batch
             }
 
-            var active = ActiveLocked();
-            active.Write(active.RowCount == 0 ? "["u8 : ","u8);
-            active.Write(head);
-            active.Write(tail);
-            active.AddRows();
+            WriteJsonRow(ActiveLocked(), head, tail);
             AppendedLocked(reserved);
         }
     }
@@ -114,7 +110,10 @@ internal sealed class TableBuffer(
     /// <param name="head">The row's first bytes.</param>
     /// <param name="tail">The row's last bytes.</param>
     /// <returns>The bytes to reserve.</returns>
-    public static long ReservedBytes(ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail) => head.Length + tail.Length + 2L;
+    public static long ReservedBytes(ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail) => head.Length + tail.Length + JsonRowFraming;
+
+    /// <summary>What a JSON row adds to its bytes in a batch: <c>[</c> or <c>,</c> before it, and room for the closing <c>]</c>.</summary>
+    private const long JsonRowFraming = 2;
 
     private void UseShapeLocked(SinkRowShape shape)
     {
@@ -227,7 +226,7 @@ internal sealed class TableBuffer(
         }
     }
 
-    private long ReservedBytes(SerializedRows rows, int from, int to) => rows.Rows(from, to).Length + (json ? 2L * (to - from) : 0);
+    private long ReservedBytes(SerializedRows rows, int from, int to) => rows.Rows(from, to).Length + (json ? JsonRowFraming * (to - from) : 0);
 
     private void AppendLocked(SerializedRows rows, int from, int to)
     {
@@ -241,10 +240,17 @@ internal sealed class TableBuffer(
 
         for (int row = from; row < to; row++)
         {
-            active.Write(active.RowCount == 0 ? "["u8 : ","u8);
-            active.Write(rows.Rows(row, row + 1));
-            active.AddRows();
+            WriteJsonRow(active, rows.Rows(row, row + 1), default);
         }
+    }
+
+    /// <summary>Writes a JSON row (<paramref name="head"/> then <paramref name="tail"/>) into the batch's array: <c>[</c> before the first, <c>,</c> before the others.</summary>
+    private static void WriteJsonRow(LoadBatch active, ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail)
+    {
+        active.Write(active.RowCount == 0 ? "["u8 : ","u8);
+        active.Write(head);
+        active.Write(tail);
+        active.AddRows();
     }
 
     /// <summary>Queues the active batch (if it has rows) with <paramref name="point"/> behind it, or the point alone.</summary>
