@@ -39,6 +39,29 @@ public static class ChangeStreamFile
     }
 
     /// <summary>
+    /// Replays JSON lines already in memory (a file read whole, a buffer of messages) into <paramref name="target"/>, then
+    /// checkpoints it: each message is handed over as a slice of <paramref name="lines"/>, not copied.
+    /// </summary>
+    /// <param name="lines">The JSON lines; they must stay unchanged until the replay completes.</param>
+    /// <param name="target">Where the messages go.</param>
+    /// <param name="cancellationToken">Cancels the replay.</param>
+    /// <returns>The number of lines replayed; completes when their rows are in StarRocks.</returns>
+    public static async Task<long> ReplayAsync(ReadOnlyMemory<byte> lines, IChangeStreamTarget target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var (consumed, count) = await TakeLinesAsync(lines, target.WriteAsync, cancellationToken).ConfigureAwait(false);
+        if (consumed < lines.Length)
+        {
+            var (key, value) = KeyAndValue(TrimCarriageReturn(lines[consumed..])); // the last line, without a newline
+            await target.WriteAsync(key, value, cancellationToken).ConfigureAwait(false);
+            count++;
+        }
+
+        await target.CheckpointAsync(null, cancellationToken).ConfigureAwait(false);
+        return count;
+    }
+
+    /// <summary>
     /// Hands each message of the file at <paramref name="path"/> to <see cref="IChangeStreamTarget.LearnAsync"/>: messages
     /// applied before the last checkpoint (e.g. Debezium's schema-change records), whose schemas are learned without
     /// writing anything to StarRocks.
@@ -80,20 +103,10 @@ public static class ChangeStreamFile
 
                 while (true)
                 {
-                    // The lines inside the first segment, found with one search each for the key's tab and the newline.
-                    var segment = buffer.First;
-                    int consumed = 0;
-                    while (NextLine(segment.Span[consumed..]) is var (length, tab) && length >= 0)
-                    {
-                        var line = segment.Slice(consumed, length);
-                        consumed += length + 1;
-                        var (key, value) = tab < 0 ? (default, TrimCarriageReturn(line)) : (line[..tab], TrimCarriageReturn(line[(tab + 1)..]));
-                        await take(key, value, cancellationToken).ConfigureAwait(false);
-                        lines++;
-                    }
-
-                    // Then the line that runs on into the next segment (or the last line, without a newline), copied; then
-                    // that segment's lines, again with one search each.
+                    // The lines inside the first segment; then the line that runs on into the next segment (or the last
+                    // line, without a newline), copied; then that segment's lines.
+                    var (consumed, taken) = await TakeLinesAsync(buffer.First, take, cancellationToken).ConfigureAwait(false);
+                    lines += taken;
                     buffer = buffer.Slice(consumed);
                     if (!TryReadLine(ref buffer, out var spanning) && !(read.IsCompleted && TakeRest(ref buffer, out spanning)))
                     {
@@ -122,6 +135,26 @@ public static class ChangeStreamFile
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// Hands the key and value of each whole line of <paramref name="text"/> (ended by a newline) to <paramref name="take"/>,
+    /// each found with one search for the key's tab and the newline: how many bytes those lines took, and how many they were.
+    /// </summary>
+    private static async ValueTask<(int Consumed, long Lines)> TakeLinesAsync(ReadOnlyMemory<byte> text, Func<ReadOnlyMemory<byte>, ReadOnlyMemory<byte>, CancellationToken, ValueTask> take, CancellationToken cancellationToken)
+    {
+        int consumed = 0;
+        long lines = 0;
+        while (NextLine(text.Span[consumed..]) is var (length, tab) && length >= 0)
+        {
+            var line = text.Slice(consumed, length);
+            consumed += length + 1;
+            var (key, value) = tab < 0 ? (default, TrimCarriageReturn(line)) : (line[..tab], TrimCarriageReturn(line[(tab + 1)..]));
+            await take(key, value, cancellationToken).ConfigureAwait(false);
+            lines++;
+        }
+
+        return (consumed, lines);
     }
 
     /// <summary>The length of the first line of <paramref name="text"/> (-1 when it does not end in it) and where its first tab is (-1 when none).</summary>

@@ -89,6 +89,29 @@ public class ChangeStreamFileTests
         Assert.Equal(whole.Calls.Select(c => c.ToString()), sink.Calls.Select(c => c.ToString()));
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("")]
+    public async Task Lines_replayed_from_memory_are_the_messages_a_stream_of_the_same_bytes_gives(string end)
+    {
+        var file = string.Join("\r\n",
+            KeyWithSchema(1) + "\t" + OneLine(WithSchema(Fields, Payload("c", null, """{"id":1,"status":"created"}"""))),
+            KeyWithSchema(1) + "\t",
+            "",
+            OneLine(WithSchema(Fields, Payload("u", null, """{"id":1,"status":"paid"}""")))) + end;
+        var (fromStream, streamLines) = await ReplayAsync(file);
+
+        var sink = new RecordingCdcSink();
+        var lines = await ChangeStreamFile.ReplayAsync(Encoding.UTF8.GetBytes(file), new DebeziumChangeStreamTarget(sink));
+
+        Assert.Equal(4, lines);
+        Assert.Equal(streamLines, lines);
+        Assert.Equal(["""Insert shop.orders {"id":1,"status":"created"}""", """Update shop.orders {"id":1,"status":"paid"}"""], sink.Rows);
+        Assert.Equal(fromStream.Calls.Select(c => c.ToString()), sink.Calls.Select(c => c.ToString()));
+        Assert.Equal([null], sink.Checkpoints);
+    }
+
     /// <summary>A stream that returns at most <c>step</c> bytes a read, as a slow pipe does.</summary>
     private sealed class TricklingStream(byte[] bytes, int step) : MemoryStream(bytes)
     {
