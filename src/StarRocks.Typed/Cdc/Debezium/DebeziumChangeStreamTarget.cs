@@ -204,6 +204,7 @@ public sealed partial class DebeziumChangeStreamTarget : IChangeStreamTarget
         {
             table.KnownColumns = DebeziumSchemas.FromKnownSchema(known, connector.IsEmpty ? null : Encoding.UTF8.GetString(connector.Span), _options);
             table.Known = known;
+            if (known.Table == table.Id) table.Id = known.Table;
         }
         return table.KnownColumns!;
     }

@@ -3,7 +3,8 @@ namespace StarRocks.Typed.Cdc.Debezium;
 /// <summary>What the decoder remembers of one source table: its name as the events spell it, and the schema and decoders last used.</summary>
 internal sealed class DebeziumTable(CdcTableId id, byte[] database, byte[] table)
 {
-    public CdcTableId Id { get; } = id;
+    /// <summary>The table's id; once the sink knows the table, the sink's own instance of it (see <see cref="Known"/>), so that comparing the two is a reference comparison.</summary>
+    public CdcTableId Id { get; set; } = id;
 
     /// <summary>The envelope's Connect schema and the key's Connect schema the <see cref="ConnectColumns"/> were built from.</summary>
     public byte[]? EnvelopeSchema { get; set; }
