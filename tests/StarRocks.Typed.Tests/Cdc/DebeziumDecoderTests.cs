@@ -400,6 +400,9 @@ public class DebeziumDecoderTests
     [InlineData("""{"id":1,"unknown":1}""", "column 'unknown': the row has a column its schema does not describe")]
     [InlineData("""{"id":1,"created":"2024-01-01"}""", "column 'created': expected an integer (epoch microseconds)")]
     [InlineData("""{"id":1,"amount":"not base64!"}""", "column 'amount': the decimal value is not base64")]
+    [InlineData("""{"id":1,"created":9223372036854775807}""", "column 'created': 9223372036854775807 is outside the time range")]
+    [InlineData("""{"id":1,"created":-922337203685477581}""", "column 'created': -922337203685477581 is outside the time range")]
+    [InlineData("""{"id":1,"created":922337203685477580}""", "column 'created': 9223372036854775800 is outside the DATETIME (ticks) range")]
     public async Task Values_that_do_not_match_the_schema_are_refused_naming_the_column(string after, string expected)
     {
         var sink = new RecordingCdcSink();

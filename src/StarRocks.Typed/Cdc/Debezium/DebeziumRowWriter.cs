@@ -372,10 +372,11 @@ internal sealed class DebeziumRowWriter
         return _scratch.AsSpan(0, reader.CopyString(_scratch));
     }
 
+    /// <summary><paramref name="value"/> × <paramref name="ticksPerUnit"/>, refused when it overflows (checked on the 128-bit product: no division).</summary>
     private static long ScaleTicks(long value, long ticksPerUnit, DebeziumColumn column, CdcTableId table)
     {
-        long ticks = value * ticksPerUnit;
-        if (ticks / ticksPerUnit != value) throw OutOfRange(column, table, value, "time");
+        long high = Math.BigMul(value, ticksPerUnit, out long ticks);
+        if (high != ticks >> 63) throw OutOfRange(column, table, value, "time");
         return ticks;
     }
 
