@@ -13,6 +13,8 @@ public enum FaultPoint
     TransactionPrepare,
     /// <summary><c>/api/transaction/commit</c> (FE or BE, whichever settles it).</summary>
     TransactionCommit,
+    /// <summary><c>GET /api/{db}/get_load_state</c> at the FE (a delayed answer or HTTP 500).</summary>
+    LoadState,
 }
 
 /// <summary>What a fault does.</summary>

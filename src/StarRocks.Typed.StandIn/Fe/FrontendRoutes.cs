@@ -112,6 +112,11 @@ internal static class FrontendRoutes
                 await LoadAnswer.WriteLowercaseAsync(context, "FAILED", "No label selected.");
                 return;
             }
+            var fault = services.Faults.Take(FaultPoint.LoadState);
+            if (await TransactionHandler.AnswerFaultAsync(context, fault))
+                return;
+            if (fault?.Kind == FaultKind.DelayAnswer)
+                await Task.Delay(fault.Delay, context.RequestAborted);
             // GetStreamLoadState.java: the state, and the reason of an aborted transaction
             var transaction = services.Transactions.Find(db, label);
             var state = transaction?.ReportedState.ToString().ToUpperInvariant() ?? "UNKNOWN";

@@ -175,6 +175,10 @@ internal sealed class LoadCallExecutor : IDisposable
     /// Polls the label until it leaves PREPARE (backoff 250 ms doubling to 5 s), at most for the load timeout: a label
     /// StarRocks is still loading may take that long, however short the socket timeout (which bounds each probe only).
     /// </summary>
+    /// <remarks>
+    /// A probe that fails transiently (its answer slower than the socket timeout, a dropped connection) is asked again at
+    /// the next backoff step, not retried by sending the batch again: the label is loading, and a probe is cheap.
+    /// </remarks>
     /// <returns>The first state other than <see cref="LoadState.Prepare"/>, or <see cref="LoadState.Prepare"/> on timeout.</returns>
     public async Task<LoadState> WaitForLabelAsync(string database, string label, bool acceptPrepared, CancellationToken cancellationToken)
     {
@@ -182,17 +186,24 @@ internal sealed class LoadCallExecutor : IDisposable
         var delay = TimeSpan.FromMilliseconds(250);
         while (true)
         {
-            var state = await GetLoadStateAsync(database, label, cancellationToken).ConfigureAwait(false);
-            LoadLog.LabelState(Logger, label, database, state);
-            var settled = state switch
+            try
             {
-                LoadState.Prepare => false,
-                LoadState.Prepared => acceptPrepared,
-                _ => true,
-            };
-            if (settled || DateTimeOffset.UtcNow + delay > deadline)
+                var state = await GetLoadStateAsync(database, label, cancellationToken).ConfigureAwait(false);
+                LoadLog.LabelState(Logger, label, database, state);
+                var settled = state switch
+                {
+                    LoadState.Prepare => false,
+                    LoadState.Prepared => acceptPrepared,
+                    _ => true,
+                };
+                if (settled || DateTimeOffset.UtcNow + delay > deadline)
+                {
+                    return state;
+                }
+            }
+            catch (Exception e) when (IsTransient(e, cancellationToken) && DateTimeOffset.UtcNow + delay <= deadline)
             {
-                return state;
+                LoadLog.LabelProbeFailed(Logger, label, database, e.Message);
             }
 
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);

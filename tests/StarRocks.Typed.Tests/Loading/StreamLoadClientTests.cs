@@ -442,6 +442,24 @@ public sealed class StreamLoadClientTests
     }
 
     [Fact]
+    public async Task Label_probes_that_fail_are_asked_again_without_sending_the_batch_again()
+    {
+        var table = await _fixture.CreateTableAsync();
+        using var client = new StreamLoadClient(ShortSocketTimeout(loadTimeoutSeconds: 10));
+        using var batch = LoadingStandIn.CsvBatch(20);
+        _fixture.StandIn.Faults.AnswerLabelAlreadyExistsRunning(TimeSpan.FromSeconds(2));
+        _fixture.StandIn.Faults.Add(new Fault(FaultKind.DelayAnswer, FaultPoint.LoadState, Times: 2, Delay: TimeSpan.FromSeconds(3))); // twice slower than the 1 s socket timeout
+        _fixture.StandIn.Faults.Add(new Fault(FaultKind.Http500, FaultPoint.LoadState));
+
+        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
+
+        Assert.Equal("VISIBLE", result.State);
+        Assert.Equal(20, await _fixture.CountAsync(table));
+        Assert.Single(_fixture.RequestsFor(result.Label!), r => r.Node == "be");
+        Assert.DoesNotContain(_fixture.StandIn.Faults.Pending, f => f.Point == FaultPoint.LoadState);
+    }
+
+    [Fact]
     public async Task A_label_running_past_the_load_timeout_fails_as_outcome_unknown_although_the_socket_timeout_is_shorter()
     {
         var table = await _fixture.CreateTableAsync();
