@@ -203,7 +203,7 @@ internal sealed class LoadCallExecutor : IDisposable
             }
             catch (Exception e) when (IsTransient(e, cancellationToken) && DateTimeOffset.UtcNow + delay <= deadline)
             {
-                LoadLog.LabelProbeFailed(Logger, label, database, e.Message);
+                LoadLog.Retrying(Logger, "get_load_state", database, label, e.Message, 0, delay);
             }
 
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);

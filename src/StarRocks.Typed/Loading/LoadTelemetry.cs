@@ -106,9 +106,6 @@ internal static partial class LoadLog
     [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Label {Label} in {Database} already exists; get_load_state answered {State}")]
     public static partial void LabelState(ILogger logger, string label, string database, LoadState state);
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Label {Label} in {Database}: get_load_state failed ({Reason}); asking again")]
-    public static partial void LabelProbeFailed(ILogger logger, string label, string database, string reason);
-
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Label {Label} in {Database} was aborted; retrying as {NewLabel}")]
     public static partial void Relabelled(ILogger logger, string label, string database, string newLabel);
 
