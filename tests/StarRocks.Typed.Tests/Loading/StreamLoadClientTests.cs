@@ -460,6 +460,27 @@ public sealed class StreamLoadClientTests
     }
 
     [Fact]
+    public async Task Label_probes_slower_than_the_socket_timeout_until_the_load_timeout_fail_the_load_naming_its_label_without_loading_twice()
+    {
+        var table = await _fixture.CreateTableAsync();
+        using var client = new StreamLoadClient(ShortSocketTimeout(loadTimeoutSeconds: 2));
+        using var batch = LoadingStandIn.CsvBatch(20);
+        _fixture.StandIn.Faults.AnswerLabelAlreadyExistsRunning(TimeSpan.FromSeconds(30));
+        _fixture.StandIn.Faults.Add(new Fault(FaultKind.DelayAnswer, FaultPoint.LoadState, Times: 100, Delay: TimeSpan.FromSeconds(3)));
+        var watch = Stopwatch.StartNew();
+
+        var failure = await Assert.ThrowsAsync<StarRocksLoadException>(() =>
+            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders }));
+        _fixture.StandIn.Faults.Clear();
+
+        Assert.Contains(failure.Label!, failure.Message, StringComparison.Ordinal);
+        Assert.Contains("after 2 attempt(s)", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(20, await _fixture.CountAsync(table)); // the second attempt met the label, not a second load
+        Assert.Equal(2, _fixture.RequestsFor(failure.Label!).Count(r => r.Node == "be"));
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
     public async Task A_label_running_past_the_load_timeout_fails_as_outcome_unknown_although_the_socket_timeout_is_shorter()
     {
         var table = await _fixture.CreateTableAsync();
