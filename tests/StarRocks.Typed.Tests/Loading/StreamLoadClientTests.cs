@@ -481,6 +481,32 @@ public sealed class StreamLoadClientTests
     }
 
     [Fact]
+    public async Task A_load_stopped_while_its_label_is_probed_stops_at_once_and_its_label_after_a_restart_loads_nothing_twice()
+    {
+        var table = await _fixture.CreateTableAsync();
+        using var batch = LoadingStandIn.CsvBatch(20);
+        var label = "it-restart-" + Guid.NewGuid().ToString("N");
+        _fixture.StandIn.Faults.AnswerLabelAlreadyExistsRunning(TimeSpan.FromSeconds(3));
+        _fixture.StandIn.Faults.Add(new Fault(FaultKind.DelayAnswer, FaultPoint.LoadState, Times: 100, Delay: TimeSpan.FromSeconds(30)));
+        using (var client = new StreamLoadClient(ShortSocketTimeout(loadTimeoutSeconds: 10)))
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(500)); // the service stops while the label is probed
+            var watch = Stopwatch.StartNew();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders, Label = label }, stop.Token));
+            Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        }
+        _fixture.StandIn.Faults.Clear();
+
+        using var restarted = new StreamLoadClient(ShortSocketTimeout(loadTimeoutSeconds: 10));
+        var result = await restarted.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders, Label = label });
+
+        Assert.Equal("VISIBLE", result.State);
+        Assert.Equal(20, await _fixture.CountAsync(table));
+        Assert.Equal(2, _fixture.RequestsFor(label).Count(r => r.Node == "be"));
+    }
+
+    [Fact]
     public async Task A_label_running_past_the_load_timeout_fails_as_outcome_unknown_although_the_socket_timeout_is_shorter()
     {
         var table = await _fixture.CreateTableAsync();
