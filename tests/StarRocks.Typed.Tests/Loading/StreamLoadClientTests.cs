@@ -40,7 +40,7 @@ public sealed class StreamLoadClientTests
         using var batch = LoadingStandIn.CsvBatch(100);
         Assert.True(batch.Length > 1024);
 
-        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
+        var result = await client.LoadAsync(CsvRequest(table, batch));
 
         Assert.Equal("Success", result.Status);
         Assert.Equal(100, result.NumberLoadedRows);
@@ -80,7 +80,7 @@ public sealed class StreamLoadClientTests
         using var client = new StreamLoadClient(_fixture.Options());
         using var batch = new LoadBatch();
         batch.Write("1\ta\n2\tb\n"u8);
-        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
+        var result = await client.LoadAsync(CsvRequest(table, batch));
         Assert.Equal(2, result.NumberLoadedRows);
     }
 
@@ -90,7 +90,7 @@ public sealed class StreamLoadClientTests
         var table = await _fixture.CreateTableAsync();
         using var client = new StreamLoadClient(_fixture.Options());
         using var batch = LoadingStandIn.CsvBatch(30);
-        var request = new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders, Label = "fixed-label-1" };
+        var request = CsvRequest(table, batch, "fixed-label-1");
 
         await client.LoadAsync(request);
         var again = await client.LoadAsync(request);
@@ -109,7 +109,7 @@ public sealed class StreamLoadClientTests
         using var batch = LoadingStandIn.CsvBatch(25);
         _fixture.StandIn.Faults.AnswerLabelAlreadyExistsRunning(TimeSpan.FromMilliseconds(800));
 
-        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
+        var result = await client.LoadAsync(CsvRequest(table, batch));
 
         Assert.Equal("VISIBLE", result.State);
         Assert.Equal(25, await _fixture.CountAsync(table));
@@ -124,7 +124,7 @@ public sealed class StreamLoadClientTests
         using var batch = LoadingStandIn.CsvBatch(40);
         _fixture.StandIn.Faults.FailNextLoadsWithHttp500(2);
 
-        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
+        var result = await client.LoadAsync(CsvRequest(table, batch));
 
         Assert.Equal("Success", result.Status);
         var attempts = _fixture.RequestsFor(result.Label!).Where(r => r.Node == "be").ToList();
@@ -140,7 +140,7 @@ public sealed class StreamLoadClientTests
         using var batch = LoadingStandIn.CsvBatch(200);
         _fixture.StandIn.Faults.ResetConnectionAfter(2000);
 
-        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
+        var result = await client.LoadAsync(CsvRequest(table, batch));
 
         Assert.Equal("Success", result.Status);
         Assert.Equal(2, _fixture.RequestsFor(result.Label!).Count(r => r.Node == "be"));
@@ -155,7 +155,7 @@ public sealed class StreamLoadClientTests
         using var batch = LoadingStandIn.CsvBatch(20);
         _fixture.StandIn.Faults.FailNextLoad();
 
-        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
+        var result = await client.LoadAsync(CsvRequest(table, batch));
 
         Assert.Equal("Success", result.Status);
         Assert.Equal(["Fail", "Success"], _fixture.RequestsFor(result.Label!).Where(r => r.Node == "be").Select(r => r.LoadStatus));
@@ -172,7 +172,7 @@ public sealed class StreamLoadClientTests
         _fixture.StandIn.Faults.FailNextLoad(message);
 
         var failure = await Assert.ThrowsAsync<StarRocksLoadException>(() =>
-            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders }));
+            client.LoadAsync(CsvRequest(table, batch)));
 
         Assert.False(failure.IsRetryable);
         Assert.Equal("Fail", failure.Status);
@@ -191,7 +191,7 @@ public sealed class StreamLoadClientTests
         batch.Write("1\tgood\nnot-a-number\tbad\n"u8);
 
         var failure = await Assert.ThrowsAsync<StarRocksLoadException>(() =>
-            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders }));
+            client.LoadAsync(CsvRequest(table, batch)));
 
         Assert.False(failure.IsRetryable);
         Assert.Contains("too many filtered rows", failure.StarRocksMessage);
@@ -210,7 +210,7 @@ public sealed class StreamLoadClientTests
         _fixture.StandIn.Faults.AnswerLowercaseFailed();
 
         var failure = await Assert.ThrowsAsync<StarRocksLoadException>(() =>
-            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders }));
+            client.LoadAsync(CsvRequest(table, batch)));
 
         Assert.Equal("FAILED", failure.Status);
         Assert.Equal("No backend alive.", failure.StarRocksMessage);
@@ -225,7 +225,7 @@ public sealed class StreamLoadClientTests
         using var batch = LoadingStandIn.CsvBatch(20);
         _fixture.StandIn.Faults.AnswerPublishTimeout();
 
-        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
+        var result = await client.LoadAsync(CsvRequest(table, batch));
 
         Assert.Equal("Publish Timeout", result.Status);
         Assert.Single(_fixture.RequestsFor(result.Label!), r => r.Node == "be");
@@ -241,7 +241,7 @@ public sealed class StreamLoadClientTests
         for (var i = 0; i < 3; i++)
         {
             using var batch = LoadingStandIn.CsvBatch(10, firstId: i * 10);
-            var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
+            var result = await client.LoadAsync(CsvRequest(table, batch));
             Assert.Equal("Success", result.Status);
         }
 
@@ -258,7 +258,7 @@ public sealed class StreamLoadClientTests
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
         {
             using var batch = LoadingStandIn.CsvBatch(25, firstId: i * 25);
-            return await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
+            return await client.LoadAsync(CsvRequest(table, batch));
         }));
 
         Assert.All(results, r => Assert.Equal("Success", r.Status));
@@ -295,7 +295,7 @@ public sealed class StreamLoadClientTests
         using var batch = LoadingStandIn.CsvBatch(10);
 
         var failure = await Assert.ThrowsAsync<StarRocksLoadException>(() =>
-            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders }));
+            client.LoadAsync(CsvRequest(table, batch)));
 
         Assert.Equal(401, failure.HttpStatusCode);
         Assert.False(failure.IsRetryable);
@@ -329,7 +329,7 @@ public sealed class StreamLoadClientTests
         using var batch = LoadingStandIn.CsvBatch(10);
         _fixture.StandIn.Faults.DelayNextAnswer(TimeSpan.FromSeconds(3));
 
-        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
+        var result = await client.LoadAsync(CsvRequest(table, batch));
 
         Assert.True(result.Status == "Success" || result.State is "VISIBLE" or "COMMITTED", $"{result.Status} {result.State}");
         Assert.True(_fixture.RequestsFor(result.Label!).Count(r => r.Node == "be") >= 2);
@@ -348,7 +348,7 @@ public sealed class StreamLoadClientTests
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(2));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders }, cancel.Token));
+            client.LoadAsync(CsvRequest(table, batch), cancel.Token));
 
         // the BE logs the request once it sees the connection closed, which can come after the client has given up
         var deadline = DateTime.UtcNow.AddSeconds(5);
@@ -366,7 +366,7 @@ public sealed class StreamLoadClientTests
         using var client = new StreamLoadClient(_fixture.Options());
         using var batch = LoadingStandIn.CsvBatch(15);
 
-        var load = client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders, Label = held.Label });
+        var load = client.LoadAsync(CsvRequest(table, batch, held.Label));
         await Task.Delay(600);
         await transactions.RollbackAsync(held);
         var result = await load;
@@ -389,7 +389,7 @@ public sealed class StreamLoadClientTests
         using var batch = LoadingStandIn.CsvBatch(15);
 
         var failure = await Assert.ThrowsAsync<StarRocksLoadException>(() =>
-            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders, Label = held.Label }));
+            client.LoadAsync(CsvRequest(table, batch, held.Label)));
 
         Assert.False(failure.IsRetryable);
         Assert.Equal("Label Already Exists", failure.Status);
@@ -407,7 +407,7 @@ public sealed class StreamLoadClientTests
         using var batch = LoadingStandIn.CsvBatch(20);
         _fixture.StandIn.Faults.AnswerLabelAlreadyExistsRunning(TimeSpan.FromSeconds(3));
 
-        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
+        var result = await client.LoadAsync(CsvRequest(table, batch));
 
         Assert.Equal("Label Already Exists", result.Status);
         Assert.Equal("VISIBLE", result.State);
@@ -428,7 +428,7 @@ public sealed class StreamLoadClientTests
         foreach (var batch in new[] { first, second })
         {
             _fixture.StandIn.Faults.AnswerLabelAlreadyExistsRunning(TimeSpan.FromSeconds(1.5));
-            results.Add(await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders }));
+            results.Add(await client.LoadAsync(CsvRequest(table, batch)));
         }
 
         Assert.All(results, r => Assert.Equal("VISIBLE", r.State));
@@ -451,7 +451,7 @@ public sealed class StreamLoadClientTests
         _fixture.StandIn.Faults.Add(new Fault(FaultKind.DelayAnswer, FaultPoint.LoadState, Times: 2, Delay: TimeSpan.FromSeconds(3))); // twice slower than the 1 s socket timeout
         _fixture.StandIn.Faults.Add(new Fault(FaultKind.Http500, FaultPoint.LoadState));
 
-        var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
+        var result = await client.LoadAsync(CsvRequest(table, batch));
 
         Assert.Equal("VISIBLE", result.State);
         Assert.Equal(20, await _fixture.CountAsync(table));
@@ -470,7 +470,7 @@ public sealed class StreamLoadClientTests
         var watch = Stopwatch.StartNew();
 
         var failure = await Assert.ThrowsAsync<StarRocksLoadException>(() =>
-            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders }));
+            client.LoadAsync(CsvRequest(table, batch)));
         _fixture.StandIn.Faults.Clear();
 
         Assert.Contains(failure.Label!, failure.Message, StringComparison.Ordinal);
@@ -493,13 +493,13 @@ public sealed class StreamLoadClientTests
             using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(500)); // the service stops while the label is probed
             var watch = Stopwatch.StartNew();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders, Label = label }, stop.Token));
+                client.LoadAsync(CsvRequest(table, batch, label), stop.Token));
             Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
         }
         _fixture.StandIn.Faults.Clear();
 
         using var restarted = new StreamLoadClient(ShortSocketTimeout(loadTimeoutSeconds: 10));
-        var result = await restarted.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders, Label = label });
+        var result = await restarted.LoadAsync(CsvRequest(table, batch, label));
 
         Assert.Equal("VISIBLE", result.State);
         Assert.Equal(20, await _fixture.CountAsync(table));
@@ -516,7 +516,7 @@ public sealed class StreamLoadClientTests
         var watch = Stopwatch.StartNew();
 
         var failure = await Assert.ThrowsAsync<StarRocksLoadException>(() =>
-            client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders }));
+            client.LoadAsync(CsvRequest(table, batch)));
 
         Assert.False(failure.IsRetryable);
         Assert.Equal("Label Already Exists", failure.Status);
@@ -529,6 +529,10 @@ public sealed class StreamLoadClientTests
     }
 
     /// <summary>Socket timeout 1 s, one retry, the given Stream Load <c>timeout</c>.</summary>
+    /// <summary>A CSV Stream Load of <paramref name="batch"/> into <paramref name="table"/>, under <paramref name="label"/> when given.</summary>
+    private static StreamLoadRequest CsvRequest(TableSchema table, LoadBatch batch, string? label = null) =>
+        new(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders, Label = label };
+
     private global::StarRocks.Typed.Configuration.StarRocksConnectionOptions ShortSocketTimeout(int loadTimeoutSeconds)
     {
         var options = _fixture.Options(maxRetries: 1);
