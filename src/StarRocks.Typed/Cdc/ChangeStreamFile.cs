@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using StarRocks.Typed.Cdc.Debezium;
 
 namespace StarRocks.Typed.Cdc;
 
@@ -33,7 +34,7 @@ public static class ChangeStreamFile
     public static async Task<long> ReplayAsync(Stream stream, IChangeStreamTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var lines = await ReadAsync(stream, target.WriteAsync, cancellationToken).ConfigureAwait(false);
+        var lines = await ReadAsync(stream, target.WriteAsync, target as DebeziumChangeStreamTarget, cancellationToken).ConfigureAwait(false);
         await target.CheckpointAsync(null, cancellationToken).ConfigureAwait(false);
         return lines;
     }
@@ -49,7 +50,7 @@ public static class ChangeStreamFile
     public static async Task<long> ReplayAsync(ReadOnlyMemory<byte> lines, IChangeStreamTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var (consumed, count) = await TakeLinesAsync(lines, target.WriteAsync, cancellationToken).ConfigureAwait(false);
+        var (consumed, count) = await TakeLinesAsync(lines, target.WriteAsync, target as DebeziumChangeStreamTarget, cancellationToken).ConfigureAwait(false);
         if (consumed < lines.Length)
         {
             var (key, value) = KeyAndValue(TrimCarriageReturn(lines[consumed..])); // the last line, without a newline
@@ -84,11 +85,11 @@ public static class ChangeStreamFile
     public static Task<long> LearnAsync(Stream stream, IChangeStreamTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return ReadAsync(stream, target.LearnAsync, cancellationToken);
+        return ReadAsync(stream, target.LearnAsync, null, cancellationToken);
     }
 
-    /// <summary>Hands each line's key and value to <paramref name="take"/>, in order; the number of lines.</summary>
-    private static async Task<long> ReadAsync(Stream stream, Func<ReadOnlyMemory<byte>, ReadOnlyMemory<byte>, CancellationToken, ValueTask> take, CancellationToken cancellationToken)
+    /// <summary>Hands each line's key and value to <paramref name="take"/> (or the whole line to <paramref name="decoder"/>, see <see cref="TakeLinesAsync"/>), in order; the number of lines.</summary>
+    private static async Task<long> ReadAsync(Stream stream, Func<ReadOnlyMemory<byte>, ReadOnlyMemory<byte>, CancellationToken, ValueTask> take, DebeziumChangeStreamTarget? decoder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 256 * 1024, leaveOpen: true));
@@ -105,7 +106,7 @@ public static class ChangeStreamFile
                 {
                     // The lines inside the first segment; then the line that runs on into the next segment (or the last
                     // line, without a newline), copied; then that segment's lines.
-                    var (consumed, taken) = await TakeLinesAsync(buffer.First, take, cancellationToken).ConfigureAwait(false);
+                    var (consumed, taken) = await TakeLinesAsync(buffer.First, take, decoder, cancellationToken).ConfigureAwait(false);
                     lines += taken;
                     buffer = buffer.Slice(consumed);
                     if (!TryReadLine(ref buffer, out var spanning) && !(read.IsCompleted && TakeRest(ref buffer, out spanning)))
@@ -140,21 +141,35 @@ public static class ChangeStreamFile
     /// <summary>
     /// Hands the key and value of each whole line of <paramref name="text"/> (ended by a newline) to <paramref name="take"/>,
     /// each found with one search for the key's tab and the newline: how many bytes those lines took, and how many they were.
+    /// A <paramref name="decoder"/> is offered each line first: it takes a compact data change event without a key
+    /// straight from the buffer, finding the newline as it reads the message (<see cref="DebeziumChangeStreamTarget.TryWriteLine"/>).
     /// </summary>
-    private static async ValueTask<(int Consumed, long Lines)> TakeLinesAsync(ReadOnlyMemory<byte> text, Func<ReadOnlyMemory<byte>, ReadOnlyMemory<byte>, CancellationToken, ValueTask> take, CancellationToken cancellationToken)
+    private static async ValueTask<(int Consumed, long Lines)> TakeLinesAsync(
+        ReadOnlyMemory<byte> text, Func<ReadOnlyMemory<byte>, ReadOnlyMemory<byte>, CancellationToken, ValueTask> take, DebeziumChangeStreamTarget? decoder, CancellationToken cancellationToken)
     {
         int consumed = 0;
         long lines = 0;
-        while (NextLine(text.Span[consumed..]) is var (length, tab) && length >= 0)
+        while (true)
         {
-            var line = text.Slice(consumed, length);
-            consumed += length + 1;
-            var (key, value) = tab < 0 ? (default, TrimCarriageReturn(line)) : (line[..tab], TrimCarriageReturn(line[(tab + 1)..]));
-            await take(key, value, cancellationToken).ConfigureAwait(false);
+            if (decoder is not null && decoder.TryWriteLine(text[consumed..], cancellationToken, out int taken, out var written))
+            {
+                consumed += taken;
+                await written.ConfigureAwait(false);
+            }
+            else if (NextLine(text.Span[consumed..]) is var (length, tab) && length >= 0)
+            {
+                var line = text.Slice(consumed, length);
+                consumed += length + 1;
+                var (key, value) = tab < 0 ? (default, TrimCarriageReturn(line)) : (line[..tab], TrimCarriageReturn(line[(tab + 1)..]));
+                await take(key, value, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                return (consumed, lines);
+            }
+
             lines++;
         }
-
-        return (consumed, lines);
     }
 
     /// <summary>The length of the first line of <paramref name="text"/> (-1 when it does not end in it) and where its first tab is (-1 when none).</summary>

@@ -100,6 +100,83 @@ public class DebeziumCompactReadingTests
         Assert.InRange(refused, 1, 399); // the corruptions reach both outcomes
     }
 
+    [Theory]
+    [MemberData(nameof(Events))]
+    public async Task A_replayed_line_is_decoded_alike_whether_the_decoder_finds_its_end_or_the_replay_does(string value)
+    {
+        // The replay offers each line to the decoder, which finds the newline as it reads a compact event; a target that
+        // is not the decoder gets each line found by the replay. Corruptions add and remove newlines, carriage returns,
+        // tabs (a key before them) and spaces, and cut lines short.
+        var random = new Random(value.Length);
+        var original = Encoding.UTF8.GetBytes(value);
+        int differences = 0, refused = 0;
+        var report = new StringBuilder();
+        for (int i = 0; i < 200; i++)
+        {
+            var corrupted = Corrupt(original, random);
+            var lines = Utf8(Payload("c", null, AsciiRow) + "\n" + Encoding.UTF8.GetString(corrupted) + (i % 2 == 0 ? "\n" : "\r\n") + Payload("c", null, NullRow));
+            var (byDecoder, byReplay) = (await ReplayAsync(lines, handOverLines: false), await ReplayAsync(lines, handOverLines: true));
+            if (byReplay.Error is not null) refused++;
+            if (byDecoder.Error != byReplay.Error || !byDecoder.Calls.SequenceEqual(byReplay.Calls))
+            {
+                differences++;
+                report.AppendLine($"{Encoding.UTF8.GetString(corrupted)}\n  decoder: {byDecoder.Error} {string.Join(" | ", byDecoder.Calls)}\n  replay:  {byReplay.Error} {string.Join(" | ", byReplay.Calls)}");
+            }
+        }
+        Assert.True(differences == 0, report.ToString());
+        Assert.InRange(refused, 1, 199);
+    }
+
+    [Fact]
+    public void The_decoder_takes_a_line_only_when_a_compact_event_ends_it()
+    {
+        var target = new DebeziumChangeStreamTarget(new RecordingCdcSink { Schemas = { [Orders] = EveryEncoding } });
+        var line = Payload("c", null, AsciiRow);
+        int? Taken(string text) => target.TryWriteLine(Utf8(text), CancellationToken.None, out int consumed, out _) ? consumed : null;
+
+        Assert.Equal(line.Length + 1, Taken(line + "\n" + line));
+        Assert.Equal(line.Length + 2, Taken(line + "\r\n"));
+        Assert.Null(Taken(line));                                  // no newline yet: the line may go on in the next read
+        Assert.Null(Taken(line + "\r"));
+        Assert.Null(Taken(line + " \n"));                          // whitespace: the reader's path
+        Assert.Null(Taken(line + line + "\n"));                     // two objects on one line: refused by the reader's path
+        Assert.Null(Taken("""{"id":7}""" + "\t" + line + "\n"));     // a key before the value
+        Assert.Null(Taken(WithSchema(ConnectFields, line) + "\n")); // the schema part
+        Assert.Null(Taken("\n"));                                  // a tombstone
+    }
+
+    private static async Task<Outcome> ReplayAsync(ReadOnlyMemory<byte> lines, bool handOverLines)
+    {
+        var sink = new RecordingCdcSink();
+        sink.Schemas[Orders] = EveryEncoding;
+        var decoder = new DebeziumChangeStreamTarget(sink);
+        try
+        {
+            await ChangeStreamFile.ReplayAsync(lines, handOverLines ? new LineByLine(decoder) : decoder);
+            return new Outcome([.. sink.Calls.Select(c => c.ToString()!)], null);
+        }
+        catch (Exception e)
+        {
+            return new Outcome([.. sink.Calls.Select(c => c.ToString()!)], $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>The decoder behind a target that is not one: the replay finds each line's end and hands its key and value over.</summary>
+    private sealed class LineByLine(IChangeStreamTarget decoder) : IChangeStreamTarget
+    {
+        public long SchemaChanges => decoder.SchemaChanges;
+
+        public Func<CancellationToken, ValueTask>? BeforeSchemaChange { get => decoder.BeforeSchemaChange; set => decoder.BeforeSchemaChange = value; }
+
+        public ValueTask WriteAsync(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken) => decoder.WriteAsync(key, value, cancellationToken);
+
+        public ValueTask LearnAsync(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken) => decoder.LearnAsync(key, value, cancellationToken);
+
+        public ValueTask CheckpointAsync(string? applicationState, CancellationToken cancellationToken) => decoder.CheckpointAsync(applicationState, cancellationToken);
+
+        public ValueTask<string?> RecoverAsync(CancellationToken cancellationToken) => decoder.RecoverAsync(cancellationToken);
+    }
+
     /// <summary>One edit of the kinds that break compact JSON: a byte replaced by a JSON-significant one, removed or doubled, whitespace inserted, or the end cut off.</summary>
     private static byte[] Corrupt(byte[] original, Random random)
     {

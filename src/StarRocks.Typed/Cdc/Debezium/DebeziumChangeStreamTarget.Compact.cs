@@ -7,7 +7,7 @@ namespace StarRocks.Typed.Cdc.Debezium;
 public sealed partial class DebeziumChangeStreamTarget
 {
     /// <summary>
-    /// Reads a message or payload: through <see cref="TryScanCompact"/> when it is compact JSON, else through
+    /// Reads a message or payload: through <see cref="CompactEnvelopeEnd"/> when it is compact JSON, else through
     /// <see cref="Scan"/>. What the fast path set before it gave up, <see cref="Scan"/> sets again: it reads every member
     /// of the same object (and an <c>after</c> read with the guessed columns starts by clearing
     /// <see cref="Parts.WrittenWith"/>), so <paramref name="parts"/> is not copied aside for it (a copy per event measured
@@ -15,14 +15,14 @@ public sealed partial class DebeziumChangeStreamTarget
     /// </summary>
     private void ScanEnvelope(ReadOnlyMemory<byte> json, ref Parts parts)
     {
-        if (ReadsCompactJson && TryScanCompact(json, ref parts))
+        if (ReadsCompactJson && CompactEnvelopeEnd(json, ref parts) == json.Length)
         {
             return;
         }
         Scan(json, ref parts);
     }
 
-    /// <summary>The members <see cref="TryScanCompact"/> reads; a second one of them is left to the reader's path, which decides which counts.</summary>
+    /// <summary>The members <see cref="CompactEnvelopeEnd"/> reads; a second one of them is left to the reader's path, which decides which counts.</summary>
     [Flags]
     private enum EnvelopeMember
     {
@@ -70,21 +70,22 @@ public sealed partial class DebeziumChangeStreamTarget
     /// <summary>
     /// The fast path of <see cref="Scan"/> for a data change event in compact JSON (see <see cref="CompactJson"/>): the
     /// same parts, in one pass without a tokenizer, <c>after</c> rewritten on the way when the guessed table's columns
-    /// read it. False for anything else (a schema change, a nested envelope, a member twice, JSON outside that form):
-    /// <see cref="Scan"/> reads the message then.
+    /// read it; where the event's object ends in <paramref name="json"/>. -1 for anything else (a schema change, a nested
+    /// envelope, a member twice, JSON outside that form): <see cref="Scan"/> reads the message then. What follows the
+    /// object is not read: the caller checks it (the end of the message, or of a JSON line).
     /// </summary>
-    private static bool TryScanCompact(ReadOnlyMemory<byte> json, ref Parts parts)
+    private static int CompactEnvelopeEnd(ReadOnlyMemory<byte> json, ref Parts parts)
     {
         var span = json.Span;
-        if (span.Length < 2 || span[0] != (byte)'{') return false;
+        if (span.Length < 2 || span[0] != (byte)'{') return -1;
         int position = 1;
         var seen = EnvelopeMember.Other;
         var shape = parts.EnvelopeShape!;
         for (int index = 0; ; index++)
         {
-            if ((position = shape.AfterName(span, position, index, RoleOfEnvelopeMember, out int role)) < 0) return false;
+            if ((position = shape.AfterName(span, position, index, RoleOfEnvelopeMember, out int role)) < 0) return -1;
             var member = (EnvelopeMember)role;
-            if ((member & seen) != 0) return false;
+            if ((member & seen) != 0) return -1;
             seen |= member;
             position = member switch
             {
@@ -98,8 +99,8 @@ public sealed partial class DebeziumChangeStreamTarget
             switch (CompactJson.SeparatorAt(span, position++, (byte)'}'))
             {
                 case Separator.Comma: continue;
-                case Separator.Close: return position == span.Length;
-                default: return false;
+                case Separator.Close: return position;
+                default: return -1;
             }
         }
     }

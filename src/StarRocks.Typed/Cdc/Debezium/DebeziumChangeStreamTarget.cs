@@ -49,7 +49,33 @@ public sealed partial class DebeziumChangeStreamTarget : IChangeStreamTarget
     public ValueTask WriteAsync(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken)
     {
         if (value.IsEmpty) return default;
-        var decoded = Decode(key, value);
+        return Write(Decode(key, value), cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the JSON line at the start of <paramref name="text"/> (a replay's buffer) when it is a message without a key
+    /// in the compact form of a data change event, finding where the line ends as the message is read: one pass over it
+    /// instead of a search for the newline first. False, having taken nothing, for any other line (with a key, with
+    /// whitespace, a schema part, another form of JSON, not ended by a newline in <paramref name="text"/>): the replay
+    /// then finds its end and hands it to <see cref="WriteAsync"/>, which reads it or names what is wrong.
+    /// </summary>
+    internal bool TryWriteLine(ReadOnlyMemory<byte> text, CancellationToken cancellationToken, out int consumed, out ValueTask written)
+    {
+        (consumed, written) = (0, default);
+        if (!ReadsCompactJson || text.Span.StartsWith("{\"schema\":"u8)) return false;
+        var parts = NewParts();
+        int end = CompactEnvelopeEnd(text, ref parts);
+        var rest = end < 0 ? default : text.Span[end..];
+        int newline = rest is [(byte)'\n', ..] ? 1 : rest is [(byte)'\r', (byte)'\n', ..] ? 2 : 0;
+        if (newline == 0) return false;
+        consumed = end + newline;
+        written = Write(Resolve(ref parts, default), cancellationToken);
+        return true;
+    }
+
+    /// <summary>Hands what a message decoded to to the sink: its schema changes first, then its row.</summary>
+    private ValueTask Write(Decoded decoded, CancellationToken cancellationToken)
+    {
         if (decoded.Changes is null) return decoded.Table is { } table ? _sink.WriteRowAsync(table, decoded.Kind, _rows.Row, cancellationToken) : default;
         return ApplyAsync(decoded, cancellationToken);
     }
@@ -103,7 +129,7 @@ public sealed partial class DebeziumChangeStreamTarget : IChangeStreamTarget
         public CompactShape? EnvelopeShape, SourceShape, ImageShape;
     }
 
-    private Decoded Decode(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> value)
+    private Parts NewParts()
     {
         Parts parts = default;
         parts.Guess = _lastTable;
@@ -111,6 +137,12 @@ public sealed partial class DebeziumChangeStreamTarget : IChangeStreamTarget
         parts.EnvelopeShape = _envelopeShape;
         parts.SourceShape = _sourceShape;
         parts.ImageShape = _imageShape;
+        return parts;
+    }
+
+    private Decoded Decode(ReadOnlyMemory<byte> key, ReadOnlyMemory<byte> value)
+    {
+        var parts = NewParts();
         try
         {
             if (TrySplitKnownEnvelope(value, ref parts)) ScanEnvelope(parts.Payload, ref parts);
@@ -125,6 +157,12 @@ public sealed partial class DebeziumChangeStreamTarget : IChangeStreamTarget
             throw new DebeziumEventException($"The message is not valid JSON: {e.Message}", e);
         }
 
+        return Resolve(ref parts, key);
+    }
+
+    /// <summary>What the message whose parts were read asks of the sink; its row, if any, written to the row writer.</summary>
+    private Decoded Resolve(ref Parts parts, ReadOnlyMemory<byte> key)
+    {
         if (!parts.TableChanges.IsEmpty)
         {
             var changes = DebeziumTableChanges.Read(parts.TableChanges.Span, parts.Connector.IsEmpty ? null : Encoding.UTF8.GetString(parts.Connector.Span));
