@@ -162,6 +162,17 @@ internal static class Utf8ValueFormatter
         return integerDigits + 1 + scale;
     }
 
+    /// <summary>
+    /// <paramref name="unscaled"/>·10^-<paramref name="scale"/> with exactly <paramref name="scale"/> (≥ 0) fractional
+    /// digits, as StarRocks prints a DECIMAL whose unscaled value that is (<c>123.45</c>, <c>-0.05</c>, <c>0.00</c>).
+    /// </summary>
+    public static int FormatFixedPoint(Span<byte> destination, long unscaled, int scale)
+    {
+        int n = 0;
+        if (unscaled < 0) destination[n++] = (byte)'-';
+        return n + WriteFixedPoint(destination[n..], unscaled < 0 ? (ulong)-unscaled : (ulong)unscaled, scale); // -long.MinValue wraps to 2^63 as ulong: correct
+    }
+
     /// <summary>The text of <c>value.ToString(InvariantCulture)</c> (scale kept); hand-written when the magnitude fits 64 bits.</summary>
     public static int FormatDecimal(Span<byte> destination, decimal value)
     {

@@ -427,11 +427,12 @@ internal sealed class DebeziumRowWriter
     /// <summary>A Connect <c>Decimal</c>: base64 of the unscaled value (big-endian two's complement), as the exact decimal number's text.</summary>
     private static int FormatDecimalBytes(ReadOnlySpan<byte> base64, DebeziumColumn column, CdcTableId table, Span<byte> text)
     {
-        Span<byte> digits = stackalloc byte[200];
-        if (TryDecodeShortBase64(base64, out long value))
+        if (column.Scale >= 0 && TryDecodeShortBase64(base64, out long value))
         {
-            return PlaceDecimalPoint(digits[..Utf8ValueFormatter.FormatInt64(digits, value)], column.Scale, text);
+            return Utf8ValueFormatter.FormatFixedPoint(text, value, column.Scale);
         }
+
+        Span<byte> digits = stackalloc byte[200];
 
         Span<byte> bytes = stackalloc byte[64];
         if (Base64.GetMaxDecodedFromUtf8Length(base64.Length) > bytes.Length
@@ -473,17 +474,20 @@ internal sealed class DebeziumRowWriter
         int padding = base64[^1] != (byte)'=' ? 0 : base64[^2] != (byte)'=' ? 1 : 2;
         int bytes = base64.Length / 4 * 3 - padding;
         if (bytes > 8) return false;
-        UInt128 bits = 0;
+        // Up to 11 digits: 66 bits, of which the low 64 are accumulated; the first digit's top two bits are put back after.
+        ulong bits = 0;
         var alphabet = Base64Digits;
-        for (int i = 0; i < base64.Length - padding; i++)
+        int digits = base64.Length - padding;
+        for (int i = 0; i < digits; i++)
         {
             int digit = alphabet[base64[i]];
             if (digit < 0) return false;
             bits = (bits << 6) | (uint)digit;
         }
         int unused = padding * 2; // bits of the last digit past the bytes: 2 with one '=', 4 with two
-        if (((ulong)bits & ((1UL << unused) - 1)) != 0) return false;
-        ulong raw = (ulong)(bits >> unused);
+        if ((bits & ((1UL << unused) - 1)) != 0) return false;
+        ulong raw = bits >> unused;
+        if (digits == 11) raw |= (ulong)(alphabet[base64[0]] >> 4) << 62;
         int shift = 64 - 8 * bytes;
         value = (long)(raw << shift) >> shift; // sign-extended
         return true;
