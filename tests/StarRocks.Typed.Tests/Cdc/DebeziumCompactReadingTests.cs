@@ -143,6 +143,9 @@ public class DebeziumCompactReadingTests
         Assert.Null(Taken("""{"id":7}""" + "\t" + line + "\n"));     // a key before the value
         Assert.Null(Taken(WithSchema(ConnectFields, line) + "\n")); // the schema part
         Assert.Null(Taken("\n"));                                  // a tombstone
+        var longLine = Payload("c", null, $$"""{"id":7,"name":"{{new string('x', DebeziumChangeStreamTarget.MaxLineTaken)}}"}""");
+        Assert.Null(Taken(longLine + "\n"));                        // longer than the decoder takes from a buffer: WriteAsync's
+        Assert.Equal(line.Length + 1, Taken(line + "\n" + longLine + "\n")); // a line before it is taken
     }
 
     private static async Task<Outcome> ReplayAsync(ReadOnlyMemory<byte> lines, bool handOverLines)

@@ -459,6 +459,26 @@ public class DebeziumDecoderTests
         Assert.Equal(2 * 3100, sink.Rows);
     }
 
+    [Fact]
+    public async Task Replaying_lines_from_memory_allocates_nothing_in_proportion_to_the_buffer()
+    {
+        // The decoder reads each line straight from the buffer; what it writes the row into must be sized by a line, not by
+        // the rest of the buffer it is handed.
+        var sink = new NoOpSink(OrdersSchema);
+        var target = new DebeziumChangeStreamTarget(sink);
+        var line = Payload("c", null, """{"id":1,"status":"paid","amount":"MDk=","created":1704067200123456}""") + "\n";
+        var warmUp = Utf8(string.Concat(Enumerable.Repeat(line, 500)));
+        var lines = Utf8(string.Concat(Enumerable.Repeat(line, 40_000)));
+        await ChangeStreamFile.ReplayAsync(warmUp, target);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        await ChangeStreamFile.ReplayAsync(lines, target);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(40_500, sink.Rows);
+        Assert.True(allocated < 64 * 1024, $"{allocated:N0} bytes allocated replaying {lines.Length:N0} bytes");
+    }
+
     private sealed class NoOpSink(CdcTableSchema schema) : ICdcEventSink
     {
         public int Rows { get; private set; }

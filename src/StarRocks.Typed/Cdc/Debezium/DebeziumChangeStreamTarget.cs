@@ -56,13 +56,14 @@ public sealed partial class DebeziumChangeStreamTarget : IChangeStreamTarget
     /// Takes the JSON line at the start of <paramref name="text"/> (a replay's buffer) when it is a message without a key
     /// in the compact form of a data change event, finding where the line ends as the message is read: one pass over it
     /// instead of a search for the newline first. False, having taken nothing, for any other line (with a key, with
-    /// whitespace, a schema part, another form of JSON, not ended by a newline in <paramref name="text"/>): the replay
-    /// then finds its end and hands it to <see cref="WriteAsync"/>, which reads it or names what is wrong.
+    /// whitespace, a schema part, another form of JSON, not ended by a newline within <see cref="MaxLineTaken"/> bytes):
+    /// the replay then finds its end and hands it to <see cref="WriteAsync"/>, which reads it or names what is wrong.
     /// </summary>
     internal bool TryWriteLine(ReadOnlyMemory<byte> text, CancellationToken cancellationToken, out int consumed, out ValueTask written)
     {
         (consumed, written) = (0, default);
         if (!ReadsCompactJson || text.Span.StartsWith("{\"schema\":"u8)) return false;
+        if (text.Length > MaxLineTaken) text = text[..MaxLineTaken]; // the row writer sizes its buffer by what it is given
         var parts = NewParts();
         int end = CompactEnvelopeEnd(text, ref parts);
         var rest = end < 0 ? default : text.Span[end..];
@@ -72,6 +73,9 @@ public sealed partial class DebeziumChangeStreamTarget : IChangeStreamTarget
         written = Write(Resolve(ref parts, default), cancellationToken);
         return true;
     }
+
+    /// <summary>The longest line <see cref="TryWriteLine"/> takes, newline included (longer ones go through <see cref="WriteAsync"/>).</summary>
+    internal const int MaxLineTaken = 64 * 1024;
 
     /// <summary>Hands what a message decoded to to the sink: its schema changes first, then its row.</summary>
     private ValueTask Write(Decoded decoded, CancellationToken cancellationToken)
