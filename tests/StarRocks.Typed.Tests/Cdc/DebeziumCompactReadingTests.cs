@@ -101,6 +101,57 @@ public class DebeziumCompactReadingTests
     }
 
     [Theory]
+    [InlineData("19723")]
+    [InlineData("0")]
+    [InlineData("-0")]
+    [InlineData("-1")]
+    [InlineData("0123")]
+    [InlineData("1.0")]
+    [InlineData("1e3")]
+    [InlineData("1E-3")]
+    [InlineData("-")]
+    [InlineData("--1")]
+    [InlineData("1234567890123456789")]
+    [InlineData("12345678901234567890")]
+    [InlineData("9223372036854775807")]
+    [InlineData("9223372036854775808")]
+    [InlineData("-9223372036854775808")]
+    [InlineData("-9223372036854775809")]
+    public async Task Integer_encoded_values_at_the_edges_of_a_long_read_alike_on_both_paths(string number)
+    {
+        foreach (var column in new[] { "day", "at", "updated" })
+        {
+            var (compact, reader) = await DecodeBothAsync(Payload("c", null, AsciiRow), Payload("c", null, $$"""{"id":7,"{{column}}":{{number}}}"""));
+            Assert.Equal(reader.Error, compact.Error);
+            Assert.Equal(reader.Calls, compact.Calls);
+        }
+
+        if (number == "19723")
+        {
+            var (compact, _) = await DecodeBothAsync(Payload("c", null, AsciiRow), Payload("c", null, """{"id":7,"day":19723,"at":-0}"""));
+            Assert.Equal("""Insert shop.orders {"id":7,"day":"2024-01-01","at":"00:00:00"}""", Assert.Single(compact.Calls));
+        }
+    }
+
+    [Theory]
+    [InlineData("0,", 1, 0L)]
+    [InlineData("-0}", 2, 0L)]
+    [InlineData("1234567890123456789,", 19, 1234567890123456789L)]
+    [InlineData("9223372036854775807,", 19, long.MaxValue)]
+    [InlineData("-9223372036854775808,", 20, long.MinValue)]
+    [InlineData("9223372036854775808,", -1, 0L)]     // past long.MaxValue
+    [InlineData("-9223372036854775809,", -1, 0L)]
+    [InlineData("12345678901234567890,", -1, 0L)]    // a 20th digit
+    [InlineData("1.0,", -1, 0L)]                     // a fraction: not an integer, though "1" is one
+    [InlineData("1e3,", -1, 0L)]
+    [InlineData("0123,", -1, 0L)]                    // a leading zero
+    [InlineData("-,", -1, 0L)]
+    public void An_integer_is_read_only_when_the_whole_number_is_one_a_long_holds(string json, int end, long value)
+    {
+        Assert.Equal((end, value), (CompactJson.AfterInteger(Encoding.UTF8.GetBytes(json), 0, out long read), read));
+    }
+
+    [Theory]
     [MemberData(nameof(Events))]
     public async Task A_replayed_line_is_decoded_alike_whether_the_decoder_finds_its_end_or_the_replay_does(string value)
     {

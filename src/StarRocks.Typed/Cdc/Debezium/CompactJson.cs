@@ -73,6 +73,28 @@ internal static class CompactJson
         return i;
     }
 
+    /// <summary>
+    /// Where the integer at <paramref name="position"/> ends, and its <paramref name="value"/>; -1 for a number that is
+    /// not an integer a <see cref="long"/> holds (a fraction, an exponent, a leading zero, more than 19 digits, out of
+    /// range), which the reader's path then reads or refuses. One pass: the digits are read as they are found.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int AfterInteger(ReadOnlySpan<byte> json, int position, out long value)
+    {
+        value = 0;
+        int i = position;
+        bool negative = i < json.Length && json[i] == (byte)'-';
+        if (negative) i++;
+        int first = i;
+        ulong magnitude = 0; // 19 digits fit: 10^19 - 1 < 2^64
+        for (; i < json.Length && i - first < 19 && IsDigit(json[i]); i++) magnitude = magnitude * 10 + (uint)(json[i] - '0');
+        if (i == first || (json[first] == (byte)'0' && i - first > 1)) return -1;
+        if (i < json.Length && (IsDigit(json[i]) || json[i] is (byte)'.' or (byte)'e' or (byte)'E')) return -1;
+        if (magnitude > (negative ? 1UL << 63 : long.MaxValue)) return -1;
+        value = negative ? (long)(0 - magnitude) : (long)magnitude; // 2^63 negated wraps to long.MinValue: correct
+        return i;
+    }
+
     /// <summary>Where <paramref name="literal"/> at <paramref name="position"/> ends, or -1 when it is not there.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int AfterLiteral(ReadOnlySpan<byte> json, int position, ReadOnlySpan<byte> literal)

@@ -206,9 +206,8 @@ internal sealed class DebeziumRowWriter
             case DebeziumEncoding.JsonText:
                 return refused;
             default:
-                end = CompactJson.AfterNumber(json, position);
-                if (end < 0 || !Utf8Parser.TryParse(json[position..end], out long value, out int consumed) || consumed != end - position) return refused;
-                return (end, Quote(FormatInteger(value, column, table, output[1..]), output));
+                end = CompactJson.AfterInteger(json, position, out long value);
+                return end < 0 ? refused : (end, Quote(FormatInteger(value, column, table, output[1..]), output));
         }
     }
 
