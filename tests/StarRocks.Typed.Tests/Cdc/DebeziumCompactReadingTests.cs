@@ -79,26 +79,8 @@ public class DebeziumCompactReadingTests
 
     [Theory]
     [MemberData(nameof(Events))]
-    public async Task Both_paths_accept_and_refuse_the_same_corrupted_events(string value)
-    {
-        var random = new Random(value.Length);
-        var original = Encoding.UTF8.GetBytes(value);
-        int differences = 0, refused = 0;
-        var report = new StringBuilder();
-        for (int i = 0; i < 400; i++)
-        {
-            var corrupted = Corrupt(original, random);
-            var (compact, reader) = await DecodeBothAsync(Payload("c", null, AsciiRow), Encoding.UTF8.GetString(corrupted), corrupted);
-            if (reader.Error is not null) refused++;
-            if (compact.Error != reader.Error || !compact.Calls.SequenceEqual(reader.Calls))
-            {
-                differences++;
-                report.AppendLine($"{Encoding.UTF8.GetString(corrupted)}\n  compact: {compact.Error} {string.Join(" | ", compact.Calls)}\n  reader:  {reader.Error} {string.Join(" | ", reader.Calls)}");
-            }
-        }
-        Assert.True(differences == 0, report.ToString());
-        Assert.InRange(refused, 1, 399); // the corruptions reach both outcomes
-    }
+    public Task Both_paths_accept_and_refuse_the_same_corrupted_events(string value)
+        => AssertCorruptionsAgreeAsync(value, 400, ("compact", "reader"), (corrupted, _) => DecodeBothAsync(Payload("c", null, AsciiRow), Encoding.UTF8.GetString(corrupted), corrupted));
 
     [Theory]
     [InlineData("19723")]
@@ -153,29 +135,16 @@ public class DebeziumCompactReadingTests
 
     [Theory]
     [MemberData(nameof(Events))]
-    public async Task A_replayed_line_is_decoded_alike_whether_the_decoder_finds_its_end_or_the_replay_does(string value)
+    public Task A_replayed_line_is_decoded_alike_whether_the_decoder_finds_its_end_or_the_replay_does(string value)
     {
         // The replay offers each line to the decoder, which finds the newline as it reads a compact event; a target that
         // is not the decoder gets each line found by the replay. Corruptions add and remove newlines, carriage returns,
         // tabs (a key before them) and spaces, and cut lines short.
-        var random = new Random(value.Length);
-        var original = Encoding.UTF8.GetBytes(value);
-        int differences = 0, refused = 0;
-        var report = new StringBuilder();
-        for (int i = 0; i < 200; i++)
+        return AssertCorruptionsAgreeAsync(value, 200, ("decoder", "replay"), async (corrupted, i) =>
         {
-            var corrupted = Corrupt(original, random);
             var lines = Utf8(Payload("c", null, AsciiRow) + "\n" + Encoding.UTF8.GetString(corrupted) + (i % 2 == 0 ? "\n" : "\r\n") + Payload("c", null, NullRow));
-            var (byDecoder, byReplay) = (await ReplayAsync(lines, handOverLines: false), await ReplayAsync(lines, handOverLines: true));
-            if (byReplay.Error is not null) refused++;
-            if (byDecoder.Error != byReplay.Error || !byDecoder.Calls.SequenceEqual(byReplay.Calls))
-            {
-                differences++;
-                report.AppendLine($"{Encoding.UTF8.GetString(corrupted)}\n  decoder: {byDecoder.Error} {string.Join(" | ", byDecoder.Calls)}\n  replay:  {byReplay.Error} {string.Join(" | ", byReplay.Calls)}");
-            }
-        }
-        Assert.True(differences == 0, report.ToString());
-        Assert.InRange(refused, 1, 199);
+            return (await ReplayAsync(lines, handOverLines: false), await ReplayAsync(lines, handOverLines: true));
+        });
     }
 
     [Fact]
@@ -229,6 +198,30 @@ public class DebeziumCompactReadingTests
         public ValueTask CheckpointAsync(string? applicationState, CancellationToken cancellationToken) => decoder.CheckpointAsync(applicationState, cancellationToken);
 
         public ValueTask<string?> RecoverAsync(CancellationToken cancellationToken) => decoder.RecoverAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Corrupts <paramref name="value"/> <paramref name="count"/> times (<see cref="Corrupt"/>): the two outcomes of each
+    /// corruption must be the same calls and the same error, and the corruptions must reach both acceptance and refusal.
+    /// </summary>
+    private static async Task AssertCorruptionsAgreeAsync(string value, int count, (string First, string Second) names, Func<byte[], int, Task<(Outcome First, Outcome Second)>> outcomes)
+    {
+        var random = new Random(value.Length);
+        var original = Encoding.UTF8.GetBytes(value);
+        int refused = 0;
+        var differences = new StringBuilder();
+        for (int i = 0; i < count; i++)
+        {
+            var corrupted = Corrupt(original, random);
+            var (first, second) = await outcomes(corrupted, i);
+            if (second.Error is not null) refused++;
+            if (first.Error != second.Error || !first.Calls.SequenceEqual(second.Calls))
+            {
+                differences.AppendLine($"{Encoding.UTF8.GetString(corrupted)}\n  {names.First}: {first.Error} {string.Join(" | ", first.Calls)}\n  {names.Second}: {second.Error} {string.Join(" | ", second.Calls)}");
+            }
+        }
+        Assert.True(differences.Length == 0, differences.ToString());
+        Assert.InRange(refused, 1, count - 1); // the corruptions reach both outcomes
     }
 
     /// <summary>One edit of the kinds that break compact JSON: a byte replaced by a JSON-significant one, removed or doubled, whitespace inserted, or the end cut off.</summary>
