@@ -432,7 +432,6 @@ internal sealed class DebeziumRowWriter
         }
 
         Span<byte> digits = stackalloc byte[200];
-
         Span<byte> bytes = stackalloc byte[64];
         if (Base64.GetMaxDecodedFromUtf8Length(base64.Length) > bytes.Length
             || Base64.DecodeFromUtf8(base64, bytes, out _, out int length) != OperationStatus.Done
