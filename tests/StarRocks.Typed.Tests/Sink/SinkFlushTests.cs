@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StarRocks.Typed.DependencyInjection;
 using StarRocks.Typed.Sink;
+using StarRocks.Typed.StandIn.Observation;
 
 namespace StarRocks.Typed.Tests.Sink;
 
@@ -11,8 +12,8 @@ public sealed class SinkFlushTests(SinkStandInFixture fixture)
 {
     private static SinkEvent Event(int id) => new() { Id = id, Payload = $"payload-{id:D6}-padding-padding-padding" };
 
-    private int LoadsInto(string db) =>
-        fixture.StandIn.Requests.Entries.Count(e => e.Node == "be" && e.Path.Contains($"/{db}/", StringComparison.Ordinal) && e.LoadStatus == "Success");
+    private IEnumerable<RequestLogEntry> LoadsInto(string db) =>
+        fixture.StandIn.Requests.Entries.Where(e => e.Node == "be" && e.Path.Contains($"/{db}/", StringComparison.Ordinal) && e.LoadStatus == "Success");
 
     [Fact]
     public async Task Max_rows_flushes_a_batch_per_row_limit_without_FlushAsync()
@@ -23,7 +24,7 @@ public sealed class SinkFlushTests(SinkStandInFixture fixture)
             var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
             for (var i = 0; i < 120; i++) await sink.WriteAsync(Event(i));
             await WaitUntilAsync(async () => await fixture.CountAsync(db, "events") == 100);
-            Assert.Equal(2, LoadsInto(db));
+            Assert.Equal(2, LoadsInto(db).Count());
         }
     }
 
@@ -35,7 +36,7 @@ public sealed class SinkFlushTests(SinkStandInFixture fixture)
         {
             var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
             for (var i = 0; i < 200; i++) await sink.WriteAsync(Event(i)); // ~9 KB
-            await WaitUntilAsync(() => Task.FromResult(LoadsInto(db) >= 2));
+            await WaitUntilAsync(() => Task.FromResult(LoadsInto(db).Count() >= 2));
             Assert.InRange(await fixture.CountAsync(db, "events"), 100, 199); // the rest waits for the next trigger
         }
     }
@@ -43,28 +44,32 @@ public sealed class SinkFlushTests(SinkStandInFixture fixture)
     [Fact]
     public async Task Interval_flushes_rows_older_than_the_interval()
     {
-        var (services, db) = await fixture.StartAsync(o => o.BufferFlushInterval = TimeSpan.FromMilliseconds(300));
+        // timed by when the load reached the BE, not by polling, so that a slow machine cannot fail it
+        var interval = TimeSpan.FromMilliseconds(300);
+        var (services, db) = await fixture.StartAsync(o => o.BufferFlushInterval = interval);
         await using (services)
         {
             var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
+            var written = DateTimeOffset.UtcNow;
             await sink.WriteAsync(Event(1));
-            await Task.Delay(100);
-            Assert.Equal(0, await fixture.CountAsync(db, "events"));
             await WaitUntilAsync(async () => await fixture.CountAsync(db, "events") == 1);
+            Assert.InRange(Assert.Single(LoadsInto(db)).At - written, interval, TimeSpan.MaxValue);
         }
     }
 
     [Fact]
     public async Task Scan_frequency_is_how_often_batch_ages_are_checked_against_the_interval()
     {
-        var (services, db) = await fixture.StartAsync(o => (o.BufferFlushInterval, o.ScanFrequency) = (TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(1500)));
+        // a row 100 ms old is not sealed before the first scan, 1.5 s after the sink started
+        var scanFrequency = TimeSpan.FromMilliseconds(1500);
+        var started = DateTimeOffset.UtcNow;
+        var (services, db) = await fixture.StartAsync(o => (o.BufferFlushInterval, o.ScanFrequency) = (TimeSpan.FromMilliseconds(100), scanFrequency));
         await using (services)
         {
             var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
             await sink.WriteAsync(Event(1));
-            await Task.Delay(800); // 8 intervals old, but not checked before the first scan at 1.5 s
-            Assert.Equal(0, await fixture.CountAsync(db, "events"));
             await WaitUntilAsync(async () => await fixture.CountAsync(db, "events") == 1);
+            Assert.InRange(Assert.Single(LoadsInto(db)).At - started, scanFrequency, TimeSpan.MaxValue);
         }
     }
 
@@ -223,12 +228,12 @@ public sealed class SinkFlushTests(SinkStandInFixture fixture)
             var sink = services.GetRequiredService<IStarRocksSink<SinkEvent>>();
             await sink.WriteAsync(Enumerable.Range(0, 2500).Select(Event).ToArray().AsSpan()); // chunks of 1,024 rows cross the limit
             // The request log records a load after its rows are visible: wait for both.
-            await WaitUntilAsync(async () => await fixture.CountAsync(db, "events") == 2000 && LoadsInto(db) >= 2);
-            Assert.Equal(2, LoadsInto(db));
+            await WaitUntilAsync(async () => await fixture.CountAsync(db, "events") == 2000 && LoadsInto(db).Count() >= 2);
+            Assert.Equal(2, LoadsInto(db).Count());
             await sink.FlushAsync();
             var summary = await fixture.QueryAsync($"SELECT COUNT(*), COUNT(DISTINCT id), SUM(payload = CONCAT('payload-', LPAD(id, 6, '0'), '-padding-padding-padding')) FROM `{db}`.`events`");
             Assert.Equal("2500|2500|2500", summary[0]);
-            Assert.Equal(3, LoadsInto(db));
+            Assert.Equal(3, LoadsInto(db).Count());
         }
     }
 
