@@ -133,15 +133,16 @@ public sealed class MariaDbServer : IAsyncDisposable
             await InstallSystemTablesAsync(dbDirectory, cancellationToken);
         }
 
-        // A port picked free can be taken (by another process's outgoing connection) before mariadbd binds it: then
-        // mariadbd exits at once, and a picked port is tried again with another one.
+        // A port picked free can be taken before mariadbd binds it (by another process's outgoing connection, or by
+        // another instance launched at the same moment on the same pick): then mariadbd exits, and a picked port is
+        // tried again with another one.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return await LaunchAsync(serverBinary, dataDirectory, dbDirectory, port == 0 ? FreeTcpPort() : port, cancellationToken);
             }
-            catch (MariaDbExitedException) when (port == 0 && attempt < 3)
+            catch (PortNotServedException) when (port == 0 && attempt < 3)
             {
             }
         }
@@ -170,12 +171,16 @@ public sealed class MariaDbServer : IAsyncDisposable
         try
         {
             var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (!await server.AnswersAsync(cancellationToken))
+            while (await server.AnsweringDataDirectoryAsync(cancellationToken) is var answering && !server.Serves(answering))
             {
+                // Another instance answering on the port took it first; this one will fail to bind it. Tests that ran
+                // on such a borrowed server lost it when its owner stopped it.
+                if (answering is not null)
+                    throw new PortNotServedException($"port {port} is served by the MariaDB of {answering}, not by the one started on {dbDirectory}");
                 if (process.HasExited)
                 {
                     var lastLines = File.Exists(errorLog) ? string.Join(Environment.NewLine, File.ReadLines(errorLog).TakeLast(5)) : "(no log)";
-                    throw new MariaDbExitedException($"mariadbd on port {port} exited with code {process.ExitCode}; the end of {errorLog}:{Environment.NewLine}{lastLines}");
+                    throw new PortNotServedException($"mariadbd on port {port} exited with code {process.ExitCode}; the end of {errorLog}:{Environment.NewLine}{lastLines}");
                 }
 
                 if (DateTime.UtcNow > deadline)
@@ -194,8 +199,8 @@ public sealed class MariaDbServer : IAsyncDisposable
         }
     }
 
-    /// <summary>mariadbd exited before it answered (its log's last lines are in the message).</summary>
-    private sealed class MariaDbExitedException(string message) : InvalidOperationException(message);
+    /// <summary>The mariadbd just started does not serve its port: it exited before it answered (its log's last lines are in the message), or another instance answers there.</summary>
+    private sealed class PortNotServedException(string message) : InvalidOperationException(message);
 
     /// <summary>Stops the server when this object started it (a reused instance is left running).</summary>
     public async ValueTask DisposeAsync()
@@ -361,33 +366,29 @@ public sealed class MariaDbServer : IAsyncDisposable
         if (!File.Exists(portFile) || !int.TryParse(await File.ReadAllTextAsync(portFile, cancellationToken), out var port))
             return null;
         var candidate = new MariaDbServer(dataDirectory, port, null);
-        if (!await candidate.AnswersAsync(cancellationToken))
-            return null;
-        // the instance on that port must be the one using this data directory
-        await using var connection = new MySqlConnection(candidate.ConnectionString());
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT @@datadir";
-        var datadir = (string?)await command.ExecuteScalarAsync(cancellationToken);
-        return datadir is not null && Path.GetFullPath(datadir).TrimEnd('/') == Path.Combine(dataDirectory, "db")
-            ? candidate
-            : null;
+        return candidate.Serves(await candidate.AnsweringDataDirectoryAsync(cancellationToken)) ? candidate : null;
     }
 
-    private async Task<bool> AnswersAsync(CancellationToken cancellationToken)
+    /// <summary>Whether <paramref name="answering"/> (from <see cref="AnsweringDataDirectoryAsync"/>) is this instance's data.</summary>
+    private bool Serves(string? answering) => answering == Path.Combine(DataDirectory, "db");
+
+    /// <summary>The <c>@@datadir</c> (full path, no trailing slash) of the server answering on <see cref="Port"/>, or null when none answers.</summary>
+    private async Task<string?> AnsweringDataDirectoryAsync(CancellationToken cancellationToken)
     {
         try
         {
             var builder = new MySqlConnectionStringBuilder(ConnectionString()) { Pooling = false, ConnectionTimeout = 2 };
             await using var connection = new MySqlConnection(builder.ConnectionString);
             await connection.OpenAsync(cancellationToken);
-            return true;
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT @@datadir";
+            return await command.ExecuteScalarAsync(cancellationToken) is string datadir ? Path.GetFullPath(datadir).TrimEnd('/') : null;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A server still starting can also end the handshake half-way (IOException, EndOfStreamException, …), not
             // only refuse it; the callers bound the waiting (deadline, process exit).
-            return false;
+            return null;
         }
     }
 

@@ -21,4 +21,22 @@ public sealed class MariaDbReuseTests(ProxyFixture fixture)
         Assert.Equal(fixture.MariaDb.Port, reused.Port);
         Assert.False(reused.OwnsProcess);
     }
+
+    [Fact]
+    public async Task A_start_on_a_port_another_instance_serves_fails_instead_of_borrowing_that_instance()
+    {
+        // two launches that picked the same free port: the one that lost the bind must not take the other's server for its own
+        var directory = Directory.CreateTempSubdirectory("standin-taken-port-");
+        try
+        {
+            var refused = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => MariaDbServer.StartAsync(directory.FullName, fixture.MariaDb.Port));
+
+            Assert.Contains($"port {fixture.MariaDb.Port}", refused.Message, StringComparison.Ordinal);
+            Assert.NotNull(await MariaDbServer.FindRunningAsync(fixture.MariaDb.DataDirectory));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
 }
