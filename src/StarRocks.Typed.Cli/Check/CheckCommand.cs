@@ -108,10 +108,10 @@ internal static class CheckCommand
             output.WriteLine($"-- {drift.Database}.{drift.Table}: differs from its model");
             foreach (var column in drift.Columns)
             {
-                output.WriteLine($"-- {column.Kind} column {column.Column} (model {column.ModelType ?? "-"}, table {column.TableType ?? "-"})");
+                output.WriteLine($"-- {column}");
                 output.WriteLine(column.FixSql is { } fix
                     ? fix.TrimEnd(';') + ";"
-                    : "-- StarRocks cannot modify this column in place (a shorter string or a narrower type): recreate the table or change the model");
+                    : "-- StarRocks cannot modify this column in place: recreate the table or change the model");
             }
         }
 

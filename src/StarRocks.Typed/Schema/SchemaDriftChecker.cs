@@ -27,53 +27,66 @@ public sealed partial class SchemaDriftChecker(DbDataSource dataSource, string? 
     {
         ArgumentNullException.ThrowIfNull(table);
         var db = database ?? table.Database;
-        var live = new List<(string Name, string Type)>();
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = LiveColumnsSql;
-            StarRocksSqlText.AddParameter(command, "db", db);
-            StarRocksSqlText.AddParameter(command, "table", table.Table);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                live.Add((reader.GetString(0), Convert.ToString(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)!));
-            }
-        }
-
+        var live = await LiveColumns.ReadAsync(dataSource, db, table.Table, cancellationToken).ConfigureAwait(false);
         if (live.Count == 0)
         {
             return new StarRocksSchemaDrift(db, table.Table, false, []);
         }
 
-        var liveByName = live.ToDictionary(c => c.Name, c => c.Type, StringComparer.OrdinalIgnoreCase);
+        var liveByName = live.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
         var drifts = ImmutableArray.CreateBuilder<StarRocksColumnDrift>();
         for (var i = 0; i < table.Columns.Length; i++)
         {
             var column = table.Columns[i];
-            if (!liveByName.TryGetValue(column.Name, out var liveType))
+            if (!liveByName.TryGetValue(column.Name, out var existing))
             {
                 drifts.Add(new(column.Name, StarRocksColumnDriftKind.Missing, column.StarRocksType, null, StarRocksSqlText.AddColumn(table, database, i)));
             }
-            else if (Normalize(liveType) != Normalize(column.StarRocksType))
+            else if (KindOf(column, existing) is { } kind)
             {
-                drifts.Add(new(column.Name, StarRocksColumnDriftKind.Mistyped, column.StarRocksType, liveType,
-                    StarRocksTypeChange.IsAllowed(liveType, column.StarRocksType) ? StarRocksSqlText.ModifyColumn(table, database, i) : null));
+                drifts.Add(new(column.Name, kind, column.StarRocksType, existing.Type,
+                    CanModify(table, column, existing) ? StarRocksSqlText.ModifyColumn(table, database, i) : null));
             }
         }
 
         var modelNames = table.Columns.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var (column, type) in live.Where(c => !modelNames.Contains(c.Name)))
+        foreach (var extra in live.Where(c => !modelNames.Contains(c.Name)))
         {
-            drifts.Add(new(column, StarRocksColumnDriftKind.Extra, null, type, StarRocksSqlText.DropColumn(table, database, column)));
+            drifts.Add(new(extra.Name, StarRocksColumnDriftKind.Extra, null, extra.Type, StarRocksSqlText.DropColumn(table, database, extra.Name)));
         }
 
         return new StarRocksSchemaDrift(db, table.Table, true, drifts.ToImmutable());
     }
 
-    /// <summary>The query reading a live table's columns (<c>@db</c>, <c>@table</c>).</summary>
-    internal const string LiveColumnsSql =
-        "SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.columns WHERE TABLE_SCHEMA = @db AND TABLE_NAME = @table ORDER BY ORDINAL_POSITION";
+    private static StarRocksColumnDriftKind? KindOf(StarRocksColumnInfo model, LiveColumn live) =>
+        Normalize(live.Type) != Normalize(model.StarRocksType) ? StarRocksColumnDriftKind.Mistyped
+        : live.IsNullable == model.IsNullable ? null
+        : live.IsNullable ? StarRocksColumnDriftKind.TableTakesNull
+        : StarRocksColumnDriftKind.TableRefusesNull;
+
+    /// <summary>
+    /// Whether StarRocks makes the <c>MODIFY COLUMN</c> to the model's definition: not of a PRIMARY KEY table's key
+    /// column (<c>SchemaChangeHandler</c>, "Can not modify key column"), and passing <c>Column.checkSchemaChangeAllowed</c>
+    /// (StarRocks repo <c>fe/fe-core/src/main/java/com/starrocks/catalog/Column.java</c>): a type it converts, never
+    /// from nullable to non-nullable, the same default.
+    /// </summary>
+    private static bool CanModify(StarRocksTableInfo table, StarRocksColumnInfo model, LiveColumn live) =>
+        !(model.IsKey && table.Kind == StarRocksTableKind.PrimaryKey)
+        && StarRocksTypeChange.IsAllowed(live.Type, model.StarRocksType)
+        && !(live.IsNullable && !model.IsNullable)
+        && string.Equals(DefaultText(model.Default), DefaultText(live.Default), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A default as compared: a DDL string literal unquoted (<c>"n/a"</c> as <c>n/a</c>, as <c>information_schema</c>
+    /// reports it), <c>NULL</c> as none, an expression without its outer parentheses.
+    /// </summary>
+    private static string? DefaultText(string? value) => value switch
+    {
+        null or "NULL" => null,
+        ['"', .. var literal, '"'] => Escape().Replace(literal, "$1"),
+        ['(', .. var expression, ')'] => expression,
+        _ => value,
+    };
 
     /// <summary>A type as compared: lower case, no spaces, <c>decimal32/64/128</c> as <c>decimal</c>, <c>string</c> as <c>varchar(65533)</c>.</summary>
     internal static string Normalize(string type)
@@ -82,6 +95,9 @@ public sealed partial class SchemaDriftChecker(DbDataSource dataSource, string? 
         text = DecimalWidth().Replace(text, "decimal(");
         return text == "string" ? "varchar(65533)" : text;
     }
+
+    [GeneratedRegex(@"\\(.)", RegexOptions.Singleline)]
+    private static partial Regex Escape();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -13,6 +13,15 @@ public enum StarRocksColumnDriftKind
 
     /// <summary>Both have the column with different types.</summary>
     Mistyped,
+
+    /// <summary>
+    /// Both have the column with the same type; the table takes NULL, the model's member does not (a NULL read back
+    /// cannot be materialized). StarRocks does not change a column from nullable to non-nullable in place.
+    /// </summary>
+    TableTakesNull,
+
+    /// <summary>Both have the column with the same type; the model writes NULL, the table refuses it (the load filters the row).</summary>
+    TableRefusesNull,
 }
 
 /// <summary>One difference between a model and its live table, with the statement that would fix it.</summary>
@@ -22,11 +31,20 @@ public enum StarRocksColumnDriftKind
 /// <param name="TableType">The live type from <c>information_schema.columns</c> (null for missing columns).</param>
 /// <param name="FixSql">
 /// The <c>ALTER TABLE</c> statement (StarRocks syntax) that makes the table match the model, or null when StarRocks
-/// cannot modify the column in place (a shorter string, a narrower type: <c>SchemaChangeTypeCompatibility</c>); then
-/// the table must be recreated or the model changed. A MODIFY COLUMN also fails in StarRocks when the live column's
-/// default or nullability differs from the model's ("Can not change default value"); those are not compared here.
+/// cannot modify the column in place (a shorter string, a narrower type: <c>SchemaChangeTypeCompatibility</c>; nullable
+/// to non-nullable; another default: <c>Column.checkSchemaChangeAllowed</c>; a PRIMARY KEY table's key column); then
+/// the table must be recreated or the model changed.
 /// </param>
-public sealed record StarRocksColumnDrift(string Column, StarRocksColumnDriftKind Kind, string? ModelType, string? TableType, string? FixSql);
+public sealed record StarRocksColumnDrift(string Column, StarRocksColumnDriftKind Kind, string? ModelType, string? TableType, string? FixSql)
+{
+    /// <summary>What differs, e.g. <c>TableRefusesNull column qty (model INT NULL, table int NOT NULL)</c>.</summary>
+    public override string ToString() => Kind switch
+    {
+        StarRocksColumnDriftKind.TableTakesNull => $"{Kind} column {Column} (model {ModelType} NOT NULL, table {TableType} NULL)",
+        StarRocksColumnDriftKind.TableRefusesNull => $"{Kind} column {Column} (model {ModelType} NULL, table {TableType} NOT NULL)",
+        _ => $"{Kind} column {Column} (model {ModelType ?? "-"}, table {TableType ?? "-"})",
+    };
+}
 
 /// <summary>The result of comparing a model with its live table.</summary>
 /// <param name="Database">The database checked.</param>
@@ -44,7 +62,7 @@ public sealed record StarRocksSchemaDrift(string Database, string Table, bool Ta
         : !TableExists
             ? $"{Database}.{Table} does not exist."
             : $"{Database}.{Table} differs from its model:" + string.Concat(Columns.Select(c =>
-                $"{Environment.NewLine}  {c.Kind} {c.Column} (model {c.ModelType ?? "-"}, table {c.TableType ?? "-"}): {c.FixSql ?? "StarRocks cannot modify the column in place; recreate the table or change the model"}"));
+                $"{Environment.NewLine}  {c}: {c.FixSql ?? "StarRocks cannot modify the column in place; recreate the table or change the model"}"));
 }
 
 /// <summary>Thrown on start when <c>CheckSchemaOnStart</c> is set to fail and a table differs from its model.</summary>

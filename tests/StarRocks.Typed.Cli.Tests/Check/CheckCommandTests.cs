@@ -48,6 +48,26 @@ public sealed class CheckCommandTests(SyncStandInFixture fixture)
     }
 
     [Fact]
+    public async Task A_column_StarRocks_cannot_modify_in_place_is_printed_as_a_comment_not_a_statement()
+    {
+        var database = await fixture.NewDatabaseAsync("chk");
+        await fixture.ExecuteAsync(InDatabase(PageView.Table.CreateTableSql, database));
+        await fixture.ExecuteAsync(InDatabase(Account.Table.CreateTableSql, database));
+        var balance = Assert.Single(Account.Table.Columns, c => c.Name == "balance");
+        await fixture.ExecuteAsync($"ALTER TABLE `{database}`.`accounts` MODIFY COLUMN `balance` {balance.StarRocksType} NULL");
+
+        var run = await CheckAsync(database);
+
+        Assert.Equal(1, run.ExitCode);
+        var lines = run.Output.Split(Environment.NewLine);
+        var reported = Array.FindIndex(lines, l => l.StartsWith($"-- TableTakesNull column balance (model {balance.StarRocksType} NOT NULL, table ", StringComparison.Ordinal));
+        Assert.True(reported >= 0, run.Output);
+        Assert.EndsWith(" NULL)", lines[reported], StringComparison.Ordinal);
+        Assert.Equal("-- StarRocks cannot modify this column in place: recreate the table or change the model", lines[reported + 1]);
+        Assert.DoesNotContain("MODIFY COLUMN", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unreachable_cluster_exits_4_and_a_bad_url_exits_2()
     {
         var unreachable = await CheckAsync("any", jdbcUrl: "jdbc:mysql://127.0.0.1:1/any");

@@ -57,6 +57,65 @@ public sealed class SchemaDriftTests(SinkStandInFixture fixture)
     }
 
     [Fact]
+    public async Task Nullability_drift_is_reported_both_ways_with_a_fix_only_where_StarRocks_makes_one()
+    {
+        await using var context = await ReadTestContext.StartAsync(fixture);
+        var checker = new SchemaDriftChecker(MySqlConnectorFactory.Instance.CreateDataSource(fixture.ConnectionString), context.Database);
+        await context.ExecuteAsync("DROP TABLE `{db}`.`scan_rows`");
+        await context.ExecuteAsync("CREATE TABLE `{db}`.`scan_rows` (`id` BIGINT NOT NULL, `bucket` BIGINT NOT NULL, "
+            + "`name` VARCHAR(1200) NULL DEFAULT \"n/a\", `qty` INT NULL) PRIMARY KEY (`id`) DISTRIBUTED BY HASH(`id`)");
+
+        var drift = await checker.CheckAsync<ScanRow>();
+
+        var table = $"`{context.Database}`.`scan_rows`";
+        Assert.Equal(
+        [
+            new("bucket", StarRocksColumnDriftKind.TableRefusesNull, "BIGINT", "bigint", $"ALTER TABLE {table} MODIFY COLUMN `bucket` BIGINT NULL"),
+            new("qty", StarRocksColumnDriftKind.TableTakesNull, "INT", "int", null),
+        ], drift.Columns.ToArray());
+        Assert.Contains("TableRefusesNull column bucket (model BIGINT NULL, table bigint NOT NULL)", drift.ToString(), StringComparison.Ordinal);
+        Assert.Contains("TableTakesNull column qty (model INT NOT NULL, table int NULL)", drift.ToString(), StringComparison.Ordinal);
+        var narrowing = await Assert.ThrowsAsync<MySqlException>(() => context.ExecuteAsync("ALTER TABLE `{db}`.`scan_rows` MODIFY COLUMN `qty` INT NOT NULL"));
+        Assert.Contains("Can not change from nullable to non-nullable", narrowing.Message, StringComparison.Ordinal);
+
+        await fixture.QueryAsync(drift.Columns[0].FixSql!);
+
+        Assert.Equal(["qty"], (await checker.CheckAsync<ScanRow>()).Columns.Select(c => c.Column));
+    }
+
+    [Fact]
+    public async Task A_type_change_is_fixed_only_when_the_default_matches_and_never_on_a_primary_key_column()
+    {
+        await using var context = await ReadTestContext.StartAsync(fixture);
+        var checker = new SchemaDriftChecker(MySqlConnectorFactory.Instance.CreateDataSource(fixture.ConnectionString), context.Database);
+        await context.ExecuteAsync("DROP TABLE `{db}`.`scan_rows`");
+        await context.ExecuteAsync("CREATE TABLE `{db}`.`scan_rows` (`id` INT NOT NULL, `bucket` INT NULL, "
+            + "`name` VARCHAR(800) NULL DEFAULT \"n/a\", `qty` SMALLINT NOT NULL DEFAULT \"0\") PRIMARY KEY (`id`) DISTRIBUTED BY HASH(`id`)");
+
+        var drift = await checker.CheckAsync<ScanRow>();
+
+        var table = $"`{context.Database}`.`scan_rows`";
+        Assert.Equal(
+        [
+            new("id", StarRocksColumnDriftKind.Mistyped, "BIGINT", "int", null),
+            new("bucket", StarRocksColumnDriftKind.Mistyped, "BIGINT", "int", $"ALTER TABLE {table} MODIFY COLUMN `bucket` BIGINT NULL"),
+            new("name", StarRocksColumnDriftKind.Mistyped, "VARCHAR(1200)", "varchar(800)", $"ALTER TABLE {table} MODIFY COLUMN `name` VARCHAR(1200) NULL DEFAULT \"n/a\""),
+            new("qty", StarRocksColumnDriftKind.Mistyped, "INT", "smallint", null),
+        ], drift.Columns.ToArray());
+        var key = await Assert.ThrowsAsync<MySqlException>(() => context.ExecuteAsync("ALTER TABLE `{db}`.`scan_rows` MODIFY COLUMN `id` BIGINT NOT NULL"));
+        Assert.Contains("Can not modify key column", key.Message, StringComparison.Ordinal);
+        var defaulted = await Assert.ThrowsAsync<MySqlException>(() => context.ExecuteAsync("ALTER TABLE `{db}`.`scan_rows` MODIFY COLUMN `qty` INT NOT NULL"));
+        Assert.Contains("Can not change default value", defaulted.Message, StringComparison.Ordinal);
+
+        foreach (var fix in drift.Columns.Where(c => c.FixSql is not null))
+        {
+            await fixture.QueryAsync(fix.FixSql!);
+        }
+
+        Assert.Equal(["id", "qty"], (await checker.CheckAsync<ScanRow>()).Columns.Select(c => c.Column));
+    }
+
+    [Fact]
     public async Task Start_fails_on_drift_when_asked()
     {
         await using var context = await ReadTestContext.StartAsync(fixture);

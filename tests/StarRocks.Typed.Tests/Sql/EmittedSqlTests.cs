@@ -34,7 +34,7 @@ public sealed partial class EmittedSqlTests
             statements.AddRange(SourceQueries(table).Select(sql => ($"{name}: source", sql)));
         }
 
-        statements.Add(("drift check", Inline(SchemaDriftChecker.LiveColumnsSql, ("@db", "lab"), ("@table", "prices"))));
+        statements.Add(("drift check", Inline(LiveColumns.Sql, ("@db", "lab"), ("@table", "prices"))));
         foreach (var keys in new[] { 1, 10_000 })
         {
             statements.Add(($"lookup, 1 key column, {keys} keys", LookupQuery(LookupCustomer.Table, keys, i => [(long)i])));

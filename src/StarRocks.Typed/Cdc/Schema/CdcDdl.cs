@@ -6,14 +6,6 @@ using StarRocks.Typed.Sql;
 
 namespace StarRocks.Typed.Cdc.Schema;
 
-/// <summary>A column of a live StarRocks table, from <c>information_schema.columns</c>.</summary>
-/// <param name="Name">The name.</param>
-/// <param name="Type">The type as StarRocks reports it, e.g. <c>varchar(30)</c>.</param>
-/// <param name="IsNullable">Whether it takes NULL.</param>
-/// <param name="IsKey">Whether it is a PRIMARY KEY column (<c>COLUMN_KEY</c> <c>PRI</c>).</param>
-/// <param name="Default">The default as StarRocks reports it (unquoted; <c>CURRENT_TIMESTAMP</c>), or null.</param>
-internal sealed record LiveColumn(string Name, string Type, bool IsNullable, bool IsKey, string? Default);
-
 /// <summary>
 /// Runs the CDC sink's DDL through the FEs' MySQL protocol: statements, the live columns of a table, and ALTERs awaited
 /// as StarRocks's Flink CDC pipeline sink awaits them (Flink CDC, <c>StarRocksMetadataApplier</c>; StarRocks's Flink
@@ -37,28 +29,8 @@ internal sealed class CdcDdl(DbDataSource dataSource, TimeSpan timeout)
     }
 
     /// <summary>The columns of <paramref name="database"/>.<paramref name="table"/> in table order (empty when there is no such table).</summary>
-    public async Task<IReadOnlyList<LiveColumn>> ReadColumnsAsync(string database, string table, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_KEY, COLUMN_DEFAULT FROM information_schema.columns"
-            + " WHERE TABLE_SCHEMA = @db AND TABLE_NAME = @table ORDER BY ORDINAL_POSITION";
-        StarRocksSqlText.AddParameter(command, "db", database);
-        StarRocksSqlText.AddParameter(command, "table", table);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var columns = new List<LiveColumn>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            columns.Add(new LiveColumn(
-                reader.GetString(0),
-                Convert.ToString(reader.GetValue(1), CultureInfo.InvariantCulture)!,
-                "YES".Equals(Convert.ToString(reader.GetValue(2), CultureInfo.InvariantCulture), StringComparison.OrdinalIgnoreCase),
-                !reader.IsDBNull(3) && reader.GetString(3) == "PRI",
-                reader.IsDBNull(4) ? null : Convert.ToString(reader.GetValue(4), CultureInfo.InvariantCulture)));
-        }
-
-        return columns;
-    }
+    public Task<IReadOnlyList<LiveColumn>> ReadColumnsAsync(string database, string table, CancellationToken cancellationToken) =>
+        LiveColumns.ReadAsync(dataSource, database, table, cancellationToken);
 
     /// <summary>
     /// Runs an <c>ALTER TABLE</c> (<paramref name="clauses"/> after the table name) with <c>PROPERTIES ("timeout" = …)</c>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using StarRocks.Typed.Metadata;
+using StarRocks.Typed.Schema;
 using StarRocks.Typed.Sql;
 
 namespace StarRocks.Typed.Cdc.Schema;
