@@ -9,7 +9,8 @@ namespace StarRocks.Typed.Cli.Load;
 /// <summary>
 /// <c>load FILE --table db.t --load-url fe:8030 [--user U] [--password-env VAR] [--label L] [--property k=v]… [--retries N]</c>:
 /// one Stream Load of a file's bytes as they are (the library's <see cref="StreamLoadClient"/>: the label kept across
-/// retries, the FE's redirect followed), printing the label, StarRocks's answer and the rejected rows from its <c>ErrorURL</c>.
+/// retries, the FE's redirect followed; the file read while it is sent, <see cref="FileLoadBody"/>), printing the label,
+/// StarRocks's answer and the rejected rows from its <c>ErrorURL</c>.
 /// </summary>
 internal static class LoadCommand
 {
@@ -54,15 +55,9 @@ internal static class LoadCommand
             MaxRetries = arguments.Retries,
         };
         using var client = new StreamLoadClient(options);
-        using var batch = new LoadBatch();
-        await using (var input = File.OpenRead(arguments.File))
-        {
-            await input.CopyToAsync(new BatchStream(batch), cancellationToken).ConfigureAwait(false);
-        }
-
         var labelText = arguments.Label ?? new LoadLabelGenerator(options.LabelPrefix).Next(table);
         console.WriteLine($"label {labelText}");
-        var request = new StreamLoadRequest(database, table, batch) { Headers = [.. arguments.Properties.Select(Property)], Label = labelText };
+        var request = new StreamLoadRequest(database, table, new FileLoadBody(arguments.File)) { Headers = [.. arguments.Properties.Select(Property)], Label = labelText };
         try
         {
             var result = await client.LoadAsync(request, cancellationToken).ConfigureAwait(false);
@@ -79,6 +74,11 @@ internal static class LoadCommand
             return (int)(e.Result is { NumberFilteredRows: > 0 } || (e.StarRocksMessage?.Contains("too many filtered rows", StringComparison.OrdinalIgnoreCase) ?? false)
                 ? SyncExitCode.RowsRejected
                 : SyncExitCode.LoadFailed);
+        }
+        catch (InvalidDataException e) // the file changed while it was sent
+        {
+            error.WriteLine(e.Message);
+            return (int)SyncExitCode.LoadFailed;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -126,27 +126,6 @@ internal static class LoadCommand
         console.WriteLine($"ErrorURL {errorUrl}");
         if (log is not null)
             console.Write(new Panel(new Text(string.Join(Environment.NewLine, log.Lines) + (log.Truncated ? Environment.NewLine + "…" : ""))).Header("rejected rows"));
-    }
-
-    /// <summary>A write-only stream into a <see cref="LoadBatch"/>.</summary>
-    private sealed class BatchStream(LoadBatch batch) : Stream
-    {
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => batch.Length;
-        public override long Position { get => batch.Length; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => batch.Write(buffer.AsSpan(offset, count));
-        public override void Write(ReadOnlySpan<byte> buffer) => batch.Write(buffer);
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            batch.Write(buffer.Span);
-            return ValueTask.CompletedTask;
-        }
     }
 }
 

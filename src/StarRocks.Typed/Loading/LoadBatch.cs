@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Net;
-using System.Net.Http.Headers;
 
 namespace StarRocks.Typed.Loading;
 
@@ -10,7 +8,7 @@ namespace StarRocks.Typed.Loading;
 /// without re-serializing rows; <see cref="Dispose"/> returns the segments to the pool.
 /// </summary>
 /// <remarks>Not thread-safe. Do not write to a batch while it is being sent.</remarks>
-public sealed class LoadBatch : IBufferWriter<byte>, IDisposable
+public sealed class LoadBatch : LoadBody, IBufferWriter<byte>, IDisposable
 {
     /// <summary>The default size of a pooled segment (64 KiB).</summary>
     public const int DefaultSegmentSize = 64 * 1024;
@@ -21,6 +19,7 @@ public sealed class LoadBatch : IBufferWriter<byte>, IDisposable
     private readonly List<int> _segmentLengths = [];
     private byte[]? _current;
     private int _currentLength;
+    private long _length;
     private bool _disposed;
 
     /// <summary>Creates an empty batch that rents segments from <see cref="ArrayPool{T}.Shared"/>.</summary>
@@ -42,7 +41,7 @@ public sealed class LoadBatch : IBufferWriter<byte>, IDisposable
     }
 
     /// <summary>The number of bytes written so far.</summary>
-    public long Length { get; private set; }
+    public override long Length => _length;
 
     /// <summary>The number of rows the writer recorded with <see cref="AddRows"/> (informational; used in telemetry).</summary>
     public long RowCount { get; private set; }
@@ -61,7 +60,7 @@ public sealed class LoadBatch : IBufferWriter<byte>, IDisposable
         }
 
         _currentLength += count;
-        Length += count;
+        _length += count;
     }
 
     /// <summary>Appends <paramref name="bytes"/>, filling the current segment before renting the next.</summary>
@@ -72,7 +71,7 @@ public sealed class LoadBatch : IBufferWriter<byte>, IDisposable
         {
             bytes.CopyTo(current.AsSpan(_currentLength)); // the common case: the current segment has room
             _currentLength += bytes.Length;
-            Length += bytes.Length;
+            _length += bytes.Length;
             return;
         }
 
@@ -82,7 +81,7 @@ public sealed class LoadBatch : IBufferWriter<byte>, IDisposable
             var count = Math.Min(room.Length, bytes.Length);
             bytes[..count].CopyTo(room);
             _currentLength += count;
-            Length += count;
+            _length += count;
             bytes = bytes[count..];
         }
     }
@@ -113,7 +112,7 @@ public sealed class LoadBatch : IBufferWriter<byte>, IDisposable
     /// <param name="destination">The stream to write to.</param>
     /// <param name="cancellationToken">Cancels the copy.</param>
     /// <returns>A task that completes when every segment is written.</returns>
-    public async Task CopyToAsync(Stream destination, CancellationToken cancellationToken = default)
+    public override async Task CopyToAsync(Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
         foreach (var segment in GetSegments())
@@ -122,30 +121,12 @@ public sealed class LoadBatch : IBufferWriter<byte>, IDisposable
         }
     }
 
-    /// <summary>
-    /// Creates a new <see cref="HttpContent"/> over the batch with a known <c>Content-Length</c>. Each request needs its own
-    /// content; disposing the content does not release the batch.
-    /// </summary>
-    /// <returns>A content that streams the segments.</returns>
-    public HttpContent CreateContent() => CreateContent(null);
-
-    /// <summary>
-    /// Creates a new <see cref="HttpContent"/> over the batch: with <paramref name="compression"/>, the segments go through
-    /// the compressing stream into the request stream as they are sent (chunked, no <c>Content-Length</c>, no compressed copy
-    /// of the batch); each request compresses anew. Without it, as <see cref="CreateContent()"/>.
-    /// </summary>
-    internal HttpContent CreateContent(LoadCompression? compression)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        return compression is null ? new LoadBatchContent(this) : new CompressedLoadBatchContent(this, compression);
-    }
-
     /// <summary>Forgets the written bytes and returns all segments but one to the pool, so the batch can be refilled.</summary>
     public void Reset()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ReturnSegments();
-        Length = 0;
+        _length = 0;
         RowCount = 0;
     }
 
@@ -165,6 +146,8 @@ public sealed class LoadBatch : IBufferWriter<byte>, IDisposable
             _current = null;
         }
     }
+
+    private protected override void ThrowIfUnusable() => ObjectDisposedException.ThrowIf(_disposed, this);
 
     private byte[] EnsureCapacity(int sizeHint)
     {
@@ -201,61 +184,5 @@ public sealed class LoadBatch : IBufferWriter<byte>, IDisposable
         _segments.Clear();
         _segmentLengths.Clear();
         _currentLength = 0;
-    }
-
-    /// <summary>An <see cref="HttpContent"/> view of a batch; serializing copies segments, never the whole body.</summary>
-    private sealed class LoadBatchContent : HttpContent
-    {
-        private readonly LoadBatch _batch;
-
-        public LoadBatchContent(LoadBatch batch)
-        {
-            _batch = batch;
-            Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        }
-
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-            _batch.CopyToAsync(stream);
-
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
-            _batch.CopyToAsync(stream, cancellationToken);
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = _batch.Length;
-            return true;
-        }
-    }
-
-    /// <summary>An <see cref="HttpContent"/> that compresses a batch while it is sent, as StarRocks's SDK does (<c>CompressionHttpEntity</c>).</summary>
-    private sealed class CompressedLoadBatchContent : HttpContent
-    {
-        private readonly LoadBatch _batch;
-        private readonly LoadCompression _compression;
-
-        public CompressedLoadBatchContent(LoadBatch batch, LoadCompression compression)
-        {
-            _batch = batch;
-            _compression = compression;
-            Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        }
-
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-            SerializeToStreamAsync(stream, context, CancellationToken.None);
-
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
-        {
-            var compressor = _compression.Compress(stream);
-            await using (compressor.ConfigureAwait(false))
-            {
-                await _batch.CopyToAsync(compressor, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
     }
 }

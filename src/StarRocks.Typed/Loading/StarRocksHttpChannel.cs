@@ -17,7 +17,7 @@ internal sealed record StarRocksHttpRequest(
     HttpMethod Method,
     string PathAndQuery,
     IReadOnlyList<KeyValuePair<string, string>> Headers,
-    LoadBatch? Body = null);
+    LoadBody? Body = null);
 
 /// <summary>The final answer after redirects.</summary>
 /// <param name="StatusCode">HTTP status of the last hop.</param>

@@ -1,13 +1,13 @@
 namespace StarRocks.Typed.Loading;
 
-/// <summary>One already-serialized batch for one table, with the Stream Load headers that describe its bytes.</summary>
+/// <summary>One already-serialized body (a batch, a file) for one table, with the Stream Load headers that describe its bytes.</summary>
 public sealed class StreamLoadRequest
 {
     /// <summary>Creates a request.</summary>
     /// <param name="database">The target database.</param>
     /// <param name="table">The target table.</param>
-    /// <param name="body">The serialized rows; the caller keeps ownership and disposes it after the load.</param>
-    public StreamLoadRequest(string database, string table, LoadBatch body)
+    /// <param name="body">The serialized rows; the caller keeps ownership and disposes a batch after the load.</param>
+    public StreamLoadRequest(string database, string table, LoadBody body)
     {
         ArgumentException.ThrowIfNullOrEmpty(database);
         ArgumentException.ThrowIfNullOrEmpty(table);
@@ -24,7 +24,7 @@ public sealed class StreamLoadRequest
     public string Table { get; }
 
     /// <summary>The serialized rows.</summary>
-    public LoadBatch Body { get; }
+    public LoadBody Body { get; }
 
     /// <summary>
     /// Headers that describe the body (<c>format</c>, <c>columns</c>, <c>column_separator</c>, <c>strip_outer_array</c>, …).

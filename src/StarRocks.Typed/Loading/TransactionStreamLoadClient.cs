@@ -74,7 +74,7 @@ public sealed class TransactionStreamLoadClient : IDisposable, IErrorLogSource
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>StarRocks's answer.</returns>
     public Task<StreamLoadResult> LoadAsync(
-        StreamLoadTransaction transaction, LoadBatch body, IEnumerable<KeyValuePair<string, string>>? headers = null,
+        StreamLoadTransaction transaction, LoadBody body, IEnumerable<KeyValuePair<string, string>>? headers = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);
@@ -134,7 +134,7 @@ public sealed class TransactionStreamLoadClient : IDisposable, IErrorLogSource
     /// </summary>
     private Task<StreamLoadResult> CallAsync(
         string operation, StreamLoadTransaction transaction, HttpMethod method, IReadOnlyList<KeyValuePair<string, string>> headers,
-        LoadBatch? body, bool retry, CancellationToken cancellationToken, LoadState[]? settledStates = null)
+        LoadBody? body, bool retry, CancellationToken cancellationToken, LoadState[]? settledStates = null)
     {
         var call = new LoadCall($"transaction {operation}", transaction.Database, transaction.Table, transaction.Label);
         var request = new StarRocksHttpRequest(method, $"/api/transaction/{operation}", headers, body);

@@ -527,11 +527,11 @@ public sealed class StreamLoadClientTests
         Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(6));
     }
 
-    /// <summary>Socket timeout 1 s, one retry, the given Stream Load <c>timeout</c>.</summary>
     /// <summary>A CSV Stream Load of <paramref name="batch"/> into <paramref name="table"/>, under <paramref name="label"/> when given.</summary>
     private static StreamLoadRequest CsvRequest(TableSchema table, LoadBatch batch, string? label = null) =>
         new(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders, Label = label };
 
+    /// <summary>Socket timeout 1 s, one retry, the given Stream Load <c>timeout</c>.</summary>
     private global::StarRocks.Typed.Configuration.StarRocksConnectionOptions ShortSocketTimeout(int loadTimeoutSeconds)
     {
         var options = _fixture.Options(maxRetries: 1);
