@@ -35,6 +35,20 @@ var options = new StandInOptions
     StorageOff = arguments.ContainsKey("storage-off"),
 };
 
+// Registered before anything starts: a supervisor may send SIGTERM as soon as it reads the endpoints, and a signal
+// taken by the runtime's default handling would skip the stop below.
+var stop = new TaskCompletionSource();
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.TrySetResult();
+});
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+{
+    context.Cancel = true;
+    stop.TrySetResult();
+});
+
 StarRocksStandIn standIn;
 try
 {
@@ -60,17 +74,6 @@ if (arguments.GetValueOrDefault("endpoints-file") is { } endpointsFile)
     File.Move(endpointsFile + ".tmp", endpointsFile, overwrite: true);
 }
 
-var stop = new TaskCompletionSource();
-using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-{
-    context.Cancel = true;
-    stop.TrySetResult();
-});
-using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
-{
-    context.Cancel = true;
-    stop.TrySetResult();
-});
 await stop.Task;
 await standIn.DisposeAsync();
 if (sharedMariaDb)
