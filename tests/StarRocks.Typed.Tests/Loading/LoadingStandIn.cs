@@ -79,6 +79,22 @@ public sealed class LoadingStandIn(SinkStandInFixture shared)
     public IReadOnlyList<RequestLogEntry> RequestsFor(string label) =>
         StandIn.Requests.Entries.Where(e => e.Label == label || e.Path.Contains(label, StringComparison.Ordinal)).ToList();
 
+    /// <summary>
+    /// The BE's requests for <paramref name="label"/> once there are at least <paramref name="count"/>: a request is
+    /// logged when the BE has finished with it, which for a body the client broke off can be after the client returned.
+    /// </summary>
+    public async Task<IReadOnlyList<RequestLogEntry>> BeRequestsForAsync(string label, int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var requests = RequestsFor(label).Where(r => r.Node == "be").ToList();
+            if (requests.Count >= count || DateTime.UtcNow > deadline)
+                return requests;
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>A CSV batch of <paramref name="rows"/> tab-separated rows, larger than 1 KiB for 20+ rows.</summary>
     public static LoadBatch CsvBatch(int rows, int firstId = 1)
     {

@@ -14,7 +14,7 @@ public sealed class SchemaDriftTests(SinkStandInFixture fixture)
     public async Task Drift_of_a_table_altered_behind_the_models_back_is_reported_with_fixes()
     {
         await using var context = await ReadTestContext.StartAsync(fixture);
-        var checker = new SchemaDriftChecker(MySqlConnectorFactory.Instance.CreateDataSource(fixture.ConnectionString), context.Database);
+        var checker = Checker(context);
         Assert.True((await checker.CheckAsync<ScanRow>()).IsEmpty);
 
         await context.ExecuteAsync("ALTER TABLE `{db}`.`scan_rows` DROP COLUMN `qty`");
@@ -41,7 +41,7 @@ public sealed class SchemaDriftTests(SinkStandInFixture fixture)
     public async Task A_column_StarRocks_cannot_modify_back_in_place_is_reported_without_a_fix()
     {
         await using var context = await ReadTestContext.StartAsync(fixture);
-        var checker = new SchemaDriftChecker(MySqlConnectorFactory.Instance.CreateDataSource(fixture.ConnectionString), context.Database);
+        var checker = Checker(context);
         await context.ExecuteAsync("ALTER TABLE `{db}`.`scan_rows` MODIFY COLUMN `name` VARCHAR(2000) NULL DEFAULT \"n/a\"");
 
         var drift = await checker.CheckAsync<ScanRow>();
@@ -60,10 +60,8 @@ public sealed class SchemaDriftTests(SinkStandInFixture fixture)
     public async Task Nullability_drift_is_reported_both_ways_with_a_fix_only_where_StarRocks_makes_one()
     {
         await using var context = await ReadTestContext.StartAsync(fixture);
-        var checker = new SchemaDriftChecker(MySqlConnectorFactory.Instance.CreateDataSource(fixture.ConnectionString), context.Database);
-        await context.ExecuteAsync("DROP TABLE `{db}`.`scan_rows`");
-        await context.ExecuteAsync("CREATE TABLE `{db}`.`scan_rows` (`id` BIGINT NOT NULL, `bucket` BIGINT NOT NULL, "
-            + "`name` VARCHAR(1200) NULL DEFAULT \"n/a\", `qty` INT NULL) PRIMARY KEY (`id`) DISTRIBUTED BY HASH(`id`)");
+        var checker = Checker(context);
+        await RecreateScanRowsAsync(context, "`id` BIGINT NOT NULL, `bucket` BIGINT NOT NULL, `name` VARCHAR(1200) NULL DEFAULT \"n/a\", `qty` INT NULL");
 
         var drift = await checker.CheckAsync<ScanRow>();
 
@@ -87,10 +85,8 @@ public sealed class SchemaDriftTests(SinkStandInFixture fixture)
     public async Task A_type_change_is_fixed_only_when_the_default_matches_and_never_on_a_primary_key_column()
     {
         await using var context = await ReadTestContext.StartAsync(fixture);
-        var checker = new SchemaDriftChecker(MySqlConnectorFactory.Instance.CreateDataSource(fixture.ConnectionString), context.Database);
-        await context.ExecuteAsync("DROP TABLE `{db}`.`scan_rows`");
-        await context.ExecuteAsync("CREATE TABLE `{db}`.`scan_rows` (`id` INT NOT NULL, `bucket` INT NULL, "
-            + "`name` VARCHAR(800) NULL DEFAULT \"n/a\", `qty` SMALLINT NOT NULL DEFAULT \"0\") PRIMARY KEY (`id`) DISTRIBUTED BY HASH(`id`)");
+        var checker = Checker(context);
+        await RecreateScanRowsAsync(context, "`id` INT NOT NULL, `bucket` INT NULL, `name` VARCHAR(800) NULL DEFAULT \"n/a\", `qty` SMALLINT NOT NULL DEFAULT \"0\"");
 
         var drift = await checker.CheckAsync<ScanRow>();
 
@@ -134,5 +130,15 @@ public sealed class SchemaDriftTests(SinkStandInFixture fixture)
             }
         });
         Assert.Contains("ADD COLUMN `qty` INT NOT NULL", failure.Message, StringComparison.Ordinal);
+    }
+
+    private SchemaDriftChecker Checker(ReadTestContext context) =>
+        new(MySqlConnectorFactory.Instance.CreateDataSource(fixture.ConnectionString), context.Database);
+
+    /// <summary>Replaces the model's <c>scan_rows</c> with a PRIMARY KEY table of <paramref name="columns"/>, as if created by someone else.</summary>
+    private static async Task RecreateScanRowsAsync(ReadTestContext context, string columns)
+    {
+        await context.ExecuteAsync("DROP TABLE `{db}`.`scan_rows`");
+        await context.ExecuteAsync($"CREATE TABLE `{{db}}`.`scan_rows` ({columns}) PRIMARY KEY (`id`) DISTRIBUTED BY HASH(`id`)");
     }
 }
