@@ -91,7 +91,7 @@ public sealed class CompressedLoadTests
         var result = await client.LoadAsync(new StreamLoadRequest(table.Database, table.Name, batch) { Headers = LoadingStandIn.CsvHeaders });
 
         Assert.Equal("Success", result.Status);
-        var attempts = _fixture.RequestsFor(result.Label!).Where(r => r.Node == "be").ToList();
+        var attempts = await _fixture.BeRequestsForAsync(result.Label!, 2);
         Assert.Equal(2, attempts.Count);
         Assert.Equal(1500, attempts[0].BodyBytes);
         Assert.Equal(result.LoadBytes, attempts[1].BodyBytes);

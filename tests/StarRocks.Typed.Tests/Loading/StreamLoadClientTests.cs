@@ -143,7 +143,7 @@ public sealed class StreamLoadClientTests
         var result = await client.LoadAsync(CsvRequest(table, batch));
 
         Assert.Equal("Success", result.Status);
-        Assert.Equal(2, _fixture.RequestsFor(result.Label!).Count(r => r.Node == "be"));
+        Assert.Equal(2, (await _fixture.BeRequestsForAsync(result.Label!, 2)).Count);
         Assert.Equal(200, await _fixture.CountAsync(table));
     }
 
