@@ -82,8 +82,8 @@ public static class ValueConverter
     /// Converts a field of a JSON load that feeds <paramref name="column"/> directly, as StarRocks's JSON scanner fills
     /// a column from the JSON value (<c>be/src/formats/json/nullable_column.cpp</c>, <c>add_nullable_column</c>):
     /// a JSON column keeps the value itself, whatever its kind (<c>add_native_json_column</c> →
-    /// <c>JsonValue::from_simdjson</c>: a string token stays a JSON string, it is not parsed as JSON text); an ARRAY
-    /// column takes only an array; the integer and floating-point columns take only a number or a string
+    /// <c>JsonValue::from_simdjson</c>: a string token stays a JSON string, it is not parsed as JSON text); ARRAY, MAP
+    /// and STRUCT columns are read element by element (<see cref="JsonNestedReader"/>); the integer and floating-point columns take only a number or a string
     /// (<c>add_numeric_column</c>); every other column gets the field's string-slot text (<paramref name="text"/>).
     /// </summary>
     /// <param name="column">The target column.</param>
@@ -103,10 +103,8 @@ public static class ValueConverter
             case Conversion.Json when column.BaseType.Equals("JSON", StringComparison.OrdinalIgnoreCase):
                 value = token;
                 return true;
-            case Conversion.Json when column.BaseType.Equals("STRUCT", StringComparison.OrdinalIgnoreCase):
-                return JsonStructReader.TryRead(column, token, out value, out error);
-            case Conversion.Json when column.BaseType.Equals("ARRAY", StringComparison.OrdinalIgnoreCase) && kind != '[':
-                return Fail($"Failed to parse value as array, column={column.Name}", out error);
+            case Conversion.Json when column.BaseType.ToUpperInvariant() is "ARRAY" or "MAP" or "STRUCT":
+                return JsonNestedReader.TryRead(column, token, out value, out error);
             case Conversion.TinyInt or Conversion.SmallInt or Conversion.Int or Conversion.BigInt or Conversion.Float or Conversion.Double
                 when kind is 't' or 'f' or '[' or '{':
                 return Fail($"Unsupported value type. Numeric type is required. column={column.Name}", out error);

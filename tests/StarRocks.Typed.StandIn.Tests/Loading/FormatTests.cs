@@ -192,6 +192,31 @@ public sealed class FormatTests(StandInFixture fixture)
     }
 
     [Fact]
+    public async Task ARRAY_elements_and_MAP_values_from_JSON_that_do_not_fit_their_type_become_NULL_as_in_StarRocks()
+    {
+        // add_nullable_array_column and add_map_column (be/src/formats/json/nullable_column.cpp, map_column.cpp) read
+        // each element, key and value with invalid_as_null = true: the element is NULL, the array and the row stay.
+        var table = await CreateAsync(StandIn, TableKind.Duplicate, Column("id", "INT", nullable: false), Column("tags", "ARRAY<VARCHAR(5)>"),
+            Column("nums", "ARRAY<TINYINT>"), Column("grid", "ARRAY<ARRAY<VARCHAR(2)>>"), Column("m", "MAP<VARCHAR(3),INT>"),
+            Column("s", "STRUCT<A ARRAY<INT>>"));
+        using var http = new StarRocksHttp(StandIn);
+        var answer = await http.StreamLoadAsync(StandIn, table, """
+            [{"id":1,"tags":["abcde","abcdef",null,"é€"],"nums":[1,300,"7","x",-128],"grid":[["ab","abc"],"no",null],"m":{"k":1,"v":"x","w":null},"s":{"A":[1,"two"]}},
+             {"id":2,"tags":"abc"},
+             {"id":3,"m":[1]},
+             {"id":4,"m":{"long":1}}]
+            """, new Dictionary<string, string> { ["format"] = "json", ["strip_outer_array"] = "true", ["max_filter_ratio"] = "1", ["strict_mode"] = "true" });
+
+        Assert.Equal("Success", answer.Status());
+        Assert.Equal(3, answer.Number("NumberFilteredRows")); // not an array, not an object, a key that cannot be a MAP key
+        Assert.Equal(
+            [
+                """1|["abcde",null,null,"\u00E9\u20AC"]|[1,null,7,null,-128]|[["ab",null],null,null]|{"k":1,"v":null,"w":null}|{"A":[1,null]}""",
+            ],
+            await QueryAsync(StandIn, table, "id, tags, nums, grid, m, s"));
+    }
+
+    [Fact]
     public async Task Values_are_checked_against_their_StarRocks_types()
     {
         var table = await CreateAsync(StandIn, TableKind.Duplicate, Column("i", "TINYINT", nullable: false), Column("big", "LARGEINT"),
