@@ -466,6 +466,12 @@ public class DiagnosticTests
             """public class Base { public string Key { get; set; } = ""; } [StarRocksTable("s", "t")] public partial class Model : Base { [StarRocksKey(0)] public int Id { get; set; } }"""
         },
         {
+            "SRT026",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public static int __StarRocksBytes60 => 60; }""",
+            "__StarRocksBytes60",
+            """[StarRocksTable("s", "t")] public partial class Model { public int Id { get; set; } public static int StarRocksBytes60 => 60; }"""
+        },
+        {
             "SRT027",
             """[StarRocksTable("s", "t")] public partial class Model { }""",
             "Model",

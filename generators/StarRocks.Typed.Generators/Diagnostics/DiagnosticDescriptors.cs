@@ -114,7 +114,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ReservedMemberName = Error(
         "SRT026", "Member name is generated into the table type",
-        "Member '{0}' has the name of the generated member '{1}': the generator adds Table, CreateTableSql, WriteCsv, WriteJson, Read, GetKey, WriteKeyCsv and WriteKeyJson to every [StarRocksTable] type. Rename the member (a column keeps its name with [StarRocksColumn(\"name\")]).");
+        "Member '{0}' has the name of the generated member '{1}': the generator adds Table, CreateTableSql, WriteCsv, WriteJson, Read, GetKey, WriteKeyCsv and WriteKeyJson to every [StarRocksTable] type, and private members whose names start with __StarRocks. Rename the member (a column keeps its name with [StarRocksColumn(\"name\")]).");
 
     public static readonly DiagnosticDescriptor NoColumns = Error(
         "SRT027", "Table has no columns",

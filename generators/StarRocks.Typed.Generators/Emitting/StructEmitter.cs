@@ -29,6 +29,29 @@ internal static class StructEmitter
         }
     }
 
+    /// <summary>
+    /// Writes, for each length and each DECIMAL(p,s) the table's nested values hold, the <c>IByteLength</c> and
+    /// <c>IDecimalDigits</c> their value writers take (<see cref="ValueTypeNames.LengthType"/>, <see cref="ValueTypeNames.DigitsType"/>).
+    /// </summary>
+    public static void EmitLimits(SourceWriter writer, TableSpec table)
+    {
+        var nested = table.Columns.SelectMany(c => ValueTypeNames.Nested(c.Value)).ToList();
+        foreach (var bytes in nested.Select(v => v.MaxBytes).Where(b => b > 0).Distinct().OrderBy(b => b))
+        {
+            writer.Line();
+            writer.Line(GeneratedCodeAttribute);
+            writer.Line($"private readonly struct {ValueTypeNames.LengthType(bytes)} : global::StarRocks.Typed.Generated.IByteLength {{ public static int MaxBytes => {CSharpInt(bytes)}; }}");
+        }
+
+        foreach (var digits in nested.Select(v => v.Digits).OfType<DecimalDigits>().Distinct().OrderBy(d => d.Precision).ThenBy(d => d.Scale))
+        {
+            writer.Line();
+            writer.Line(GeneratedCodeAttribute);
+            writer.Line($"private readonly struct {ValueTypeNames.DigitsType(digits)} : global::StarRocks.Typed.Generated.IDecimalDigits "
+                + $"{{ public static int Precision => {CSharpInt(digits.Precision)}; public static int Scale => {CSharpInt(digits.Scale)}; }}");
+        }
+    }
+
     /// <summary>The STRUCT values inside <paramref name="value"/>, innermost first.</summary>
     private static IEnumerable<ValueSpec> Structs(ValueSpec? value)
     {

@@ -53,6 +53,7 @@ internal static class TableEmitter
             writer.Line();
             ReaderEmitter.Emit(writer, table);
             StructEmitter.Emit(writer, table);
+            StructEmitter.EmitLimits(writer, table);
             if (table.HasKey)
             {
                 writer.Line();

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using StarRocks.Typed.Generators.Model;
 
@@ -39,6 +40,20 @@ internal static class ValueTypeNames
         value is not null && ((value.Kind == ValueKind.Map && value.Key!.IsReference) || HasReferenceMapKey(value.Element)
             || value.Fields.Any(f => HasReferenceMapKey(f.Value)));
 
+    /// <summary>The <c>IByteLength</c> the table's generated code declares for <paramref name="bytes"/>, e.g. <c>__StarRocksBytes60</c>.</summary>
+    public static string LengthType(int bytes) => "__StarRocksBytes" + bytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The <c>IDecimalDigits</c> the table's generated code declares for <paramref name="digits"/>, e.g. <c>__StarRocksDecimal10_2</c>.</summary>
+    public static string DigitsType(DecimalDigits digits) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, "__StarRocksDecimal{0}_{1}", digits.Precision, digits.Scale);
+
+    /// <summary>The values nested in <paramref name="value"/> (ARRAY elements, MAP keys and values, STRUCT fields), at every depth.</summary>
+    public static IEnumerable<ValueSpec> Nested(ValueSpec? value) =>
+        value is null
+            ? []
+            : new[] { value.Key, value.Element }.Concat(value.Fields.Select(f => f.Value))
+                .SelectMany(nested => nested is null ? [] : Nested(nested).Append(nested));
+
     /// <summary>
     /// The value writer and reader the table's generated code declares for a STRUCT type (a nested type of the table,
     /// see <see cref="StructEmitter"/>), e.g. <c>__StarRocksStruct_Shop_Address</c>.
@@ -67,6 +82,12 @@ internal static class ValueTypeNames
         {
             case ValueKind.Struct:
                 return (value.IsReference ? value.TypeName + "?" : value.TypeName, StructType(value));
+            case ValueKind.String or ValueKind.Char when !reading && value.MaxBytes > 0:
+                return (value.IsReference ? value.TypeName + "?" : value.TypeName, $"{container}.{value.Kind}<{LengthType(value.MaxBytes)}>");
+            case ValueKind.Decimal when !reading && value.Digits is { } digits:
+                return (value.TypeName, $"{container}.Decimal<{DigitsType(digits)}>");
+            case ValueKind.EnumName when !reading && value.MaxBytes > 0:
+                return (value.TypeName, $"{container}.EnumName<{value.TypeName}, {LengthType(value.MaxBytes)}>");
             case ValueKind.EnumNumber or ValueKind.EnumName:
                 return (value.TypeName, $"{container}.{value.Kind}<{value.TypeName}>");
             case ValueKind.Array:

@@ -95,6 +95,11 @@ internal enum CollectionShape
 /// <param name="Key">For maps: the key.</param>
 /// <param name="Fields">For structs: the fields, in declaration order.</param>
 /// <param name="ConstructorParameters">For structs: the fields (member names) the reader passes to the constructor, in its order; the others are set by an initializer.</param>
+/// <param name="MaxBytes">
+/// For a string, char or enum name nested in a column (ARRAY element, MAP key or value, STRUCT field): the bytes its
+/// CHAR/VARCHAR/STRING holds, which its value writer checks; 0 otherwise (a column's own limit is <see cref="ColumnSpec.MaxBytes"/>).
+/// </param>
+/// <param name="Digits">For a decimal nested in a column: its DECIMAL's precision and scale, which its value writer checks (a column's own are <see cref="ColumnSpec.Decimal"/>).</param>
 internal sealed record ValueSpec(
     ValueKind Kind,
     string TypeName,
@@ -106,7 +111,9 @@ internal sealed record ValueSpec(
     ValueSpec? Element = null,
     ValueSpec? Key = null,
     EquatableArray<StructField> Fields = default,
-    EquatableArray<string> ConstructorParameters = default);
+    EquatableArray<string> ConstructorParameters = default,
+    int MaxBytes = 0,
+    DecimalDigits? Digits = null);
 
 /// <summary>One field of a STRUCT: its name in StarRocks, the property it comes from, and its value.</summary>
 /// <param name="Name">The field name (by the table's naming policy).</param>

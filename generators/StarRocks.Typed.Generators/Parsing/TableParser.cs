@@ -71,6 +71,9 @@ internal sealed class TableParser
         ["WriteKeyJson"] = 2,
     };
 
+    /// <summary>The prefix of the private members the generator adds (<c>__starRocksTable</c>, <c>__StarRocksStruct_…</c>, <c>__StarRocksBytes…</c>).</summary>
+    private const string GeneratedPrefix = "__StarRocks";
+
     /// <summary>
     /// Reports members of the type, or of a base class up to the nearest <c>[StarRocksTable]</c> base (whose generated
     /// members are hidden on purpose), that the generated members would clash with: same name, and for methods the same
@@ -85,9 +88,10 @@ internal sealed class TableParser
                 return;
             foreach (var member in type.GetMembers())
             {
-                if (!GeneratedMembers.TryGetValue(member.Name, out var parameters)
+                var generated = GeneratedMembers.TryGetValue(member.Name, out var parameters);
+                if (!(generated || member.Name.StartsWith(GeneratedPrefix, StringComparison.OrdinalIgnoreCase))
                     || (isBase && member.DeclaredAccessibility == Accessibility.Private)
-                    || (member is IMethodSymbol method && parameters >= 0 && method.Parameters.Length != parameters))
+                    || (generated && member is IMethodSymbol method && parameters >= 0 && method.Parameters.Length != parameters))
                     continue;
                 var location = isBase ? _type.Locations.FirstOrDefault() : member.Locations.FirstOrDefault();
                 Report(DiagnosticDescriptors.ReservedMemberName, LocationInfo.From(location), isBase ? type.Name + "." + member.Name : member.Name, member.Name);
@@ -220,7 +224,7 @@ internal sealed class TableParser
                 {
                     Name = name,
                     MemberName = member.Name,
-                    Value = value,
+                    Value = WithNestedLimits(value, SqlType.Parse(starRocksType, out _)),
                     StarRocksType = starRocksType,
                     IsNullable = isNullable,
                     KeyOrder = keyOrder,
@@ -247,6 +251,28 @@ internal sealed class TableParser
         string.IsNullOrEmpty(typeOverride) ? value.StarRocksType : SqlType.Parse(typeOverride!, out _)?.ToString() ?? typeOverride!;
 
     /// <summary>The byte length the writers check for a string, char or enum-name member's CHAR/VARCHAR/STRING column; 0 for other members.</summary>
+    /// <summary>
+    /// <paramref name="value"/> with <see cref="ValueSpec.MaxBytes"/> set on the strings, chars and enum names nested in
+    /// it, from the column's StarRocks type (a <c>Type</c> override included), walked alongside.
+    /// </summary>
+    private static ValueSpec WithNestedLimits(ValueSpec value, SqlType? type) => (value.Kind, type?.Name) switch
+    {
+        (ValueKind.Array, "ARRAY") => value with { Element = Limited(value.Element!, type!.Arguments[0]) },
+        (ValueKind.Map, "MAP") => value with { Key = Limited(value.Key!, type!.Arguments[0]), Element = Limited(value.Element!, type.Arguments[1]) },
+        (ValueKind.Struct, "STRUCT") when type!.Arguments.Count == value.Fields.Count =>
+            value with { Fields = value.Fields.Select((field, i) => field with { Value = Limited(field.Value, type.Arguments[i]) }).ToEquatableArray() },
+        _ => value,
+    };
+
+    private static ValueSpec Limited(ValueSpec nested, SqlType type) =>
+        WithNestedLimits(nested, type) with
+        {
+            MaxBytes = nested.Kind is ValueKind.String or ValueKind.Char or ValueKind.EnumName && type.IsString
+                ? (int)Math.Min(TypeMapper.StringByteLength(type.ToString()), int.MaxValue)
+                : 0,
+            Digits = nested.Kind == ValueKind.Decimal && type.IsDecimal ? DigitsOf(type) : null,
+        };
+
     private static int CheckedBytes(ValueSpec value, string starRocksType) =>
         value.Kind is ValueKind.String or ValueKind.Char or ValueKind.EnumName && SqlType.Parse(starRocksType, out _) is { IsString: true }
             ? (int)Math.Min(TypeMapper.StringByteLength(starRocksType), int.MaxValue)
@@ -258,8 +284,11 @@ internal sealed class TableParser
     /// </summary>
     private static DecimalDigits? CheckedDecimal(ValueSpec value, string starRocksType)
     {
-        if (value.Kind != ValueKind.Decimal || SqlType.Parse(starRocksType, out _) is not { IsDecimal: true } type)
-            return null;
+        return value.Kind == ValueKind.Decimal && SqlType.Parse(starRocksType, out _) is { IsDecimal: true } type ? DigitsOf(type) : null;
+    }
+
+    private static DecimalDigits DigitsOf(SqlType type)
+    {
         var defaultPrecision = type.Name switch { "DECIMAL" => 10, "DECIMAL32" => 9, "DECIMAL64" => 18, "DECIMALV2" => 27, _ => 38 };
         return new DecimalDigits((int)Math.Min(type.Precision ?? defaultPrecision, int.MaxValue), (int)Math.Min(type.Scale ?? 0, int.MaxValue));
     }

@@ -75,11 +75,23 @@ public static class ValueWriters
     /// <summary>DECIMAL.</summary>
     public readonly struct Decimal : IValueWriter<decimal> { public static void Write(ref JsonRowWriter writer, decimal value) => writer.WriteDecimal(value); }
 
+    /// <summary>DECIMAL(p,s), p and s being <typeparamref name="TDigits"/>'s: a value with more integer digits throws naming the column.</summary>
+    /// <typeparam name="TDigits">The element's precision and scale.</typeparam>
+    public readonly struct Decimal<TDigits> : IValueWriter<decimal> where TDigits : IDecimalDigits { public static void Write(ref JsonRowWriter writer, decimal value) => writer.WriteDecimal(value, TDigits.Precision, TDigits.Scale); }
+
     /// <summary>CHAR/VARCHAR/STRING.</summary>
     public readonly struct String : IValueWriter<string?> { public static void Write(ref JsonRowWriter writer, string? value) => writer.WriteString(value); }
 
+    /// <summary>CHAR/VARCHAR/STRING of at most <typeparamref name="TLength"/> bytes: a longer value throws naming the column.</summary>
+    /// <typeparam name="TLength">The element's length.</typeparam>
+    public readonly struct String<TLength> : IValueWriter<string?> where TLength : IByteLength { public static void Write(ref JsonRowWriter writer, string? value) => writer.WriteString(value, TLength.MaxBytes); }
+
     /// <summary>CHAR(n) from a char.</summary>
     public readonly struct Char : IValueWriter<char> { public static void Write(ref JsonRowWriter writer, char value) => writer.WriteChar(value); }
+
+    /// <summary>CHAR(n) from a char, n being <typeparamref name="TLength"/> (a lone surrogate or a char wider than n bytes throws).</summary>
+    /// <typeparam name="TLength">The element's length.</typeparam>
+    public readonly struct Char<TLength> : IValueWriter<char> where TLength : IByteLength { public static void Write(ref JsonRowWriter writer, char value) => writer.WriteChar(value, TLength.MaxBytes); }
 
     /// <summary>JSON given as JSON text (embedded as a JSON value).</summary>
     public readonly struct JsonText : IValueWriter<string?> { public static void Write(ref JsonRowWriter writer, string? value) => writer.WriteJsonText(value); }
@@ -115,6 +127,11 @@ public static class ValueWriters
     /// <summary>An enum as its name.</summary>
     /// <typeparam name="TEnum">The enum type.</typeparam>
     public readonly struct EnumName<TEnum> : IValueWriter<TEnum> where TEnum : struct, Enum { public static void Write(ref JsonRowWriter writer, TEnum value) => writer.WriteEnumName(value); }
+
+    /// <summary>An enum as its name in a VARCHAR of <typeparamref name="TLength"/> bytes (a longer name throws naming the column).</summary>
+    /// <typeparam name="TEnum">The enum type.</typeparam>
+    /// <typeparam name="TLength">The element's length.</typeparam>
+    public readonly struct EnumName<TEnum, TLength> : IValueWriter<TEnum> where TEnum : struct, Enum where TLength : IByteLength { public static void Write(ref JsonRowWriter writer, TEnum value) => writer.WriteEnumName(value, TLength.MaxBytes); }
 
     /// <summary>A nullable value type: <c>null</c> or the value written by <typeparamref name="TWriter"/>.</summary>
     /// <typeparam name="T">The value type.</typeparam>

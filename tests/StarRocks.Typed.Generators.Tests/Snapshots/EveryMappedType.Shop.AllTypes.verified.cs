@@ -104,15 +104,15 @@ partial class AllTypes : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Al
         writer.WriteJson(row.Document, "document");
         writer.WriteJsonText(row.JsonText, "json_text");
         writer.WriteValue<int[]?, global::StarRocks.Typed.Generated.ValueWriters.Array<int, global::StarRocks.Typed.Generated.ValueWriters.Int32>>(row.Numbers!, "numbers");
-        writer.WriteValue<global::System.Collections.Generic.List<string?>?, global::StarRocks.Typed.Generated.ValueWriters.List<string?, global::StarRocks.Typed.Generated.ValueWriters.String>>(row.Names!, "names");
+        writer.WriteValue<global::System.Collections.Generic.List<string?>?, global::StarRocks.Typed.Generated.ValueWriters.List<string?, global::StarRocks.Typed.Generated.ValueWriters.String<__StarRocksBytes65533>>>(row.Names!, "names");
         writer.WriteValue<global::System.Collections.Generic.IReadOnlyList<long?>?, global::StarRocks.Typed.Generated.ValueWriters.ReadOnlyList<long?, global::StarRocks.Typed.Generated.ValueWriters.Nullable<long, global::StarRocks.Typed.Generated.ValueWriters.Int64>>>(row.Sparse!, "sparse");
         writer.WriteValue<global::System.Collections.Immutable.ImmutableArray<global::System.DateOnly>, global::StarRocks.Typed.Generated.ValueWriters.ImmutableArray<global::System.DateOnly, global::StarRocks.Typed.Generated.ValueWriters.DateOnly>>(row.Days!, "days");
         writer.WriteValue<global::System.Collections.Generic.IEnumerable<global::Shop.Size>?, global::StarRocks.Typed.Generated.ValueWriters.Enumerable<global::Shop.Size, global::StarRocks.Typed.Generated.ValueWriters.EnumNumber<global::Shop.Size>>>(row.Sizes!, "sizes");
         writer.WriteValue<global::System.Collections.Generic.List<int[]?>?, global::StarRocks.Typed.Generated.ValueWriters.List<int[]?, global::StarRocks.Typed.Generated.ValueWriters.Array<int, global::StarRocks.Typed.Generated.ValueWriters.Int32>>>(row.Nested!, "nested");
 #pragma warning disable CS8631
-        writer.WriteValue<global::System.Collections.Generic.Dictionary<string, int?>?, global::StarRocks.Typed.Generated.ValueWriters.Dictionary<string, int?, global::StarRocks.Typed.Generated.ValueWriters.String, global::StarRocks.Typed.Generated.ValueWriters.Nullable<int, global::StarRocks.Typed.Generated.ValueWriters.Int32>>>(row.Counts!, "counts");
+        writer.WriteValue<global::System.Collections.Generic.Dictionary<string, int?>?, global::StarRocks.Typed.Generated.ValueWriters.Dictionary<string, int?, global::StarRocks.Typed.Generated.ValueWriters.String<__StarRocksBytes65533>, global::StarRocks.Typed.Generated.ValueWriters.Nullable<int, global::StarRocks.Typed.Generated.ValueWriters.Int32>>>(row.Counts!, "counts");
 #pragma warning restore CS8631
-        writer.WriteValue<global::System.Collections.Generic.IReadOnlyDictionary<int, string?>?, global::StarRocks.Typed.Generated.ValueWriters.ReadOnlyDictionary<int, string?, global::StarRocks.Typed.Generated.ValueWriters.Int32, global::StarRocks.Typed.Generated.ValueWriters.String>>(row.Labels!, "labels");
+        writer.WriteValue<global::System.Collections.Generic.IReadOnlyDictionary<int, string?>?, global::StarRocks.Typed.Generated.ValueWriters.ReadOnlyDictionary<int, string?, global::StarRocks.Typed.Generated.ValueWriters.Int32, global::StarRocks.Typed.Generated.ValueWriters.String<__StarRocksBytes65533>>>(row.Labels!, "labels");
         writer.WriteInt32(row.Computed);
     }
 
@@ -189,7 +189,7 @@ partial class AllTypes : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Al
         writer.WriteName("\"numbers\":"u8);
         writer.WriteValue<int[]?, global::StarRocks.Typed.Generated.ValueWriters.Array<int, global::StarRocks.Typed.Generated.ValueWriters.Int32>>(row.Numbers!);
         writer.WriteName("\"names\":"u8);
-        writer.WriteValue<global::System.Collections.Generic.List<string?>?, global::StarRocks.Typed.Generated.ValueWriters.List<string?, global::StarRocks.Typed.Generated.ValueWriters.String>>(row.Names!);
+        writer.WriteValue<global::System.Collections.Generic.List<string?>?, global::StarRocks.Typed.Generated.ValueWriters.List<string?, global::StarRocks.Typed.Generated.ValueWriters.String<__StarRocksBytes65533>>>(row.Names!);
         writer.WriteName("\"sparse\":"u8);
         writer.WriteValue<global::System.Collections.Generic.IReadOnlyList<long?>?, global::StarRocks.Typed.Generated.ValueWriters.ReadOnlyList<long?, global::StarRocks.Typed.Generated.ValueWriters.Nullable<long, global::StarRocks.Typed.Generated.ValueWriters.Int64>>>(row.Sparse!);
         writer.WriteName("\"days\":"u8);
@@ -200,10 +200,10 @@ partial class AllTypes : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Al
         writer.WriteValue<global::System.Collections.Generic.List<int[]?>?, global::StarRocks.Typed.Generated.ValueWriters.List<int[]?, global::StarRocks.Typed.Generated.ValueWriters.Array<int, global::StarRocks.Typed.Generated.ValueWriters.Int32>>>(row.Nested!);
         writer.WriteName("\"counts\":"u8);
 #pragma warning disable CS8631
-        writer.WriteValue<global::System.Collections.Generic.Dictionary<string, int?>?, global::StarRocks.Typed.Generated.ValueWriters.Dictionary<string, int?, global::StarRocks.Typed.Generated.ValueWriters.String, global::StarRocks.Typed.Generated.ValueWriters.Nullable<int, global::StarRocks.Typed.Generated.ValueWriters.Int32>>>(row.Counts!);
+        writer.WriteValue<global::System.Collections.Generic.Dictionary<string, int?>?, global::StarRocks.Typed.Generated.ValueWriters.Dictionary<string, int?, global::StarRocks.Typed.Generated.ValueWriters.String<__StarRocksBytes65533>, global::StarRocks.Typed.Generated.ValueWriters.Nullable<int, global::StarRocks.Typed.Generated.ValueWriters.Int32>>>(row.Counts!);
 #pragma warning restore CS8631
         writer.WriteName("\"labels\":"u8);
-        writer.WriteValue<global::System.Collections.Generic.IReadOnlyDictionary<int, string?>?, global::StarRocks.Typed.Generated.ValueWriters.ReadOnlyDictionary<int, string?, global::StarRocks.Typed.Generated.ValueWriters.Int32, global::StarRocks.Typed.Generated.ValueWriters.String>>(row.Labels!);
+        writer.WriteValue<global::System.Collections.Generic.IReadOnlyDictionary<int, string?>?, global::StarRocks.Typed.Generated.ValueWriters.ReadOnlyDictionary<int, string?, global::StarRocks.Typed.Generated.ValueWriters.Int32, global::StarRocks.Typed.Generated.ValueWriters.String<__StarRocksBytes65533>>>(row.Labels!);
         writer.WriteName("\"computed\":"u8);
         writer.WriteInt32(row.Computed);
     }
@@ -382,6 +382,9 @@ partial class AllTypes : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Al
             Labels = column40,
         };
     }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("StarRocks.Typed.Generators", "0.1.0")]
+    private readonly struct __StarRocksBytes65533 : global::StarRocks.Typed.Generated.IByteLength { public static int MaxBytes => 65533; }
 
     /// <summary>The row's key, in key order.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("StarRocks.Typed.Generators", "0.1.0")]

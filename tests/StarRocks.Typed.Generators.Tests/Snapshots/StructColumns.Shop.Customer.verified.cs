@@ -134,7 +134,7 @@ partial class Customer : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Cu
             if (value is null) { writer.WriteNull(); return; }
             writer.BeginObject();
             writer.WriteFieldName("\"street\":"u8);
-            global::StarRocks.Typed.Generated.ValueWriters.String.Write(ref writer, value.Street!);
+            global::StarRocks.Typed.Generated.ValueWriters.String<__StarRocksBytes65533>.Write(ref writer, value.Street!);
             writer.WriteSeparator();
             writer.WriteFieldName("\"number\":"u8);
             global::StarRocks.Typed.Generated.ValueWriters.Nullable<int, global::StarRocks.Typed.Generated.ValueWriters.Int32>.Write(ref writer, value.Number);
@@ -180,11 +180,11 @@ partial class Customer : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Cu
         {
             writer.BeginObject();
             writer.WriteFieldName("\"name\":"u8);
-            global::StarRocks.Typed.Generated.ValueWriters.String.Write(ref writer, value.Name!);
+            global::StarRocks.Typed.Generated.ValueWriters.String<__StarRocksBytes65533>.Write(ref writer, value.Name!);
             writer.WriteSeparator();
             writer.WriteFieldName("\"weights\":"u8);
 #pragma warning disable CS8631
-            global::StarRocks.Typed.Generated.ValueWriters.Dictionary<string, long, global::StarRocks.Typed.Generated.ValueWriters.String, global::StarRocks.Typed.Generated.ValueWriters.Int64>.Write(ref writer, value.Weights!);
+            global::StarRocks.Typed.Generated.ValueWriters.Dictionary<string, long, global::StarRocks.Typed.Generated.ValueWriters.String<__StarRocksBytes65533>, global::StarRocks.Typed.Generated.ValueWriters.Int64>.Write(ref writer, value.Weights!);
 #pragma warning restore CS8631
             writer.EndObject();
         }
@@ -216,6 +216,9 @@ partial class Customer : global::StarRocks.Typed.IStarRocksKeyed<global::Shop.Cu
             return new global::Shop.Tag() { Name = field0, Weights = field1 };
         }
     }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("StarRocks.Typed.Generators", "0.1.0")]
+    private readonly struct __StarRocksBytes65533 : global::StarRocks.Typed.Generated.IByteLength { public static int MaxBytes => 65533; }
 
     /// <summary>The row's key, in key order.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("StarRocks.Typed.Generators", "0.1.0")]

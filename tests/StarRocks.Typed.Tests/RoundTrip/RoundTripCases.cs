@@ -232,6 +232,18 @@ public static class RoundTripCases
         new("MaxBytes: CHAR(1) and VARCHAR(10) exactly full", r => r with { ReturnFlag = "R", Label10 = "ten bytes!" }),
         new("MaxBytes: VARCHAR(10) counts bytes, 5 two-byte characters fill it", r => r with { Label10 = "ééééé" }),
         new("MaxBytes: a two-byte character in CHAR(1) is refused", r => r with { ReturnFlag = "é" }, InCsv: TooLong("return_flag"), InJson: TooLong("return_flag")),
+        // elements, keys and values: StarRocks would load a longer one as NULL (invalid_as_null), so the writer refuses it
+        new("ARRAY<VARCHAR(6)>: elements of exactly 6 bytes load", r => r with { ShortNames = ["€€", "abcdef", ""] }),
+        new("ARRAY<VARCHAR(6)>: an element of 7 bytes is refused", r => r with { ShortNames = ["ok", "€€x"] },
+            InCsv: TooLong("short_names"), InJson: TooLong("short_names")),
+        new("MAP<VARCHAR(3),VARCHAR(3)>: a key and a value of 3 bytes load", r => r with { ShortCodes = new() { ["abc"] = "é1" } }),
+        new("MAP<VARCHAR(3),VARCHAR(3)>: a 4-byte key is refused", r => r with { ShortCodes = new() { ["abcd"] = "x" } },
+            InCsv: TooLong("short_codes"), InJson: TooLong("short_codes")),
+        new("MAP<VARCHAR(3),VARCHAR(3)>: a 4-byte value is refused", r => r with { ShortCodes = new() { ["k"] = "éé" } },
+            InCsv: TooLong("short_codes"), InJson: TooLong("short_codes")),
+        new("ARRAY<DECIMAL(5,2)>: elements at the precision limit load", r => r with { SmallAmounts = [999.99m, -999.99m, 0.5m] }),
+        new("ARRAY<DECIMAL(5,2)>: an element of four integer digits is refused", r => r with { SmallAmounts = [1m, 1000m] },
+            InCsv: new("small_amounts", "more than 3 integer digits"), InJson: new("small_amounts", "more than 3 integer digits")),
         new("enums: number at its max, name", r => r with { Color = RoundTripColor.Blue, Size = RoundTripSize.ExtraLarge, MaybeSize = RoundTripSize.ExtraLarge, Sizes = [] }),
         new("BOOLEAN: false", r => r with { Flag = false, MaybeFlag = true }),
         new("NULL in every nullable column", r => r with

@@ -106,6 +106,9 @@ public sealed partial record RoundTripRow
     [StarRocksColumn(EnumFormat = StarRocksEnumFormat.Name)] public RoundTripAccess[] Accesses { get; init; } = [];
     [StarRocksColumn(MaxBytes = 1, FixedLength = true)] public string ReturnFlag { get; init; } = "";
     [StarRocksColumn(MaxBytes = 10)] public string? Label10 { get; init; }
+    [StarRocksColumn(MaxBytes = 6)] public List<string> ShortNames { get; init; } = [];
+    [StarRocksColumn(MaxBytes = 3)] public Dictionary<string, string> ShortCodes { get; init; } = [];
+    [StarRocksColumn(Precision = 5, Scale = 2)] public List<decimal> SmallAmounts { get; init; } = [];
 }
 
 /// <summary>VARBINARY columns (nullable and not) for the round-trip suite.</summary>
