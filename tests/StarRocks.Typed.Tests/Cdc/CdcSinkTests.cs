@@ -188,6 +188,30 @@ public sealed class CdcSinkTests(SinkStandInFixture fixture)
     }
 
     [Fact]
+    public async Task An_existing_table_refusing_NULL_where_the_source_column_can_be_NULL_is_refused_before_any_row()
+    {
+        // a NULL name would be filtered by StarRocks ("NULL value in non-nullable column") and fail the load mid-stream
+        var harness = new CdcSinkHarness(fixture, NewDatabase("cdc_null"));
+        await fixture.QueryAsync($"CREATE DATABASE `{harness.Database}`");
+        await fixture.QueryAsync($"CREATE TABLE `{harness.Database}`.`items` (id BIGINT NOT NULL, name VARCHAR(60) NOT NULL, price DECIMAL(10,2), added DATETIME) PRIMARY KEY(id) DISTRIBUTED BY HASH(id)");
+        var (services, sink) = harness.Start();
+        await using (services)
+        {
+            var e = await Assert.ThrowsAsync<StarRocksCdcException>(() => sink.ApplyAsync(new CreateTableEvent(Items(harness.Database)), CancellationToken.None).AsTask());
+            Assert.Equal("name", e.Column);
+            Assert.Contains("is NOT NULL", e.Message, StringComparison.Ordinal);
+            Assert.Contains("MODIFY COLUMN name varchar(60) NULL", e.Message, StringComparison.OrdinalIgnoreCase);
+        }
+
+        await fixture.QueryAsync($"ALTER TABLE `{harness.Database}`.`items` MODIFY COLUMN name VARCHAR(60) NULL");
+        (services, sink) = harness.Start();
+        await using (services)
+        {
+            await sink.ApplyAsync(new CreateTableEvent(Items(harness.Database)), CancellationToken.None); // the fix the message names is enough
+        }
+    }
+
+    [Fact]
     public async Task An_existing_table_with_another_key_is_refused()
     {
         var harness = new CdcSinkHarness(fixture, NewDatabase("cdc_key"));

@@ -17,7 +17,8 @@ internal static partial class CdcTableCompatibility
     /// <summary>
     /// Throws unless <paramref name="live"/> has the same PRIMARY KEY columns as <paramref name="expected"/>, a column of
     /// each expected name whose type takes the expected type's values (the same type, a longer string or binary, a wider
-    /// integer, a DECIMAL with the same scale and no smaller precision), and no other column that needs a value.
+    /// integer, a DECIMAL with the same scale and no smaller precision) and NULL when the source column can be NULL, and
+    /// no other column that needs a value.
     /// </summary>
     /// <exception cref="StarRocksCdcException">Names the table and the column at fault.</exception>
     public static void Check(CdcTableId source, StarRocksTableInfo expected, IReadOnlyList<LiveColumn> live)
@@ -44,6 +45,13 @@ internal static partial class CdcTableCompatibility
             {
                 throw new StarRocksCdcException(source, column.Name,
                     $"Column {column.Name} of StarRocks table {name} is {existing.Type}, which does not take the values of {source}'s column ({column.StarRocksType}).");
+            }
+
+            if (column.IsNullable && !existing.IsNullable)
+            {
+                throw new StarRocksCdcException(source, column.Name,
+                    $"Column {column.Name} of StarRocks table {name} is NOT NULL, and {source}'s column can be NULL: a NULL would fail the load. "
+                    + $"Make it nullable (ALTER TABLE … MODIFY COLUMN {column.Name} {existing.Type} NULL).");
             }
         }
 
