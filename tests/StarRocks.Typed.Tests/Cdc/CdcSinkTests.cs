@@ -172,18 +172,12 @@ public sealed class CdcSinkTests(SinkStandInFixture fixture)
     public async Task An_existing_incompatible_table_is_refused_naming_the_column_and_not_recreated()
     {
         var harness = new CdcSinkHarness(fixture, NewDatabase("cdc_compat"));
-        await fixture.QueryAsync($"CREATE DATABASE `{harness.Database}`");
-        await fixture.QueryAsync($"CREATE TABLE `{harness.Database}`.`items` (id BIGINT NOT NULL, name VARCHAR(10), price DECIMAL(10,2), added DATETIME) PRIMARY KEY(id) DISTRIBUTED BY HASH(id)");
-        await fixture.QueryAsync($"INSERT INTO `{harness.Database}`.`items` VALUES (7, 'kept', 1, NULL)");
-        var (services, sink) = harness.Start();
-        await using (services)
-        {
-            var e = await Assert.ThrowsAsync<StarRocksCdcException>(() => sink.ApplyAsync(new CreateTableEvent(Items(harness.Database)), CancellationToken.None).AsTask());
-            Assert.Equal("name", e.Column);
-            Assert.Contains("varchar(10)", e.Message, StringComparison.OrdinalIgnoreCase);
-            Assert.Contains("VARCHAR(60)", e.Message, StringComparison.Ordinal);
-        }
+        var e = await CreateTableRefusedAsync(harness, "id BIGINT NOT NULL, name VARCHAR(10), price DECIMAL(10,2), added DATETIME", "PRIMARY KEY(id)",
+            $"INSERT INTO `{harness.Database}`.`items` VALUES (7, 'kept', 1, NULL)");
 
+        Assert.Equal("name", e.Column);
+        Assert.Contains("varchar(10)", e.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("VARCHAR(60)", e.Message, StringComparison.Ordinal);
         Assert.Equal(["7|kept"], await harness.RowsAsync("items", "id, name"));
     }
 
@@ -192,19 +186,13 @@ public sealed class CdcSinkTests(SinkStandInFixture fixture)
     {
         // a NULL name would be filtered by StarRocks ("NULL value in non-nullable column") and fail the load mid-stream
         var harness = new CdcSinkHarness(fixture, NewDatabase("cdc_null"));
-        await fixture.QueryAsync($"CREATE DATABASE `{harness.Database}`");
-        await fixture.QueryAsync($"CREATE TABLE `{harness.Database}`.`items` (id BIGINT NOT NULL, name VARCHAR(60) NOT NULL, price DECIMAL(10,2), added DATETIME) PRIMARY KEY(id) DISTRIBUTED BY HASH(id)");
-        var (services, sink) = harness.Start();
-        await using (services)
-        {
-            var e = await Assert.ThrowsAsync<StarRocksCdcException>(() => sink.ApplyAsync(new CreateTableEvent(Items(harness.Database)), CancellationToken.None).AsTask());
-            Assert.Equal("name", e.Column);
-            Assert.Contains("is NOT NULL", e.Message, StringComparison.Ordinal);
-            Assert.Contains("MODIFY COLUMN name varchar(60) NULL", e.Message, StringComparison.OrdinalIgnoreCase);
-        }
+        var e = await CreateTableRefusedAsync(harness, "id BIGINT NOT NULL, name VARCHAR(60) NOT NULL, price DECIMAL(10,2), added DATETIME", "PRIMARY KEY(id)");
 
+        Assert.Equal("name", e.Column);
+        Assert.Contains("is NOT NULL", e.Message, StringComparison.Ordinal);
+        Assert.Contains("MODIFY COLUMN name varchar(60) NULL", e.Message, StringComparison.OrdinalIgnoreCase);
         await fixture.QueryAsync($"ALTER TABLE `{harness.Database}`.`items` MODIFY COLUMN name VARCHAR(60) NULL");
-        (services, sink) = harness.Start();
+        var (services, sink) = harness.Start();
         await using (services)
         {
             await sink.ApplyAsync(new CreateTableEvent(Items(harness.Database)), CancellationToken.None); // the fix the message names is enough
@@ -214,14 +202,26 @@ public sealed class CdcSinkTests(SinkStandInFixture fixture)
     [Fact]
     public async Task An_existing_table_with_another_key_is_refused()
     {
-        var harness = new CdcSinkHarness(fixture, NewDatabase("cdc_key"));
+        var e = await CreateTableRefusedAsync(new CdcSinkHarness(fixture, NewDatabase("cdc_key")),
+            "id BIGINT NOT NULL, name VARCHAR(60), price DECIMAL(10,2), added DATETIME", "DUPLICATE KEY(id)");
+
+        Assert.Contains("not a PRIMARY KEY table", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Creates <c>items</c> as someone else would, with <paramref name="columns"/> and <paramref name="key"/>, runs
+    /// <paramref name="then"/>, and returns how a sink refuses <see cref="Items"/>'s CreateTableEvent.
+    /// </summary>
+    private async Task<StarRocksCdcException> CreateTableRefusedAsync(CdcSinkHarness harness, string columns, string key, string? then = null)
+    {
         await fixture.QueryAsync($"CREATE DATABASE `{harness.Database}`");
-        await fixture.QueryAsync($"CREATE TABLE `{harness.Database}`.`items` (id BIGINT NOT NULL, name VARCHAR(60), price DECIMAL(10,2), added DATETIME) DUPLICATE KEY(id) DISTRIBUTED BY HASH(id)");
+        await fixture.QueryAsync($"CREATE TABLE `{harness.Database}`.`items` ({columns}) {key} DISTRIBUTED BY HASH(id)");
+        if (then is not null)
+            await fixture.QueryAsync(then);
         var (services, sink) = harness.Start();
         await using (services)
         {
-            var e = await Assert.ThrowsAsync<StarRocksCdcException>(() => sink.ApplyAsync(new CreateTableEvent(Items(harness.Database)), CancellationToken.None).AsTask());
-            Assert.Contains("not a PRIMARY KEY table", e.Message, StringComparison.Ordinal);
+            return await Assert.ThrowsAsync<StarRocksCdcException>(() => sink.ApplyAsync(new CreateTableEvent(Items(harness.Database)), CancellationToken.None).AsTask());
         }
     }
 
