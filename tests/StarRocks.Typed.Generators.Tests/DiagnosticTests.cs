@@ -977,6 +977,10 @@ public class DiagnosticTests
         "Member 'Head' (column 'head'): type 'Shop.Model.Node' contains itself (Node → Node); a STRUCT type cannot contain itself")]
     [InlineData("""public Outer? Tree { get; set; } public sealed record Outer(Inner Child); public sealed record Inner(Outer? Parent);""", "SRT038",
         "Member 'Tree' (column 'tree'): type 'Shop.Model.Outer' contains itself (Outer → Inner → Outer)")]
+    [InlineData("""public Node<int>? Head { get; set; } public sealed class Node<T> { public T Value { get; set; } = default!; public Node<T>? Next { get; set; } }""", "SRT038",
+        "Member 'Head' (column 'head'): type 'Shop.Model.Node<int>' contains itself (Node → Node)")]
+    [InlineData("""public Wrap<int>? Top { get; set; } public sealed class Wrap<T> { public T Value { get; set; } = default!; public Wrap<List<T>>? Inner { get; set; } }""", "SRT038",
+        "Member 'Top' (column 'top'): type 'Shop.Model.Wrap<System.Collections.Generic.List<System.Collections.Generic.List<System.Collections.Generic.List<System.Collections.Generic.List<System.Collections.Generic.List<System.Collections.Generic.List<System.Collections.Generic.List<System.Collections.Generic.List<int>>>>>>>>>' contains itself (Wrap → Wrap → Wrap → Wrap → Wrap → Wrap → Wrap → Wrap → Wrap)")]
     [InlineData("""public Empty? Nothing { get; set; } public sealed class Empty { }""", "SRT011",
         "Member 'Nothing' has type 'Shop.Model.Empty', which has no StarRocks mapping: a record, class or struct maps to STRUCT through its public readable properties, and this type has none")]
     [InlineData("""public Sealed? Closed { get; set; } public sealed class Sealed { public Sealed(string code) { Name = code; } public string Name { get; } }""", "SRT011",

@@ -157,11 +157,15 @@ internal static class TypeMapper
             }
         }
 
-        if (type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false, IsGenericType: false } userType && !IsFrameworkType(userType))
+        // a generic type of the user's is mapped as constructed (Box<int>: its properties with int substituted)
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false, IsUnboundGenericType: false } userType
+            && !IsFrameworkType(userType) && !userType.TypeArguments.Any(a => a is ITypeParameterSymbol))
             return MapStruct(userType, typeName, declaredTypeName, isNullableValueType, options, out problem);
 
         return Fail(out problem, DiagnosticDescriptors.UnsupportedMemberType, memberName, type.ToDisplayString(), UnmappedReason);
     }
+
+    private const int MaxGenericNesting = 8;
 
     private static bool IsFrameworkType(INamedTypeSymbol type)
     {
@@ -182,9 +186,12 @@ internal static class TypeMapper
         type = (INamedTypeSymbol)type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
         var display = type.ToDisplayString();
         var enclosing = options.EnclosingStructs.IsDefault ? ImmutableArray<ITypeSymbol>.Empty : options.EnclosingStructs;
-        if (enclosing.Contains(type, SymbolEqualityComparer.Default))
+        // A generic type that holds a bigger constructed form of itself (Wrap<T> holding Wrap<List<T>>) never repeats
+        // exactly but never ends either: its definition nested MaxGenericNesting times counts as containing itself.
+        if (enclosing.Contains(type, SymbolEqualityComparer.Default)
+            || (type.IsGenericType && enclosing.Count(t => SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, type.OriginalDefinition)) >= MaxGenericNesting))
         {
-            var chain = string.Join(" → ", enclosing.SkipWhile(t => !SymbolEqualityComparer.Default.Equals(t, type)).Append(type).Select(t => t.Name));
+            var chain = string.Join(" → ", enclosing.SkipWhile(t => !SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, type.OriginalDefinition)).Append(type).Select(t => t.Name));
             return Fail(out problem, DiagnosticDescriptors.RecursiveStruct, options.MemberName, options.ColumnName, display, chain);
         }
 
@@ -290,7 +297,7 @@ internal static class TypeMapper
         "a column holds bool, an integer (Int128, UInt128 and BigInteger included), Half, float, double, decimal, string, char, DateOnly, DateTime, DateTimeOffset, TimeOnly, TimeSpan, Guid, byte[], ReadOnlyMemory<byte>, an enum, JsonElement, JsonDocument, JsonNode, JsonObject, JsonArray, "
         + "or an array, List, IReadOnlyList, IEnumerable, ImmutableArray, HashSet, ISet, IReadOnlySet (ARRAY) "
         + "or Dictionary, IDictionary, IReadOnlyDictionary, ImmutableDictionary (MAP) of those, "
-        + "or a non-generic record, class or struct of your own with public readable properties (STRUCT)";
+        + "or a record, class or struct of your own with public readable properties (STRUCT)";
 
     /// <summary>The StarRocks type name without arguments, upper case: <c>VARCHAR(10)</c> → <c>VARCHAR</c>, <c>ARRAY&lt;INT&gt;</c> → <c>ARRAY</c>.</summary>
     public static string BaseTypeName(string starRocksType)

@@ -20,7 +20,10 @@ public struct StructTag
     public decimal Score { get; set; }
 }
 
-/// <summary>STRUCT columns: nested, inside an ARRAY, nullable, and of a value type.</summary>
+/// <summary>A generic record: each constructed type (<c>StructPair&lt;int, string&gt;</c>) is its own STRUCT.</summary>
+public sealed record StructPair<TFirst, TSecond>(TFirst First, TSecond Second);
+
+/// <summary>STRUCT columns: nested, inside an ARRAY, nullable, of a value type, and of constructed generic types.</summary>
 [StarRocksTable("roundtrip", "struct_columns", Kind = StarRocksTableKind.PrimaryKey)]
 public sealed partial record StructColumnsRow
 {
@@ -29,4 +32,6 @@ public sealed partial record StructColumnsRow
     public List<StructAddress?> Previous { get; init; } = [];
     public StructTag Tag { get; init; }
     public StructTag? MaybeTag { get; init; }
+    public StructPair<int, string>? Pair { get; init; }
+    public List<StructPair<string, DateOnly>> Pairs { get; init; } = [];
 }

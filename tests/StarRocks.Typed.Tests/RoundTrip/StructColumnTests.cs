@@ -22,6 +22,8 @@ public sealed class StructColumnTests(SinkStandInFixture fixture)
         Assert.Equal("STRUCT<street STRING, house_number INT, location STRUCT<lat DOUBLE, lon DOUBLE>>", RowValues.Column<StructColumnsRow>("home").StarRocksType);
         Assert.Equal("ARRAY<STRUCT<street STRING, house_number INT, location STRUCT<lat DOUBLE, lon DOUBLE>>>", RowValues.Column<StructColumnsRow>("previous").StarRocksType);
         Assert.Equal("STRUCT<name STRING, weight BIGINT, active BOOLEAN, since DATE, score DECIMAL(38,9)>", RowValues.Column<StructColumnsRow>("tag").StarRocksType);
+        Assert.Equal("STRUCT<first INT, second STRING>", RowValues.Column<StructColumnsRow>("pair").StarRocksType);
+        Assert.Equal("ARRAY<STRUCT<first STRING, second DATE>>", RowValues.Column<StructColumnsRow>("pairs").StarRocksType);
     }
 
     [Fact]
@@ -37,6 +39,8 @@ public sealed class StructColumnTests(SinkStandInFixture fixture)
                 Previous = [new StructAddress("Old {Road}", null, null), null, new StructAddress("", 0, new StructPoint())],
                 Tag = new StructTag { Name = "vip", Weight = long.MaxValue, Active = true, Since = new DateOnly(2024, 2, 29), Score = -12.5m },
                 MaybeTag = new StructTag { Name = null, Weight = -1 },
+                Pair = new StructPair<int, string>(-7, "seven"),
+                Pairs = [new StructPair<string, DateOnly>("leap", new DateOnly(2024, 2, 29)), new StructPair<string, DateOnly>("", DateOnly.MinValue)],
             },
             new() { Id = 2, Home = null, Previous = [], Tag = default, MaybeTag = null },
             new() { Id = 3, Home = new StructAddress("Only street", null, null), Previous = [null] },
