@@ -60,7 +60,8 @@ public static class JsonNestedReader
                 error = $"Expected value type [object], got [{SimdjsonTypeName(root.ValueKind)}]";
                 return false;
             case "MAP":
-                var (keyType, valueType) = (Arguments(type)[0], Arguments(type)[1]);
+                var arguments = Arguments(type);
+                var (keyType, valueType) = (arguments[0], arguments[1]);
                 output.Append('{');
                 var entries = root.EnumerateObject().ToList();
                 // of keys with the same text only the last is kept, as the CSV reader keeps them (MapConverter)
@@ -117,18 +118,15 @@ public static class JsonNestedReader
         output.Append(ConvertScalar(name, type, value) ?? "null");
     }
 
-    /// <summary>A scalar element as JSON, read as a top-level field of its type is (<see cref="ValueConverter.TryConvertJsonField"/>), or null when it does not fit.</summary>
+    /// <summary>
+    /// A scalar element as JSON, read as a top-level field of its type is (<see cref="ValueConverter.TryConvertJsonField"/>
+    /// with the string-slot text of <see cref="JsonRowReader"/>: an object or array minified), or null when it does not fit.
+    /// </summary>
     private static string? ConvertScalar(string name, string type, JsonElement value)
     {
         var column = CsvCollectionReader.ElementSchema(type, BaseName(type)) with { Name = name };
-        var text = value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.True => "1",
-            JsonValueKind.False => "0",
-            _ => value.GetRawText(),
-        };
-        return ValueConverter.TryConvertJsonField(column, text, value.GetRawText(), out var converted, out _)
+        var token = value.GetRawText();
+        return ValueConverter.TryConvertJsonField(column, JsonRowReader.Text(value, token), token, out var converted, out _)
             ? ToJson(column.BaseType, converted)
             : null;
     }

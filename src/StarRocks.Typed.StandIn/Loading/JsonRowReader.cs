@@ -133,7 +133,7 @@ public static class JsonRowReader
     }
 
     /// <summary>The text StarRocks puts into a string slot for <paramref name="value"/> (<paramref name="token"/> is its raw JSON).</summary>
-    private static string Text(JsonElement value, string token, bool wholeRecord) => value.ValueKind switch
+    internal static string Text(JsonElement value, string token, bool wholeRecord = false) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString()!,
         JsonValueKind.True => "1",

@@ -217,6 +217,19 @@ public sealed class FormatTests(StandInFixture fixture)
     }
 
     [Fact]
+    public async Task An_object_element_of_an_ARRAY_of_VARCHAR_is_its_minified_text_and_checked_against_the_length()
+    {
+        // add_binary_column: an object or array value into a string slot is simdjson::minify's text
+        var table = await CreateAsync(StandIn, TableKind.Duplicate, Column("id", "INT", nullable: false), Column("docs", "ARRAY<VARCHAR(12)>"));
+        using var http = new StarRocksHttp(StandIn);
+        var answer = await http.StreamLoadAsync(StandIn, table, """{"id":1,"docs":[{ "a" : [1, 2] }, { "long" : "abcdefgh" }]}""",
+            new Dictionary<string, string> { ["format"] = "json" });
+
+        Assert.Equal("Success", answer.Status());
+        Assert.Equal(["""1|["{\u0022a\u0022:[1,2]}",null]"""], await QueryAsync(StandIn, table, "id, docs")); // stored escaped, as CSV collections are
+    }
+
+    [Fact]
     public async Task Values_are_checked_against_their_StarRocks_types()
     {
         var table = await CreateAsync(StandIn, TableKind.Duplicate, Column("i", "TINYINT", nullable: false), Column("big", "LARGEINT"),
