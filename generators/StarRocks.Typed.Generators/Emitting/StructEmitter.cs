@@ -52,16 +52,9 @@ internal static class StructEmitter
         }
     }
 
-    /// <summary>The STRUCT values inside <paramref name="value"/>, innermost first.</summary>
-    private static IEnumerable<ValueSpec> Structs(ValueSpec? value)
-    {
-        if (value is null)
-            yield break;
-        foreach (var inner in Structs(value.Key).Concat(Structs(value.Element)).Concat(value.Fields.SelectMany(f => Structs(f.Value))))
-            yield return inner;
-        if (value.Kind == ValueKind.Struct)
-            yield return value;
-    }
+    /// <summary>The STRUCT values inside <paramref name="value"/> and itself, innermost first.</summary>
+    private static IEnumerable<ValueSpec> Structs(ValueSpec value) =>
+        ValueTypeNames.Nested(value).Append(value).Where(v => v.Kind == ValueKind.Struct);
 
     private static void EmitStruct(SourceWriter writer, ValueSpec value)
     {
